@@ -1,0 +1,151 @@
+"""Benchmarks of the foundation: language id, sentence splitting, Kazakh stemming, speed.
+
+    uv run python bench/foundation.py            # all, writes bench/results/foundation.json
+    uv run python bench/foundation.py --quick    # accuracy only
+
+Speed figures depend on the machine; run them on an idle machine. The README copies the
+numbers this script prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT / "corpora"
+RESULTS = ROOT / "bench" / "results"
+
+
+def langid() -> dict:
+    from anyq.langid import detect
+
+    rows = [json.loads(l) for l in (CORPORA / "langid" / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines()]
+    wrong = [r for r in rows if detect(r["text"]).lang != r["lang"]]
+    per_tag: dict[str, list[int]] = {}
+    for r in rows:
+        ok = detect(r["text"]).lang == r["lang"]
+        for t in r.get("hard", []) or ["plain"]:
+            per_tag.setdefault(t, [0, 0])
+            per_tag[t][0] += ok
+            per_tag[t][1] += 1
+    return {
+        "paragraphs": len(rows),
+        "accuracy": round(1 - len(wrong) / len(rows), 4),
+        "errors": [(r["id"], r["lang"], r["text"][:60]) for r in wrong],
+        "by_tag": {t: f"{a}/{n}" for t, (a, n) in sorted(per_tag.items())},
+    }
+
+
+def sentences() -> dict:
+    from anyq.nlp.pipeline import annotate
+
+    out = {}
+    for lang in ("ru", "kk"):
+        missed = spurious = boundaries = sents = 0
+        for line in (CORPORA / "sentences" / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            text, pos, gold = row["text"], 0, []
+            for s in row["sentences"]:
+                i = text.index(s, pos)
+                gold.append(i)
+                pos = i + len(s)
+            pred = []
+            for s in annotate(text, lang).sents:
+                if s.text.strip():
+                    p = s.start_char
+                    pred.append(p + len(text[p:]) - len(text[p:].lstrip()))
+            g, p = set(gold[1:]), set(pred[1:])
+            missed += len(g - p)
+            spurious += len(p - g)
+            boundaries += len(g)
+            sents += len(gold)
+        out[lang] = {"sentences": sents, "boundaries": boundaries, "missed": missed, "spurious": spurious}
+    return out
+
+
+def stems() -> dict:
+    from anyq.nlp.stem_kk import stemmer
+
+    rows = list(csv.DictReader((CORPORA / "kk_stems" / "gold.tsv").open(encoding="utf-8"), delimiter="\t"))
+    rows = [r for r in rows if "ambig" not in r["tags"]]
+    s = stemmer()
+    right = {"all": [0, 0], "noun": [0, 0], "verb": [0, 0]}
+    for r in rows:
+        ok = s.analyse(r["form"]).stem == r["stem"].lower()
+        cls = "verb" if r["tags"].startswith("verb") else "noun"
+        for k in ("all", cls):
+            right[k][0] += ok
+            right[k][1] += 1
+    return {k: {"right": a, "forms": n, "accuracy": round(a / n, 4)} for k, (a, n) in right.items()}
+
+
+def cold_start(runs: int = 7) -> dict:
+    exe = ROOT / ".venv" / "bin" / "anyq"
+    out = {}
+    for name in ("ru_pension_plain.txt", "kk_school_plain.txt"):
+        letter = CORPORA / "examples" / name
+        times, rss = [], []
+        for _ in range(runs):
+            t = time.perf_counter()
+            r = subprocess.run(
+                ["/usr/bin/time", "-f", "%M", str(exe), "check", str(letter)], capture_output=True, text=True
+            )
+            times.append(time.perf_counter() - t)
+            rss.append(int(r.stderr.strip().splitlines()[-1]))
+        out[name] = {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "peak_rss_mb": round(max(rss) / 1024, 1)}
+    return out
+
+
+def throughput() -> dict:
+    import anyq
+    from anyq.api import linter_for
+    from anyq.readers import read_path
+
+    files = sorted((CORPORA / "spelling").rglob("*.txt")) + sorted((CORPORA / "legal").rglob("*.txt")) + sorted((CORPORA / "examples").glob("*.txt"))
+    sources = [read_path(f) for f in files]
+    linter = linter_for(anyq.Settings())
+    for s in sources[:20]:  # warm up: models, caches, both languages
+        linter.check(s)
+    # fresh copies of the caches would flatter nothing: they are what a batch run has too
+    t = time.perf_counter()
+    words = 0
+    for _ in range(3):
+        for s in sources:
+            words += linter.check(s).stats["words"]
+    dt = time.perf_counter() - t
+    return {"files": len(sources), "words": words, "seconds": round(dt, 2), "words_per_s": int(words / dt)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="accuracy only, no timing")
+    args = ap.parse_args()
+    results = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "langid": langid(),
+        "sentences": sentences(),
+        "stems": stems(),
+    }
+    if not args.quick:
+        results["cold_start"] = cold_start()
+        results["throughput_one_core"] = throughput()
+        results["peak_rss_this_process_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    name = "foundation-quick.json" if args.quick else "foundation.json"
+    (RESULTS / name).write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()

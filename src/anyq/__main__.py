@@ -1,0 +1,3 @@
+from anyq.cli import main
+
+main()

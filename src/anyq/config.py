@@ -1,0 +1,28 @@
+"""Settings of a run: which rules, which language, when to fail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from anyq.engine.model import SEVERITIES
+
+
+@dataclass(slots=True)
+class Settings:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    lang: str = "auto"  # "auto" | "kk" | "ru"
+    fail_on: str = "warning"
+    rule_dirs: list[str] = field(default_factory=list)
+    rule_files: list[str] = field(default_factory=list)
+
+    def validate(self) -> None:
+        if self.lang not in ("auto", "kk", "ru"):
+            raise ValueError(f"--lang must be kk, ru or auto, not {self.lang!r}")
+        if self.fail_on not in SEVERITIES + ("never",):
+            raise ValueError(f"--fail-on must be one of error, warning, info, never, not {self.fail_on!r}")
+        for code, sev in self.severity.items():
+            if sev not in SEVERITIES:
+                raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")

@@ -1,0 +1,188 @@
+"""Read rule files (TOML) into :class:`Rule` objects, with errors that name file and key.
+
+A rule file holds ``[[rule]]`` tables. TOML because it is in the standard library
+(``tomllib``), has no implicit typing surprises, and is the format of ``pyproject.toml``
+that our config lives in too; multi-line strings keep explanations readable.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from anyq.engine.model import (
+    CATEGORIES,
+    KINDS,
+    LANGUAGES,
+    SCOPES,
+    SEVERITIES,
+    BadExample,
+    PhraseEntry,
+    Rule,
+)
+from anyq.resources import rules_dir
+
+_CODE = re.compile(r"^[A-Z]\d{3,4}$")
+_KEYS = {
+    "code", "name", "category", "languages", "severity", "kind", "message", "explanation",
+    "suggestion", "weight", "scope", "enabled", "phrases", "replacements", "match_on", "patterns",
+    "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good",
+}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be loaded; the message names the file and the rule."""
+
+
+def _fail(source: str, where: str, msg: str) -> RuleError:
+    return RuleError(f"{source}: {where}: {msg}")
+
+
+def _text_or_table(value: Any, source: str, where: str, key: str) -> str | dict[str, str]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return dict(value)
+    raise _fail(source, where, f"'{key}' must be a string or a table of strings by language")
+
+
+def parse_rule(data: dict[str, Any], source: str) -> Rule:
+    code = data.get("code")
+    where = f"rule {code}" if code else "a rule without 'code'"
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise _fail(source, where, "'code' must be a capital letter and 3-4 digits, e.g. J101")
+    unknown = set(data) - _KEYS
+    if unknown:
+        raise _fail(source, where, f"unknown key(s): {', '.join(sorted(unknown))}")
+    category = data.get("category") or CATEGORIES.get(code[0])
+    if CATEGORIES.get(code[0]) != category:
+        raise _fail(source, where, f"code prefix {code[0]} means {CATEGORIES.get(code[0])!r}, not {category!r}")
+    langs = data.get("languages", ["any"])
+    if isinstance(langs, str):
+        langs = [langs]
+    for lang in langs:
+        if lang not in LANGUAGES + ("any",):
+            raise _fail(source, where, f"unknown language {lang!r} (use ru, kk or any)")
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise _fail(source, where, f"severity must be one of {', '.join(SEVERITIES)}")
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise _fail(source, where, f"kind must be one of {', '.join(KINDS)}")
+    scope = data.get("scope", "paragraph")
+    if scope not in SCOPES:
+        raise _fail(source, where, f"scope must be one of {', '.join(SCOPES)}")
+    for key in ("name", "message", "explanation"):
+        if not data.get(key):
+            raise _fail(source, where, f"'{key}' is required")
+
+    rule = Rule(
+        code=code,
+        name=data["name"],
+        category=category,
+        languages=tuple(langs),
+        severity=severity,
+        kind=kind,
+        message=_text_or_table(data["message"], source, where, "message"),
+        explanation=_text_or_table(data["explanation"], source, where, "explanation"),
+        suggestion=_text_or_table(data.get("suggestion", ""), source, where, "suggestion"),
+        weight=data.get("weight"),
+        scope=scope,
+        enabled=bool(data.get("enabled", True)),
+        match_on=data.get("match_on", "lemma"),
+        regex=data.get("regex"),
+        ignorecase=bool(data.get("ignorecase", False)),
+        replace=data.get("replace"),
+        exceptions=list(data.get("exceptions", [])),
+        params=dict(data.get("params", {})),
+        source=source,
+    )
+    if rule.match_on not in ("lemma", "text"):
+        raise _fail(source, where, "match_on must be 'lemma' or 'text'")
+
+    default_replace = [str(r) for r in data.get("replacements", [])]
+    for p in data.get("phrases", []):
+        if isinstance(p, str):
+            rule.phrases.append(PhraseEntry(p, list(default_replace)))
+        elif isinstance(p, dict) and isinstance(p.get("text"), str):
+            rule.phrases.append(PhraseEntry(p["text"], [str(r) for r in p.get("replace", default_replace)]))
+        else:
+            raise _fail(source, where, "each phrase is a string or {text = ..., replace = [...]}")
+
+    patterns = data.get("patterns", [])
+    if "pattern" in data:
+        patterns = [data["pattern"], *patterns]
+    for pat in patterns:
+        if not isinstance(pat, list) or not all(isinstance(t, dict) for t in pat):
+            raise _fail(source, where, "a pattern is a list of token tables, e.g. [{LEMMA = \"оказать\"}, {LEMMA = \"помощь\"}]")
+    rule.patterns = [list(p) for p in patterns]
+
+    if kind == "phrase" and not rule.phrases:
+        raise _fail(source, where, "a phrase rule needs 'phrases'")
+    if kind == "pattern" and not rule.patterns:
+        raise _fail(source, where, "a pattern rule needs 'pattern' or 'patterns'")
+    if kind == "regex":
+        if not rule.regex:
+            raise _fail(source, where, "a regex rule needs 'regex'")
+        try:
+            re.compile(rule.regex)
+        except re.error as exc:
+            raise _fail(source, where, f"bad regex: {exc}") from None
+
+    for ex in data.get("bad", []):
+        if isinstance(ex, str):
+            rule.bad.append(BadExample(ex))
+        elif isinstance(ex, dict) and isinstance(ex.get("text"), str):
+            rule.bad.append(BadExample(ex["text"], ex.get("match"), ex.get("suggestion")))
+        else:
+            raise _fail(source, where, "each bad example is a string or {text = ..., match = ...}")
+    rule.good = [str(g) for g in data.get("good", [])]
+    if not rule.bad or not rule.good:
+        raise _fail(source, where, "every rule needs at least one 'bad' and one 'good' example")
+    return rule
+
+
+def load_file(path: Path) -> list[Rule]:
+    source = str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{source}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise RuleError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+    unknown = set(data) - {"rule"}
+    if unknown:
+        raise RuleError(f"{source}: unknown top-level key(s): {', '.join(sorted(unknown))} (rules go in [[rule]] tables)")
+    return [parse_rule(r, source) for r in data.get("rule", [])]
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """Rule files of a rules directory: every ``*.toml`` except the ``data/`` folder."""
+    return sorted(p for p in directory.rglob("*.toml") if "data" not in p.relative_to(directory).parts)
+
+
+def load_rules(extra_dirs: Iterable[str | Path] = (), extra_files: Iterable[str | Path] = (), builtin: bool = True) -> list[Rule]:
+    """Built-in rules plus an organisation's own; a later rule with the same code replaces an earlier one."""
+    groups: list[list[Path]] = []
+    if builtin:
+        groups.append(rule_files(rules_dir()))
+    for d in extra_dirs:
+        p = Path(d)
+        if not p.is_dir():
+            raise RuleError(f"{d}: rule directory not found")
+        groups.append(rule_files(p))
+    groups += [[Path(f)] for f in extra_files]
+    by_code: dict[str, Rule] = {}
+    for group in groups:
+        seen: dict[str, str] = {}
+        for f in group:
+            for rule in load_file(f):
+                if rule.code in seen:
+                    raise RuleError(f"{rule.source}: rule {rule.code}: code already used in {seen[rule.code]}")
+                seen[rule.code] = rule.source
+                by_code[rule.code] = rule
+    return sorted(by_code.values(), key=lambda r: r.code)

@@ -1,0 +1,104 @@
+"""What a rule is, independent of how it is matched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = {
+    "J": "jargon",
+    "L": "legal",
+    "C": "complexity",
+    "S": "spelling",
+    "T": "typography",
+}
+CATEGORY_PREFIX = {v: k for k, v in CATEGORIES.items()}
+SEVERITIES = ("error", "warning", "info")
+KINDS = ("phrase", "pattern", "regex", "python")
+SCOPES = ("paragraph", "document")
+LANGUAGES = ("ru", "kk")
+# Default weight of a finding in the score, by severity; a rule may set its own.
+SEVERITY_WEIGHT = {"error": 2.0, "warning": 1.0, "info": 0.3}
+
+
+@dataclass(slots=True)
+class BadExample:
+    """A text the rule must flag; ``match`` is the flagged text, ``suggestion`` the first fix."""
+
+    text: str
+    match: str | None = None
+    suggestion: str | None = None
+
+
+@dataclass(slots=True)
+class PhraseEntry:
+    """One phrase of a phrase rule and the plain words that can replace it."""
+
+    text: str
+    replace: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    languages: tuple[str, ...]
+    severity: str
+    kind: str
+    message: str | dict[str, str]
+    explanation: str
+    suggestion: str | dict[str, str] = ""
+    weight: float | None = None
+    scope: str = "paragraph"
+    enabled: bool = True
+    # phrase rules
+    phrases: list[PhraseEntry] = field(default_factory=list)
+    match_on: str = "lemma"  # "lemma" (ru lemma / kk stem) or "text" (lower-case word forms)
+    # pattern rules: spaCy Matcher token patterns
+    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
+    # regex rules
+    regex: str | None = None
+    ignorecase: bool = False
+    # regex rules: the replacement (``re`` template, «\\1», «\\g<name>») offered as a fix
+    replace: str | None = None
+    # phrases or regexes whose presence around a match cancels it
+    exceptions: list[str] = field(default_factory=list)
+    # free parameters for Python rules (thresholds, word lists)
+    params: dict[str, Any] = field(default_factory=dict)
+    bad: list[BadExample] = field(default_factory=list)
+    good: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def finding_weight(self) -> float:
+        return self.weight if self.weight is not None else SEVERITY_WEIGHT[self.severity]
+
+    def applies_to(self, lang: str) -> bool:
+        return "any" in self.languages or lang in self.languages
+
+    def text_for(self, value: str | dict[str, str], lang: str) -> str:
+        if isinstance(value, str):
+            return value
+        return value.get(lang) or value.get("ru") or next(iter(value.values()), "")
+
+    def message_for(self, lang: str) -> str:
+        return self.text_for(self.message, lang)
+
+    def advice_for(self, lang: str) -> str:
+        return self.text_for(self.suggestion, lang)
+
+
+@dataclass(slots=True)
+class Hit:
+    """What a matcher or a Python rule reports before it becomes a finding.
+
+    ``start``/``end`` are offsets in the document text; ``values`` fill the message
+    placeholders («{value}», «{threshold}»); ``suggestions`` are replacement texts.
+    """
+
+    start: int
+    end: int
+    values: dict[str, Any] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+    message: str | None = None

@@ -1,0 +1,263 @@
+"""The linter: a source document in, a scored :class:`FileReport` out.
+
+document → paragraphs → language per paragraph → annotation (one spaCy pass per
+language) → rules → findings (filtered, de-duplicated) → stats and scores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from anyq.engine.compiled import CompiledRules
+from anyq.engine.model import Hit, Rule
+from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
+from anyq.findings import FileReport, Finding
+from anyq.langid import assign_languages
+from anyq.nlp.pipeline import get_nlp
+from anyq.scoring import category_scores, document_score
+from anyq.suggest import fit_replacement
+from anyq.text import LineIndex, Paragraph, SourceDocument
+from anyq.text.paragraphs import split_paragraphs
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(slots=True)
+class Selection:
+    """Which rules run: ruff-style ``select``/``ignore`` by code, prefix or category."""
+
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def _hits(rule: Rule, selectors: Iterable[str]) -> bool:
+        for s in selectors:
+            s = s.strip()
+            if not s:
+                continue
+            if s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.category == s.lower():
+                return True
+        return False
+
+    def enabled(self, rule: Rule) -> bool:
+        if self._hits(rule, self.ignore):
+            return False
+        if self.select is None:
+            return rule.enabled
+        if not rule.enabled:
+            return rule.code in {s.upper() for s in self.select}
+        return self._hits(rule, self.select)
+
+
+class Linter:
+    def __init__(self, rules: list[Rule], selection: Selection | None = None, options: Any = None) -> None:
+        self.selection = selection or Selection()
+        self.all_rules = rules
+        active = [r for r in rules if self.selection.enabled(r)]
+        self.compiled = CompiledRules(active)
+        self.options = options
+
+    # -- public ------------------------------------------------------------------------
+    def check(self, source: SourceDocument, lang: str | None = None) -> FileReport:
+        paragraphs = split_paragraphs(source)
+        forced = lang if lang in ("kk", "ru") else None
+        for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
+            p.lang = l
+        docs = self._annotate(paragraphs)
+        hits: list[tuple[Rule, Hit, str]] = []
+        for p, doc in zip(paragraphs, docs):
+            if doc is not None:
+                hits += self._paragraph_hits(source, p, doc)
+        dctx = DocumentContext(source, paragraphs, docs, self.options)
+        hits += self._document_hits(dctx)
+        findings = self._findings(source, hits)
+        return self._report(source, paragraphs, docs, findings, dctx)
+
+    # -- stages ------------------------------------------------------------------------
+    @staticmethod
+    def _annotate(paragraphs: list[Paragraph]) -> list[Doc | None]:
+        docs: list[Doc | None] = [None] * len(paragraphs)
+        for lang in ("ru", "kk"):
+            idx = [i for i, p in enumerate(paragraphs) if p.lang == lang]
+            if idx:
+                for i, doc in zip(idx, get_nlp(lang).pipe(paragraphs[i].text for i in idx)):
+                    docs[i] = doc
+        return docs
+
+    def _paragraph_hits(self, source: SourceDocument, p: Paragraph, doc: Doc) -> list[tuple[Rule, Hit, str]]:
+        lm = self.compiled.for_language(p.lang)
+        out: list[tuple[Rule, Hit, str]] = []
+        off = p.start
+        for matcher in (lm.phrase_lemma, lm.phrase_text, lm.tokens):
+            if matcher is None:
+                continue
+            for match_id, s, e in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                rule, entry = lm.keys[key]
+                span = doc[s:e]
+                start, end = off + span.start_char, off + span.end_char
+                suggestions = [fit_replacement(p.lang, span, r) for r in entry.replace] if entry else []
+                out.append((rule, Hit(start, end, suggestions=suggestions), p.lang))
+        for rule, rx in lm.regex_rules:
+            for m in rx.finditer(p.text):
+                if m.end() > m.start():
+                    out.append((rule, _regex_hit(rule, m, off), p.lang))
+        if lm.python_rules:
+            ctx = ParagraphContext(source, p, doc, p.lang, self.options)
+            for rule in lm.python_rules:
+                for hit in PARAGRAPH_RULES[rule.code](ctx, rule):
+                    out.append((rule, hit, p.lang))
+        return out
+
+    def _document_hits(self, dctx: DocumentContext) -> list[tuple[Rule, Hit, str]]:
+        out: list[tuple[Rule, Hit, str]] = []
+        text = dctx.source.text
+        lang = dctx.language
+        skipped = dctx.source.skipped
+        for rule, rx in self.compiled.document_regex:
+            for m in rx.finditer(text):
+                if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped):
+                    plang = _lang_at(dctx.paragraphs, m.start()) or lang
+                    if rule.applies_to(plang) or "any" in rule.languages:
+                        out.append((rule, _regex_hit(rule, m, 0), plang))
+        for rule in self.compiled.document_python:
+            if lang not in ("kk", "ru") and "any" not in rule.languages:
+                continue
+            if not rule.applies_to(lang) and "any" not in rule.languages:
+                continue
+            for hit in DOCUMENT_RULES[rule.code](dctx, rule):
+                out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
+        return out
+
+    def _findings(self, source: SourceDocument, hits: list[tuple[Rule, Hit, str]]) -> list[Finding]:
+        text = source.text
+        index = LineIndex(text)
+        exceptions = self.compiled.exceptions
+        kept: dict[str, list[tuple[int, int]]] = {}
+        findings: list[Finding] = []
+        # longest first, so a shorter overlapping hit of the same rule is the one dropped
+        for rule, hit, lang in sorted(hits, key=lambda h: (h[1].start, -(h[1].end - h[1].start), h[0].code)):
+            spans = kept.setdefault(rule.code, [])
+            if any(a < hit.end and hit.start < b for a, b in spans):
+                continue
+            if rule.code in exceptions and _excepted(text, hit, exceptions[rule.code]):
+                continue
+            spans.append((hit.start, hit.end))
+            matched = text[hit.start : hit.end]
+            values = _SafeDict(match=matched, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
+            template = hit.message or rule.message_for(lang)
+            try:
+                message = template.format_map(values)
+            except (ValueError, IndexError):
+                message = template
+            line, col = index.position(hit.start)
+            end_line, end_col = index.position(hit.end)
+            findings.append(
+                Finding(
+                    path=source.path,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col,
+                    code=rule.code,
+                    category=rule.category,
+                    severity=self.selection.severity.get(rule.code, rule.severity),
+                    message=message,
+                    text=matched,
+                    suggestions=[s for s in dict.fromkeys(hit.suggestions) if s != matched],
+                    weight=rule.finding_weight,
+                    name=rule.name,
+                    language=lang,
+                    advice=rule.advice_for(lang),
+                    start=hit.start,
+                    end=hit.end,
+                    location=source.location_at(hit.start),
+                )
+            )
+        findings.sort(key=lambda f: (f.start, f.code))
+        return findings
+
+    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], docs: list[Doc | None], findings: list[Finding], dctx: DocumentContext) -> FileReport:
+        words = {"kk": 0, "ru": 0}
+        sentences = 0
+        lengths: list[int] = []
+        for p, doc in zip(paragraphs, docs):
+            if doc is None:
+                continue
+            for sent in doc.sents:
+                n = sum(1 for t in sent if _WORD.fullmatch(t.text))
+                if n:
+                    sentences += 1
+                    lengths.append(n)
+                    words[p.lang] += n
+        total = words["kk"] + words["ru"]
+        langs = {l: sum(1 for p in paragraphs if p.lang == l) for l in ("kk", "ru", "other")}
+        if total == 0:
+            language = "other"
+        elif min(words.values()) >= 0.2 * total:
+            language = "mixed"
+        else:
+            language = max(words, key=words.__getitem__)
+        stats: dict[str, Any] = {
+            "words": total,
+            "words_by_language": words,
+            "sentences": sentences,
+            "paragraphs": len(paragraphs),
+            "paragraphs_by_language": langs,
+            "mean_sentence_length": round(total / sentences, 1) if sentences else 0.0,
+            "max_sentence_length": max(lengths, default=0),
+            "encoding": source.encoding,
+        }
+        stats.update(dctx.facts.get("stats", {}))
+        scores = category_scores(findings, total)
+        report = FileReport(
+            path=source.path,
+            language=language,
+            score=document_score(scores) if total else None,
+            scores=scores if total else {},
+            stats=stats,
+            findings=findings,
+            source_text=source.text,
+        )
+        if langs["other"]:
+            report.stats["skipped_paragraphs"] = [p.index + 1 for p in paragraphs if p.lang == "other"]
+        for key, value in dctx.facts.items():
+            if key != "stats":
+                report.extra[key] = value
+        return report
+
+
+def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
+    suggestions = [m.expand(rule.replace)] if rule.replace is not None else []
+    values = {k: v for k, v in m.groupdict().items() if v is not None}
+    return Hit(offset + m.start(), offset + m.end(), values=values, suggestions=suggestions)
+
+
+def _lang_at(paragraphs: list[Paragraph], offset: int) -> str | None:
+    for p in paragraphs:
+        if p.start <= offset <= p.end:
+            return p.lang if p.lang in ("kk", "ru") else None
+    return None
+
+
+def _excepted(text: str, hit: Hit, patterns: list[re.Pattern[str]]) -> bool:
+    # look at the sentence-sized window around the hit
+    a = max(0, hit.start - 80)
+    b = min(len(text), hit.end + 80)
+    window = text[a:b]
+    for rx in patterns:
+        for m in rx.finditer(window):
+            if a + m.start() < hit.end and hit.start < a + m.end():
+                return True
+    return False

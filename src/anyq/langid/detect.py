@@ -1,0 +1,217 @@
+"""Is a paragraph Kazakh, Russian, or neither?
+
+Most Kazakh text carries one of its own letters (ә ғ қ ң ө ұ ү һ і), but short lines
+(«Жауап берілді»? — that has і; «Мекенжай: Абай көшесі» has ш only in common) and Russian
+text quoting Kazakh names break a letters-only rule. So every word votes:
+
+- a word with a Kazakh-specific letter (or a Latin «i» inside a Cyrillic word, the commonest
+  damage of Kazakh text) votes Kazakh, strongly;
+- otherwise a word known to pymorphy3's Russian dictionary but not to our Kazakh lexicon and
+  stemmer votes Russian, the reverse votes Kazakh, and function words of either language
+  weigh extra;
+- capitalised words inside a sentence (names, places, bodies) and anything in quotes do
+  not vote, so «ТОО «Құрылыс Сервис»» or «ул. Тәуелсіздік» leave a Russian sentence Russian.
+
+A paragraph with no Cyrillic word is "other" (English, Latin-script text, a line of phone
+numbers or e-mail addresses). A paragraph whose votes tie takes the document's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+RU_ONLY = frozenset("ёъЁЪ")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
+_QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"\n]*\"|“[^”\n]*”")
+_SENT_END = re.compile(r"[.!?…]\s*$")
+
+RU_FUNCTION = frozenset(
+    "и в во на не что с со по для от о об к ко за из у это как но а или же ли бы при до "
+    "после также так если чтобы который которая которые которого вы вас вам ваш ваше вашего "
+    "мы нас нам наш он она они его ее её их был была было были будет будут есть нет да "
+    "уважаемый уважаемая сообщаем просим ответ".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    lang: str  # "kk" | "ru" | "other"
+    kk: float
+    ru: float
+
+    @property
+    def decided(self) -> bool:
+        return self.lang == "other" or self.kk != self.ru
+
+
+@cache
+def _kk_function_words() -> frozenset[str]:
+    from anyq.nlp.kazakh import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def _ru_known(word: str) -> bool:
+    from anyq.nlp.morph_ru import morphology
+
+    return morphology().is_known(word)
+
+
+@lru_cache(maxsize=100_000)
+def _kk_known(word: str) -> bool:
+    from anyq.nlp.stem_kk import stemmer
+
+    s = stemmer()
+    return word in s.lex.words or s.analyse_own(word).known
+
+
+@cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    from anyq.nlp.abbreviations import abbreviations
+
+    ru = {k.lower() for k in abbreviations("ru")}
+    kk = {k.lower() for k in abbreviations("kk")}
+    return frozenset(ru), frozenset(kk)
+
+
+@lru_cache(maxsize=50_000)
+def _is_name(word: str) -> bool:
+    """pymorphy3 takes a capitalised word for a first name, surname or patronymic."""
+    from anyq.nlp.morph_ru import morphology
+
+    tag = morphology().analyzer.parse(word)[0].tag
+    return bool({"Name", "Surn", "Patr"} & tag.grammemes)
+
+
+def _voters(text: str) -> list[str]:
+    """Words that vote: not quoted, not capitalised inside a sentence.
+
+    Abbreviations vote by the language whose table has them («Исп.» ru, «Орынд.» kk).
+    """
+    ru_abbr, kk_abbr = _abbreviations()
+    unquoted = _QUOTED.sub(" ", text)
+    out = []
+    sentence_start = True
+    prev_word = ""
+    for m in _WORD.finditer(unquoted):
+        w = m.group()
+        gap = unquoted[m.end() - len(w) - 3 if m.start() >= 3 else 0 : m.start()]
+        if "\n" in gap:
+            sentence_start = True
+        elif prev_word and _SENT_END.search(gap):
+            # a full stop after an abbreviation or an initial does not end the sentence
+            p = prev_word.lower() + "."
+            sentence_start = not (gap.rstrip().endswith(".") and (p in ru_abbr or p in kk_abbr or len(prev_word) == 1))
+        if _CYR.search(w) or _LATIN_IN_CYR.search(w):
+            if unquoted[m.end() : m.end() + 1] == "." and not (len(w) == 1 and w.isupper()):
+                a = w.lower() + "."
+                if a in ru_abbr and a in kk_abbr:
+                    out.append("\x00both")  # «Тел.»: shared by both languages, votes for neither
+                    sentence_start = False
+                    prev_word = w
+                    continue
+                if (a in ru_abbr) != (a in kk_abbr):
+                    out.append("\x00ru" if a in ru_abbr else "\x00kk")
+                    sentence_start = False
+                    prev_word = w
+                    continue
+            if w[:1].isupper() and (not sentence_start or (not any(ch in KK_LETTERS for ch in w) and _is_name(w))):
+                pass  # names of people, places and bodies do not vote
+            else:
+                out.append(w)
+        sentence_start = False
+        prev_word = w
+    return out
+
+
+def _cheap_votes(w: str) -> tuple[float, float] | None:
+    """Votes that need no dictionary; None when only the dictionaries can tell."""
+    if w.startswith("\x00"):
+        return {"\x00kk": (1.0, 0.0), "\x00ru": (0.0, 1.0)}.get(w, (0.0, 0.0))
+    if any(ch in KK_LETTERS for ch in w) or _LATIN_IN_CYR.search(w):
+        return 2.0, 0.0
+    if any(ch in RU_ONLY for ch in w):
+        return 0.0, 1.5
+    lw = w.lower()
+    if lw in RU_FUNCTION:
+        return 0.0, 1.5
+    if lw in _kk_function_words():
+        return 1.5, 0.0
+    if len(lw) < 2:
+        return 0.0, 0.0
+    return None
+
+
+def _word_votes(w: str) -> tuple[float, float]:
+    cheap = _cheap_votes(w)
+    if cheap is not None:
+        return cheap
+    lw = w.lower()
+    kk = ru = 0.0
+    rk, kn = _ru_known(lw), _kk_known(lw)
+    if rk and not kn:
+        ru += 1.0
+    elif kn and not rk:
+        kk += 1.0
+    return kk, ru
+
+
+def detect(text: str) -> LanguageGuess:
+    words = [w for w in _WORD.findall(text) if _CYR.search(w) or _LATIN_IN_CYR.search(w)]
+    if not words:
+        return LanguageGuess("other", 0.0, 0.0)
+    voters = _voters(text) or [w for w in words if not (w[:1].isupper() and _is_name(w))]
+    kk = ru = 0.0
+    undecided: list[str] = []
+    for w in voters:
+        v = _cheap_votes(w)
+        if v is None:
+            undecided.append(w)
+        else:
+            kk += v[0]
+            ru += v[1]
+    # Letters and function words usually settle it. Dictionaries are asked only when they
+    # could still change the outcome; a paragraph with no Kazakh evidence whose every word
+    # Russian morphology knows is Russian without loading the Kazakh lexicon at all.
+    if abs(kk - ru) <= len(undecided):
+        if kk == 0.0 and undecided and all(_ru_known(w.lower()) for w in undecided):
+            ru += len(undecided)
+        else:
+            for w in undecided:
+                a, b = _word_votes(w)
+                kk += a
+                ru += b
+    if kk == ru == 0.0 and voters is not words:
+        # everything was a name or a quote: let them vote after all
+        for w in words:
+            a, b = _word_votes(w)
+            kk += a
+            ru += b
+    if kk == ru == 0.0 and all(w == "\x00both" for w in voters):
+        return LanguageGuess("other", 0.0, 0.0)  # only shared abbreviations («Тел.:») and numbers
+    if kk > ru:
+        return LanguageGuess("kk", kk, ru)
+    if ru > kk:
+        return LanguageGuess("ru", kk, ru)
+    # a tie: Kazakh letters anywhere decide, else Russian (the caller may use the document's)
+    lang = "kk" if any(ch in KK_LETTERS for ch in text) else "ru"
+    return LanguageGuess(lang, kk, ru)
+
+
+def assign_languages(texts: list[str], forced: str | None = None) -> list[str]:
+    """Language per paragraph; undecided paragraphs take the document's majority."""
+    if forced in ("kk", "ru"):
+        return [forced if detect(t).lang != "other" else "other" for t in texts]
+    guesses = [detect(t) for t in texts]
+    weight = {"kk": 0.0, "ru": 0.0}
+    for g in guesses:
+        if g.lang in weight and g.decided:
+            weight[g.lang] += abs(g.kk - g.ru)
+    majority = "kk" if weight["kk"] > weight["ru"] else "ru" if weight["ru"] > 0 else None
+    return [g.lang if g.decided or majority is None else majority for g in guesses]

@@ -1,0 +1,1 @@
+"""NLP annotation: tokens, sentences, lemmas (ru) and stems (kk) for the rules to match on."""

@@ -1,0 +1,109 @@
+"""Russian lemmas and grammemes from pymorphy3, as a spaCy component.
+
+spaCy's own "pymorphy3" lemmatizer mode needs POS tags that a blank pipeline does not have,
+and then returns the word unchanged whenever parses disagree. We take pymorphy3's best
+parse (highest score) instead and map its OpenCorpora tag to Universal Dependencies
+POS and features, so rules can match ``LEMMA``, ``POS`` and ``MORPH`` alike. The raw
+OpenCorpora tag stays available as ``token._.oc`` (e.g. "PRTS,perf,pssv neut,sing").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+if not Token.has_extension("oc"):
+    Token.set_extension("oc", default="")
+
+_POS = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB", "INFN": "VERB",
+    "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM", "ADVB": "ADV", "NPRO": "PRON",
+    "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ",
+}
+_FEATS = {
+    "nomn": "Case=Nom", "gent": "Case=Gen", "gen2": "Case=Gen", "datv": "Case=Dat", "accs": "Case=Acc",
+    "acc2": "Case=Acc", "ablt": "Case=Ins", "loct": "Case=Loc", "loc2": "Case=Loc", "voct": "Case=Voc",
+    "sing": "Number=Sing", "plur": "Number=Plur", "masc": "Gender=Masc", "femn": "Gender=Fem",
+    "neut": "Gender=Neut", "anim": "Animacy=Anim", "inan": "Animacy=Inan", "pres": "Tense=Pres",
+    "past": "Tense=Past", "futr": "Tense=Fut", "1per": "Person=1", "2per": "Person=2", "3per": "Person=3",
+    "perf": "Aspect=Perf", "impf": "Aspect=Imp", "actv": "Voice=Act", "pssv": "Voice=Pass",
+    "indc": "Mood=Ind", "impr": "Mood=Imp", "Name": "NameType=Giv", "Surn": "NameType=Sur",
+    "Patr": "NameType=Pat", "Geox": "NameType=Geo", "Orgn": "NameType=Com", "Abbr": "Abbr=Yes",
+}
+_VERBFORM = {"INFN": "VerbForm=Inf", "PRTF": "VerbForm=Part", "PRTS": "VerbForm=Part", "GRND": "VerbForm=Conv", "VERB": "VerbForm=Fin"}
+_SHORT = {"PRTS", "ADJS"}
+
+
+class RussianMorphology:
+    def __init__(self) -> None:
+        import pymorphy3
+
+        self.analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+        self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+
+    def _analyse(self, word: str) -> tuple[str, str, str, str]:
+        """``word`` (lower case) → (lemma, UD POS, UD features, OpenCorpora tag)."""
+        parses = self.analyzer.parse(word)
+        p = parses[0]
+        if p.tag.POS == "PRTF":
+            # «данному», «указанного»: where the dictionary has an adjective, officialese means it
+            p = next((q for q in parses if q.tag.POS == "ADJF"), p)
+        tag = p.tag
+        oc_pos = tag.POS or ""
+        pos = _POS.get(oc_pos, "X")
+        if oc_pos == "CONJ" and word in _SUBORDINATORS:
+            pos = "SCONJ"
+        elif oc_pos == "NOUN" and tag.grammemes & _NAMES:
+            pos = "PROPN"
+        feats = {_FEATS[g] for g in tag.grammemes if g in _FEATS}
+        if oc_pos in _VERBFORM:
+            feats.add(_VERBFORM[oc_pos])
+        if oc_pos in _SHORT:
+            feats.add("Variant=Short")
+        if oc_pos == "COMP":
+            feats.add("Degree=Cmp")
+        return p.normal_form, pos, "|".join(sorted(feats)), str(tag)
+
+    def is_known(self, word: str) -> bool:
+        return self.analyzer.word_is_known(word)
+
+
+_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
+
+_morph: RussianMorphology | None = None
+
+
+def morphology() -> RussianMorphology:
+    global _morph
+    if _morph is None:
+        _morph = RussianMorphology()
+    return _morph
+
+
+@Language.component("anyq_ru_morph")
+def ru_morph(doc: Doc) -> Doc:
+    analyse = morphology().analyse
+    for tok in doc:
+        text = tok.text
+        if tok.is_alpha or ("-" in text and any(c.isalpha() for c in text)):
+            lemma, pos, feats, oc = analyse(text.lower())
+            tok.lemma_ = lemma
+            tok.pos_ = pos
+            if feats:
+                tok.set_morph(feats)
+            tok._.oc = oc
+        elif tok.is_punct:
+            tok.pos_ = "PUNCT"
+            tok.lemma_ = text
+        elif tok.like_num:
+            tok.pos_ = "NUM"
+            tok.lemma_ = text
+        elif tok.is_space:
+            tok.pos_ = "SPACE"
+        else:
+            tok.lemma_ = text.lower()
+            tok.pos_ = "SYM" if not any(c.isalnum() for c in text) else "X"
+    return doc

@@ -1,0 +1,53 @@
+"""One spaCy pipeline per language, built once per process.
+
+ru: spaCy's Russian + tokenizer rules + pymorphy3 morphology + sentence splitter.
+kk: our Kazakh ``Language`` + tokenizer fixes + Kazakh stemmer + sentence splitter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from spacy.lang.ru import Russian, RussianDefaults
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from anyq.nlp import morph_kk as _morph_kk  # noqa: F401  (registers the component)
+from anyq.nlp import morph_ru as _morph_ru  # noqa: F401
+from anyq.nlp import sentences as _sentences  # noqa: F401
+from anyq.nlp.kazakh import Kazakh
+from anyq.nlp.tokenizer import exceptions, infixes, prefixes, suffixes
+
+LANGUAGES = ("ru", "kk")
+
+
+class OfficialRussianDefaults(RussianDefaults):
+    tokenizer_exceptions = exceptions("ru", RussianDefaults.tokenizer_exceptions)
+    prefixes = prefixes("ru")
+    suffixes = suffixes("ru")
+    infixes = infixes("ru")
+
+
+class OfficialRussian(Russian):
+    """spaCy's Russian with the tokenizer rules of official letters."""
+
+    Defaults = OfficialRussianDefaults
+
+
+@cache
+def get_nlp(lang: str) -> Language:
+    if lang not in LANGUAGES:
+        raise ValueError(f"no pipeline for language {lang!r}")
+    nlp = OfficialRussian() if lang == "ru" else Kazakh()
+    nlp.add_pipe("anyq_ru_morph" if lang == "ru" else "anyq_kk_morph")
+    nlp.add_pipe("anyq_sentences")
+    return nlp
+
+
+def annotate(text: str, lang: str) -> Doc:
+    return get_nlp(lang)(text)
+
+
+def annotate_many(texts: Iterable[str], lang: str) -> Iterator[Doc]:
+    return get_nlp(lang).pipe(texts)

@@ -1,0 +1,1 @@
+"""Reporters: turn file reports into text for people or JSON for tools."""

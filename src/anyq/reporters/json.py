@@ -1,0 +1,43 @@
+"""Machine output: ``json`` (one document) and ``jsonl`` (one file object per line).
+
+Shape, kept stable (see README, "JSON output"):
+
+    {"version": "0.1.0",
+     "files": [{"path", "language", "score", "scores": {category: n}, "stats": {...},
+                "findings": [{finding fields}], "errors": [...]}],
+     "summary": {...}}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from anyq import __version__
+from anyq.findings import FileReport
+
+SCHEMA_VERSION = 1
+
+
+def file_object(report: FileReport) -> dict[str, Any]:
+    return report.to_dict()
+
+
+def document(reports: Iterable[FileReport], summary: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "schema": SCHEMA_VERSION,
+        "files": [file_object(r) for r in reports],
+        "summary": summary,
+    }
+
+
+def write_json(out: TextIO, reports: Iterable[FileReport], summary: dict[str, Any]) -> None:
+    json.dump(document(reports, summary), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_jsonl_line(out: TextIO, report: FileReport) -> None:
+    out.write(json.dumps(file_object(report), ensure_ascii=False))
+    out.write("\n")

@@ -1,0 +1,102 @@
+"""Human output in the style of modern linters.
+
+    corpora/examples/letter.txt:14:1: J101 «В целях» — канцелярский оборот; проще: «Чтобы».
+       |
+    14 | В целях обеспечения бесперебойного …
+       | ^^^^^^^
+       = suggestion: Чтобы
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from anyq.findings import FileReport, Finding
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m", "green": "\033[32m"}
+_RESET = "\033[0m"
+_CONTEXT = 100  # characters of the line shown around a long finding
+
+
+class TextReporter:
+    def __init__(self, out: TextIO | None = None, color: bool | None = None, show_source: bool = True) -> None:
+        self.out = out or sys.stdout
+        self.color = self.out.isatty() if color is None else color
+        self.show_source = show_source
+
+    def _c(self, name: str, text: str) -> str:
+        return f"{_COLORS[name]}{text}{_RESET}" if self.color else text
+
+    def file(self, report: FileReport, source_text: str | None = None) -> None:
+        w = self.out.write
+        for err in report.errors:
+            w(f"{report.path}: {self._c('error', 'error')}: {err}\n")
+        lines = source_text.split("\n") if source_text is not None and self.show_source else None
+        for f in report.findings:
+            self._finding(f, lines)
+        if report.score is not None:
+            self._summary(report)
+
+    def _finding(self, f: Finding, lines: list[str] | None) -> None:
+        w = self.out.write
+        code = self._c(f.severity, f.code)
+        loc = _location_suffix(f)
+        w(f"{self._c('bold', f'{f.path}:{f.line}:{f.column}:')} {code} {f.message}{loc}\n")
+        if lines is not None and 0 < f.line <= len(lines):
+            line = lines[f.line - 1]
+            start = f.column - 1
+            end = f.end_column - 1 if f.end_line == f.line else len(line)
+            left = max(0, start - 30)
+            right = min(len(line), max(end, start + 1) + 30)
+            if right - left > _CONTEXT + 60:
+                right = left + _CONTEXT + 60
+            shown = line[left:right]
+            prefix = "…" if left > 0 else ""
+            suffix = "…" if right < len(line) else ""
+            gutter = " " * len(str(f.line))
+            w(f"{gutter} {self._c('dim', '|')}\n")
+            w(f"{f.line} {self._c('dim', '|')} {prefix}{shown}{suffix}\n")
+            marks = "^" * max(1, min(end, right) - start)
+            w(f"{gutter} {self._c('dim', '|')} {' ' * (len(prefix) + start - left)}{self._c(f.severity, marks)}\n")
+        if f.suggestions:
+            shown = ", ".join(f"«{s}»" if s.strip() else repr(s) for s in f.suggestions[:3])
+            w(f"  {self._c('green', '= suggestion:')} {shown}\n")
+        elif f.advice:
+            w(f"  {self._c('green', '= help:')} {f.advice}\n")
+
+    def _summary(self, r: FileReport) -> None:
+        w = self.out.write
+        counts = {s: r.count(s) for s in ("error", "warning", "info")}
+        parts = ", ".join(f"{self._c(s, str(n))} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+        subs = "  ".join(f"{c} {v:.0f}" for c, v in r.scores.items())
+        st = r.stats
+        w(
+            f"{self._c('bold', r.path)}: score {self._c('bold', f'{r.score:.0f}')}/100 "
+            f"({subs}) — {st.get('words', 0)} words, {st.get('sentences', 0)} sentences, "
+            f"language {r.language}; {parts or 'no findings'}\n"
+        )
+        if st.get("skipped_paragraphs"):
+            nums = ", ".join(str(n) for n in st["skipped_paragraphs"][:10])
+            w(f"  {self._c('dim', f'skipped (not Kazakh or Russian): paragraph {nums}')}\n")
+        w("\n")
+
+    def totals(self, reports: Iterable[FileReport]) -> None:
+        reports = list(reports)
+        n_find = sum(len(r.findings) for r in reports)
+        n_err = sum(len(r.errors) for r in reports)
+        scored = [r.score for r in reports if r.score is not None]
+        mean = f", mean score {sum(scored) / len(scored):.0f}" if scored else ""
+        self.out.write(
+            f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: {n_find} finding{'s' if n_find != 1 else ''}"
+            f"{mean}{f', {n_err} file error' + ('s' if n_err != 1 else '') if n_err else ''}.\n"
+        )
+
+
+def _location_suffix(f: Finding) -> str:
+    loc = f.location
+    if not loc:
+        return ""
+    parts = [f"{k} {v}" for k, v in loc.items() if k != "excerpt"]
+    return f" [{', '.join(parts)}]" if parts else ""

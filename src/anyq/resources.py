@@ -1,0 +1,33 @@
+"""Where anyq's shipped data lives.
+
+In a wheel the top-level ``rules/`` folder is packaged as ``anyq/_rules``; in a checkout
+(editable install, tests) it is read straight from the repository root.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def rules_dir() -> Path:
+    packaged = _PACKAGE / "_rules"
+    if packaged.is_dir():
+        return packaged
+    checkout = _PACKAGE.parent.parent / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError("anyq's rules/ folder is missing from this installation")
+
+
+def rules_data(name: str) -> Path:
+    """A lexicon or table under ``rules/data/``."""
+    return rules_dir() / "data" / name
+
+
+def package_data(*parts: str) -> Path:
+    """A file vendored inside the package (dictionaries and their licences)."""
+    return _PACKAGE.joinpath("data", *parts)

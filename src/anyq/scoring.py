@@ -1,0 +1,38 @@
+"""Scores: 0 (unreadable officialese) to 100 (plain), per category and per document.
+
+Each finding carries a weight (by default error 2, warning 1, info 0.3). For every
+category the weights are summed and divided by the length of the text (per 100 words,
+counting at least 50 words so a three-line note is not condemned by one finding):
+
+    density_c  = 100 · Σ weight_c / max(words, 50)
+    subscore_c = 100 · exp(−density_c / scale_c)
+
+``scale_c`` is the density at which a category falls to 37 (= 100/e). The document
+score is the weighted mean of the sub-scores. Weights and scales live here, in one
+table, so the README can print them and calibration can change them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from anyq.findings import Finding
+
+CATEGORY_WEIGHTS = {"jargon": 0.30, "legal": 0.25, "complexity": 0.25, "spelling": 0.10, "typography": 0.10}
+CATEGORY_SCALES = {"jargon": 6.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
+MIN_WORDS = 50
+
+
+def category_scores(findings: Iterable[Finding], words: int) -> dict[str, float]:
+    penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
+    for f in findings:
+        if f.category in penalty:
+            penalty[f.category] += f.weight
+    length = max(words, MIN_WORDS)
+    return {c: round(100.0 * math.exp(-(100.0 * p / length) / CATEGORY_SCALES[c]), 1) for c, p in penalty.items()}
+
+
+def document_score(scores: dict[str, float]) -> float:
+    total = sum(CATEGORY_WEIGHTS[c] for c in scores)
+    return round(sum(CATEGORY_WEIGHTS[c] * s for c, s in scores.items()) / total, 1) if total else 100.0

@@ -1,0 +1,78 @@
+"""The document model: extracted text plus the map back to where it came from."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class LineIndex:
+    """Maps character offsets of a text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end offsets of a 1-based line (end excludes the newline)."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else None
+        return start, end if end is not None else -1
+
+
+@dataclass(slots=True)
+class Block:
+    """A stretch of extracted text that a reader can locate in the original file.
+
+    ``location`` holds the format's own coordinates (a .docx paragraph or table cell,
+    a PDF page); plain-text formats leave it empty because line and column say it all.
+    """
+
+    start: int
+    end: int
+    location: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A unit that is language-tagged and linted on its own."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lang: str = "other"
+    location: dict[str, Any] = field(default_factory=dict)
+    # "heading", "list", "body" … set by the paragraph splitter for Markdown structure.
+    role: str = "body"
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """What a reader returns: the text to lint and where it came from."""
+
+    path: str
+    text: str
+    format: str = "txt"
+    encoding: str | None = None
+    blocks: list[Block] | None = None
+    # Ranges of ``text`` that are not prose to lint (Markdown code, HTML comments).
+    skipped: list[tuple[int, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def location_at(self, offset: int) -> dict[str, Any]:
+        if not self.blocks:
+            return {}
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
+            return dict(self.blocks[i].location)
+        return {}

@@ -1,0 +1,152 @@
+"""The command line: output, exit codes, bad input, and no network."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from anyq.cli import app
+
+runner = CliRunner()
+OFFICIALESE = "В целях обеспечения безопасности данного решения осуществляется контроль. Рассмотрев Ваше обращение, сообщаем следующее.\n"
+PLAIN = "Мы отремонтируем крышу до 15 мая. Если вы не согласны, напишите нам.\n"
+
+
+def _write(tmp_path, name, text, encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def test_findings_exit_1_and_text_shows_code_line_and_score(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    result = runner.invoke(app, ["check", str(p), "--no-color"])
+    assert result.exit_code == 1
+    assert f"{p}:1:1: J101" in result.output
+    assert "^^^^^^^" in result.output
+    assert "score" in result.output
+
+
+def test_clean_text_exits_0(tmp_path):
+    p = _write(tmp_path, "plain.txt", PLAIN)
+    result = runner.invoke(app, ["check", str(p), "--fail-on", "error"])
+    assert result.exit_code == 0, result.output
+
+
+def test_json_shape(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    result = runner.invoke(app, ["check", str(p), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert set(data) >= {"version", "files", "summary"}
+    f = data["files"][0]
+    assert set(f) >= {"path", "language", "score", "scores", "stats", "findings", "errors"}
+    assert f["language"] == "ru" and 0 <= f["score"] <= 100
+    first = f["findings"][0]
+    for key in ("path", "line", "column", "end_line", "end_column", "code", "category", "severity", "message", "text", "suggestions", "weight"):
+        assert key in first
+    assert OFFICIALESE.split("\n")[first["line"] - 1][first["column"] - 1 : first["end_column"] - 1] == first["text"]
+
+
+def test_jsonl_one_object_per_file(tmp_path):
+    a = _write(tmp_path, "a.txt", OFFICIALESE)
+    b = _write(tmp_path, "b.txt", PLAIN)
+    result = runner.invoke(app, ["check", str(a), str(b), "--format", "jsonl"])
+    lines = [json.loads(l) for l in result.stdout.splitlines()]
+    assert [l["path"] for l in lines] == [str(a), str(b)]
+
+
+def test_bad_files_give_one_line_errors_exit_2_and_the_rest_is_checked(tmp_path):
+    good = _write(tmp_path, "good.txt", OFFICIALESE)
+    empty = _write(tmp_path, "empty.txt", "")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\xff" * 50)
+    result = runner.invoke(app, ["check", str(tmp_path / "missing.txt"), str(empty), str(binary), str(good), "--format", "jsonl"])
+    assert result.exit_code == 2
+    files = {json.loads(l)["path"]: json.loads(l) for l in result.stdout.splitlines()}
+    assert files[str(good)]["findings"]
+    assert files[str(tmp_path / "missing.txt")]["errors"] == ["no such file"]
+    assert files[str(empty)]["errors"] == ["is empty"]
+    assert "binary" in files[str(binary)]["errors"][0]
+    assert "Traceback" not in result.output
+
+
+def test_stdin(tmp_path):
+    result = runner.invoke(app, ["check", "-", "--format", "json"], input=OFFICIALESE)
+    data = json.loads(result.stdout)
+    assert data["files"][0]["path"] == "-" and data["files"][0]["findings"]
+
+
+def test_select_ignore_and_lang(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    only = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--select", "J101"]).stdout)
+    assert {f["code"] for f in only["files"][0]["findings"]} == {"J101"}
+    none = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--ignore", "J,C"]).stdout)
+    assert not any(f["code"][0] in "JC" for f in none["files"][0]["findings"])
+
+
+def test_usage_errors_exit_2(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    assert runner.invoke(app, ["check", str(p), "--lang", "en"]).exit_code == 2
+    assert runner.invoke(app, ["check", str(p), "--rules", str(tmp_path / "nope")]).exit_code == 2
+    bad_rules = _write(tmp_path, "bad.toml", "[[rule]]\ncode = 'J9999'\nkind = 'phrase'\n")
+    r = runner.invoke(app, ["check", str(p), "--rules", str(bad_rules)])
+    assert r.exit_code == 2 and "bad.toml" in r.output
+
+
+def test_user_rule_file_is_used(tmp_path):
+    rules = _write(
+        tmp_path,
+        "org.toml",
+        '[[rule]]\ncode = "J990"\nname = "nash-otdel"\nlanguages = ["ru"]\nkind = "phrase"\n'
+        'phrases = [{ text = "довести до сведения", replace = ["сообщить"] }, { text = "доводить до сведения", replace = ["сообщать"] }]\n'
+        'message = "«{match}»: напишите «{replacement}»."\nexplanation = "Наш стиль."\n'
+        'bad = [{ text = "Доводим до сведения граждан.", match = "Доводим до сведения" }]\ngood = ["Сообщаем гражданам."]\n',
+    )
+    p = _write(tmp_path, "letter.txt", "Доводим до Вашего сведения, что срок продлён. Доводим до сведения граждан.\n")
+    data = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--rules", str(rules), "--select", "J990"]).stdout)
+    hits = data["files"][0]["findings"]
+    assert [h["text"] for h in hits] == ["Доводим до сведения"]
+    assert hits[0]["suggestions"] == ["Сообщать"]
+
+
+def test_rules_explain_version():
+    out = runner.invoke(app, ["rules"]).output
+    assert "J101" in out and "S101" in out and "T101" in out
+    ex = runner.invoke(app, ["explain", "J101"])
+    assert ex.exit_code == 0 and "В целях обеспечения безопасности" in ex.output
+    assert runner.invoke(app, ["explain", "X000"]).exit_code == 2
+    assert runner.invoke(app, ["--version"]).output.startswith("anyq ")
+
+
+def test_input_files_are_never_written(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE, encoding="cp1251")
+    before = (p.read_bytes(), p.stat().st_mtime_ns)
+    runner.invoke(app, ["check", str(p)])
+    assert (p.read_bytes(), p.stat().st_mtime_ns) == before
+
+
+def test_a_check_opens_no_network_socket(monkeypatch, root):
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise OSError("network disabled by test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    result = runner.invoke(app, ["check", str(root / "corpora" / "examples"), "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    assert calls == []
+
+
+def test_module_entry_point_runs(tmp_path):
+    p = _write(tmp_path, "letter.txt", PLAIN)
+    r = subprocess.run([sys.executable, "-m", "anyq", "check", str(p), "--fail-on", "error"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

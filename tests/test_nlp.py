@@ -1,0 +1,127 @@
+"""Tokenizer, norms, morphology, sentence splitting, Kazakh stemming."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+import spacy
+
+from anyq.nlp.pipeline import annotate, get_nlp
+from anyq.nlp.stem_kk import stemmer
+
+
+def test_kazakh_is_a_registered_spacy_language():
+    get_nlp("kk")  # registers the language
+    nlp = spacy.blank("kk")
+    assert nlp.lang == "kk"
+    assert [t.text for t in nlp("ӘРПК-нің 91-бабына")] == ["ӘРПК-нің", "91-бабына"]
+
+
+@pytest.mark.parametrize(
+    "lang,text,token,norm",
+    [
+        ("ru", "согласно ст. 91", "ст.", "статья"),
+        ("ru", "согласно п. 2", "п.", "пункт"),
+        ("ru", "пп. 3) п. 2", "пп.", "подпункт"),
+        ("ru", "ч. 2 ст. 7", "ч.", "часть"),
+        ("ru", "т.е. сегодня", "т.е.", "то есть"),
+        ("kk", "2024 ж. 15 наурыз", "ж.", "жыл"),
+        ("kk", "және т.б. құжаттар", "т.б.", "тағы басқа"),
+    ],
+)
+def test_legal_abbreviations_are_one_token_with_the_right_norm(lang, text, token, norm):
+    doc = annotate(text, lang)
+    tok = next(t for t in doc if t.text == token)
+    assert tok.norm_ == norm
+
+
+def test_glued_abbreviations_are_split():
+    assert [t.text for t in annotate("г.Астана, ул.Абая, д.5", "ru")][:4] == ["г.", "Астана", ",", "ул."]
+
+
+def test_russian_lemmas_and_grammemes():
+    doc = annotate("В целях обеспечения данного решения рассмотрено обращение", "ru")
+    by = {t.text: t for t in doc}
+    assert by["целях"].lemma_ == "цель"
+    assert by["данного"].lemma_ == "данный" and by["данного"].pos_ == "ADJ"
+    assert "Case=Gen" in str(by["обеспечения"].morph)
+    assert by["рассмотрено"].lemma_ == "рассмотреть" and "Voice=Pass" in str(by["рассмотрено"].morph)
+
+
+def test_kazakh_stems_and_voice_norm():
+    doc = annotate("Өтініштеріңіз жүзеге асырылады", "kk")
+    assert [t.lemma_ for t in doc] == ["өтініш", "жүзе", "асырыл"]
+    assert doc[2].norm_ == "асыр"  # the phrase «жүзеге асыру» matches the passive too
+
+
+@pytest.mark.parametrize(
+    "lang,text,sentences",
+    [
+        ("ru", "Согласно п. 2 ст. 76 АППК РК ответ даётся в срок. Далее И.И. Иванов сообщил.", 2),
+        ("ru", "Исп. Иванов И.И. Тел.: 8 (7172) 74-00-00.", 2),
+        ("ru", "В 2024 г. было принято решение. Срок истёк, т. к. документы не поданы.", 2),
+        ("ru", "Нужно: 1) заявление; 2) паспорт; 3) справка.", 1),
+        ("ru", "Вы пишете: «Когда закончится ремонт?» Отвечаем: в мае.", 2),
+        ("kk", "ҚР ӘРПК-нің 91-бабына сәйкес 2024 ж. 15 наурызда шешім қабылданды.", 1),
+        ("kk", "91-б. 2-т. қараңыз. Орынд.: А.Б. Серікова.", 2),
+        ("kk", "Құжаттар т.б. тапсырылды. Келесі қадам белгілі.", 2),
+    ],
+)
+def test_sentence_splitter(lang, text, sentences):
+    assert len(list(annotate(text, lang).sents)) == sentences
+
+
+def _gold_errors(corpora, lang):
+    errors = boundaries = 0
+    for line in (corpora / "sentences" / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text, pos, gold = row["text"], 0, []
+        for s in row["sentences"]:
+            i = text.index(s, pos)
+            gold.append(i)
+            pos = i + len(s)
+        pred = []
+        for s in annotate(text, lang).sents:
+            if s.text.strip():
+                p = s.start_char
+                pred.append(p + len(text[p:]) - len(text[p:].lstrip()))
+        errors += len(set(gold[1:]) ^ set(pred[1:]))
+        boundaries += len(gold) - 1
+    return errors, boundaries
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_sentence_gold_set(corpora, lang):
+    errors, boundaries = _gold_errors(corpora, lang)
+    assert boundaries >= 150
+    assert errors <= 3, f"{errors} wrong boundaries of {boundaries}"
+
+
+def test_stemmer_gold_accuracy(corpora):
+    rows = list(csv.DictReader((corpora / "kk_stems" / "gold.tsv").open(encoding="utf-8"), delimiter="\t"))
+    rows = [r for r in rows if "ambig" not in r["tags"]]
+    assert len(rows) >= 300
+    s = stemmer()
+    right = sum(s.analyse(r["form"]).stem == r["stem"].lower() for r in rows)
+    assert right / len(rows) >= 0.90
+
+
+@pytest.mark.parametrize(
+    "form,stem",
+    [
+        ("өтініштеріңіздің", "өтініш"),
+        ("құжаттарыңызды", "құжат"),
+        ("қаралатындығын", "қарал"),
+        ("хабарлаймыз", "хабарла"),
+        ("бермейді", "бер"),
+        ("бабына", "бап"),
+        ("91-бабына", "бап"),
+        ("халқына", "халық"),
+        ("қала", "қала"),
+        ("аудан", "аудан"),
+    ],
+)
+def test_stemmer_cases(form, stem):
+    assert stemmer().analyse(form).stem == stem

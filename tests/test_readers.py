@@ -1,0 +1,92 @@
+"""Reading files: encodings, bad input, directory walking."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from anyq.readers import ReadError, read_path
+from anyq.readers.discover import iter_files
+from anyq.readers.encoding import DecodeError, decode
+
+KK = "Өтінішіңіз қаралды: жер учаскесі ұсынылады, құжаттар ҚР ӘРПК-не сәйкес."
+RU = "Ваше обращение рассмотрено, ответ направлен в срок."
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (KK.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + KK.encode("utf-8"), "utf-8-sig"),
+        (KK.encode("utf-16"), "utf-16"),  # Python writes the BOM
+        (RU.encode("cp1251"), "cp1251"),
+        (KK.encode("kz1048"), "kz1048"),
+    ],
+)
+def test_encodings_round_trip(data, encoding):
+    text, detected = decode(data)
+    assert detected == encoding
+    assert text in (KK, RU)
+
+
+def test_kz1048_is_not_mistaken_for_cp1251():
+    text, enc = decode("Қазақстан Республикасы".encode("kz1048"))
+    assert enc == "kz1048" and text == "Қазақстан Республикасы"
+
+
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (codecs.BOM_UTF8 + b"\xff\xfe\xfd", "invalid UTF-8"),
+        (bytes(range(0x80, 0x100)) * 4, "neither UTF-8|not readable"),
+    ],
+)
+def test_undecodable_gives_a_reason(data, reason):
+    with pytest.raises(DecodeError, match=reason):
+        decode(data)
+
+
+def test_read_errors_name_the_problem(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(ReadError, match="is empty"):
+        read_path(empty)
+    with pytest.raises(ReadError, match="no such file"):
+        read_path(tmp_path / "missing.txt")
+    with pytest.raises(ReadError, match="is a directory"):
+        read_path(tmp_path)
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(ReadError, match="binary"):
+        read_path(binary)
+
+
+def test_crlf_is_folded(tmp_path):
+    p = tmp_path / "win.txt"
+    p.write_bytes("Первая строка.\r\nВторая строка.\r\n".encode("cp1251"))
+    doc = read_path(p)
+    assert doc.text == "Первая строка.\nВторая строка.\n"
+    assert doc.encoding == "cp1251"
+
+
+def test_markdown_code_and_comments_are_skipped(tmp_path):
+    p = tmp_path / "letter.md"
+    p.write_text("# Ответ\n\nТекст письма.\n\n```\nкод в целях\n```\n<!-- в целях -->\n", encoding="utf-8")
+    doc = read_path(p)
+    assert doc.format == "md"
+    skipped = "".join(doc.text[a:b] for a, b in doc.skipped)
+    assert "код в целях" in skipped and "<!-- в целях -->" in skipped
+
+
+def test_directories_are_walked_for_text_files(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "two.md").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "img.png").write_bytes(b"x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "hidden.txt").write_text("x", encoding="utf-8")
+    found = list(iter_files([str(tmp_path)]))
+    assert [f.split("/")[-1] for f in found] == ["one.txt", "two.md"]
+    assert list(iter_files([str(tmp_path / "nope.txt")])) == [str(tmp_path / "nope.txt")]
