@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from anyq.config import Settings
+from anyq.config import DocumentOptions, Settings
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
+from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.discover import iter_files
 from anyq.text import SourceDocument
@@ -57,19 +58,34 @@ def check(
     format: str = "txt",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    kind: str | None = None,
+    appeal: str | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
-    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect)."""
-    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore})
+    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect);
+    ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
+    ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
+    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "kind": kind})
     source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    options = document_options(s, appeal_from_text(appeal) if appeal is not None else None)
+    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, options)
+
+
+def document_options(settings: Settings, appeal: Appeal | None = None) -> DocumentOptions | None:
+    """The per-document options of a run: ``--kind`` and ``--appeal`` (read once, cached)."""
+    if appeal is None and settings.appeal:
+        appeal = load_appeal(settings.appeal)  # raises ReadError with a one-line reason
+    kind = settings.kind if settings.kind != "auto" else None
+    if kind is None and appeal is None:
+        return None
+    return DocumentOptions(kind, appeal)
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, document_options(s))
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:

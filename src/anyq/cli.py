@@ -39,6 +39,13 @@ class Lang(str, Enum):
     ru = "ru"
 
 
+class Kind(str, Enum):
+    auto = "auto"
+    reply = "reply"
+    letter = "letter"
+    other = "other"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -85,6 +92,8 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: codes, prefixes or categories.")] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection (e.g. opt-in rules).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file (repeatable).")] = None,
+    kind: Annotated[Kind, typer.Option(help="What the documents are: reply (to a citizen's appeal), letter, other; auto detects it.")] = Kind.auto,
+    appeal: Annotated[Optional[Path], typer.Option(help="The appeal the reply answers: checks the reply's language and the appeal's questions it leaves unanswered.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.warning,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
@@ -95,6 +104,7 @@ def check(
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError
+    from anyq.readers import ReadError
 
     rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
     rule_files = [str(p) for p in rules or [] if not p.is_dir()]
@@ -106,14 +116,19 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
+        kind=kind.value,
+        appeal=str(appeal) if appeal is not None else None,
     )
     try:
         settings.validate()
-        from anyq.api import linter_for
+        from anyq.api import document_options, linter_for
 
         linter_for(settings)  # load and compile rules up front: a bad rule file is a usage error
+        document_options(settings)  # and read the appeal: an unreadable one is a usage error too
     except (RuleError, CompileError, ValueError) as exc:
         _fail(str(exc))
+    except ReadError as exc:
+        _fail(f"{exc.path}: {exc.reason}")
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:

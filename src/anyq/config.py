@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from anyq.engine.model import SEVERITIES
+
+DOCUMENT_KINDS = ("auto", "reply", "letter", "other")
 
 
 @dataclass(slots=True)
@@ -17,8 +20,12 @@ class Settings:
     fail_on: str = "warning"
     rule_dirs: list[str] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
+    kind: str = "auto"  # "auto" | "reply" | "letter" | "other": what the documents are
+    appeal: str | None = None  # the appeal file the checked replies answer
 
     def validate(self) -> None:
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValueError(f"--kind must be one of {', '.join(DOCUMENT_KINDS)}, not {self.kind!r}")
         if self.lang not in ("auto", "kk", "ru"):
             raise ValueError(f"--lang must be kk, ru or auto, not {self.lang!r}")
         if self.fail_on not in SEVERITIES + ("never",):
@@ -26,3 +33,13 @@ class Settings:
         for code, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+
+
+@dataclass(slots=True)
+class DocumentOptions:
+    """What a run knows about a document beyond its text: its kind when set by the user, and
+    the appeal a reply answers (an ``anyq.legal.appeal.Appeal``). Rules see it as
+    ``DocumentContext.options``."""
+
+    kind: str | None = None
+    appeal: Any = None

@@ -22,6 +22,9 @@ from anyq.findings import Finding
 CATEGORY_WEIGHTS = {"jargon": 0.30, "legal": 0.25, "complexity": 0.25, "spelling": 0.10, "typography": 0.10}
 CATEGORY_SCALES = {"jargon": 6.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
 MIN_WORDS = 50
+# Parts of the score that are not category densities: a reply's evasiveness (0 = an «отписка»,
+# 100 = a direct answer, from the L120 rule) joins the weighted mean when it is present.
+PART_WEIGHTS = {"evasiveness": 0.25}
 
 
 def category_scores(findings: Iterable[Finding], words: int) -> dict[str, float]:
@@ -34,5 +37,6 @@ def category_scores(findings: Iterable[Finding], words: int) -> dict[str, float]
 
 
 def document_score(scores: dict[str, float]) -> float:
-    total = sum(CATEGORY_WEIGHTS[c] for c in scores)
-    return round(sum(CATEGORY_WEIGHTS[c] * s for c, s in scores.items()) / total, 1) if total else 100.0
+    weights = CATEGORY_WEIGHTS | PART_WEIGHTS
+    total = sum(weights.get(c, 0.0) for c in scores)
+    return round(sum(weights.get(c, 0.0) * s for c, s in scores.items()) / total, 1) if total else 100.0

@@ -69,7 +69,9 @@ class Linter:
         self.options = options
 
     # -- public ------------------------------------------------------------------------
-    def check(self, source: SourceDocument, lang: str | None = None) -> FileReport:
+    def check(self, source: SourceDocument, lang: str | None = None, options: Any = None) -> FileReport:
+        """``options`` (per document: e.g. the document kind and the appeal it answers) reach the
+        rules as ``DocumentContext.options``; without them the linter's own options do."""
         paragraphs = split_paragraphs(source)
         forced = lang if lang in ("kk", "ru") else None
         for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
@@ -79,7 +81,7 @@ class Linter:
         for p, doc in zip(paragraphs, docs):
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc)
-        dctx = DocumentContext(source, paragraphs, docs, self.options)
+        dctx = DocumentContext(source, paragraphs, docs, options if options is not None else self.options)
         hits += self._document_hits(dctx)
         findings = self._findings(source, hits)
         return self._report(source, paragraphs, docs, findings, dctx)
@@ -221,6 +223,8 @@ class Linter:
         }
         stats.update(dctx.facts.get("stats", {}))
         scores = category_scores(findings, total)
+        # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
+        scores.update(dctx.facts.get("scores", {}))
         report = FileReport(
             path=source.path,
             language=language,
@@ -233,7 +237,8 @@ class Linter:
         if langs["other"]:
             report.stats["skipped_paragraphs"] = [p.index + 1 for p in paragraphs if p.lang == "other"]
         for key, value in dctx.facts.items():
-            if key != "stats":
+            # "_…" keys are working state shared by rules, not output
+            if key not in ("stats", "scores") and not key.startswith("_"):
                 report.extra[key] = value
         return report
 

@@ -1,0 +1,315 @@
+"""Benchmark of legal references and reply completeness on corpora/legal.
+
+    uv run python bench/legal.py            # everything, writes bench/results/legal.json
+    uv run python bench/legal.py --quick    # accuracy only (no timing)
+
+Measures, against the team's annotations (corpora/legal/README.md):
+- citations: found (the parser's span overlaps the annotated one) and found with every part
+  right (act type, short name, title, date, number, article, part, point, subpoint, repealed);
+- evasive vs substantive: precision and recall of the «отписка» finding (L120) per language;
+- completeness: agreement of the detected parts with the annotated `has` flags;
+- document kind on all texts, and that no completeness or evasiveness finding (L110–L122)
+  appears on corpora/legal/other;
+- with the appeal: the reply-language warning (L130) and the appeal's unanswered questions
+  (L131) against `unanswered_questions`;
+- speed of the legal rules on the corpus (warm, one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEGAL = ROOT / "corpora" / "legal"
+RESULTS = ROOT / "bench" / "results"
+FIELDS = ("act_type", "act_short", "act_title", "date", "number", "article", "part", "point", "subpoint", "repealed")
+REPLY_CODES = ("L110", "L111", "L112", "L113", "L114", "L120", "L121", "L122")
+
+
+def items(base: Path = LEGAL) -> list[dict]:
+    """Every annotated text of a set: id, group (ru, kk, other), path, meta, its appeal (if any)."""
+    out = []
+    prefix = "" if base == LEGAL else base.name + "/"
+    for lang in ("ru", "kk"):
+        for meta_path in sorted((base / lang).glob("*.json")):
+            stem = meta_path.name[: -len(".json")]
+            appeal = base / lang / f"{stem}.appeal.txt"
+            out.append({"id": f"{prefix}{lang}/{stem}", "group": lang, "path": base / lang / f"{stem}.reply.txt", "meta": json.loads(meta_path.read_text(encoding="utf-8")), "appeal": appeal if appeal.exists() else None})
+    for meta_path in sorted((base / "other").glob("*.json")):
+        stem = meta_path.name[: -len(".json")]
+        out.append({"id": f"{prefix}other/{stem}", "group": "other", "path": base / "other" / f"{stem}.txt", "meta": json.loads(meta_path.read_text(encoding="utf-8")), "appeal": None})
+    return out
+
+
+def run(item: dict, with_appeal: bool = True):
+    import anyq
+
+    settings = anyq.Settings(appeal=str(item["appeal"]) if with_appeal and item["appeal"] else None)
+    return anyq.check_file(str(item["path"]), settings)
+
+
+def _norm(field: str, value):
+    if field == "act_title":
+        from anyq.legal.acts import normalise_title
+
+        return normalise_title(value) or None
+    return value
+
+
+def citations(reports: dict, data: list[dict]) -> dict:
+    total = found = right = spans = 0
+    per_field = dict.fromkeys(FIELDS, 0)
+    by_lang: dict[str, list[int]] = {}
+    wrong, missed, extra = [], [], []
+    for it in data:
+        text = it["path"].read_text(encoding="utf-8")
+        got = reports[it["id"]].extra.get("citations", [])
+        used = set()
+        lang = it["group"]
+        for g in it["meta"]["citations"]:
+            start = -1
+            for _ in range(g["occurrence"]):
+                start = text.find(g["text"], start + 1)
+            end = start + len(g["text"])
+            total += 1
+            by_lang.setdefault(lang, [0, 0, 0])[0] += 1
+            cand = [i for i, c in enumerate(got) if c["start"] < end and start < c["end"] and i not in used]
+            if not cand:
+                missed.append(f"{it['id']}: {g['text']}")
+                continue
+            i = cand[0]
+            used.add(i)
+            c = got[i]
+            found += 1
+            by_lang[lang][1] += 1
+            spans += c["text"] == g["text"]
+            bad = []
+            for f in FIELDS:
+                if _norm(f, c.get(f)) == _norm(f, g[f]):
+                    per_field[f] += 1
+                else:
+                    bad.append(f"{f}: {g[f]!r} → {c.get(f)!r}")
+            if bad:
+                wrong.append(f"{it['id']}: {g['text']} — " + "; ".join(bad))
+            else:
+                right += 1
+                by_lang[lang][2] += 1
+        for i, c in enumerate(got):
+            if i not in used:
+                extra.append(f"{it['id']}: {c['text']}")
+    return {
+        "annotated": total,
+        "found": found,
+        "found_rate": round(found / total, 4),
+        "all_parts_right": right,
+        "all_parts_right_rate": round(right / total, 4),
+        "exact_span": spans,
+        "by_language": {l: {"annotated": a, "found": f, "all_parts_right": r} for l, (a, f, r) in by_lang.items()},
+        "per_field_right": {f: round(n / max(found, 1), 4) for f, n in per_field.items()},
+        "not_annotated_found": len(extra),
+        "wrong": wrong,
+        "missed": missed,
+        "extra": extra,
+    }
+
+
+def evasion(reports: dict, data: list[dict]) -> dict:
+    out = {}
+    for lang in ("ru", "kk"):
+        tp = fp = fn = tn = 0
+        errors = []
+        for it in data:
+            if it["group"] != lang:
+                continue
+            gold = it["meta"]["label"] == "evasive"
+            r = reports[it["id"]]
+            pred = any(f.code == "L120" for f in r.findings)
+            tp += gold and pred
+            fp += pred and not gold
+            fn += gold and not pred
+            tn += not gold and not pred
+            if gold != pred:
+                rep = r.extra.get("reply", {})
+                errors.append(f"{it['id']}: gold {it['meta']['label']}, evasiveness {rep.get('evasiveness')}, signals {[s['name'] for s in rep.get('signals', [])]}, has {rep.get('has')}")
+        p = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        out[lang] = {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": round(p, 4), "recall": round(rc, 4), "errors": errors}
+    return out
+
+
+def completeness(reports: dict, data: list[dict]) -> dict:
+    keys = ("decision", "reasons", "next_step", "appeal_route", "contact")
+    agree = dict.fromkeys(keys, 0)
+    n = 0
+    errors = []
+    for it in data:
+        if it["group"] == "other":
+            continue
+        has = reports[it["id"]].extra.get("reply", {}).get("has", {})
+        n += 1
+        for k in keys:
+            if has.get(k) == it["meta"]["has"][k]:
+                agree[k] += 1
+            else:
+                errors.append(f"{it['id']}: {k} gold {it['meta']['has'][k]} got {has.get(k)}")
+    return {"replies": n, "agreement": {k: round(v / n, 4) for k, v in agree.items()}, "errors": errors}
+
+
+def kinds(reports: dict, data: list[dict]) -> dict:
+    right = 0
+    errors = []
+    for it in data:
+        got = reports[it["id"]].extra.get("kind")
+        if got == it["meta"]["kind"]:
+            right += 1
+        else:
+            errors.append(f"{it['id']}: gold {it['meta']['kind']} got {got}")
+    other_findings = [
+        f"{it['id']}: {f.code} {f.text[:40]}"
+        for it in data
+        if it["group"] == "other"
+        for f in reports[it["id"]].findings
+        if f.code in REPLY_CODES
+    ]
+    return {"texts": len(data), "right": right, "accuracy": round(right / len(data), 4), "errors": errors, "reply_findings_on_other": other_findings}
+
+
+def appeals(reports: dict, data: list[dict]) -> dict:
+    lang_tp = lang_fp = lang_fn = 0
+    q_tp = q_fp = q_fn = 0
+    untouched_tp = untouched_fp = 0
+    errors = []
+    n = 0
+    for it in data:
+        if it["appeal"] is None:
+            continue
+        n += 1
+        r = reports[it["id"]]
+        meta = it["meta"]
+        violation = meta["language"] == "ru" and meta["appeal_language"] == "kk" or (meta["language"] not in ("kk", meta["appeal_language"]))
+        warned = any(f.code == "L130" for f in r.findings)
+        lang_tp += violation and warned
+        lang_fp += warned and not violation
+        lang_fn += violation and not warned
+        gold = set(meta["unanswered_questions"])
+        qs = r.extra.get("appeal", {}).get("questions", [])
+        for q in qs:
+            flagged = q["status"] in ("untouched", "not_answered")
+            is_gold = q["text"] in gold or any(g in q["text"] or q["text"] in g for g in gold)
+            q_tp += flagged and is_gold
+            q_fp += flagged and not is_gold
+            q_fn += is_gold and not flagged
+            if q["status"] == "untouched":
+                untouched_tp += is_gold
+                untouched_fp += not is_gold
+            if flagged != is_gold:
+                errors.append(f"{it['id']}: «{q['text']}» status {q['status']} ({q['missing']}), gold {'unanswered' if is_gold else 'answered'}, matched {q['matched']}")
+        for g in gold:
+            if not any(g in q["text"] or q["text"] in g for q in qs):
+                q_fn += 1
+                errors.append(f"{it['id']}: question not extracted: «{g}»")
+    return {
+        "replies_with_appeal": n,
+        "language_warning": {"tp": lang_tp, "fp": lang_fp, "fn": lang_fn},
+        "unanswered_questions": {
+            "tp": q_tp, "fp": q_fp, "fn": q_fn,
+            "precision": round(q_tp / (q_tp + q_fp), 4) if q_tp + q_fp else None,
+            "recall": round(q_tp / (q_tp + q_fn), 4) if q_tp + q_fn else None,
+            "untouched_precision": round(untouched_tp / (untouched_tp + untouched_fp), 4) if untouched_tp + untouched_fp else None,
+        },
+        "errors": errors,
+    }
+
+
+def evaluate(base: Path = LEGAL) -> dict:
+    data = items(base)
+    reports = {it["id"]: run(it) for it in data}
+    return {
+        "citations": citations(reports, data),
+        "evasion": evasion(reports, data),
+        "completeness": completeness(reports, data),
+        "kinds": kinds(reports, data),
+        "appeals": appeals(reports, data),
+    }
+
+
+def speed(repeat: int = 3) -> dict:
+    import anyq
+    from anyq.api import linter_for
+    from anyq.readers import read_path
+
+    data = items()
+    sources = [read_path(str(it["path"])) for it in data]
+    out = {}
+    for name, settings in (("all rules", anyq.Settings()), ("all but L", anyq.Settings(ignore=["L"]))):
+        linter = linter_for(settings)
+        for s in sources[:5]:
+            linter.check(s)
+        best = None
+        words = 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            words = 0
+            for s in sources:
+                words += linter.check(s).stats.get("words", 0)
+            dt = time.perf_counter() - t
+            best = dt if best is None else min(best, dt)
+        out[name] = {"texts": len(sources), "words": words, "seconds": round(best, 3), "words_per_second": round(words / best)}
+    legal_ms = (out["all rules"]["seconds"] - out["all but L"]["seconds"]) / len(sources) * 1000
+    out["legal rules per text, ms"] = round(legal_ms, 2)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="accuracy only")
+    ap.add_argument("--verbose", "-v", action="store_true", help="print every error")
+    args = ap.parse_args()
+    res = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}}
+    res.update(evaluate())
+    res["heldout"] = evaluate(LEGAL / "heldout")
+    if not args.quick:
+        res["speed"] = speed()
+    report(res, args.verbose)
+    print("\nheld-out set (corpora/legal/heldout, written after the rules were tuned on the main set):")
+    report(res["heldout"], args.verbose)
+    if not args.quick:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "legal.json").write_text(json.dumps(res, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def report(res: dict, verbose: bool) -> None:
+    c, e, k, a = res["citations"], res["evasion"], res["kinds"], res["appeals"]
+    print(f"citations: {c['found']}/{c['annotated']} found ({c['found_rate']:.1%}), {c['all_parts_right']} with every part right ({c['all_parts_right_rate']:.1%}); exact spans {c['exact_span']}; {c['not_annotated_found']} not annotated")
+    for lang, m in e.items():
+        print(f"evasive vs substantive, {lang}: precision {m['precision']:.3f}, recall {m['recall']:.3f} (tp {m['tp']} fp {m['fp']} fn {m['fn']} tn {m['tn']})")
+    print("completeness agreement:", res["completeness"]["agreement"])
+    print(f"kind: {k['right']}/{k['texts']}; completeness/evasiveness findings on other/: {len(k['reply_findings_on_other'])}")
+    print(f"appeals: language warning {a['language_warning']}, unanswered questions {a['unanswered_questions']}")
+    if "speed" in res:
+        print("speed:", res["speed"])
+    if verbose:
+        for key in ("wrong", "missed", "extra"):
+            for x in c[key]:
+                print(f"  citation {key}: {x}")
+        for lang, m in e.items():
+            for x in m["errors"]:
+                print(f"  evasion {lang}: {x}")
+        for x in res["completeness"]["errors"]:
+            print(f"  has: {x}")
+        for x in k["errors"] + k["reply_findings_on_other"]:
+            print(f"  kind: {x}")
+        for x in a["errors"]:
+            print(f"  appeal: {x}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.exit(main())
