@@ -38,6 +38,15 @@ DATE = {
     ),
 }
 _DIGIT = re.compile(r"\d")
+# phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case
+_SERVICE_NUMBER = re.compile(r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b", re.I)
+
+
+def concrete(text: str, lang: str) -> bool:
+    """A date, or a number that is not a phone."""
+    if has_date(text, lang):
+        return True
+    return _DIGIT.search(_SERVICE_NUMBER.sub(" ", PHONE.sub(" ", text))) is not None
 # a deadline: what will be done «до 15 апреля», «в течение 5 рабочих дней», «20 наурызға дейін» — future even in a past sentence
 DEADLINE = {
     "ru": re.compile(
@@ -118,6 +127,21 @@ def speaks_for_itself(s: Sentence) -> bool:
             a = t._.kk
             if t.lower_ == "біз" or (a is not None and "1pl" in a.tags):
                 return True
+    return False
+
+
+def _reader_or_we(s: Sentence) -> bool:
+    if addresses_reader(s):
+        return True
+    if s.span is None:
+        return False
+    for t in s.span:
+        if s.lang == "ru":
+            m = str(t.morph)
+            if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
+                return True
+        elif t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
+            return True
     return False
 
 
@@ -232,15 +256,16 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
             if not c.search("hedge", s.text) and not norm_sentence(s, cits):
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
-        # the answer first: the opening paragraph states a concrete outcome (a date or a number)
+        # a direct answer without an outcome word: a fact of the reader's case with a date or a
+        # number («Ваш номер в очереди — 46», «Инсулин поступил 2 апреля»), in the opening
+        # paragraph, or anywhere when said to the reader or by «мы»
         first = body[0].para
         for s in body:
-            if s.para != first:
-                break
+            if id(s) in appeal_ids:
+                continue
             c = c_of(s)
-            concrete = has_date(s.text, s.lang) or _DIGIT.search(s.text)
             blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-            if concrete and not blocked and not norm_sentence(s, cits):
+            if concrete(s.text, s.lang) and not blocked and not norm_sentence(s, cits) and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
                 has["decision"], ev["decision"] = True, s
                 break
 
