@@ -39,6 +39,12 @@ class Lang(str, Enum):
     ru = "ru"
 
 
+class Profile(str, Enum):
+    citizen = "citizen"
+    business = "business"
+    official = "official"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -86,6 +92,7 @@ def check(
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection (e.g. opt-in rules).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file (repeatable).")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.warning,
+    profile: Annotated[Profile, typer.Option(help="Audience: sets sentence-length and readability thresholds.")] = Profile.citizen,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
@@ -106,6 +113,7 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
+        profile=profile.value,
     )
     try:
         settings.validate()

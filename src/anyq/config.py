@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from anyq.engine.model import SEVERITIES
+from anyq.profiles import DEFAULT_PROFILE, PROFILES
 
 
 @dataclass(slots=True)
@@ -17,12 +18,23 @@ class Settings:
     fail_on: str = "warning"
     rule_dirs: list[str] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
+    # audience: sets sentence-length and readability thresholds (anyq.profiles)
+    profile: str = DEFAULT_PROFILE
 
     def validate(self) -> None:
         if self.lang not in ("auto", "kk", "ru"):
             raise ValueError(f"--lang must be kk, ru or auto, not {self.lang!r}")
         if self.fail_on not in SEVERITIES + ("never",):
             raise ValueError(f"--fail-on must be one of error, warning, info, never, not {self.fail_on!r}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"--profile must be one of {', '.join(PROFILES)}, not {self.profile!r}")
         for code, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What Python rules may read of a run's settings (``ctx.options``)."""
+
+    profile: str = DEFAULT_PROFILE
