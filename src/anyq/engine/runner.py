@@ -82,7 +82,7 @@ class Linter:
                 hits += self._paragraph_hits(source, p, doc)
         dctx = DocumentContext(source, paragraphs, docs, self.options)
         counts = _count(paragraphs, docs)
-        dctx.facts["readability"] = {l: figures(c, l) for l, c in counts.items() if c.words}
+        dctx.facts["readability"] = _readability(counts)
         hits += self._document_hits(dctx)
         findings = self._findings(source, hits)
         return self._report(source, paragraphs, counts, findings, dctx)
@@ -252,6 +252,16 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
             if words:
                 c.add_sentence(words, p.lang)
     return counts
+
+
+# Readability figures of a few words are noise: a language's figures are reported when it
+# has at least this many words or is the only language of the letter.
+MIN_READABILITY_WORDS = 30
+
+
+def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
+    total = sum(c.words for c in counts.values())
+    return {l: figures(c, l) for l, c in counts.items() if c.words and (c.words >= MIN_READABILITY_WORDS or c.words == total)}
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:

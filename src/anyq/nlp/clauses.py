@@ -107,6 +107,29 @@ class SentenceFacts:
 LONG_WORD_SYLLABLES = {"ru": 5, "kk": 6}
 
 
+class _Tok:
+    """The few token attributes the counting reads, read once (spaCy's ``token._`` and
+    string attributes are slow to read again and again)."""
+
+    __slots__ = ("i", "text", "lower_", "pos_", "lemma_", "is_punct", "oc", "tags")
+
+    def __init__(self, t: Token, lang: str) -> None:
+        self.i = t.i
+        self.text = t.text
+        self.lower_ = t.lower_
+        self.pos_ = t.pos_
+        self.lemma_ = t.lemma_
+        self.is_punct = t.is_punct
+        if lang == "ru":
+            oc = t._.oc
+            self.oc = oc.split(",", 1)[0].split(" ", 1)[0] if oc else ""
+            self.tags: tuple[str, ...] = ()
+        else:
+            self.oc = ""
+            a = t._.kk if self.pos_ != "PUNCT" else None
+            self.tags = a.tags if a is not None else ()
+
+
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     cached = doc.user_data.get(("anyq", "sentences"))
     if cached is None:
@@ -117,7 +140,7 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
 
 def _facts(sent: Span, lang: str) -> SentenceFacts:
     f = SentenceFacts(sent.start, sent.end)
-    toks = [t for t in sent if not t.is_space]
+    toks = [_Tok(t, lang) for t in sent if not t.is_space]
     long_min = LONG_WORD_SYLLABLES.get(lang, 5)
     for t in toks:
         if WORD.fullmatch(t.text):
@@ -138,12 +161,11 @@ def _facts(sent: Span, lang: str) -> SentenceFacts:
 
 
 # --- Russian ---------------------------------------------------------------------------------
-def _oc_pos(t: Token) -> str:
-    oc = t._.oc
-    return oc.split(",", 1)[0].split(" ", 1)[0] if oc else ""
+def _oc_pos(t: _Tok) -> str:
+    return t.oc
 
 
-def _ru_is_predicate(toks: list[Token], i: int) -> bool:
+def _ru_is_predicate(toks: list[_Tok], i: int) -> bool:
     t = toks[i]
     pos = _oc_pos(t)
     if pos not in _RU_PREDICATE:
@@ -159,7 +181,7 @@ def _ru_is_predicate(toks: list[Token], i: int) -> bool:
     return True
 
 
-def _ru_structure(toks: list[Token], f: SentenceFacts) -> None:
+def _ru_structure(toks: list[_Tok], f: SentenceFacts) -> None:
     preds: list[int] = []  # positions in toks
     for i, t in enumerate(toks):
         low = t.lower_
@@ -185,7 +207,7 @@ def _ru_structure(toks: list[Token], f: SentenceFacts) -> None:
     _splits(toks, f, preds, RU_SPLIT_WORDS, "ru")
 
 
-def _ru_adjectival_participles(toks: list[Token], f: SentenceFacts) -> None:
+def _ru_adjectival_participles(toks: list[_Tok], f: SentenceFacts) -> None:
     """A full participle alone before its noun («поступившее заявление») is an attribute,
     not a phrase; it counts as a participial phrase when it has words of its own
     («поступившее в акимат заявление», «заявление, поступившее в акимат»)."""
@@ -206,12 +228,11 @@ def _ru_adjectival_participles(toks: list[Token], f: SentenceFacts) -> None:
 
 
 # --- Kazakh ----------------------------------------------------------------------------------
-def _kk_tags(t: Token) -> tuple[str, ...]:
-    a = t._.kk
-    return a.tags if a is not None else ()
+def _kk_tags(t: _Tok) -> tuple[str, ...]:
+    return t.tags
 
 
-def _kk_clause_ends(toks: list[Token], i: int) -> bool:
+def _kk_clause_ends(toks: list[_Tok], i: int) -> bool:
     """After a participle: the end of the sentence, or a comma and a conjunction that opens
     the next clause («…ұсынылмаған, сондықтан…»). A participle before a plain comma is one of
     several attributes («Сіз жолдаған, әкімдікке түскен өтініш»)."""
@@ -222,7 +243,7 @@ def _kk_clause_ends(toks: list[Token], i: int) -> bool:
     return nxt.text == "," and (after in KK_SUBORDINATORS or after in KK_SPLIT_WORDS)
 
 
-def _kk_structure(toks: list[Token], f: SentenceFacts) -> None:
+def _kk_structure(toks: list[_Tok], f: SentenceFacts) -> None:
     preds: list[int] = []
     gen_run: list[int] = []
     best: tuple[int, int, int] | None = None
@@ -237,7 +258,9 @@ def _kk_structure(toks: list[Token], f: SentenceFacts) -> None:
             last = tags[-1]
             if last in _KK_FINITE or (last in _KK_PARTICIPLE and _kk_clause_ends(toks, i)):
                 preds.append(i)  # «ұсынылмаған.»: a participle ending a clause is its predicate
-            elif last in _KK_PARTICIPLE or last in _KK_CONVERB:
+            elif last in _KK_CONVERB or any(x in _KK_PARTICIPLE for x in tags):
+                # «-ған/-атын» before a noun or with a case of its own («бермегеніңіз»,
+                # «болмағандықтан»), and «-ып» converbs: each a clause folded into a word
                 f.participles.append(t.i)
         if low in KK_SUBORDINATORS and i > 0 and toks[i - 1].text in (",", ";"):
             f.subordinators += 1
@@ -268,7 +291,7 @@ def _kk_structure(toks: list[Token], f: SentenceFacts) -> None:
 
 
 # --- both ------------------------------------------------------------------------------------
-def _splits(toks: list[Token], f: SentenceFacts, preds: list[int], words: dict[str, str | None], lang: str) -> None:
+def _splits(toks: list[_Tok], f: SentenceFacts, preds: list[int], words: dict[str, str | None], lang: str) -> None:
     """Commas and semicolons with a predicate on each side; in Kazakh also «және» between
     two clauses. Relative clauses («, который …») split too (the relative word must become
     a pronoun, so no rewrite is offered)."""
@@ -318,7 +341,7 @@ def _splits(toks: list[Token], f: SentenceFacts, preds: list[int], words: dict[s
             f.splits.append(Split(t.i, nxt.i, "", ","))
 
 
-def _ru_clause_follows(toks: list[Token], k: int, pred: int) -> bool:
+def _ru_clause_follows(toks: list[_Tok], k: int, pred: int) -> bool:
     """An independent clause starts at ``k``: its predicate comes before the next comma, and
     the part before the comma ended with a predicate of its own clause."""
     if _oc_pos(toks[k]) in ("GRND", "PRTF") or toks[k].lower_ in RU_SUBORDINATORS:
@@ -326,11 +349,11 @@ def _ru_clause_follows(toks: list[Token], k: int, pred: int) -> bool:
     return _clause_follows(toks, k, pred)
 
 
-def _clause_follows(toks: list[Token], k: int, pred: int) -> bool:
+def _clause_follows(toks: list[_Tok], k: int, pred: int) -> bool:
     return not any(u.text in (",", ";", "(", "—") for u in toks[k:pred])
 
 
-def _nesting(toks: list[Token], f: SentenceFacts) -> None:
+def _nesting(toks: list[_Tok], f: SentenceFacts) -> None:
     """Depth of brackets and quotes. «ТОО «Құрылыс Сервис»» (quotes in quotes) is ordinary
     typography, so quotes count only inside brackets and brackets only inside brackets."""
     stack: list[str] = []
@@ -348,7 +371,7 @@ def _nesting(toks: list[Token], f: SentenceFacts) -> None:
                 pass
 
 
-def _enumeration(toks: list[Token], f: SentenceFacts, lang: str, preds: set[int] | None = None) -> None:
+def _enumeration(toks: list[_Tok], f: SentenceFacts, lang: str, preds: set[int] | None = None) -> None:
     """The longest run of short comma-separated items: «паспорт, справку о доходах, выписку из
     банка, копию договора и квитанцию». An item has at most 5 words; the last one may hold
     «и»/«және» joining two more."""

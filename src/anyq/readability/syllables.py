@@ -23,6 +23,7 @@ _RUSSIAN_ONLY = frozenset("вфцчщёэъь")
 _KAZAKH_ONLY = frozenset("әғқңөұүһі")
 
 
+@lru_cache(maxsize=100_000)
 def count_ru(word: str) -> int:
     return sum(1 for ch in word.lower() if ch in RU_VOWELS)
 
