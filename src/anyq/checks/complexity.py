@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.words import count_words
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def _threshold(rule: Rule, ctx: ParagraphContext, key: str, default: int) -> int:
@@ -19,8 +18,8 @@ def _threshold(rule: Rule, ctx: ParagraphContext, key: str, default: int) -> int
     return int(value)
 
 
-def _words(tokens) -> int:
-    return sum(1 for t in tokens if _WORD.fullmatch(t.text))
+def _words(span) -> int:
+    return count_words(span)
 
 
 @paragraph_rule("C101")

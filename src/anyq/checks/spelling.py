@@ -8,6 +8,7 @@ digits, e-mails and URLs are not checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -84,14 +85,14 @@ def suggest(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _checkable(tok, sent_start: bool) -> bool:
     text = tok.text
     if len(text) < 3 or not tok.is_alpha or tok.like_url or tok.like_email:
         return False
-    if any(ch in _LATIN for ch in text):
+    if _LATIN.search(text):
         return False  # Latin words and mixed-script words (T101 reports those)
     if text.isupper():
         return False  # abbreviations: АППК, ЦОН

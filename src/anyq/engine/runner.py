@@ -19,12 +19,12 @@ from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContex
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.nlp.pipeline import get_nlp
+from anyq.nlp.words import count_words
 from anyq.scoring import category_scores, document_score
 from anyq.suggest import fit_replacement
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.paragraphs import split_paragraphs
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 class _SafeDict(dict):
@@ -196,7 +196,7 @@ class Linter:
             if doc is None:
                 continue
             for sent in doc.sents:
-                n = sum(1 for t in sent if _WORD.fullmatch(t.text))
+                n = count_words(sent)
                 if n:
                     sentences += 1
                     lengths.append(n)
