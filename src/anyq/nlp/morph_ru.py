@@ -9,12 +9,13 @@ OpenCorpora tag stays available as ``token._.oc`` (e.g. "PRTS,perf,pssv neut,sin
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.words import _WORD, WORD_FLAGS
+from anyq.resources import rules_data
 
 
 def _oc_tag(token: Token) -> str:
@@ -77,11 +78,19 @@ class RussianMorphology:
         return p.normal_form, pos, "|".join(sorted(feats)), str(tag)
 
     def is_known(self, word: str) -> bool:
-        return self.analyzer.word_is_known(word)
+        """In pymorphy3's dictionary or in our lexicon of Kazakhstan's official words (тенге, акимат)."""
+        return word in official_lexicon() or self.analyzer.word_is_known(word)
 
 
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
+
+@cache
+def official_lexicon() -> frozenset[str]:
+    """``rules/data/ru_lexicon.txt``: Russian words of Kazakhstan's officialdom the dictionaries lack."""
+    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
 
 _morph: RussianMorphology | None = None
 
