@@ -98,7 +98,6 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
 ) -> None:
     """Lint letters and print findings with a score per file."""
-    from anyq.api import iter_reports
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError

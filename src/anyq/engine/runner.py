@@ -19,13 +19,13 @@ from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContex
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.nlp.pipeline import get_nlp
+from anyq.nlp.words import word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score
 from anyq.suggest import fit_replacement
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.paragraphs import split_paragraphs
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 class _SafeDict(dict):
@@ -242,13 +242,13 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
     """Words, sentences, syllables and letters per language: the one pass over the words
     that the stats and the readability figures share."""
     counts = {"kk": Counts(), "ru": Counts()}
-    match = _WORD.fullmatch
     for p, doc in zip(paragraphs, docs):
         if doc is None:
             continue
         c = counts[p.lang]
+        flags = word_flags(doc)
         for sent in doc.sents:
-            words = [t.text for t in sent if match(t.text)]
+            words = [t.text for t, w in zip(sent, flags[sent.start : sent.end]) if w]
             if words:
                 c.add_sentence(words, p.lang)
     return counts

@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 RU_ONLY = frozenset("ёъЁЪ")
+_KK_LETTER = re.compile("[" + "".join(sorted(KK_LETTERS)) + "]")
+_RU_ONLY = re.compile("[ёъЁЪ]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
@@ -134,9 +136,9 @@ def _cheap_votes(w: str) -> tuple[float, float] | None:
     """Votes that need no dictionary; None when only the dictionaries can tell."""
     if w.startswith("\x00"):
         return {"\x00kk": (1.0, 0.0), "\x00ru": (0.0, 1.0)}.get(w, (0.0, 0.0))
-    if any(ch in KK_LETTERS for ch in w) or _LATIN_IN_CYR.search(w):
+    if _KK_LETTER.search(w) or _LATIN_IN_CYR.search(w):
         return 2.0, 0.0
-    if any(ch in RU_ONLY for ch in w):
+    if _RU_ONLY.search(w):
         return 0.0, 1.5
     lw = w.lower()
     if lw in RU_FUNCTION:

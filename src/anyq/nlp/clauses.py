@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from anyq.nlp.words import word_flags
 from anyq.readability.syllables import count as syllables
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -142,8 +143,9 @@ def _facts(sent: Span, lang: str) -> SentenceFacts:
     f = SentenceFacts(sent.start, sent.end)
     toks = [_Tok(t, lang) for t in sent if not t.is_space]
     long_min = LONG_WORD_SYLLABLES.get(lang, 5)
+    is_word = word_flags(sent.doc)
     for t in toks:
-        if WORD.fullmatch(t.text):
+        if is_word[t.i]:
             f.words += 1
             if syllables(t.text, lang) >= long_min:
                 f.long_words += 1

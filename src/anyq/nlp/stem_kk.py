@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyq.datacache import cached
 from anyq.resources import package_data, rules_data
 
 VOWELS = set("аәеёиоөуұүыіэюя")
@@ -303,18 +304,28 @@ class Lexicon:
     """Known Kazakh stems: hunspell-kk entries, its verbs, and our official vocabulary."""
 
     def __init__(self) -> None:
-        self.words: set[str] = set()
-        self.verbs: set[str] = set()
-        self.short: set[str] = set()
-        with open(package_data("hunspell", "kk_KZ.dic"), encoding="utf-8-sig") as fh:
+        sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
+        words, verbs, short, overrides = cached("kk-lexicon", sources, lambda: self._build(*sources))
+        self.words: frozenset[str] = words
+        self.verbs: frozenset[str] = verbs
+        self.short: frozenset[str] = short
+        self.overrides: dict[str, str] = overrides
+
+    @staticmethod
+    def _build(dic, lexicon, overrides_file) -> tuple:
+        words: set[str] = set()
+        verbs: set[str] = set()
+        short: set[str] = set()
+        with open(dic, encoding="utf-8-sig") as fh:
             next(fh)
             for line in fh:
                 word, _, flags = line.rstrip("\n").partition("/")
                 word = word.lower()
-                self.words.add(word)
+                words.add(word)
+                # verbs appear as their verbal noun in -у/-ю with the verbal flag set
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
-                    self.verbs.add(word[:-1])
-        with open(rules_data("kk_lexicon.txt"), encoding="utf-8") as fh:
+                    verbs.add(word[:-1])
+        with open(lexicon, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
                     continue
@@ -322,15 +333,16 @@ class Lexicon:
                 stem = stem.lower()
                 if " " in stem:
                     continue
-                (self.verbs if cls.strip() == "V" else self.words).add(stem)
+                (verbs if cls.strip() == "V" else words).add(stem)
                 if more and more[0].strip() == "short":
-                    self.short.add(stem)
-        self.overrides: dict[str, str] = {}
-        with open(rules_data("kk_stem_overrides.txt"), encoding="utf-8") as fh:
+                    short.add(stem)
+        overrides: dict[str, str] = {}
+        with open(overrides_file, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):
                     form, _, stem = line.rstrip("\n").partition("\t")
-                    self.overrides[form.strip().lower()] = stem.strip().lower()
+                    overrides[form.strip().lower()] = stem.strip().lower()
+        return frozenset(words), frozenset(verbs), frozenset(short), overrides
 
     def is_noun(self, s: str) -> bool:
         return s in self.words
