@@ -121,14 +121,13 @@ class _Tok:
         self.pos_ = t.pos_
         self.lemma_ = t.lemma_
         self.is_punct = t.is_punct
+        tag = t.tag_  # ru: the OpenCorpora tag; kk: the suffix tags "pl|poss3|dat"
         if lang == "ru":
-            oc = t._.oc
-            self.oc = oc.split(",", 1)[0].split(" ", 1)[0] if oc else ""
+            self.oc = tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""
             self.tags: tuple[str, ...] = ()
         else:
             self.oc = ""
-            a = t._.kk if self.pos_ != "PUNCT" else None
-            self.tags = a.tags if a is not None else ()
+            self.tags = tuple(tag.split("|")) if tag else ()
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:

@@ -2,8 +2,8 @@
 
 ``token.lemma_`` is the stem (voice kept: «қаралды» → «қарал»), ``token.norm_`` the stem
 with voice suffixes removed when the base verb is known («қарал» → «қара»), so a phrase
-rule for «жүзеге асыру» also matches «жүзеге асырылады». The full analysis (suffix chain)
-is ``token._.kk`` for rules that need the case or person.
+rule for «жүзеге асыру» also matches «жүзеге асырылады». ``token.tag_`` holds the suffix
+tags ("pl|poss3|dat"); the full analysis is ``token._.kk`` for rules that need the surfaces.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def base_verb(stem: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _token_annotation(text: str) -> tuple[str, str, str, bool, str]:
-    """``text`` → (lemma, norm, POS, known, UD features), cached per word form."""
+def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str]:
+    """``text`` → (lemma, norm, POS, known, UD features, suffix tags), cached per word form."""
     a = stemmer().analyse(text.translate(_LATIN_I) if "i" in text.lower() else text)
     tags = a.tags
     norm = base_verb(a.stem) if a.pos == "VERB" else a.stem
@@ -69,7 +69,7 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str]:
         feats.append("Poss=Yes")
     if "pass" in tags or (a.pos == "VERB" and norm != a.stem):
         feats.append("Voice=Pass")
-    return a.stem, norm, a.pos, a.known, "|".join(sorted(feats))
+    return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags)
 
 
 @Language.component("anyq_kk_morph")
@@ -82,9 +82,10 @@ def kk_morph(doc: Doc) -> Doc:
             tok.lemma_ = tok.norm_  # an abbreviation with its full word as norm («ж.» → жыл)
             tok.pos_ = "NOUN"
         elif _HAS_LETTER.search(text) and not tok.like_url and not tok.like_email:
-            lemma, norm, pos, known, feats = _token_annotation(text)
+            lemma, norm, pos, known, feats, tags = _token_annotation(text)
             tok.lemma_ = lemma
             tok.norm_ = norm
+            tok.tag_ = tags  # the suffix chain, outermost last: "pl|poss3|dat"
             tok.pos_ = "PROPN" if (not known and tok.i > 0 and text[:1].isupper()) else pos
             if feats:
                 tok.set_morph(feats)

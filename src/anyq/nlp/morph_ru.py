@@ -4,7 +4,7 @@ spaCy's own "pymorphy3" lemmatizer mode needs POS tags that a blank pipeline doe
 and then returns the word unchanged whenever parses disagree. We take pymorphy3's best
 parse (highest score) instead and map its OpenCorpora tag to Universal Dependencies
 POS and features, so rules can match ``LEMMA``, ``POS`` and ``MORPH`` alike. The raw
-OpenCorpora tag stays available as ``token._.oc`` (e.g. "PRTS,perf,pssv neut,sing").
+OpenCorpora tag is ``token.tag_`` (also readable as ``token._.oc``), e.g. "PRTS,perf,pssv neut,sing".
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from anyq.resources import rules_data
 
 
 def _oc_tag(token: Token) -> str:
-    """The OpenCorpora tag of a word token, from the same cache the component uses."""
-    return morphology().analyse(token.text.lower())[3] if token.is_alpha or "-" in token.text else ""
+    """The OpenCorpora tag of a word token (the component keeps it in ``token.tag_``)."""
+    return token.tag_
 
 
-# A getter, not a stored value: setting a custom attribute on every token costs more than
-# the few rules that read it.
+# ``token.tag_`` is a C-level attribute, cheap to set and read; a stored custom attribute
+# on every token would cost more than all the rules that read it. ``_.oc`` is its name.
 if not Token.has_extension("oc"):
     Token.set_extension("oc", getter=_oc_tag)
 
@@ -111,9 +111,10 @@ def ru_morph(doc: Doc) -> Doc:
         is_word = tok.is_alpha or ("-" in text and _WORD.fullmatch(text) is not None)
         words.append(is_word)
         if is_word:
-            lemma, pos, feats, _ = analyse(text.lower())
+            lemma, pos, feats, oc = analyse(text.lower())
             tok.lemma_ = lemma
             tok.pos_ = pos
+            tok.tag_ = oc
             if feats:
                 tok.set_morph(feats)
         elif tok.is_punct:
