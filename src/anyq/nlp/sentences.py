@@ -38,6 +38,8 @@ _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$")
 _NUM_ABBR = re.compile(r"^\d+[-–][а-яәғқңөұүһі]{1,5}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _LIST_NUM = re.compile(r"^\d{1,3}$")
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ёва|ина|овой|евой|иной|ову|еву|ину|ұлы|қызы|улы|кызы)$")
+_NUMBERISH = re.compile(r"^\d[\d\-–./]*$")  # 2024, 2025–2026, 12.01.2007
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
 _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
 _TERMINAL_CHARS = set("!?…")
@@ -90,6 +92,17 @@ class _Tokens:
         kk = tok._.kk
         return kk is not None and not kk.known
 
+    def is_person(self, i: int) -> bool:
+        """Morphology takes the word for a surname, first name or patronymic."""
+        morph = str(self.doc[i].morph)
+        return any(k in morph for k in ("NameType=Sur", "NameType=Giv", "NameType=Pat")) or bool(_SURNAME.search(self.text[i]))
+
+    def after_colon(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        return j >= 0 and self.text[j] == ":"
+
     def after_and(self, i: int) -> bool:
         j = i - 1
         while j >= 0 and self.space[j]:
@@ -106,7 +119,7 @@ class _Tokens:
         k = j + 1
         while k < self.n and self.text[k] in (".", ")"):
             k += 1
-        return k < self.n and self.text[k][:1].isupper()
+        return k < self.n and (self.text[k][:1].isupper() or self.text[k][:1] in "«\"(")
 
 
 def _upper(t: _Tokens, j: int | None) -> bool:
@@ -132,7 +145,7 @@ class SentenceSplitter:
         if a.ends == "never":
             return False
         if a.ends == "year":
-            if not (first > 0 and (t.num[first - 1] or t.text[first - 1].isdigit())):
+            if not (first > 0 and (t.num[first - 1] or _NUMBERISH.match(t.text[first - 1]))):
                 return False  # «г. Астана»: a town, not a year
             return _upper(t, nxt) and not _ROMAN.match(t.text[nxt])
         return _upper(t, nxt)
@@ -147,7 +160,8 @@ class SentenceSplitter:
         while j >= 0 and (t.text[j] == "." or _INITIALS.match(t.text[j]) or (len(t.text[j]) == 1 and t.text[j].isupper())):
             j -= 1
         if j >= 0 and t.is_name(j):
-            return not (_INITIALS.match(t.text[nxt]) or len(t.text[nxt]) == 1)
+            # «Иванов И.И. Тел.» breaks; «г. Павлодара Н.С. Жумабаевой» does not: a surname follows
+            return not (_INITIALS.match(t.text[nxt]) or len(t.text[nxt]) == 1 or t.is_person(nxt))
         return False
 
     def boundary_after(self, t: _Tokens, i: int) -> bool:
@@ -178,7 +192,7 @@ class SentenceSplitter:
                 return nxt is not None and _upper(t, nxt) and t.alpha[nxt]
             if len(prev) == 1 and prev.isupper() and t.alpha[i - 1]:
                 return self._initials(t, i, nxt)
-            if _LIST_NUM.match(prev) and t.opens_sentence(i - 1):
+            if _LIST_NUM.match(prev) and (t.opens_sentence(i - 1) or t.after_colon(i - 1)):
                 return False  # «… меры. 1. Подрядчику …»: a list number, not a sentence
         return nxt is None or not t.text[nxt][:1].islower()
 
@@ -197,7 +211,7 @@ class SentenceSplitter:
             elif text == "»":
                 depth = max(0, depth - 1)
                 # «… ремонт дороги?» Отвечаем: — the quote ended the sentence
-                if depth == 0 and i > 0 and t.text[i - 1] in _TERMINAL:
+                if depth == 0 and i > 0 and (t.text[i - 1] in _TERMINAL or t.text[i - 1] == "."):
                     nxt = t.next_word(i)
                     if _upper(t, nxt):
                         starts[nxt] = True
@@ -214,6 +228,8 @@ class SentenceSplitter:
             elif t.space[i] or "\n" in t.ws[i]:
                 if t.list_item_sentence(i):
                     starts[i + 1] = True
+            elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
+                starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
         # One array write instead of a property call per token (each checks the parse).
         values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int32", count=n).reshape(n, 1)
         doc.from_array([SENT_START], values.astype("uint64"))

@@ -143,11 +143,11 @@ REL = [
     S("қы", "кі", "rel", _VL, 0.35),
 ]
 PRED = [
-    S("мын", "мін", "pred1sg", _letters(V, "рйулмнң"), 0.65),
-    S("бын", "бін", "pred1sg", _letters("зж"), 0.65),
+    S("мын", "мін", "pred1sg", _letters(V, "рйул"), 0.65),
+    S("бын", "бін", "pred1sg", _letters("мнңзж"), 0.65),
     S("пын", "пін", "pred1sg", _VL, 0.65),
-    S("мыз", "міз", "pred1pl", _letters(V, "рйулмнң"), 0.65),
-    S("быз", "біз", "pred1pl", _letters("зж"), 0.65),
+    S("мыз", "міз", "pred1pl", _letters(V, "рйул"), 0.65),
+    S("быз", "біз", "pred1pl", _letters("мнңзж"), 0.65),
     S("пыз", "піз", "pred1pl", _VL, 0.65),
     S("сыз", "сіз", "pred2pol", _ANY, 0.65),
     S("сың", "сің", "pred2sg", _ANY, 0.8),
@@ -173,6 +173,9 @@ NOMINALIZERS = [
     S("ар", "ер", "ptcp.fut", _AFTER_C, 0.7),
     S("р", "р", "ptcp.fut", _AFTER_V, 0.8),
     S("у", "у", "vn", _ANY, 0.2),
+    # the optative «-ғы/-гі» + possessive: «бергісі келеді» (wants to give)
+    S("ғы", "гі", "opt", _letters(V, _VOICED_ALL), 0.3),
+    S("қы", "кі", "opt", _VL, 0.3),
     S("ю", "ю", "vn", _ANY, 0.3),
 ]
 # After a participle: «-дық» makes an abstract noun («берілгендігі»).
@@ -460,6 +463,10 @@ class Stemmer:
         for b1, p, psurf in _strip(word, PRES_PERSON):
             for before, suf, surf in _strip(b1, PRES):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
+            if b1.endswith("и") and len(b1) > 2:
+                # a stem-final ы/і fuses with the glide й into и: таны + й + ды → таниды
+                stem = b1[:-1] + ("ы" if harmony(b1[:-1]) == "back" else "і")
+                out.append((stem, "VERB", (("pres", "и"), (p.tag, psurf)), 0.3 + p.cost))
         for b1, p, psurf in _strip(word, COND_PERSON):
             for before, suf, surf in _strip(b1, COND):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
@@ -501,8 +508,8 @@ class Stemmer:
                 continue
             for alt in _alternants(stem, chain[0][1] if chain else ""):
                 known = self._known(alt, pos, chain)
-                if not known and chain and sum(ch in VOWELS for ch in alt) < 2:
-                    continue
+                if not known and chain and (sum(ch in VOWELS for ch in alt) < 2 or len(chain[0][1]) == 1):
+                    continue  # an unknown stem is only stripped of clear, longer suffixes
                 total = cost - 0.3 * len(chain) + (0.0 if known else 2.0) + (0.0 if chain else 0.25)
                 if chain and len(alt) <= 2 and alt not in self.lex.short:
                     total += 0.5  # «аудан» is not «ау» + «-дан»: two-letter stems only from the short list
