@@ -8,11 +8,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from anyq.config import DocumentOptions, Settings
+from anyq.config import LintOptions, Settings
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
@@ -23,9 +23,9 @@ from anyq.text import SourceDocument
 
 
 @lru_cache(maxsize=8)
-def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> Linter:
+def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...], profile: str = "citizen") -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
-    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)))
+    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)), LintOptions(profile=profile))
 
 
 def linter_for(settings: Settings) -> Linter:
@@ -38,6 +38,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(sorted(settings.severity.items())),
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
+        settings.profile,
     )
 
 
@@ -58,34 +59,44 @@ def check(
     format: str = "txt",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    profile: str | None = None,
     kind: str | None = None,
     appeal: str | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
     """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect);
+    ``profile`` is the audience: "citizen" (default), "business" or "official";
     ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
     ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
-    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "kind": kind})
+    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
     source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
-    options = document_options(s, appeal_from_text(appeal) if appeal is not None else None)
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, options)
+    linter = linter_for(s)
+    options = document_options(s, linter, appeal_from_text(appeal) if appeal is not None else None)
+    return linter.check(source, None if s.lang == "auto" else s.lang, options)
 
 
-def document_options(settings: Settings, appeal: Appeal | None = None) -> DocumentOptions | None:
-    """The per-document options of a run: ``--kind`` and ``--appeal`` (read once, cached)."""
+def document_options(settings: Settings, linter: Linter | None = None, appeal: Appeal | None = None) -> LintOptions | None:
+    """The linter's options with what is set per document: ``--kind`` and ``--appeal`` (the
+    appeal is read once and cached); None when neither is set."""
     if appeal is None and settings.appeal:
         appeal = load_appeal(settings.appeal)  # raises ReadError with a one-line reason
     kind = settings.kind if settings.kind != "auto" else None
     if kind is None and appeal is None:
         return None
-    return DocumentOptions(kind, appeal)
+    base = (linter or linter_for(settings)).options or LintOptions(profile=settings.profile)
+    return replace(base, kind=kind, appeal=appeal)
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, document_options(s))
+    linter = linter_for(s)
+    report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter))
+    report.extra["format"] = source.format
+    if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
+        report.extra["notes"] = list(source.notes)
+    return report
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:

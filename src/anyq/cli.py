@@ -46,6 +46,12 @@ class Kind(str, Enum):
     other = "other"
 
 
+class Profile(str, Enum):
+    citizen = "citizen"
+    business = "business"
+    official = "official"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -95,12 +101,12 @@ def check(
     kind: Annotated[Kind, typer.Option(help="What the documents are: reply (to a citizen's appeal), letter, other; auto detects it.")] = Kind.auto,
     appeal: Annotated[Optional[Path], typer.Option(help="The appeal the reply answers: checks the reply's language and the appeal's questions it leaves unanswered.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.warning,
+    profile: Annotated[Profile, typer.Option(help="Audience: sets sentence-length and readability thresholds.")] = Profile.citizen,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
 ) -> None:
     """Lint letters and print findings with a score per file."""
-    from anyq.api import iter_reports
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError
@@ -116,6 +122,7 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
+        profile=profile.value,
         kind=kind.value,
         appeal=str(appeal) if appeal is not None else None,
     )

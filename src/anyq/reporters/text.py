@@ -77,6 +77,9 @@ class TextReporter:
             f"({subs}) — {st.get('words', 0)} words, {st.get('sentences', 0)} sentences, "
             f"language {r.language}; {parts or 'no findings'}\n"
         )
+        line = _readability_line(st)
+        if line:
+            w(f"  {self._c('dim', line)}\n")
         if st.get("skipped_paragraphs"):
             nums = ", ".join(str(n) for n in st["skipped_paragraphs"][:10])
             w(f"  {self._c('dim', f'skipped (not Kazakh or Russian): paragraph {nums}')}\n")
@@ -92,6 +95,29 @@ class TextReporter:
             f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: {n_find} finding{'s' if n_find != 1 else ''}"
             f"{mean}{f', {n_err} file error' + ('s' if n_err != 1 else '') if n_err else ''}.\n"
         )
+
+
+def _readability_line(st: dict) -> str:
+    """«sentences: mean 11.7, max 64 words; ru: Flesch 12 (Oborneva), FK grade 15.1, LIX 69; reading time 1.5 min»"""
+    if not st.get("sentences"):
+        return ""
+    parts = [f"sentences: mean {st.get('mean_sentence_length', 0):.1f}, max {st.get('max_sentence_length', 0)} words"]
+    for lang, fig in (st.get("readability") or {}).items():
+        if lang == "ru" and "flesch_reading_ease" in fig:
+            parts.append(
+                f"ru: Flesch {fig['flesch_reading_ease']:.0f} (Oborneva), FK grade {fig['flesch_kincaid_grade']:.1f}, "
+                f"SMOG {fig['smog']:.1f}, LIX {fig['lix']:.0f}"
+            )
+        elif lang == "kk" and "level" in fig:
+            parts.append(f"kk: level {fig['level']:.1f} of 6 (anyq), LIX {fig['lix']:.0f}, {fig['syllables_per_word']:.2f} syllables/word")
+    minutes = st.get("reading_time_minutes")
+    if minutes is not None:
+        parts.append(f"reading time {_duration(minutes)}")
+    return "; ".join(parts)
+
+
+def _duration(minutes: float) -> str:
+    return f"{round(minutes * 60)} s" if minutes < 1 else f"{minutes:.1f} min"
 
 
 def _location_suffix(f: Finding) -> str:
