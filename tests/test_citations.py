@@ -152,7 +152,11 @@ def test_repealed_acts_get_the_current_norm():
 
 def test_an_act_the_text_itself_calls_repealed():
     c = parse_citations("Закон Республики Казахстан «О жилищных кооперативах» утратил силу.", "ru")[0]
-    assert c.repealed and c.act_id is None
+    assert c.repealed and c.repeal_stated and c.act_id is None
+    # a text that says the old law is repealed is not told to stop citing it
+    memo = "С 1 июля 2021 года Закон Республики Казахстан «О порядке рассмотрения обращений физических и юридических лиц» утратил силу, как и Закон Республики Казахстан «Об административных процедурах»."
+    assert [c.repeal_stated for c in parse_citations(memo, "ru")] == [True, True]
+    assert not anyq.check(memo, lang="ru", select=["L102"]).findings
     c = parse_citations("Указом Президента Республики Казахстан от 29 декабря 2015 года № 153 утверждён кодекс.", "ru")[0]
     assert not c.repealed and c.act_type == "decree"
 

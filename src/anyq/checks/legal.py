@@ -52,7 +52,7 @@ def _hit(s: Sentence | None, **kw: Any) -> Hit | None:
 def repealed_act(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     a = analyse(ctx)
     for c in a.citations:
-        if c.repealed:
+        if c.repealed and not c.repeal_stated:  # «Закон … утратил силу» says it already
             title = c.act_title or c.text
             yield Hit(c.start, c.end, values={"act": title}, suggestions=[c.current_norm] if c.current_norm else [])
 
@@ -82,8 +82,8 @@ def unexplained_citation(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     «яғни», no sentence applying it to the reader. A citation in brackets after a plain
     statement supports that statement and needs no more."""
     a = analyse(ctx)
-    if a.kind == "other":
-        return
+    if a.kind != "reply":
+        return  # what a norm means matters to the citizen who gets the reply
     sents = a.layout.sentences
     where: dict[int, int] = {}
     for ci, c in enumerate(a.citations):
@@ -107,7 +107,7 @@ def unexplained_citation(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
 @document_rule("L104")
 def retold_norms(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     a = analyse(ctx)
-    if a.kind == "other":
+    if a.kind != "reply":
         return
     min_sent = int(_param(rule, "min_sentences", a.lang, 2))
     min_share = float(_param(rule, "min_share", a.lang, 0.6))
@@ -200,6 +200,19 @@ def evasiveness(a: LegalAnalysis, rule: Rule) -> tuple[float, list[str]]:
     return min(e, 1.0), without
 
 
+_DEVICES = ("redirect", "redirect_named", "promise", "noted", "clarified", "measures", "formula", "vague_law", "repealed")
+
+
+def devices(a: LegalAnalysis, rule: Rule) -> int:
+    """How many devices of an «отписка» the reply uses (formulas, redirects, norms retold …)."""
+    r = a.reading
+    assert r is not None
+    n = sum(1 for s in r.signals if s.name in _DEVICES)
+    body = a.body_words or 1
+    norm_words = sum(s.words for s in a.norm_sentences if s.zone == "body")
+    return n + (norm_words / body >= float(rule.params.get("norm_share", 0.3)))
+
+
 @document_rule("L120")
 def evasive_reply(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     a = analyse(ctx)
@@ -207,7 +220,9 @@ def evasive_reply(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         return
     e, without = evasiveness(a, rule)
     threshold = float(rule.params.get("threshold", 0.5))
-    evasive = e >= threshold
+    # an «отписка» uses devices; a reply that only lacks what the reader could not find in it
+    # (a plain answer with no outcome word) is not called one
+    evasive = round(e, 3) >= threshold and devices(a, rule) >= int(rule.params.get("min_devices", 1))
     ctx.facts.setdefault("scores", {})["evasiveness"] = round(100.0 * (1.0 - e), 1)
     reply = ctx.facts.setdefault("reply", {})
     reply["evasiveness"] = round(e, 2)

@@ -51,9 +51,10 @@ def name_pattern(name: str, lang: str) -> str:
     return r"\s+".join(parts)
 
 
-def cue_pattern(cue: str) -> str:
+def cue_pattern(cue: str, edges: bool = True) -> str:
     """A cue phrase of the lexicons: words separated by spaces (a comma may stand between them),
-    «*» = any ending, «..» = up to four words."""
+    «*» = any ending, «..» = up to four words. ``edges=False`` leaves out the word-start check
+    (for alternations that check it once for all their cues)."""
     sep = r"[\s,]+"
     out = []
     for w in cue.split():
@@ -65,7 +66,7 @@ def cue_pattern(cue: str) -> str:
         out.append(core + (r"[\w-]*" if star else "") + sep)
     pat = "".join(out)
     pat = pat[: -len(sep)] if pat.endswith(sep) else pat
-    return r"(?<![\w-])" + pat + r"(?![\w-])"
+    return (r"(?<![\w-])" if edges else "") + pat + r"(?![\w-])"
 
 
 def normalise_title(title: str | None) -> str:

@@ -138,6 +138,8 @@ class Citation:
     resolved: bool = False
     # set for repealed acts: the norm to cite instead
     current_norm: str | None = None
+    # the text itself says the act is repealed («утратил силу», «күшін жойды»)
+    repeal_stated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -208,8 +210,9 @@ _REPEAL_AFTER = {
     "kk": re.compile(r"^[^.!?]{0,40}?(?<![\w-])(?:күшін\s+жойды|күші\s+жойылды|күшін\s+жойған)", re.I),
 }
 _REPEAL_BEFORE = {
-    "ru": re.compile(r"(?:утративш\w*\s+сил\w*|отмен[её]нн\w*)\s*$", re.I),
-    "kk": re.compile(r"(?:күшін\s+жойған|күші\s+жойылған)\s*$", re.I),
+    # «утративший силу Закон …», «… утратил силу, как и Закон …»
+    "ru": re.compile(r"(?:утрат\w*\s+сил\w*|отмен[её]нн\w*)[^.!?]{0,25}$", re.I),
+    "kk": re.compile(r"(?:күшін\s+жо\w*|күші\s+жойыл\w*)[^.!?]{0,25}$", re.I),
 }
 
 
@@ -842,8 +845,8 @@ class CitationParser:
             c.repealed = act.repealed is not None
         else:
             c.act_title = target.title
-        if ref is not None and not ref.anaphor and act is None and _says_repealed(text, start, end, lang):
-            c.repealed = True
+        if ref is not None and not ref.anaphor and _says_repealed(text, start, end, lang):
+            c.repealed = c.repeal_stated = True
             ref.repealed_in_text = True
         if target.repealed_in_text:
             c.repealed = True

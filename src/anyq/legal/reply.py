@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
@@ -95,6 +96,7 @@ class ReplyReading:
 # ---------------------------------------------------------------------------- sentence tests
 
 
+@lru_cache(maxsize=4096)
 def has_date(text: str, lang: str) -> bool:
     return DATE[lang].search(text) is not None
 
