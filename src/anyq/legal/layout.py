@@ -82,12 +82,20 @@ class Layout:
 
 
 def _is_signature(text: str) -> bool:
-    if "\n" in text.strip() or word_count(text) > 14:
+    """Position and name: «Руководитель отдела    Е. Б. Жунусов», the position possibly over
+    several lines and the name at the end of the last one or on a line of its own."""
+    t = text.strip()
+    lines = [l.strip() for l in t.split("\n")]
+    if len(lines) > 4 or word_count(t) > 25:
         return False
-    m = _SIGNATURE.match(text.strip())
-    if not m:
+    m = _SIGNATURE.match(lines[-1])
+    if m:
+        position, gap = " ".join(lines[:-1] + [m.group("pos")]), m.group("gap")
+    elif len(lines) > 1 and _NAME_LINE.fullmatch(lines[-1]):
+        position, gap = " ".join(lines[:-1]), ""
+    else:
         return False
-    return bool(_POSITION.search(m.group("pos"))) or len(m.group("gap")) >= 3
+    return bool(_POSITION.search(position)) or len(gap) >= 3
 
 
 def _is_header_line(text: str) -> bool:
@@ -129,6 +137,14 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             break
     if signature is not None and greeting is not None and signature < greeting:
         signature = None
+    # a position that runs over the line before the signature («Руководитель отдела земельных
+    # отношений» / «Енбекшиказахского района    Е. К. Байжанов»)
+    while signature is not None and signature > 0:
+        prev = paragraphs[signature - 1].text.strip()
+        if word_count(prev) <= 10 and "\n" not in prev and not re.search(r"[.!?:;]$", prev) and _POSITION.search(prev):
+            signature -= 1
+        else:
+            break
     if greeting is not None:
         for i in range(greeting):
             zones[i] = "header"

@@ -271,6 +271,24 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
                 has["decision"], ev["decision"] = True, s
                 break
 
+    if has["decision"] and not has["reasons"]:
+        # reasons given as the facts of the case: a justification after a colon or a dash in the
+        # decision itself («отказано: свободных мест нет»), or a fact of this case told in the past
+        # or present («20 марта инспектор проверил участок», «Ваша семья — 1245-я в очереди»)
+        d = ev["decision"]
+        assert d is not None
+        if re.search(r"[:—–]\s*\S+(?:\s+\S+){2,}", d.text.rstrip(". ")):
+            has["reasons"], ev["reasons"] = True, d
+        else:
+            for s in body:
+                if s is d or id(s) in appeal_ids or norm_sentence(s, cits):
+                    continue
+                c = c_of(s)
+                blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
+                if not blocked and concrete(s.text, s.lang) and not DEADLINE[s.lang].search(s.text) and not forward_looking(s):
+                    has["reasons"], ev["reasons"] = True, s
+                    break
+
     # contact: an executor and a phone after the signature (in a bare draft: in its last lines)
     tail = [t for t, z in zip(lay.texts, lay.zones) if z in ("signature", "footer")] or lay.texts[-3:]
     tail_text = "\n".join(tail)
