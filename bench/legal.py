@@ -239,6 +239,46 @@ def evaluate(base: Path = LEGAL) -> dict:
     }
 
 
+def scores_and_pairs() -> dict:
+    """Mean scores of evasive vs substantive replies; and, on corpora/jargon (officialese
+    originals and plain rewrites written for the jargon rules, not labelled for evasion), how
+    often L120 fires and whether each rewrite still scores above its original."""
+    import statistics
+
+    import anyq
+
+    out: dict = {"legal_mean_score": {}, "jargon_pairs": {}}
+    for lang in ("ru", "kk"):
+        by: dict[str, list[float]] = {"evasive": [], "substantive": []}
+        ev: dict[str, list[float]] = {"evasive": [], "substantive": []}
+        for it in items():
+            if it["group"] != lang:
+                continue
+            r = anyq.check_file(str(it["path"]))
+            by[it["meta"]["label"]].append(r.score)
+            ev[it["meta"]["label"]].append(r.scores.get("evasiveness", 100.0))
+        out["legal_mean_score"][lang] = {k: {"score": round(statistics.mean(v), 1), "evasiveness": round(statistics.mean(ev[k]), 1)} for k, v in by.items()}
+    jargon = ROOT / "corpora" / "jargon"
+    for lang in ("ru", "kk"):
+        pairs = sorted((jargon / lang).glob("*.official.txt"))
+        if not pairs:
+            continue
+        plain_s, off_s, wins, l120_plain, l120_off = [], [], 0, 0, 0
+        for off in pairs:
+            plain = off.with_name(off.name.replace(".official.", ".plain."))
+            a, b = anyq.check_file(str(off)), anyq.check_file(str(plain))
+            off_s.append(a.score)
+            plain_s.append(b.score)
+            wins += b.score > a.score
+            l120_off += any(f.code == "L120" for f in a.findings)
+            l120_plain += any(f.code == "L120" for f in b.findings)
+        out["jargon_pairs"][lang] = {
+            "pairs": len(pairs), "plain_scores_higher": wins, "mean_plain": round(statistics.mean(plain_s), 1),
+            "mean_official": round(statistics.mean(off_s), 1), "L120_on_plain": l120_plain, "L120_on_official": l120_off,
+        }
+    return out
+
+
 def speed(repeat: int = 3) -> dict:
     import anyq
     from anyq.api import linter_for
@@ -275,6 +315,7 @@ def main() -> int:
     res.update(evaluate())
     res["heldout"] = evaluate(LEGAL / "heldout")
     if not args.quick:
+        res["scores"] = scores_and_pairs()
         res["speed"] = speed()
     report(res, args.verbose)
     print("\nheld-out set (corpora/legal/heldout, written after the rules were tuned on the main set):")
@@ -293,6 +334,8 @@ def report(res: dict, verbose: bool) -> None:
     print("completeness agreement:", res["completeness"]["agreement"])
     print(f"kind: {k['right']}/{k['texts']}; completeness/evasiveness findings on other/: {len(k['reply_findings_on_other'])}")
     print(f"appeals: language warning {a['language_warning']}, unanswered questions {a['unanswered_questions']}")
+    if "scores" in res:
+        print("scores:", res["scores"])
     if "speed" in res:
         print("speed:", res["speed"])
     if verbose:
