@@ -89,9 +89,9 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
-    max_file_size: Annotated[str, typer.Option(help="Skip (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes.")] = "20M",
-    max_unzipped_size: Annotated[str, typer.Option(help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs).")] = "100M",
-    timeout: Annotated[float, typer.Option(help="Seconds allowed for reading one document (0: no limit, read in this process).")] = 60.0,
+    max_file_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Refuse (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes. [default: 20M]")] = None,
+    max_unzipped_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs). [default: 50M]")] = None,
+    timeout: Annotated[Optional[float], typer.Option(metavar="SECONDS", help="Seconds allowed for reading one document; 0: no limit, read in this process. [default: 60]")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
     from anyq.api import iter_reports
@@ -101,10 +101,16 @@ def check(
 
     from anyq.config import parse_size
 
+    limits: dict = {}
     try:
-        sizes = parse_size(max_file_size), parse_size(max_unzipped_size)
+        if max_file_size is not None:
+            limits["max_file_size"] = parse_size(max_file_size)
+        if max_unzipped_size is not None:
+            limits["max_unzipped_size"] = parse_size(max_unzipped_size)
     except ValueError as exc:
         _fail(str(exc))
+    if timeout is not None:
+        limits["timeout"] = timeout
     rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
     rule_files = [str(p) for p in rules or [] if not p.is_dir()]
     settings = Settings(
@@ -115,9 +121,7 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
-        max_file_size=sizes[0],
-        max_unzipped_size=sizes[1],
-        timeout=timeout,
+        **limits,
     )
     try:
         settings.validate()

@@ -48,7 +48,7 @@ class Limits:
     """
 
     max_file_size: int = MAX_BYTES
-    max_unzipped_size: int = 100 * MB
+    max_unzipped_size: int = 50 * MB
     timeout: float = 60.0
 
 

@@ -18,7 +18,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import Any
 
-from anyq.readers import decode_or_fail, register
+from anyq.readers import ReadError, decode_or_fail, register
 from anyq.readers.builder import TextBuilder
 
 _SKIP = frozenset({"script", "style", "head", "title", "template", "noscript", "svg", "math", "iframe", "object", "canvas", "select", "button", "textarea"})
@@ -29,13 +29,18 @@ _BLOCK = frozenset(
     thead tr ul""".split()
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Browsers stop nesting at a few hundred levels (Blink: 512); deeper is an attack, not a page.
+MAX_DEPTH = 1000
+# Elements whose start closes an open element of the same name («<p>a<p>b», «<li>a<li>b»).
+_SELF_CLOSING = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
 _WS = re.compile(r"[ \t\n\r\f]+")
 _LINE_BREAK = "\u2028"  # <br>; the builder turns it into a newline after whitespace collapses
 
 
 class _Visible(HTMLParser):
-    def __init__(self, out: TextBuilder) -> None:
+    def __init__(self, path: str, out: TextBuilder) -> None:
         super().__init__(convert_charrefs=True)
+        self.path = path
         self.out = out
         self.stack: list[tuple[str, bool]] = []
         self.open: Counter[str] = Counter()
@@ -67,6 +72,10 @@ class _Visible(HTMLParser):
             return
         if tag in _BLOCK and not self.hidden:
             self.flush()
+        if tag in _SELF_CLOSING and self.stack and self.stack[-1][0] == tag:
+            self.handle_endtag(tag)
+        if len(self.stack) >= MAX_DEPTH:
+            raise ReadError(self.path, f"nests elements more than {MAX_DEPTH} deep; browsers stop at a few hundred — not a real page")
         hidden = tag in _SKIP or any(
             k == "hidden" or (k == "style" and v and _HIDDEN_STYLE.search(v)) or (k == "aria-hidden" and v == "true" and tag in _BLOCK)
             for k, v in attrs
@@ -113,7 +122,7 @@ class _Visible(HTMLParser):
 def read_html(path: str, data: bytes) -> Any:
     text, encoding = decode_or_fail(path, data)
     out = TextBuilder()
-    parser = _Visible(out)
+    parser = _Visible(path, out)
     parser.feed(text)
     parser.close()
     parser.flush()

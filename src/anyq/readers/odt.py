@@ -45,6 +45,7 @@ class _Walker:
         self.table = 0
         self.notes = {"footnote": 0, "endnote": 0}
         self.local = 0
+        self.deferred: list[tuple[Any, dict[str, Any]]] = []
 
     def inline(self, node: Any, out: list[str], pending: list[tuple[str, Any]]) -> None:
         for child in node.childNodes:
@@ -96,11 +97,9 @@ class _Walker:
                 for kind, sub in pending:
                     if kind == "text box":
                         self.story(sub, {**where, "part": "text box"}, False, anchor=where["paragraph"])
-                    else:
+                    else:  # notes follow the body, as in .docx
                         self.notes[kind] += 1
-                        saved, self.local = self.local, 0
-                        self.story(sub, {"part": kind, kind: self.notes[kind]}, False)
-                        self.local = saved
+                        self.deferred.append((sub, {"part": kind, kind: self.notes[kind]}))
             elif q == (_TABLE, "table"):
                 self.tbl(child, loc, count_body, cell)
             else:  # lists, list items, sections, index bodies: containers
@@ -140,6 +139,12 @@ def read_odt(path: str, data: bytes) -> Any:
     out = TextBuilder()
     walker = _Walker(out)
     walker.story(document.text, {}, True)
+    for i in range(10_000):  # notes (a note may hold a note: they are appended as found)
+        if i >= len(walker.deferred):
+            break
+        body, loc = walker.deferred[i]
+        walker.local = 0
+        walker.story(body, loc, False)
     for page in document.masterstyles.childNodes:
         if _qname(page) != (_STYLE, "master-page"):
             continue

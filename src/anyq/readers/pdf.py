@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from anyq.readers import ReadError, current_limits, register
+from anyq.readers import ReadError, register
 from anyq.text import Block, SourceDocument
 
 _SPACES = re.compile(r"[ \t]+")
@@ -89,8 +89,6 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool]:
         out.pop()
     while out and _PAGE_NUMBER.match(out[0].text):
         out.pop(0)
-    if out:
-        out[0].gap_before = True  # a new page: the paragraph may go on, decided below
     return out, decodable
 
 
@@ -103,12 +101,9 @@ def _breaks(prev: _Line, cur: _Line, width: int) -> bool:
             return True
         if cur.indent > prev.indent + 2:  # first-line indent («красная строка»)
             return True
+    # a paragraph's last line is short; a full line (at the foot of a page too) goes on
     short = prev.indent + len(prev.text) < _SHORT * width
-    if cur.page != prev.page and not short and not _ENDS_SENTENCE.search(prev.text):
-        return False  # a full line at the foot of the page: the paragraph goes on
-    if short and (_ENDS_SENTENCE.search(prev.text) or cur.text[:1].isupper() or cur.text[:1].isdigit()):
-        return True
-    return cur.page != prev.page and bool(_ENDS_SENTENCE.search(prev.text))
+    return short and bool(_ENDS_SENTENCE.search(prev.text) or cur.text[:1].isupper() or cur.text[:1].isdigit())
 
 
 def _encrypted(path: str, reader: Any) -> None:
@@ -132,41 +127,32 @@ def _encrypted(path: str, reader: Any) -> None:
 
 @register(".pdf", isolated=True)
 def read_pdf(path: str, data: bytes) -> SourceDocument:
+    # pypdf caps what one compressed stream may unpack to (75 MB) by itself.
     import pypdf
-    import pypdf.filters as filters
 
-    limits = current_limits()
-    saved = filters.ZLIB_MAX_OUTPUT_LENGTH
-    # a single compressed stream may not unpack to more than the zip limit either
-    filters.ZLIB_MAX_OUTPUT_LENGTH = min(saved, limits.max_unzipped_size)
     try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except Exception as exc:
+        raise ReadError(path, f"is not a valid PDF file or is cut short ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if reader.is_encrypted:
+        _encrypted(path, reader)
+    lines: list[_Line] = []
+    blank: list[int] = []
+    garbled: list[int] = []
+    broken: list[int] = []
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
         try:
-            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        except Exception as exc:
-            raise ReadError(path, f"is not a valid PDF file or is cut short ({type(exc).__name__}: {str(exc)[:120]})") from None
-        if reader.is_encrypted:
-            _encrypted(path, reader)
-        lines: list[_Line] = []
-        blank: list[int] = []
-        garbled: list[int] = []
-        broken: list[int] = []
-        total = len(reader.pages)
-        for number, page in enumerate(reader.pages, 1):
-            try:
-                page_lines, decodable = _page_lines(page, number)
-            except ReadError:
-                raise
-            except Exception:
-                broken.append(number)
-                continue
-            if not decodable:
-                garbled.append(number)
-            elif not page_lines:
-                blank.append(number)
-            else:
-                lines += page_lines
-    finally:
-        filters.ZLIB_MAX_OUTPUT_LENGTH = saved
+            page_lines, decodable = _page_lines(page, number)
+        except Exception:
+            broken.append(number)
+            continue
+        if not decodable:
+            garbled.append(number)
+        elif not page_lines:
+            blank.append(number)
+        else:
+            lines += page_lines
     if not lines:
         if garbled:
             raise ReadError(

@@ -23,9 +23,10 @@ from typing import Any
 from anyq.readers import Limits, ReadError, mb
 from anyq.text import SourceDocument
 
-# Address space of the worker: the interpreter and libraries take ~300 MB of it; the
-# rest is room for parsing what the unzipped and file-size limits let through.
-WORKER_MEMORY = 2048 * 1024 * 1024
+# Address space of the worker: the interpreter and the readers' libraries take ~60 MB;
+# python-docx/lxml need about 8× the XML they parse (37 MB of document.xml: 310 MB), so
+# what the default limits let through fits, and anything that balloons stops here.
+WORKER_MEMORY = 1024 * 1024 * 1024
 
 _lock = threading.Lock()
 _worker: "_Worker | None" = None
