@@ -62,7 +62,12 @@ def current_limits() -> Limits:
 
 
 def mb(n: int) -> str:
-    return f"{n / MB:.1f}".removesuffix(".0") + " MB"
+    """A size for messages: «20 MB», «1.5 MB», «700 KB», «90 bytes»."""
+    if n >= MB:
+        return f"{n / MB:.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} bytes"
 
 
 Reader = Callable[[str, bytes], SourceDocument]
@@ -124,6 +129,8 @@ def _choose(path: str, data: bytes, fmt: str | None) -> tuple[_Entry, str | None
 def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Limits | None = None) -> SourceDocument:
     """Decode ``data`` read from ``path`` with the reader for its format."""
     limits = limits or current_limits()
+    if not data:
+        raise ReadError(path, "is empty")
     entry, note = _choose(path, data, fmt)
     if entry.isolated and limits.timeout > 0:
         from anyq.readers.worker import read_in_worker

@@ -46,6 +46,8 @@ class TextBuilder:
 
     def document(self, path: str, fmt: str, encoding: str | None = None, notes: list[str] | None = None) -> SourceDocument:
         if not self.blocks:
+            if fmt == "html":
+                raise ReadError(path, "has no visible text")
             raise ReadError(path, f"has no text (an empty {fmt} document, or only pictures)")
         return SourceDocument(
             path=path, text="".join(self.parts), format=fmt, encoding=encoding, blocks=self.blocks, notes=list(notes or [])

@@ -144,7 +144,7 @@ def read_docx(path: str, data: bytes) -> Any:
 
     from anyq.readers.zipsafe import safe_package
 
-    package = safe_package(path, data, ".docx")
+    package = safe_package(path, data, ".docx", "word/document.xml")
     try:
         document = docx.Document(io.BytesIO(package))
     except KeyError as exc:

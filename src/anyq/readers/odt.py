@@ -134,7 +134,7 @@ def read_odt(path: str, data: bytes) -> Any:
 
     from anyq.readers.zipsafe import safe_package
 
-    package = safe_package(path, data, ".odt")
+    package = safe_package(path, data, ".odt", "content.xml")
     document = load(io.BytesIO(package))
     out = TextBuilder()
     walker = _Walker(out)

@@ -127,8 +127,13 @@ def _encrypted(path: str, reader: Any) -> None:
 
 @register(".pdf", isolated=True)
 def read_pdf(path: str, data: bytes) -> SourceDocument:
-    # pypdf caps what one compressed stream may unpack to (75 MB) by itself.
+    # pypdf caps what one compressed stream may unpack to (75 MB) by itself. Its log
+    # messages about repaired damage («EOF marker not found») are not for our users.
+    import logging
+
     import pypdf
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)

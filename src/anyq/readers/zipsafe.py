@@ -24,9 +24,12 @@ def is_text_part(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels")) or name == "mimetype"
 
 
-def safe_package(path: str, data: bytes, label: str, wanted: Callable[[str], bool] = is_text_part) -> bytes:
+def safe_package(
+    path: str, data: bytes, label: str, required: str, wanted: Callable[[str], bool] = is_text_part
+) -> bytes:
     """A copy of the zip ``data`` holding only the parts ``wanted`` selects, each unpacked
-    under the limit; the other parts are kept as empty entries so links to them resolve."""
+    under the limit; the other parts are kept as empty entries so links to them resolve.
+    ``required`` is the part without which it is not a ``label`` document."""
     limit = current_limits().max_unzipped_size
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -34,6 +37,8 @@ def safe_package(path: str, data: bytes, label: str, wanted: Callable[[str], boo
         raise ReadError(path, f"is not a valid {label} file: not a zip archive, or cut short (truncated)") from None
     with zf:
         infos = zf.infolist()
+        if not any(i.filename == required for i in infos):
+            raise ReadError(path, f"is a zip archive without {required}: not a {label} document")
         if len(infos) > MAX_PARTS:
             raise ReadError(path, f"has {len(infos)} parts in its zip archive; a {label} document has tens")
         take = [i for i in infos if not i.is_dir() and wanted(i.filename)]
