@@ -13,6 +13,7 @@ registered ``isolated``: with a time limit they run in a worker process
 from __future__ import annotations
 
 import contextvars
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -75,12 +76,29 @@ Reader = Callable[[str, bytes], SourceDocument]
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    fn: Reader
+    fn: Reader | None  # None until ``module`` is imported (it registers the function)
     format: str
     isolated: bool
+    module: str | None = None
+
+    def reader(self) -> Reader:
+        if self.fn is not None:
+            return self.fn
+        importlib.import_module(self.module)
+        fn = _READERS[f".{self.format}"].fn
+        assert fn is not None, f"{self.module} did not register a reader for .{self.format}"
+        return fn
 
 
 _READERS: dict[str, _Entry] = {}
+
+
+def register_lazy(module: str, *suffixes: str, isolated: bool = False) -> None:
+    """Announce a reader without importing its module: a .txt check pays nothing for the
+    document formats (the module registers the function itself when first needed)."""
+    fmt = suffixes[0].lstrip(".")
+    for s in suffixes:
+        _READERS.setdefault(s.lower(), _Entry(None, fmt, isolated, module))
 
 
 def register(*suffixes: str, isolated: bool = False) -> Callable[[Reader], Reader]:
@@ -90,7 +108,7 @@ def register(*suffixes: str, isolated: bool = False) -> Callable[[Reader], Reade
     def deco(fn: Reader) -> Reader:
         fmt = (suffixes[0] if suffixes else "").lstrip(".") or "txt"
         for s in suffixes:
-            _READERS[s.lower()] = _Entry(fn, fmt, isolated)
+            _READERS[s.lower()] = _Entry(fn, fmt, isolated, fn.__module__)
         return fn
 
     return deco
@@ -102,7 +120,7 @@ def supported_suffixes() -> tuple[str, ...]:
 
 def reader_for(path: str | Path) -> Reader | None:
     entry = _READERS.get(Path(path).suffix.lower())
-    return entry.fn if entry else None
+    return entry.reader() if entry else None
 
 
 def _choose(path: str, data: bytes, fmt: str | None) -> tuple[_Entry, str | None]:
@@ -141,10 +159,10 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Limits | 
 
 def run_reader(path: str, data: bytes, fmt: str, limits: Limits, note: str | None = None) -> SourceDocument:
     """Run the reader for ``fmt`` in this process; any failure becomes a :class:`ReadError`."""
-    entry = _READERS[f".{fmt}"]
+    reader = _READERS[f".{fmt}"].reader()
     token = _limits.set(limits)
     try:
-        doc = entry.fn(path, data)
+        doc = reader(path, data)
     except ReadError:
         raise
     except MemoryError:
@@ -212,11 +230,13 @@ def decode_or_fail(path: str, data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-# Register the built-in readers (their document libraries are imported only when used).
+# The built-in readers. Plain text is imported now; each document format's module (and
+# its library) only when a file of that format is read.
 from anyq.readers import plaintext as _plaintext  # noqa: E402,F401
-from anyq.readers import html as _html  # noqa: E402,F401
-from anyq.readers import docx as _docx  # noqa: E402,F401
-from anyq.readers import odt as _odt  # noqa: E402,F401
-from anyq.readers import pdf as _pdf  # noqa: E402,F401
-from anyq.readers import rtf as _rtf  # noqa: E402,F401
-from anyq.readers import legacy as _legacy  # noqa: E402,F401
+
+register_lazy("anyq.readers.docx", ".docx", ".docm", ".dotx", isolated=True)
+register_lazy("anyq.readers.odt", ".odt", ".ott", isolated=True)
+register_lazy("anyq.readers.pdf", ".pdf", isolated=True)
+register_lazy("anyq.readers.rtf", ".rtf", isolated=True)
+register_lazy("anyq.readers.html", ".html", ".htm", ".xhtml", isolated=True)
+register_lazy("anyq.readers.legacy", ".doc", ".dot")

@@ -14,6 +14,7 @@ paragraph's ``excerpt``.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from anyq.readers import ReadError, register
@@ -30,6 +31,7 @@ _TXBX = _W + "txbxContent"
 _SKIP = {_W + s for s in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr", "sectPr", "fldData", "tblPr", "trPr", "tcPr")}
 _SKIP.add(_MC_FALLBACK)
 _CONTAINERS = {_W + s for s in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
+_STORY_PART = re.compile(r"word/(?:document|header|footer|footnotes|endnotes)[^/]*\.xml|.*\.rels|\[Content_Types\]\.xml", re.I)
 _HEADER_KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
 
 
@@ -122,6 +124,10 @@ def _story_rows(tbl: Any):
             yield from _story_rows(child)
 
 
+def _story_part(name: str) -> bool:
+    return _STORY_PART.fullmatch(name) is not None
+
+
 def _notes(part: Any, kind: str, walker: _Walker) -> None:
     from docx.oxml.parser import parse_xml
 
@@ -144,7 +150,8 @@ def read_docx(path: str, data: bytes) -> Any:
 
     from anyq.readers.zipsafe import safe_package
 
-    package = safe_package(path, data, ".docx", "word/document.xml")
+    # only the stories are unpacked; styles, numbering, settings, themes become stubs
+    package = safe_package(path, data, ".docx", "word/document.xml", wanted=_story_part, stub_xml=True)
     try:
         document = docx.Document(io.BytesIO(package))
     except KeyError as exc:

@@ -20,16 +20,26 @@ MAX_PARTS = 10_000
 _CHUNK = 1 << 16
 
 
+_STUB = b'<?xml version="1.0" encoding="UTF-8"?><unread/>'
+
+
 def is_text_part(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels")) or name == "mimetype"
 
 
 def safe_package(
-    path: str, data: bytes, label: str, required: str, wanted: Callable[[str], bool] = is_text_part
+    path: str,
+    data: bytes,
+    label: str,
+    required: str,
+    wanted: Callable[[str], bool] = is_text_part,
+    stub_xml: bool = False,
 ) -> bytes:
     """A copy of the zip ``data`` holding only the parts ``wanted`` selects, each unpacked
-    under the limit; the other parts are kept as empty entries so links to them resolve.
-    ``required`` is the part without which it is not a ``label`` document."""
+    under the limit; the other parts are kept as empty entries so links to them resolve
+    (``stub_xml``: other XML parts become a tiny valid XML document, for libraries that
+    parse every XML part they load). ``required`` is the part without which it is not a
+    ``label`` document."""
     limit = current_limits().max_unzipped_size
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -60,7 +70,8 @@ def safe_package(
                     continue
                 seen.add(info.filename)
                 if not wanted(info.filename):
-                    copy.writestr(info.filename, b"")
+                    xml = stub_xml and info.filename.lower().endswith(".xml")
+                    copy.writestr(info.filename, _STUB if xml else b"")
                     continue
                 parts: list[bytes] = []
                 with zf.open(info) as fh:

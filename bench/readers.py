@@ -1,0 +1,73 @@
+"""Reading speed per document format, on generated one-page letters.
+
+    uv run python bench/readers.py            # writes bench/results/readers.json
+
+For each format a one-page letter (Russian and Kazakh paragraphs, a table, a header and
+a footer where the format has them; tests/docgen.py writes them) is read repeatedly:
+``in process`` is the reader alone (``--timeout 0``); ``worker`` is what ``anyq check``
+does by default — the file sent to the reader worker process and the text sent back.
+Also the peak memory of the reader worker. Reading only: linting is measured by
+bench/foundation.py.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from docgen import WRITERS, one_page_letter, plain_text  # noqa: E402
+
+from anyq.readers import Limits, read_path  # noqa: E402
+
+SECONDS = 3.0
+
+
+def _rate(path: Path, limits: Limits) -> tuple[float, int]:
+    read_path(path, limits=limits)  # warm: imports, worker start
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < SECONDS:
+        read_path(path, limits=limits)
+        n += 1
+    return n / (time.perf_counter() - t0), n
+
+
+def main() -> None:
+    from anyq.readers import worker
+
+    letter = one_page_letter()
+    out: dict = {"machine": f"{platform.machine()}, {platform.python_version()}", "formats": {}}
+    with tempfile.TemporaryDirectory() as d:
+        files = {fmt: write(letter, Path(d) / f"letter.{fmt}") for fmt, write in WRITERS.items()}
+        files["txt"] = Path(d) / "letter.txt"
+        files["txt"].write_text(plain_text(letter), encoding="utf-8")
+        for fmt, path in files.items():
+            in_process, _ = _rate(path, Limits(timeout=0))
+            via_worker, _ = _rate(path, Limits()) if fmt != "txt" else (in_process, 0)
+            doc = read_path(path, limits=Limits(timeout=0))
+            out["formats"][fmt] = {
+                "bytes": path.stat().st_size,
+                "words": len(doc.text.split()),
+                "files_per_s_in_process": round(in_process, 1),
+                "files_per_s_worker": round(via_worker, 1),
+            }
+            print(f"{fmt:5} {path.stat().st_size:>7} B  {in_process:7.1f} files/s in process  {via_worker:7.1f} files/s via the worker")
+        pid = worker._worker.proc.pid if worker._worker else None
+        if pid:
+            status = Path(f"/proc/{pid}/status").read_text()
+            hwm = next(l for l in status.splitlines() if l.startswith("VmHWM"))
+            out["worker_peak_rss_mb"] = round(int(hwm.split()[1]) / 1024, 1)
+            print(f"reader worker peak RSS: {out['worker_peak_rss_mb']} MB")
+    results = ROOT / "bench" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "readers.json").write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
