@@ -58,7 +58,7 @@ def main() -> None:
                 "files_per_s_worker": round(via_worker, 1),
             }
             print(f"{fmt:5} {path.stat().st_size:>7} B  {in_process:7.1f} files/s in process  {via_worker:7.1f} files/s via the worker")
-        pid = worker._worker.proc.pid if worker._worker else None
+        pid = worker.worker_pid()
         if pid:
             status = Path(f"/proc/{pid}/status").read_text()
             hwm = next(l for l in status.splitlines() if l.startswith("VmHWM"))

@@ -260,3 +260,40 @@ def test_cli_options_reach_the_readers(tmp_path):
     assert result.exit_code == 2 and "--max-unzipped-size" in result.output
     result = CliRunner().invoke(app, ["check", str(p), "--max-file-size", "lots"])
     assert result.exit_code == 2 and "not a size" in result.output
+
+
+def test_a_crashed_reader_is_an_error_for_that_file_and_the_next_file_is_read(tmp_path):
+    import threading
+    import time
+
+    from anyq.readers import worker
+
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(_slow_pdf(400_000))
+    errors: list[str] = []
+
+    def read() -> None:
+        try:
+            read_path(slow, limits=Limits(timeout=60))
+        except ReadError as exc:
+            errors.append(exc.reason)
+
+    t = threading.Thread(target=read)
+    t.start()
+    deadline = time.monotonic() + 30
+    while t.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.5)
+        pid = worker.worker_pid()
+        if pid:
+            os.kill(pid, 9)  # as if the parser had crashed (again, if it was not yet busy)
+        t.join(1)
+    assert errors and errors[0].startswith("the reader crashed on this file (exit code -9)")
+    assert read_path(write_docx(RU_KK_LETTER, tmp_path / "a.docx"), limits=Limits()).blocks
+
+
+def test_a_script_using_the_api_needs_no_main_guard(tmp_path):
+    doc = write_docx(RU_KK_LETTER, tmp_path / "a.docx")
+    script = tmp_path / "lint.py"
+    script.write_text(f"import anyq\nr = anyq.check_file({str(doc)!r})\nprint(len(r.findings), r.errors)\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "8 []", out.stderr
