@@ -215,6 +215,24 @@ def test_a_document_with_the_wrong_suffix_is_read_by_its_content(letters, tmp_pa
     assert read_path(pdf_as_docx, limits=IN_PROCESS).format == "pdf"
 
 
+def test_macro_enabled_word_documents_are_read_as_docx(letters, tmp_path):
+    import zipfile
+
+    _, files = letters
+    src = zipfile.ZipFile(files["docx"])
+    docm = tmp_path / "reply.docm"
+    with zipfile.ZipFile(docm, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            z.writestr(info, data)
+    assert read_path(docm, limits=IN_PROCESS).text == plain_text(RU_KK_LETTER)
+
+
 def test_old_binary_doc_says_to_convert(tmp_path):
     p = tmp_path / "old.doc"
     p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)

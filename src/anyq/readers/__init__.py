@@ -234,7 +234,7 @@ def decode_or_fail(path: str, data: bytes) -> tuple[str, str]:
 # its library) only when a file of that format is read.
 from anyq.readers import plaintext as _plaintext  # noqa: E402,F401
 
-register_lazy("anyq.readers.docx", ".docx", ".docm", ".dotx", isolated=True)
+register_lazy("anyq.readers.docx", ".docx", ".docm", ".dotx", ".dotm", isolated=True)
 register_lazy("anyq.readers.odt", ".odt", ".ott", isolated=True)
 register_lazy("anyq.readers.pdf", ".pdf", isolated=True)
 register_lazy("anyq.readers.rtf", ".rtf", isolated=True)

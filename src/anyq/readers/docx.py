@@ -124,6 +124,19 @@ def _story_rows(tbl: Any):
             yield from _story_rows(child)
 
 
+# .docm, .dotx and .dotm differ from .docx only in the main part's content type, which
+# python-docx refuses; the text is read the same way.
+_MAIN_TYPES = re.compile(
+    rb"application/vnd\.(?:ms-word\.document\.macroEnabled|openxmlformats-officedocument\.wordprocessingml\.template"
+    rb"|ms-word\.template\.macroEnabledTemplate)\.main\+xml"
+)
+_DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _as_docx(name: str, content: bytes) -> bytes:
+    return _MAIN_TYPES.sub(_DOCX_MAIN, content) if name == "[Content_Types].xml" else content
+
+
 def _story_part(name: str) -> bool:
     return _STORY_PART.fullmatch(name) is not None
 
@@ -143,7 +156,7 @@ def _notes(part: Any, kind: str, walker: _Walker) -> None:
         walker.story(note, {"part": kind, kind: n}, False)
 
 
-@register(".docx", ".docm", ".dotx", isolated=True)
+@register(".docx", ".docm", ".dotx", ".dotm", isolated=True)
 def read_docx(path: str, data: bytes) -> Any:
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -151,7 +164,7 @@ def read_docx(path: str, data: bytes) -> Any:
     from anyq.readers.zipsafe import safe_package
 
     # only the stories are unpacked; styles, numbering, settings, themes become stubs
-    package = safe_package(path, data, ".docx", "word/document.xml", wanted=_story_part, stub_xml=True)
+    package = safe_package(path, data, ".docx", "word/document.xml", wanted=_story_part, stub_xml=True, fix=_as_docx)
     try:
         document = docx.Document(io.BytesIO(package))
     except KeyError as exc:

@@ -34,12 +34,13 @@ def safe_package(
     required: str,
     wanted: Callable[[str], bool] = is_text_part,
     stub_xml: bool = False,
+    fix: Callable[[str, bytes], bytes] | None = None,
 ) -> bytes:
     """A copy of the zip ``data`` holding only the parts ``wanted`` selects, each unpacked
     under the limit; the other parts are kept as empty entries so links to them resolve
     (``stub_xml``: other XML parts become a tiny valid XML document, for libraries that
     parse every XML part they load). ``required`` is the part without which it is not a
-    ``label`` document."""
+    ``label`` document; ``fix`` may rewrite a part that was read."""
     limit = current_limits().max_unzipped_size
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -82,5 +83,6 @@ def safe_package(
                                 path, f"unpacks to more than the {mb(limit)} limit (--max-unzipped-size); a zip bomb?"
                             )
                         parts.append(chunk)
-                copy.writestr(info.filename, b"".join(parts))
+                content = b"".join(parts)
+                copy.writestr(info.filename, fix(info.filename, content) if fix else content)
     return out.getvalue()
