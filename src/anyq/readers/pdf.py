@@ -29,7 +29,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][»\"')\]]*$")
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-zа-яәғқңөұүһі][)]|[-–—•▪●]\s)")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s|[a-zа-яәғқңөұүһі][)]|[-–—•▪●]\s)")
 _HYPHENATED = re.compile(r"(\w+)([-\u00ad])$")
 _KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08]")
