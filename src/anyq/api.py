@@ -72,16 +72,22 @@ def check(
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    report = linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    report.extra["format"] = source.format
+    if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
+        report.extra["notes"] = list(source.notes)
+    return report
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
+    s = settings or Settings()
+    limits = s.limits()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileReport(path=path, errors=[exc.reason])
-    return check_source(source, settings)
+    return check_source(source, s)
 
 
 @dataclass(slots=True)
