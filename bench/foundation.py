@@ -47,7 +47,8 @@ def langid(name: str = "paragraphs.jsonl") -> dict:
 
 
 def sentences(prefix: str = "") -> dict:
-    from anyq.nlp.pipeline import annotate
+    from anyq.nlp.normalize import original_span
+from anyq.nlp.pipeline import annotate
 
     out = {}
     for lang in ("ru", "kk"):
@@ -62,7 +63,7 @@ def sentences(prefix: str = "") -> dict:
             pred = []
             for s in annotate(text, lang).sents:
                 if s.text.strip():
-                    p = s.start_char
+                    p = original_span(s.doc, s.start_char, s.end_char)[0]
                     pred.append(p + len(text[p:]) - len(text[p:].lstrip()))
             g, p = set(gold[1:]), set(pred[1:])
             missed += len(g - p)

@@ -8,6 +8,7 @@ import json
 import pytest
 import spacy
 
+from anyq.nlp.normalize import original_span
 from anyq.nlp.pipeline import annotate, get_nlp
 from anyq.nlp.stem_kk import stemmer
 
@@ -85,7 +86,7 @@ def _gold_errors(corpora, name, lang):
         pred = []
         for s in annotate(text, lang).sents:
             if s.text.strip():
-                p = s.start_char
+                p = original_span(s.doc, s.start_char, s.end_char)[0]
                 pred.append(p + len(text[p:]) - len(text[p:].lstrip()))
         errors += len(set(gold[1:]) ^ set(pred[1:]))
         boundaries += len(gold) - 1

@@ -98,10 +98,10 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
     p = tmp_path / "locked.txt"
     p.write_text("Текст.", encoding="utf-8")
 
-    def deny(self):
+    def deny(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     with pytest.raises(ReadError, match="permission denied"):
         read_path(p)
 

@@ -101,11 +101,13 @@ def check_source(source: SourceDocument, settings: Settings | None = None) -> Fi
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
+    s = settings or Settings()
+    limits = s.limits()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileReport(path=path, errors=[exc.reason])
-    return check_source(source, settings)
+    return check_source(source, s)
 
 
 @dataclass(slots=True)

@@ -18,7 +18,8 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
-from anyq.nlp.pipeline import get_nlp
+from anyq.nlp.normalize import span_offsets
+from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score
@@ -97,7 +98,7 @@ class Linter:
         for lang in ("ru", "kk"):
             idx = [i for i, p in enumerate(paragraphs) if p.lang == lang]
             if idx:
-                for i, doc in zip(idx, get_nlp(lang).pipe(paragraphs[i].text for i in idx)):
+                for i, doc in zip(idx, annotate_many([paragraphs[i].text for i in idx], lang)):
                     docs[i] = doc
         return docs
 
@@ -112,7 +113,8 @@ class Linter:
                 key = doc.vocab.strings[match_id]
                 rule, entry = lm.keys[key]
                 span = doc[s:e]
-                start, end = off + span.start_char, off + span.end_char
+                a, b = span_offsets(span)
+                start, end = off + a, off + b
                 suggestions = [fit_replacement(p.lang, span, r) for r in entry.replace] if entry else []
                 out.append((rule, Hit(start, end, suggestions=suggestions), p.lang))
         for rule, rx in lm.regex_rules:

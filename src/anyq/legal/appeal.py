@@ -148,8 +148,8 @@ def questions_of(lay: Layout, index: LineIndex) -> list[Question]:
             asked = [(first + m.start(), first + m.end()) for kind in ("when", "number", "why", "who") for m in cues(s.lang).finditer(f"question_{kind}", body)]
             tokens = [
                 t for t in s.span
-                if first <= t.idx - s.span.start_char < a + lead + len(body)
-                and not any(x <= t.idx - s.span.start_char < y for x, y in asked)
+                if first <= s.token_start(t) - s.start < a + lead + len(body)
+                and not any(x <= s.token_start(t) - s.start < y for x, y in asked)
             ]
             terms, names = _terms(tokens, s.lang)
             if is_request and (len(terms) < 2 or body.endswith(":")):

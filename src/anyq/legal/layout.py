@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from anyq.legal.cues import cues
+from anyq.nlp.normalize import original_span
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -64,6 +65,11 @@ class Sentence:
     zone: str
     span: Span | None = None
     words: int = 0
+    para_start: int = 0  # document offset of the paragraph (the doc's text is whitespace-folded)
+
+    def token_start(self, token) -> int:  # noqa: ANN001 - a spaCy token of ``span``
+        """Document offset of a token of this sentence."""
+        return self.para_start + original_span(token.doc, token.idx, token.idx + len(token.text))[0]
 
 
 @dataclass(slots=True)
@@ -175,9 +181,9 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
         if doc is None:
             continue
         for sent in doc.sents:
-            txt = sent.text
-            if not txt.strip():
+            if not sent.text.strip():
                 continue
-            start = p.start + sent.start_char
-            out.sentences.append(Sentence(start, start + len(txt), txt, p.lang, i, zones[i], sent, token_words(sent)))
+            # the doc holds the paragraph with its whitespace folded: map back to the original text
+            a, b = original_span(doc, sent.start_char, sent.end_char)
+            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, token_words(sent), p.start))
     return out

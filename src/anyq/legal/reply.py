@@ -181,8 +181,7 @@ def citation_words(s: Sentence, cits: list[Citation]) -> int:
     inside = [(c.start, c.end) for c in cits if c.start < s.end and s.start < c.end]
     if not inside:
         return 0
-    base = s.start - s.span.start_char
-    return token_words(t for t in s.span if any(a <= base + t.idx < b for a, b in inside))
+    return token_words(t for t in s.span if any(a <= s.token_start(t) < b for a, b in inside))
 
 
 def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
+from anyq.nlp.normalize import NEWLINES
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -48,18 +49,24 @@ _TERMINAL_CHARS = set("!?…")
 class _Tokens:
     """The token attributes the splitter needs, as plain Python lists."""
 
-    __slots__ = ("doc", "n", "text", "ws", "space", "alpha", "num")
+    __slots__ = ("doc", "n", "text", "ws", "space", "alpha", "num", "nl")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.text, self.ws, self.space, self.alpha, self.num = [], [], [], [], []
+        self.text, self.ws, self.space, self.alpha, self.num, self.nl = [], [], [], [], [], []
+        breaks = doc.user_data.get(NEWLINES)  # line breaks folded into single spaces
         for t in doc:  # one pass: every Token object created costs
-            self.text.append(t.text)
+            text = t.text
+            self.text.append(text)
             self.ws.append(t.whitespace_)
             self.space.append(t.is_space)
             self.alpha.append(t.is_alpha)
             self.num.append(t.like_num)
+            if breaks is None:
+                self.nl.append("\n" in t.whitespace_ or (t.is_space and "\n" in text))
+            else:
+                self.nl.append(t.idx + len(text) in breaks)
 
     def next_word(self, i: int) -> int | None:
         for j in range(i + 1, self.n):
@@ -72,10 +79,10 @@ class _Tokens:
         """Token ``i`` follows a sentence end (or starts the text or a line)."""
         j = i - 1
         while j >= 0 and self.space[j]:
-            if "\n" in self.text[j]:
+            if self.nl[j]:
                 return True
             j -= 1
-        return j < 0 or self.text[j] in _TERMINAL or self.text[j] == "." or "\n" in self.ws[j]
+        return j < 0 or self.text[j] in _TERMINAL or self.text[j] == "." or self.nl[j]
 
     def is_name(self, i: int) -> bool:
         """A capitalised word that is most likely a surname: inside a sentence, or tagged a name."""
@@ -111,7 +118,7 @@ class _Tokens:
 
     def list_item_sentence(self, i: int) -> bool:
         """A line break before a list item that is a sentence of its own («:\\n1) Оплатите …»)."""
-        if not ((self.space[i] and "\n" in self.text[i]) or "\n" in self.ws[i]):
+        if not self.nl[i]:
             return False
         j = i + 1
         if j >= self.n or not _MARKER.match(self.text[j]):
@@ -225,7 +232,7 @@ class SentenceSplitter:
                     j += 1
                 if j < n:
                     starts[j] = True
-            elif t.space[i] or "\n" in t.ws[i]:
+            elif t.space[i] or t.nl[i]:
                 if t.list_item_sentence(i):
                     starts[i + 1] = True
             elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:

@@ -33,6 +33,8 @@ class TextReporter:
         w = self.out.write
         for err in report.errors:
             w(f"{report.path}: {self._c('error', 'error')}: {err}\n")
+        for note in report.extra.get("notes", []):
+            w(f"{report.path}: {self._c('info', 'note')}: {note}\n")
         lines = source_text.split("\n") if source_text is not None and self.show_source else None
         for f in report.findings:
             self._finding(f, lines)
@@ -118,11 +120,24 @@ def _readability_line(st: dict) -> str:
 
 def _duration(minutes: float) -> str:
     return f"{round(minutes * 60)} s" if minutes < 1 else f"{minutes:.1f} min"
+# Order and wording of a document location: «[header, section 1, paragraph 2]»,
+# «[paragraph 7, table 1, row 2, cell 3]», «[page 2, line 14]».
+_LOCATION_ORDER = ("part", "section", "page_style", "footnote", "endnote", "page", "line", "paragraph", "table", "row", "cell", "source_line")
+
+
+def describe_location(loc: dict) -> str:
+    part = loc.get("part")
+    parts = []
+    if part:
+        number = loc.get(part)  # «footnote 2»
+        parts.append(f"{part} {number}" if number is not None else str(part))
+    keys = _LOCATION_ORDER + tuple(k for k in loc if k not in _LOCATION_ORDER)
+    for key in keys:
+        if key in loc and key not in ("part", "excerpt", part):
+            parts.append(f"{key.replace('_', ' ')} {loc[key]}")
+    return ", ".join(parts)
 
 
 def _location_suffix(f: Finding) -> str:
-    loc = f.location
-    if not loc:
-        return ""
-    parts = [f"{k} {v}" for k, v in loc.items() if k != "excerpt"]
-    return f" [{', '.join(parts)}]" if parts else ""
+    text = describe_location(f.location) if f.location else ""
+    return f" [{text}]" if text else ""
