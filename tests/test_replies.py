@@ -195,3 +195,22 @@ def test_no_reply_findings_on_other_texts(corpus_results):
 
 def test_appeal_language_warnings(corpus_results):
     assert corpus_results["appeals"]["language_warning"] == {"tp": 2, "fp": 0, "fn": 0}
+
+
+def test_a_docx_reply_has_its_citations_located(tmp_path):
+    from docgen import Letter, write_docx
+
+    letter = Letter(paragraphs=[
+        "Уважаемая Марина Викторовна!",
+        "Рассмотрев Ваше обращение, сообщаем следующее.",
+        "Согласно статье 26 Закона Республики Казахстан «Об образовании» приём осуществляется в соответствии с правилами. Вопрос находится на контроле.",
+        "Руководитель отдела                А. С. Бекова",
+    ])
+    path = write_docx(letter, tmp_path / "reply.docx")
+    r = anyq.check_file(str(path))
+    assert r.extra["kind"] == "reply"
+    c = r.extra["citations"][0]
+    assert c["text"] == "статье 26 Закона Республики Казахстан «Об образовании»" and c["article"] == ["26"]
+    assert c["location"]  # the .docx paragraph the citation is in
+    assert r.source_text[c["start"] : c["end"]] == c["text"]
+    assert "L120" in {f.code for f in r.findings}
