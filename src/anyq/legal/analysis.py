@@ -40,15 +40,6 @@ class LegalAnalysis:
     questions: list[QuestionCheck] | None = None
     body_words: int = 0
 
-    def sentence_of(self, offset: int) -> Sentence | None:
-        for s in self.layout.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
-
-    def index_of(self, s: Sentence) -> int:
-        return next(i for i, x in enumerate(self.layout.sentences) if x is s)
-
 
 def _option(dctx: DocumentContext, name: str) -> Any:
     return getattr(dctx.options, name, None) if dctx.options is not None else None

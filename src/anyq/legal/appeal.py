@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span
-
 from anyq.legal.cues import cues
 from anyq.legal.layout import Layout, Sentence, word_count
 from anyq.text import LineIndex, SourceDocument

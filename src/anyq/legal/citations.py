@@ -188,7 +188,7 @@ _RU_CODE = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ого|ым|�
 _RU_CONST = re.compile(r"(?<![\w-])Конституци(?:я|и|ю|ей|ей)(?![\w-])")
 _RU_RULES = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+)[Пп]равил|Правил)(?:а|ам|ами|ах)?(?![\w-])")
 _RU_ISSUED = re.compile(
-    r"(?<![\w-])(?P<kind>[Пп]риказ|[Пп]остановлени|[Уу]каз|[Рр]ешени|[Рр]аспоряжени)(?:ом|ем|ем|ю|я|е|а|у|ям|и|ий)?(?![\w-])"
+    r"(?<![\w-])(?P<kind>[Пп]риказ|[Пп]остановлени|[Уу]каз|[Рр]ешени|[Рр]аспоряжени)(?:ом|ем|ю|я|е|а|у|ям|и|ий)?(?![\w-])"
 )
 _RU_ISSUED_TYPE = {"приказ": "order", "постановлени": "resolution", "указ": "decree", "решени": "decision", "распоряжени": "order"}
 _RU_ANAPHOR = re.compile(
@@ -502,11 +502,11 @@ _KK_NUMS = _KK_NUM + r"(?:-?\s*(?:,|және|мен|бен|пен|–|—)\s*" +
 _KK_ARTICLE = re.compile(r"(?P<nums>" + _KK_NUMS + r")-(?:бап|баб|б\.)[" + _KK_LETTERS + r"]*", re.I)
 _KK_POINT = re.compile(r"(?P<nums>" + _KK_NUMS + r")-(?:тармақ|тармағ|т\.)(?!ша)[" + _KK_LETTERS + r"]*", re.I)
 _KK_PART = re.compile(r"(?P<nums>" + _KK_NUMS + r")-(?:бөлі[гкм]|бөлік)[" + _KK_LETTERS + r"]*", re.I)
-_KK_SUBPOINT = re.compile(r"(?P<nums>\d+\)(?:\s*(?:,|және)\s*\d+\))*)\s*(?:тармақша|тармақшa|тт\.)[" + _KK_LETTERS + r"]*", re.I)
+_KK_SUBPOINT = re.compile(r"(?P<nums>\d+\)(?:\s*(?:,|және)\s*\d+\))*)\s*(?:тармақша|тт\.)[" + _KK_LETTERS + r"]*", re.I)
 _KK_UNITS = [("article", _KK_ARTICLE), ("part", _KK_PART), ("point", _KK_POINT), ("subpoint", _KK_SUBPOINT)]
 _KK_LOC_START = re.compile(r"(?<![\w-])\d+(?:-\d+)?(?:-?\s*(?:,|және)\s*\d+(?:-\d+)?)*-(?:бап|баб|б\.)", re.I)
 
-_KK_LAW = re.compile(r"(?<![\w-])[Зз]аң(?:ы|ның|ның|ына|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
+_KK_LAW = re.compile(r"(?<![\w-])[Зз]аң(?:ы|ның|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
 _KK_CODE = re.compile(r"(?<![\w-])[Кк]одекс[" + _KK_LETTERS + r"]*(?![\w-])")
 _KK_RULES = re.compile(r"(?<![\w-])[Ққ]ағида(?:лар|ларының|ларына|ларында|ларымен|лардың|ларға|ларда|ларын|лары|ларынан|ның|сы|сына|сының)(?![\w-])")
 _KK_ISSUED = re.compile(
@@ -679,7 +679,6 @@ class _KazakhParser:
                 if nm and not re.fullmatch(r"Аталған|Осы|Көрсетілген|Бұл|Сол|Республикасының|Республикасы", nm.group(1)):
                     name_start = hs - len(nm.group(0))
                     start, _, date, number = self._prefix(text, name_start, floor, allow_title=False)
-                    head = text[hs:he]
                     return _ActRef(start, he, "code", title=f"Қазақстан Республикасының {nm.group(1)} кодексі", date=date, number=number)
             ana = _KK_ANAPHOR.search(text[max(floor, hs - 40) : hs])
             if ana:
@@ -697,7 +696,7 @@ class _KazakhParser:
                 start, _, date, number = self._prefix(text, order_start, floor, allow_title=False)
                 start = self._issuer_start(text, start, floor)
                 name = issued.group("name").strip()
-                title = (name[0].upper() + name[1:] + " " + text[hs:he].lower().split("ла")[0] + "лары") if name else None
+                title = f"{name[0].upper()}{name[1:]} қағидалары" if name else None  # the rules' name, nominative
                 return _ActRef(start, he, "rules", title=title, date=date, number=number)
             ana = _KK_ANAPHOR.search(text[max(floor, hs - 40) : hs])
             if ana:
@@ -825,8 +824,6 @@ class CitationParser:
         if ref is None or ref.anaphor:
             want = (ref.anaphor if ref else None) or "any"
             prev = self.last_any if want == "any" else self.last.get(want)
-            if prev is None and want == "any":
-                prev = None
             c.resolved = True
             if prev is not None:
                 target = prev

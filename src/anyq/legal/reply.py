@@ -84,13 +84,9 @@ class ReplyReading:
     evidence: dict[str, Sentence | None]
     signals: list[Signal] = field(default_factory=list)
     forwarded_named: bool = False
-    retold_paragraphs: int = 0
 
     def count(self, name: str) -> int:
         return sum(1 for s in self.signals if s.name == name)
-
-    def first(self, name: str) -> Signal | None:
-        return next((s for s in self.signals if s.name == name), None)
 
 
 # ---------------------------------------------------------------------------- sentence tests
