@@ -48,7 +48,7 @@ def langid(name: str = "paragraphs.jsonl") -> dict:
 
 def sentences(prefix: str = "") -> dict:
     from anyq.nlp.normalize import original_span
-from anyq.nlp.pipeline import annotate
+    from anyq.nlp.pipeline import annotate
 
     out = {}
     for lang in ("ru", "kk"):
