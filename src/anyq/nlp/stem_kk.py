@@ -43,15 +43,23 @@ def _last_vowel(s: str) -> str | None:
     return None
 
 
+# Loanwords whose suffixes do not follow their last vowel («банк» → банкте, «пункт» →
+# пункттері; «ресурс» → ресурсы): the lexicon's third column says "front" or "back".
+HARMONY_OVERRIDES: dict[str, str] = {}
+
+
 def harmony(s: str) -> str | None:
+    fixed = HARMONY_OVERRIDES.get(s)
+    if fixed is not None:
+        return fixed
     v = _last_vowel(s)
     if v is None:
         return None
     if v in ("и", "э"):
         return "front"
-    if v == "у":
+    if v in ("у", "ю"):
         # у after a front vowel in the same word is front (тексеру → тексерудің)
-        for ch in reversed(s[:-1] if s.endswith("у") else s):
+        for ch in reversed(s[:-1] if s.endswith(("у", "ю")) else s):
             if ch in FRONT:
                 return "front"
             if ch in BACK - {"у"}:
@@ -145,8 +153,8 @@ PRED = [
     S("мын", "мін", "pred1sg", _letters(V, "рйулмнң"), 0.65),
     S("бын", "бін", "pred1sg", _letters("зж"), 0.65),
     S("пын", "пін", "pred1sg", _VL, 0.65),
-    S("мыз", "міз", "pred1pl", _letters(V, "рйулмнң"), 0.65),
-    S("быз", "біз", "pred1pl", _letters("зж"), 0.65),
+    S("мыз", "міз", "pred1pl", _letters(V, "рйул"), 0.65),
+    S("быз", "біз", "pred1pl", _letters("мнңзж"), 0.65),
     S("пыз", "піз", "pred1pl", _VL, 0.65),
     S("сыз", "сіз", "pred2pol", _ANY, 0.65),
     S("сың", "сің", "pred2sg", _ANY, 0.8),
@@ -264,6 +272,8 @@ def _fits(rest: str, suffix: Suffix, surface: str) -> bool:
     if len(rest) < 2 or not any(ch in VOWELS for ch in rest):
         return False
     last = rest[-1]
+    if last == "ю":
+        last = "у"  # жою: the glide ends the stem like у (жоюды, оқуды)
     after = suffix.after
     if last in after:
         ok = True
@@ -314,6 +324,9 @@ class Lexicon:
                 self.words.add(word)
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
                     self.verbs.add(word[:-1])
+                    if word[-2] in _DEVOICE:
+                        # шағу → шақ-: the stem is written voiceless before a consonant (шаққан)
+                        self.verbs.add(word[:-2] + _DEVOICE[word[-2]])
         with open(rules_data("kk_lexicon.txt"), encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
@@ -323,8 +336,12 @@ class Lexicon:
                 if " " in stem:
                     continue
                 (self.verbs if cls.strip() == "V" else self.words).add(stem)
-                if more and more[0].strip() == "short":
+                flags = {f.strip() for f in more[0].split(",")} if more else set()
+                if "short" in flags:
                     self.short.add(stem)
+                for h in ("front", "back"):
+                    if h in flags:
+                        HARMONY_OVERRIDES[stem] = h
         self.overrides: dict[str, str] = {}
         with open(rules_data("kk_stem_overrides.txt"), encoding="utf-8") as fh:
             for line in fh:
@@ -377,7 +394,9 @@ def _alternants(rest: str, surface: str) -> list[str]:
         return out
     if rest[-1:] in _DEVOICE:
         out.append(rest[:-1] + _DEVOICE[rest[-1]])
-    if len(rest) >= 3 and rest[-1] not in VOWELS and rest[-2] not in VOWELS:
+    if len(rest) >= 3 and rest[-1] not in VOWELS and rest[-2] not in VOWELS and sum(ch in VOWELS for ch in rest) == 1:
+        # only two-syllable stems drop their last vowel (орын → орны, халық → халқы); a longer
+        # one never does, so «өтіншіңіз» is a typo, not өтініш + іңіз
         v = "ы" if harmony(rest) == "back" else "і"
         out.append(rest[:-1] + v + rest[-1])
     return out
@@ -432,7 +451,8 @@ class Stemmer:
                     self._neg(b2, ((s2.tag, surf2), (suf.tag, surf)) + chain, cost + suf.cost + s2.cost, out)
         for alt in _alternants(rest, chain[0][1] if chain else ""):
             for before, suf, surf in _strip(alt, NOMINALIZERS):
-                self._neg(before, ((suf.tag, surf),) + chain, cost + suf.cost, out)
+                if surf != "ю":  # «-ю» only ends a stem in «й»: жой + у → жою, never жібер + ю
+                    self._neg(before, ((suf.tag, surf),) + chain, cost + suf.cost, out)
                 if suf.tag == "vn":
                     # жой + у → жою; оқы + у → оқу, тап + у → табу
                     stems = [before + "й"] if surf == "ю" else [before + ("ы" if harmony(before) == "back" else "і")]
@@ -501,6 +521,24 @@ class Stemmer:
                     best = a
         assert best is not None
         return best
+
+    def stems_with_pos(self, word: str) -> set[tuple[str, str]]:
+        """Every (stem, part of speech) a valid suffix chain leaves, known or not."""
+        w = word.lower()
+        cands: list[tuple[str, str, tuple, float]] = []
+        self._nominal(w, (), 0.0, cands)
+        self._verbal(w, cands)
+        out: set[tuple[str, str]] = set()
+        for stem, pos, chain, _cost in cands:
+            if pos == "VERB" and not chain:
+                continue
+            for alt in _alternants(stem, chain[0][1] if chain else ""):
+                out.add((alt, pos))
+        return out
+
+    def candidate_stems(self, word: str) -> set[str]:
+        """Every stem a valid suffix chain leaves, known or not (for a user's allowlist)."""
+        return {stem for stem, _ in self.stems_with_pos(word)}
 
     def _analyse_with_second_opinion(self, word: str) -> Analysis:
         best = self.analyse_own(word)

@@ -1,0 +1,118 @@
+"""What is a word to spell-check.
+
+Not checked: numbers and anything with a digit (codes «ЗТ-2024-11820», «9-дан», «61-үй»),
+URLs and e-mail addresses, abbreviations in capitals («АППК», «ХҚКО-ға», «КазНУ»),
+abbreviations with a full stop from ``rules/data/abbreviations.toml`` («даңғ.», «мкр.»),
+initials and other one- and two-letter tokens, words with Latin letters or with letters of
+neither alphabet (the hygiene rules T101, T108–T112 report those), and — configurable in the
+rule's ``params`` — names (a capitalised word inside a sentence) and anything in quotes
+(names of organisations and of legal acts: ТОО «Береке», Закон «О …»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from anyq.spell.dictionary import ALPHABET
+
+_OPEN = {"«", "„"}
+_CLOSE = {"»", "”"}
+_LETTERS = {lang: frozenset(a + a.upper() + "-") for lang, a in ALPHABET.items()}
+_ANY_CYRILLIC_WORD = frozenset(ALPHABET["kk"] + ALPHABET["kk"].upper() + "-")
+# stress marks and soft hyphens do not change the word: strip them before the lookup
+_INVISIBLE = re.compile("[\u0301\u00ad\u200b\u200c\u200d\u2060]")
+
+
+@dataclass(frozen=True, slots=True)
+class WordOptions:
+    skip_names: bool = True
+    skip_quoted: bool = True
+    min_length: int = 3
+
+    @classmethod
+    def from_params(cls, params: dict) -> WordOptions:
+        return cls(
+            skip_names=bool(params.get("skip_names", True)),
+            skip_quoted=bool(params.get("skip_quoted", True)),
+            min_length=int(params.get("min_length", 3)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class WordToCheck:
+    token: Token
+    text: str  # the token without stress marks and soft hyphens
+    sentence_start: bool
+
+
+def clean(text: str) -> str:
+    return _INVISIBLE.sub("", text)
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [ch for ch in text if ch != "-"]
+    if sum(1 for ch in letters if ch.isupper()) >= 2:
+        return True  # АППК, ХҚКО-ға, КазНУ, ЦОНа
+    head = text.split("-", 1)[0]
+    return len(head) > 1 and head.isupper()
+
+
+def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
+    out: list[WordToCheck] = []
+    quote_depth = 0
+    straight_open = False
+    for sent in doc.sents:
+        first = True
+        for tok in sent:
+            t = tok.text
+            if t in _OPEN or (t == "“" and quote_depth == 0):
+                quote_depth += 1
+                continue
+            if t in _CLOSE or t == "“":
+                quote_depth = max(0, quote_depth - 1)
+                continue
+            if t == '"':
+                straight_open = not straight_open
+                continue
+            if tok.is_space or tok.is_punct:
+                continue
+            at_start = first
+            first = False
+            if (quote_depth or straight_open) and opts.skip_quoted:
+                continue
+            text = clean(t)
+            if len(text.replace("-", "")) < opts.min_length:
+                continue
+            if not all(ch in _ANY_CYRILLIC_WORD for ch in text) or text.startswith("-") or text.endswith("-"):
+                continue  # digits, Latin, «?», letters of neither alphabet, URLs, e-mails
+            if _is_abbreviation(text):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text == "." and nxt.idx == tok.idx + len(t) and f"{t.lower()}." in abbreviations:
+                continue
+            if opts.skip_names and text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok)):
+                continue
+            out.append(WordToCheck(tok, text, at_start))
+    return out
+
+
+_INITIAL = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ]\.(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.)?$")
+
+
+def _before_a_name_part(doc: Doc, tok: Token) -> bool:
+    """A sentence-initial capitalised word followed by another capitalised word or initials
+    is a name: «Омаровой Г. С.», «Мұқанова Айгүл Серікқызына»."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or nxt.is_space:
+        return False
+    t = nxt.text
+    if _INITIAL.match(t) or (len(t) == 1 and t.isupper() and tok.i + 2 < len(doc) and doc[tok.i + 2].text == "."):
+        return True
+    return t[:1].isupper() and t.isalpha() and not t.isupper()
+
+
+def in_alphabet(text: str, lang: str) -> bool:
+    return all(ch in _LETTERS[lang] for ch in text)
