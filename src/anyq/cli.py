@@ -89,15 +89,26 @@ def check(
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to .txt and .md files (atomically), then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of writing them.")] = False,
+    fix_spelling: Annotated[bool, typer.Option("--fix-spelling", help="Also correct misspelled words whose best suggestion is far ahead (implies --fix unless --diff).")] = False,
+    allow: Annotated[Optional[list[str]], typer.Option("--allow", help="Words the speller accepts, comma-separated (repeatable).")] = None,
+    allowlist: Annotated[Optional[list[Path]], typer.Option("--allowlist", help="A file of words the speller accepts, one per line, # comments (repeatable).")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
-    from anyq.api import iter_reports
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError
+    from anyq.spell.dictionary import read_allowlist
 
     rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
     rule_files = [str(p) for p in rules or [] if not p.is_dir()]
+    words = [w for v in allow or [] for w in v.split(",") if w.strip()]
+    for f in allowlist or []:
+        try:
+            words += read_allowlist(str(f))
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{f}: allowlist cannot be read ({getattr(exc, 'strerror', None) or exc})")
     settings = Settings(
         select=_split_codes(select),
         ignore=_split_codes(ignore) or [],
@@ -106,6 +117,7 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
+        allowlist=words,
     )
     try:
         settings.validate()
@@ -114,6 +126,10 @@ def check(
         linter_for(settings)  # load and compile rules up front: a bad rule file is a usage error
     except (RuleError, CompileError, ValueError) as exc:
         _fail(str(exc))
+
+    if diff or fix or fix_spelling:
+        code = _fix_run(paths, settings, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
+        raise typer.Exit(code)
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
@@ -160,6 +176,65 @@ def _run(paths, settings, format, out, color, quiet, stdin_filename):
     elif text is not None and not quiet and len(reports) > 1:
         text.totals(reports)
     return reports
+
+
+def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
+    """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings."""
+    from anyq.api import RunReport, fix_file
+    from anyq.fix import unified_diff
+    from anyq.readers.discover import iter_files
+    from anyq.reporters import json as json_reporter
+    from anyq.reporters.text import TextReporter
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    reports = []
+    changed = 0
+    try:
+        text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
+        for path in iter_files(paths):
+            ff = fix_file(path, settings, spelling=spelling, write=not diff, stdin_filename=stdin_filename)
+            report = ff.report
+            reports.append(report)
+            for e in report.errors:
+                typer.echo(f"{report.path}: error: {e}", err=True)
+            if ff.note:
+                typer.echo(f"{path}: {ff.note}", err=True)
+            result = ff.result
+            if result is not None and result.changed:
+                changed += 1
+            if diff:
+                if result is not None and result.changed and ff.original is not None:
+                    out.write(unified_diff(path, ff.original, result.text))
+                continue
+            if path == "-" and result is not None:
+                out.write(result.text)  # fixed standard input goes to standard output
+                continue
+            if ff.written and result is not None:
+                counts = ", ".join(f"{c} ×{n}" for c, n in result.counts().items())
+                typer.echo(f"{path}: fixed {len(result.applied)} ({counts})", err=True)
+            if text is not None:
+                if quiet:
+                    for f in report.findings:
+                        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
+                else:
+                    text.file(report, report.source_text)
+            elif format == OutputFormat.jsonl:
+                json_reporter.write_jsonl_line(out, report)
+            out.flush()
+        if not diff and format == OutputFormat.json:
+            json_reporter.write_json(out, reports, RunReport(reports).summary())
+    finally:
+        if output:
+            out.close()
+    if any(r.errors for r in reports):
+        return 2
+    if diff:
+        return 1 if changed else 0
+    if settings.fail_on != "never":
+        threshold = _SEVERITY_RANK[settings.fail_on]
+        if any(_SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings):
+            return 1
+    return 0
 
 
 @app.command("rules")
