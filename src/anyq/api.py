@@ -174,10 +174,12 @@ def fix_source(source: SourceDocument, settings: Settings | None = None, *, spel
     return fix_text(source.text, check_text, spelling=spelling, allowed=allowed, report=report)
 
 
-def fix(text: str, *, lang: str | None = None, spelling: bool = False, settings: Settings | None = None) -> str:
+def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bool = False, settings: Settings | None = None) -> str:
     """The text with its safe fixes applied (hygiene, typography; spelling if asked)."""
     s = _settings(settings, {"lang": lang})
     source = SourceDocument(path="<text>", text=text.replace("\r\n", "\n"), format="txt", encoding="utf-8")
+    if format == "md":
+        source = read_bytes("<text>.md", source.text.encode("utf-8"), "md")
     return fix_source(source, s, spelling=spelling).text
 
 

@@ -139,15 +139,15 @@ def fix_text(
             if not bad:
                 break
             for e in bad:
-                rejected.add(e.key)
-                result.undone.append(e)
+                if e.key not in rejected:
+                    rejected.add(e.key)
+                    result.undone.append(e)
             edits = [e for e in edits if e.key not in rejected]
         if not edits:
             break
         result.applied += edits
         result.text = new_text
         current = new_report
-        rejected = set()  # offsets change with every pass
     result.report = current
     return result
 

@@ -17,15 +17,32 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# What the second byte (0x80–0xBF) of a UTF-8 Cyrillic letter looks like in each code page.
-_TRAIL_1251 = "".join(bytes([b]).decode("cp1251", errors="ignore") for b in range(0x80, 0xC0))
-_TRAIL_1252 = "".join(bytes([b]).decode("cp1252", errors="ignore") or bytes([b]).decode("latin-1") for b in range(0x80, 0xC0))
-_AS_1251 = re.compile(f"(?:[РСТУ][{re.escape(_TRAIL_1251)}])+")
-# Latin-1 proper shows 0x80–0x9F as C1 control characters, Windows-1252 as „…‘’ etc.
-_AS_1252 = re.compile(f"(?:[ÐÑÒÓ][{re.escape(_TRAIL_1252)}\u0080-\u009f])+")
+
+def _high_chars(codec: str) -> str:
+    """Characters a code page shows for the bytes 0x80–0xFF (Latin-1's C1 controls included)."""
+    out = []
+    for b in range(0x80, 0x100):
+        out.append(bytes([b]).decode(codec, errors="ignore") or chr(b))
+        if codec == "cp1252":
+            out.append(chr(b))  # Latin-1 proper: C1 controls where Windows-1252 has „…‘’
+    return "".join(sorted(set(out)))
+
+
+def garble(text: str, codec: str) -> str:
+    """``text`` as UTF-8 bytes read with ``codec``; undefined bytes keep their code point, as
+    Windows does. (For tests and the benchmark: the damage this module repairs.)"""
+    return "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+# A run of UTF-8 bytes read with a single-byte code page: only characters of its upper half.
+_RUN = {codec: re.compile(f"[{re.escape(_high_chars(codec))}]+") for codec in ("cp1251", "cp1252")}
 # Windows-1251 Cyrillic (0xC0–0xFF, ё 0xB8, Ё 0xA8) shown as Latin-1 letters
 _CP1251_AS_LATIN = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{2,}(?![A-Za-z\u00c0-\u00ff])")
 _REPLACEMENT = re.compile("\ufffd+")
+_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
+_LETTERS = _LETTERS | frozenset(ch.upper() for ch in _LETTERS)
+_SIGNS = frozenset("№—–…«»“”„‘’\u00a0°±§")
+_KIND = {"cp1251": "utf8-as-cp1251", "cp1252": "utf8-as-latin1"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +61,22 @@ def _encode(s: str, codec: str) -> bytes:
             out += ch.encode(codec)
         except UnicodeEncodeError:
             if ord(ch) < 0x100:
-                out.append(ord(ch))  # control characters Latin-1 decoders leave for undefined bytes
+                out.append(ord(ch))  # C1 controls a Latin-1 decoder leaves for undefined bytes
             else:
                 raise
     return bytes(out)
 
 
-_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
-_LETTERS = _LETTERS | frozenset(ch.upper() for ch in _LETTERS)
-
-
 def _utf8(run: str, codec: str) -> str | None:
+    """``run`` re-encoded with ``codec`` and read as UTF-8, if that gives Russian or Kazakh
+    letters and common signs («Сё» would give «Ѹ», which is neither)."""
     try:
         fixed = _encode(run, codec).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    # only Russian and Kazakh letters count as a repair: «Сё» decodes to «Ѹ», which is not one
-    return fixed if all(ch in _LETTERS for ch in fixed) else None
+    if fixed == run or not all(ch in _LETTERS or ch in _SIGNS for ch in fixed):
+        return None
+    return fixed
 
 
 def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
@@ -72,14 +88,24 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
-    for rx, codec, kind in ((_AS_1251, "cp1251", "utf8-as-cp1251"), (_AS_1252, "cp1252", "utf8-as-latin1")):
-        for m in rx.finditer(text):
-            run = m.group()
-            if len(run) < 4 and not (_alone(text, m.start(), m.end()) and run[1].isalpha()):
-                continue  # «Рѕ» alone is «о»; «С»» is a letter in quotes, not a garbled one
-            fixed = _utf8(run, codec)
-            if fixed and free(*m.span()):
-                out.append(Garbled(m.start(), m.end(), run, fixed, kind))
+    for codec in ("cp1251", "cp1252"):
+        kind = _KIND[codec]
+        weak: list[tuple[re.Match[str], str]] = []
+        for m in _RUN[codec].finditer(text):
+            fixed = _utf8(m.group(), codec)
+            if fixed is None or not free(*m.span()):
+                continue
+            if len(fixed) >= 2 and any(ch in _LETTERS for ch in fixed):
+                out.append(Garbled(m.start(), m.end(), m.group(), fixed, kind))
+                taken.append(m.span())
+            else:
+                weak.append((m, fixed))
+        strong = any(g.kind == kind for g in out)
+        for m, fixed in weak:
+            # one letter or a sign: «Рѕ» alone is «о»; next to garbled words «Р•.» is an initial
+            # and «в„–» is «№»; in normal text «С»» is a letter in quotes
+            if strong or (fixed[0] in _LETTERS and m.group()[1:2].isalpha() and _alone(text, m.start(), m.end())):
+                out.append(Garbled(m.start(), m.end(), m.group(), fixed, kind))
                 taken.append(m.span())
     for m in _CP1251_AS_LATIN.finditer(text):
         run = m.group()

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import combinations, product
 
 from anyq.spell import keyboard
-from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru_form
+from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru, known_ru_form, ru_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,13 @@ def kk_plausible(word: str) -> bool:
     return False
 
 
+@cache
+def _ru_lexicon_heads() -> frozenset[str]:
+    """First letters of the Russian lexicon's entries: a candidate starting like one may be
+    one of its forms pymorphy3 only knows by analogy («акиматам»)."""
+    return frozenset(w[:4] for w in ru_lexicon())
+
+
 def known_kk_word(word: str) -> bool:
     """A Kazakh word (lower case) our stemmer or hunspell-kk knows."""
     return (kk_plausible(word) and known_kk(word)) or known_hunspell(word, "kk")
@@ -176,7 +183,8 @@ def known_candidates(word: str, lang: str) -> list[Candidate]:
                     cands[restored] = c
         found = [c for c in cands.values() if (len(c.word) > 1) and kk_plausible(c.word) and known_kk(c.word)]
     else:
-        found = [c for c in cands.values() if known_ru_form(c.word)]
+        heads = _ru_lexicon_heads()
+        found = [c for c in cands.values() if known_ru_form(c.word) or (c.word[:4] in heads and known_ru(c.word))]
     if not found:
         # Words only hunspell knows (rare forms, hunspell's own affix rules).
         h = hunspell(lang)
