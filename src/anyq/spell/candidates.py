@@ -104,40 +104,74 @@ def _kk_tail() -> re.Pattern[str]:
 
 
 @cache
-def _kk_prefixes() -> frozenset[str]:
-    """Known stems and the shapes they take before a suffix (бап → баб, орын → орн, оқы → оқ)."""
-    from anyq.nlp.stem_kk import VOWELS, stemmer
+def _kk_stem_shapes() -> frozenset[str]:
+    """Known stems and the shapes they take before a suffix (бап → баб-, орын → орн-,
+    оқы → оқ-у, жой → жо-ю). Built the first time a Kazakh word needs suggestions."""
+    from anyq.nlp.stem_kk import VOWELS, lexicon
 
-    lex = stemmer().lex
+    lex = lexicon()
     out: set[str] = set(lex.words) | set(lex.verbs)
-    devoice_back = {"п": "б", "к": "г", "қ": "ғ"}
+    voiced = {"п": "б", "к": "г", "қ": "ғ"}
     for w in list(out):
         if len(w) < 2:
             continue
-        if w[-1] in devoice_back:
-            out.add(w[:-1] + devoice_back[w[-1]])
-        if w[-1] in "ыійи":
-            out.add(w[:-1])  # оқы + у → оқу, жой + ю → жою
+        if w[-1] in voiced:
+            out.add(w[:-1] + voiced[w[-1]])
+        if w[-1] in "ыій":
+            out.add(w[:-1])
         if len(w) >= 4 and w[-1] not in VOWELS and w[-2] in "ыі" and w[-3] not in VOWELS:
-            out.add(w[:-2] + w[-1])  # орын → орны
+            out.add(w[:-2] + w[-1])
     return frozenset(out)
 
 
+@lru_cache(maxsize=200_000)
+def _tail_ok(tail: str) -> bool:
+    return _kk_tail().fullmatch(tail) is not None
+
+
+_HARMONIC_BACK = frozenset("аоұы")
+_HARMONIC_FRONT = frozenset("әеөүі")
+
+
 def kk_plausible(word: str) -> bool:
-    """Cheap necessary condition for a Kazakh word form to be known."""
-    prefixes = _kk_prefixes()
-    tail = _kk_tail()
+    """Cheap necessary condition for a Kazakh word form to be known: a known stem (in one of
+    its shapes) followed by something spelled like a chain of suffixes in the stem's vowel
+    harmony."""
+    from anyq.nlp.stem_kk import harmony
+
+    shapes = _kk_stem_shapes()
     for k in range(len(word), 1, -1):
-        if word[:k] in prefixes and tail.fullmatch(word[k:]):
-            return True
+        stem = word[:k]
+        if stem not in shapes:
+            continue
+        tail = word[k:]
+        if not _tail_ok(tail):
+            continue
+        vowels = [ch in _HARMONIC_BACK for ch in tail if ch in _HARMONIC_BACK or ch in _HARMONIC_FRONT]
+        if vowels:
+            if any(v != vowels[0] for v in vowels):
+                continue  # a chain of suffixes keeps one harmony
+            h = harmony(stem)
+            if h is not None and vowels[0] != (h == "back"):
+                continue
+        return True
     return False
 
 
 @cache
-def _ru_lexicon_heads() -> frozenset[str]:
-    """First letters of the Russian lexicon's entries: a candidate starting like one may be
-    one of its forms pymorphy3 only knows by analogy («акиматам»)."""
-    return frozenset(w[:4] for w in ru_lexicon())
+def _ru_lexicon_stems() -> dict[str, tuple[str, ...]]:
+    """The Russian lexicon's entries without their last two letters, by their first four: a
+    candidate starting with one may be a form pymorphy3 only knows by analogy («акиматам»)."""
+    out: dict[str, set[str]] = {}
+    for w in ru_lexicon():
+        stem = w[: max(4, len(w) - 2)]
+        out.setdefault(w[:4], set()).add(stem)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _ru_lexicon_form(word: str) -> bool:
+    stems = _ru_lexicon_stems().get(word[:4])
+    return bool(stems) and any(word.startswith(st) for st in stems) and known_ru(word)
 
 
 def known_kk_word(word: str) -> bool:
@@ -181,10 +215,16 @@ def known_candidates(word: str, lang: str) -> list[Candidate]:
                 c = Candidate(restored, round(0.3 * k, 3), "kazakh")
                 if restored not in cands or cands[restored].cost > c.cost:
                     cands[restored] = c
-        found = [c for c in cands.values() if (len(c.word) > 1) and kk_plausible(c.word) and known_kk(c.word)]
+        from anyq.nlp.stem_kk import stemmer
+
+        st = stemmer()
+        plausible = [c for c in cands.values() if len(c.word) > 1 and kk_plausible(c.word)]
+        found = [c for c in plausible if c.word in st.lex.words or st.analyse_own(c.word).known]
+        if len(found) < 3:
+            # derived words («тәртіптік», «ұстаным») only when inflection leaves room
+            found += [c for c in plausible if c not in found and known_kk(c.word)]
     else:
-        heads = _ru_lexicon_heads()
-        found = [c for c in cands.values() if known_ru_form(c.word) or (c.word[:4] in heads and known_ru(c.word))]
+        found = [c for c in cands.values() if known_ru_form(c.word) or _ru_lexicon_form(c.word)]
     if not found:
         # Words only hunspell knows (rare forms, hunspell's own affix rules).
         h = hunspell(lang)

@@ -28,6 +28,10 @@ _HUNSPELL = {"ru": "ru_RU", "kk": "kk_KZ"}
 
 @cache
 def hunspell(lang: str):
+    if lang == "kk":
+        from anyq.nlp.stem_kk import _hunspell
+
+        return _hunspell()  # the stemmer's second opinion: one kk_KZ in memory, loaded once
     import hunspell as _h
 
     return _h.Hunspell(_HUNSPELL[lang], hunspell_data_dir=str(package_data("hunspell")))
@@ -57,12 +61,14 @@ def ru_lexicon() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
 def _morph():
     from anyq.nlp.morph_ru import morphology
 
     return morphology()
 
 
+@cache
 def _stemmer():
     from anyq.nlp.stem_kk import stemmer
 

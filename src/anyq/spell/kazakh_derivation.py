@@ -18,6 +18,7 @@ _V, _C = k.V, k.C
 _after = k._letters
 _VL = k._VL
 _VOICED = "рйулмнңзж"
+_VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
 
 # (suffix, input part of speech, output part of speech)
 _NOUN_TO_NOUN = [
@@ -84,7 +85,12 @@ def derived_known(stem: str, pos: str, depth: int = 2) -> bool:
             if not stem.endswith(surface) or len(stem) <= len(surface) + 1:
                 continue
             base = stem[: -len(surface)]
-            for alt in k._alternants(base, surface):
+            # a final п/к/қ is voiced before a vowel (тарап → тарабы); vowels do not drop
+            # before derivation (өтін + уші is «өтінуші», never «өтнуші»)
+            alts = [base]
+            if surface[0] in k.VOWELS and base[-1:] in _VOICED_TO_VOICELESS:
+                alts.append(base[:-1] + _VOICED_TO_VOICELESS[base[-1]])
+            for alt in alts:
                 if not k._fits(alt, suf, surface):
                     continue
                 if _known(alt, needs) or (depth > 0 and derived_known(alt, needs, depth - 1)):

@@ -53,6 +53,9 @@ def clean(text: str) -> str:
 
 
 def _is_abbreviation(text: str) -> bool:
+    rest = text[1:]
+    if rest == rest.lower():
+        return False
     letters = [ch for ch in text if ch != "-"]
     if sum(1 for ch in letters if ch.isupper()) >= 2:
         return True  # АППК, ХҚКО-ға, КазНУ, ЦОНа
@@ -60,42 +63,46 @@ def _is_abbreviation(text: str) -> bool:
     return len(head) > 1 and head.isupper()
 
 
+_CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?:-[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+)*")
+
+
 def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
     out: list[WordToCheck] = []
     quote_depth = 0
     straight_open = False
-    for sent in doc.sents:
-        first = True
-        for tok in sent:
-            t = tok.text
-            if t in _OPEN or (t == "“" and quote_depth == 0):
-                quote_depth += 1
+    first = True
+    n = len(doc)
+    for tok in doc:
+        if tok.is_sent_start:
+            first = True
+        t = tok.text
+        if t in _OPEN or (t == "“" and quote_depth == 0):
+            quote_depth += 1
+            continue
+        if t in _CLOSE or t == "“":
+            quote_depth = max(0, quote_depth - 1)
+            continue
+        if t == '"':
+            straight_open = not straight_open
+            continue
+        if tok.is_space or tok.is_punct:
+            continue
+        at_start = first
+        first = False
+        if (quote_depth or straight_open) and opts.skip_quoted:
+            continue
+        text = clean(t) if _INVISIBLE.search(t) else t
+        if len(text) < opts.min_length or _CYRILLIC_WORD.fullmatch(text) is None:
+            continue  # digits, Latin, «?», letters of neither alphabet, URLs, e-mails
+        if len(text.replace("-", "")) < opts.min_length or _is_abbreviation(text):
+            continue
+        if not tok.whitespace_ and tok.i + 1 < n:
+            nxt = doc[tok.i + 1]
+            if nxt.text == "." and f"{t.lower()}." in abbreviations:
                 continue
-            if t in _CLOSE or t == "“":
-                quote_depth = max(0, quote_depth - 1)
-                continue
-            if t == '"':
-                straight_open = not straight_open
-                continue
-            if tok.is_space or tok.is_punct:
-                continue
-            at_start = first
-            first = False
-            if (quote_depth or straight_open) and opts.skip_quoted:
-                continue
-            text = clean(t)
-            if len(text.replace("-", "")) < opts.min_length:
-                continue
-            if not all(ch in _ANY_CYRILLIC_WORD for ch in text) or text.startswith("-") or text.endswith("-"):
-                continue  # digits, Latin, «?», letters of neither alphabet, URLs, e-mails
-            if _is_abbreviation(text):
-                continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text == "." and nxt.idx == tok.idx + len(t) and f"{t.lower()}." in abbreviations:
-                continue
-            if opts.skip_names and text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok)):
-                continue
-            out.append(WordToCheck(tok, text, at_start))
+        if opts.skip_names and text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok)):
+            continue
+        out.append(WordToCheck(tok, text, at_start))
     return out
 
 
