@@ -14,6 +14,7 @@ from functools import cache
 from anyq.engine.model import Hit, Rule, RunOptions
 from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
+from anyq.spell import frequency
 from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
 from anyq.spell.words import WordOptions, words_to_check
 
@@ -113,6 +114,8 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         if lang == "kk" and accept_russian and _russian_phrase(ctx.doc, w.token):
             continue  # Russian inside a Kazakh paragraph: «Бөлім басшысы / Руководитель отдела»
         suggestions, fix = suggestions_for(text, lang, weights)
+        if fix and text[:1].isupper() and frequency.log_frequency(fix.lower(), lang)[0] == 0:
+            fix = None  # a capitalised unknown word may be a name («Ақжол»): fix only into a word our letters use
         if not suggestions and budget_ms > 0 and "-" not in text:
             suggestions = _budget(ctx, budget_ms).suggest(text, lang)[:3]
         if w.sentence_start and text[:1].isupper() and not suggestions:
