@@ -101,6 +101,13 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
         restored = kazakh_restoration(text.lower(), max_changes)
         if restored is None:
             continue
+        changed = sum(a != b for a, b in zip(text.lower(), restored))
+        common = frequency.is_common_form(restored, "kk")
+        if not common and (changed == 1 or frequency.log_frequency(restored, "kk")[0] == 0):
+            # the unknown word may be a correct one our dictionaries lack («отбасына» is not
+            # «отбасыңа»): restore only into words our letters use (one letter: this very form);
+            # otherwise the speller reports it with its suggestions
+            continue
         if text[:1].isupper() and not w.sentence_start and not frequency.is_name(restored, "kk"):
             continue  # «Ким», «Пак»: a name, unless the restoration is a name we know (Қазақстан)
         fixed = match_case(text, restored)

@@ -22,8 +22,8 @@ _WORD_LETTERS = {"a": "а", "c": "с", "o": "о", "y": "у", "A": "А", "C": "С
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z]")
-# a word: letters (of any script) joined by hyphens
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# a run of letters of any script
+_PART = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,8 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
     and whenever only one direction gives a complete word, to that one.
     """
     out: list[MixedWord] = []
-    for m in WORD.finditer(text):
+    for m in _PART.finditer(text):
+        # each part of a hyphenated word on its own: «call-центр» mixes scripts by design
         w = m.group()
         if not (_CYR.search(w) and _LAT.search(w)):
             continue

@@ -135,11 +135,8 @@ def _restore_group(text, group, known, frequency, is_capitalised) -> list[Restor
             continue
         raw = text[s:e]
         first = s == group_start
-
-        def cased(w: str) -> str:
-            return _case(raw, w, text, s, is_capitalised, first)
-
-        out.append(Restored(s, e, raw, cased(word), tuple(cased(a) for a in alts)))
+        cased = [_case(raw, w, text, s, is_capitalised, first) for w in (word, *alts)]
+        out.append(Restored(s, e, raw, cased[0], tuple(cased[1:])))
     return out
 
 

@@ -427,6 +427,9 @@ class Stemmer:
     def _nom_poss(self, rest: str, chain: tuple, cost: float, out: list, need: str | None) -> None:
         if need in (None, "not-poss3"):
             self._nom_plural(rest, chain, cost, out)
+        elif need == "poss3" and rest[-1:] in ("ы", "і"):
+            # a word that is itself a possessive form in the dictionary: отбасы + на, құрамы + нда
+            self._nom_plural(rest, chain, cost + 0.1, out)
         for before, suf, surf in _strip(rest, POSS):
             if need == "poss3" and suf.tag != "poss3":
                 continue

@@ -60,8 +60,9 @@ def edits1(word: str, lang: str) -> dict[str, Candidate]:
 
 def kazakh_restorations(word: str, max_changes: int = 4, limit: int = 3000) -> Iterator[tuple[str, int]]:
     """``word`` with Russian look-alikes turned back into Kazakh letters (к → қ, о → ө …),
-    fewest changes first: «казакстан» → … «қазақстан» (2 changes)."""
-    slots = [(i, keyboard.KAZAKH_FROM_BASE[ch]) for i, ch in enumerate(word) if ch in keyboard.KAZAKH_FROM_BASE]
+    fewest changes first: «казакстан» → … «қазақстан» (2 changes). «и» stays: Kazakh writes it
+    too (киім, турист), and a lost «і» shows up as Latin «i» (T101), not as «и»."""
+    slots = [(i, keyboard.KAZAKH_FROM_BASE[ch]) for i, ch in enumerate(word) if ch in keyboard.KAZAKH_FROM_BASE and ch != "и"]
     produced = 0
     for k in range(1, min(max_changes, len(slots)) + 1):
         for chosen in combinations(slots, k):
@@ -183,27 +184,26 @@ def known_kk_word(word: str) -> bool:
 def kazakh_restoration(lower: str, max_changes: int = 4) -> str | None:
     """The Kazakh word an unknown form typed with Russian look-alikes stands for.
 
-    «казакстан» → «қазақстан». The fewest changes win; of several known restorations with as
-    many changes, the clearly more frequent one («кол» → қол or көл: neither is clear → None).
-    The caller has established that ``lower`` itself is not a known word.
+    «казакстан» → «қазақстан». Of the known restorations, a form our corpora use beats one they
+    do not, then fewer changes, then the more frequent lemma; None when the two best are
+    equally good («кол»: қол or көл). The caller has established that ``lower`` is unknown.
     """
     from anyq.spell import frequency
 
-    best_k = None
-    found: list[str] = []
-    for restored, k in kazakh_restorations(lower, max_changes=max_changes):
-        if best_k is not None and k > best_k:
-            break
-        if known_kk_word(restored):
-            best_k = k
-            found.append(restored)
+    found = [(w, k) for w, k in kazakh_restorations(lower, max_changes=max_changes) if known_kk_word(w)]
     if not found:
         return None
-    if len(found) == 1:
-        return found[0]
-    ranked = sorted(found, key=lambda w: -sum(frequency.log_frequency(w, "kk")))
-    a, b = (sum(frequency.log_frequency(w, "kk")) for w in ranked[:2])
-    return ranked[0] if a - b >= 0.5 else None
+
+    def key(item: tuple[str, int]) -> tuple[int, int, float]:
+        w, k = item
+        return (0 if frequency.is_common_form(w, "kk") else 1, k, -sum(frequency.log_frequency(w, "kk")))
+
+    found.sort(key=key)
+    if len(found) > 1:
+        a, b = key(found[0]), key(found[1])
+        if a[:2] == b[:2] and b[2] - a[2] < 0.5:
+            return None
+    return found[0][0]
 
 
 def known_candidates(word: str, lang: str) -> list[Candidate]:

@@ -50,3 +50,8 @@ def log_frequency(word: str, lang: str) -> tuple[float, float]:
     """(log10(1 + lemma count), log10(1 + form count)) of a lower-case known word."""
     lemmas, forms = table(lang)
     return math.log10(1 + lemmas.get(lemma_of(word, lang), 0)), math.log10(1 + forms.get(word, 0))
+
+
+def is_common_form(word: str, lang: str) -> bool:
+    """Is this lower-case word form written in our corpora of official letters?"""
+    return word in _tables(lang)["F"]
