@@ -54,6 +54,11 @@ MANUAL = [
     ("kk-lost-spaced-2", "kk", "lost-letters", "Мемлекеттік ? ызмет к ? рсету туралы.", "Мемлекеттік қызмет көрсету туралы."),
     ("kk-lost-spaced-3", "kk", "lost-letters", "Ауданды ? ? ұрылыс бөлімі жауап берді.", "Аудандық құрылыс бөлімі жауап берді."),
 ]
+# Whole sentences typed on a Russian layout: no Kazakh letter at all, «и» for «і».
+RUSSIAN_LAYOUT = [
+    "Қазақстан азаматтары үшін қызмет тегін көрсетіледі.",
+    "Сіздің сұранысыңыз қаралып, жауап жіберілді.",
+]
 
 # Correct Kazakh sentences: damaged by rule for the font and keyboard cases.
 KAZAKH = [
@@ -103,6 +108,8 @@ def main() -> None:
     # letter of one word replaced
     for n, (s, word) in enumerate([(KAZAKH[1], "Қазақстан"), (KAZAKH[2], "құзыретіне"), (KAZAKH[4], "Тұрғын"), (KAZAKH[5], "шағымдану"), (KAZAKH[0], "төлемдер")], 1):
         rows.append(dict(id=f"kk-russian-letters-{n}", lang="kk", kind="russian-letters", text=s.replace(word, damage(word, RUSSIAN_BASE)), fixed=s))
+    for n, s in enumerate(RUSSIAN_LAYOUT, 1):
+        rows.append(dict(id=f"kk-russian-layout-{n}", lang="kk", kind="russian-letters", text=damage(s, {**RUSSIAN_BASE, "і": "и"}), fixed=s))
     for n, (lang, s) in enumerate(MOJIBAKE, 1):
         rows.append(dict(id=f"{lang}-mojibake-1251-{n}", lang=lang, kind="mojibake", text=garble(s, "cp1251"), fixed=s))
         rows.append(dict(id=f"{lang}-mojibake-1252-{n}", lang=lang, kind="mojibake", text=garble(s, "cp1252"), fixed=s))

@@ -60,9 +60,9 @@ def edits1(word: str, lang: str) -> dict[str, Candidate]:
 
 def kazakh_restorations(word: str, max_changes: int = 4, limit: int = 3000) -> Iterator[tuple[str, int]]:
     """``word`` with Russian look-alikes turned back into Kazakh letters (к → қ, о → ө …),
-    fewest changes first: «казакстан» → … «қазақстан» (2 changes). «и» stays: Kazakh writes it
-    too (киім, турист), and a lost «і» shows up as Latin «i» (T101), not as «и»."""
-    slots = [(i, keyboard.KAZAKH_FROM_BASE[ch]) for i, ch in enumerate(word) if ch in keyboard.KAZAKH_FROM_BASE and ch != "и"]
+    fewest changes first: «казакстан» → … «қазақстан» (2 changes), «сиздин» → «сіздің» (и for і:
+    a Russian layout has no і key)."""
+    slots = [(i, keyboard.KAZAKH_FROM_BASE[ch]) for i, ch in enumerate(word) if ch in keyboard.KAZAKH_FROM_BASE]
     produced = 0
     for k in range(1, min(max_changes, len(slots)) + 1):
         for chosen in combinations(slots, k):

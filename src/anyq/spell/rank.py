@@ -18,6 +18,10 @@ from anyq.spell import frequency
 from anyq.spell.candidates import hunspell_suggestions, known_candidates
 
 
+# Candidates grow with length × alphabet; longer "words" get no suggestions (time bound).
+MAX_LENGTH = 32
+
+
 @dataclass(frozen=True, slots=True)
 class Weights:
     lemma: float = 0.25
@@ -51,6 +55,8 @@ def match_case(template: str, word: str) -> str:
 def rank(word: str, lang: str, weights: Weights = Weights(), limit: int = 5) -> Ranked:
     """Suggestions for a flagged ``word``, best first, in the word's own case."""
     lower = word.lower()
+    if len(lower) > MAX_LENGTH:
+        return Ranked((), (), False)  # a run of letters this long is no typo of a word
     scored: list[tuple[float, float, str]] = []
     for c in known_candidates(lower, lang):
         lf, ff = frequency.log_frequency(c.word, lang)
