@@ -15,7 +15,7 @@ from anyq.spell import frequency
 from anyq.spell.candidates import known_kk_word, kazakh_restoration
 from anyq.spell.dictionary import is_known, is_known_token
 from anyq.spell.rank import match_case
-from anyq.spell.words import WordOptions, words_to_check
+from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
 
 
 def _lang_at(ctx: DocumentContext):
@@ -74,7 +74,7 @@ def lost_kazakh_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
 def old_font_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """Kazakh letters in the slots of old Kazakh fonts: «Салыќ жѕне» → «Салық және»."""
     text = ctx.source.text
-    if not any(ch in font_encoding.SUBSTITUTES or ch.lower() in font_encoding.SUBSTITUTES for ch in text if "\u0400" <= ch <= "\u04ff"):
+    if not font_encoding.ANY_SUBSTITUTE.search(text):
         return
     found = font_encoding.find(text, known_kk_word)
     evidence = sum(1 for f in found if f.known)
@@ -94,7 +94,7 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
         return
     opts = WordOptions(skip_names=False, skip_quoted=True, min_length=3)
     max_changes = int(rule.params.get("max_changes", 4))
-    for w in words_to_check(ctx.doc, opts):
+    for w in words_to_check(ctx.doc, opts, abbreviation_set()):
         text = w.text
         if "-" in text or is_known_token(text, "kk"):
             continue

@@ -16,7 +16,7 @@ from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
 from anyq.spell import frequency
 from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
-from anyq.spell.words import WordOptions, words_to_check
+from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
 
 _HYPHEN = re.compile(r"([-‐‑])")
 
@@ -24,13 +24,6 @@ _HYPHEN = re.compile(r"([-‐‑])")
 @cache
 def _allowlist(words: frozenset[str]) -> Allowlist:
     return Allowlist(words)
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    from anyq.nlp.abbreviations import abbreviations
-
-    return frozenset(a.lower() for lang in ("ru", "kk") for a in abbreviations(lang))
 
 
 def _weights(params: dict) -> Weights:
@@ -106,7 +99,7 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     weights = _weights(params)
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))
-    for w in words_to_check(ctx.doc, WordOptions.from_params(params), _abbreviations()):
+    for w in words_to_check(ctx.doc, WordOptions.from_params(params), abbreviation_set()):
         text = w.text
         lang = word_language(text, ctx.lang)
         if is_known_token(text, lang) or allow.allows(text, lang):

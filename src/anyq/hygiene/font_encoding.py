@@ -30,6 +30,7 @@ KZ1048_AS_1251 = {"ќ": "қ", "ћ": "һ", "ў": "ұ", "ј": "ә", "ґ": "ө", "�
 _UPPER = {s: s.upper() for s in SUBSTITUTES}
 _ALL = SUBSTITUTES + SUBSTITUTES.upper()
 _WORD = re.compile(rf"[\u0400-\u04ff]*[{_ALL}][\u0400-\u04ff]*")
+ANY_SUBSTITUTE = re.compile(f"[{_ALL}]")
 _MAX_DISTINCT = 4
 
 

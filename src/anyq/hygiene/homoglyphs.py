@@ -22,8 +22,28 @@ _WORD_LETTERS = {"a": "а", "c": "с", "o": "о", "y": "у", "A": "А", "C": "С
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z]")
-# a run of letters of any script
-_PART = re.compile(r"[^\W\d_]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_runs(text: str) -> list[re.Match[str]]:
+    """Runs of letters with both a Latin and a Cyrillic letter. Latin letters are rare in
+    Russian and Kazakh letters, so the search starts from them, not from every word."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for lat in _LATIN_RUN.finditer(text):
+        if lat.start() < end:
+            continue
+        s = lat.start()
+        while s > 0 and (text[s - 1].isalpha()):
+            s -= 1
+        m = _LETTERS.match(text, s)
+        if m is None:
+            continue
+        end = m.end()
+        if _CYR.search(m.group()):
+            out.append(m)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +67,9 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
     and whenever only one direction gives a complete word, to that one.
     """
     out: list[MixedWord] = []
-    for m in _PART.finditer(text):
+    for m in _mixed_runs(text):
         # each part of a hyphenated word on its own: «call-центр» mixes scripts by design
         w = m.group()
-        if not (_CYR.search(w) and _LAT.search(w)):
-            continue
         lang = lang_at(m.start())
         lang = lang if lang in ("ru", "kk") else "kk"
         cyr = _to(w, LATIN_TO_CYRILLIC)

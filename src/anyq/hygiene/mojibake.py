@@ -18,14 +18,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 
-def _high_chars(codec: str) -> str:
-    """Characters a code page shows for the bytes 0x80–0xFF (Latin-1's C1 controls included)."""
+def _chars(codec: str, lo: int, hi: int) -> str:
+    """Characters a code page shows for the bytes ``lo``–``hi`` (Latin-1's C1 controls too)."""
     out = []
-    for b in range(0x80, 0x100):
+    for b in range(lo, hi + 1):
         out.append(bytes([b]).decode(codec, errors="ignore") or chr(b))
         if codec == "cp1252":
             out.append(chr(b))  # Latin-1 proper: C1 controls where Windows-1252 has „…‘’
-    return "".join(sorted(set(out)))
+    return re.escape("".join(sorted(set(out))))
+
+
+def _utf8_run(codec: str) -> re.Pattern[str]:
+    """Runs shaped like UTF-8 read with ``codec``: a lead byte and its 1–3 continuation bytes."""
+    trail = f"[{_chars(codec, 0x80, 0xBF)}]"
+    lead2, lead3, lead4 = (f"[{_chars(codec, a, b)}]" for a, b in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
+    return re.compile(f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})+")
 
 
 def garble(text: str, codec: str) -> str:
@@ -35,7 +42,7 @@ def garble(text: str, codec: str) -> str:
 
 
 # A run of UTF-8 bytes read with a single-byte code page: only characters of its upper half.
-_RUN = {codec: re.compile(f"[{re.escape(_high_chars(codec))}]+") for codec in ("cp1251", "cp1252")}
+_RUN = {codec: _utf8_run(codec) for codec in ("cp1251", "cp1252")}
 # Windows-1251 Cyrillic (0xC0–0xFF, ё 0xB8, Ё 0xA8) shown as Latin-1 letters
 _CP1251_AS_LATIN = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{2,}(?![A-Za-z\u00c0-\u00ff])")
 _REPLACEMENT = re.compile("\ufffd+")

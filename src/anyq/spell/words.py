@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,7 @@ _CLOSE = {"»", "”"}
 _LETTERS = {lang: frozenset(a + a.upper() + "-") for lang, a in ALPHABET.items()}
 _ANY_CYRILLIC_WORD = frozenset(ALPHABET["kk"] + ALPHABET["kk"].upper() + "-")
 # stress marks and soft hyphens do not change the word: strip them before the lookup
+_PUNCT_ONLY = re.compile(r"[\W_]+")
 _INVISIBLE = re.compile("[\u0301\u00ad\u200b\u200c\u200d\u2060]")
 
 
@@ -46,6 +48,15 @@ class WordToCheck:
     token: Token
     text: str  # the token without stress marks and soft hyphens
     sentence_start: bool
+    name_like: bool = False  # capitalised inside a sentence, or before another name part
+
+
+@cache
+def abbreviation_set() -> frozenset[str]:
+    """Abbreviations with a full stop of both languages, lower case («даңғ.», «мкр.»)."""
+    from anyq.nlp.abbreviations import abbreviations
+
+    return frozenset(a.lower() for lang in ("ru", "kk") for a in abbreviations(lang))
 
 
 def clean(text: str) -> str:
@@ -67,42 +78,59 @@ _CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?
 
 
 def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
+    """The words of a paragraph to check; the scan is shared by the rules of one paragraph."""
+    key = ("anyq.words", opts.skip_quoted, opts.min_length, abbreviations)
+    words = doc.user_data.get(key)
+    if words is None:
+        words = doc.user_data[key] = _scan(doc, opts, abbreviations)
+    if opts.skip_names:
+        return [w for w in words if not w.name_like]
+    return words
+
+
+def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[WordToCheck]:
     out: list[WordToCheck] = []
     quote_depth = 0
     straight_open = False
     first = True
     n = len(doc)
-    for tok in doc:
-        if tok.is_sent_start:
+    min_length = opts.min_length
+    skip_quoted = opts.skip_quoted
+    # Token.is_sent_start asks the Doc for its annotation each time: read the starts once
+    starts = {sent.start for sent in doc.sents}
+    for i, t in enumerate(tok.text for tok in doc):
+        if i in starts:
             first = True
-        t = tok.text
-        if t in _OPEN or (t == "“" and quote_depth == 0):
-            quote_depth += 1
-            continue
-        if t in _CLOSE or t == "“":
-            quote_depth = max(0, quote_depth - 1)
-            continue
-        if t == '"':
-            straight_open = not straight_open
-            continue
-        if tok.is_space or tok.is_punct:
+        c = t[:1]
+        if not c.isalpha():
+            # punctuation, spaces, numbers: only quotes matter here
+            if c in _OPEN or (c == "“" and quote_depth == 0):
+                quote_depth += 1
+            elif c in _CLOSE or c == "“":
+                quote_depth = max(0, quote_depth - 1)
+            elif c == '"':
+                straight_open = not straight_open
+            if c and not c.isspace() and not (c in _OPEN or c in _CLOSE or c in "“\"") and not _PUNCT_ONLY.fullmatch(t):
+                first = False  # «9-дан», «2024» are words of the sentence
             continue
         at_start = first
         first = False
-        if (quote_depth or straight_open) and opts.skip_quoted:
+        if skip_quoted and (quote_depth or straight_open):
             continue
         text = clean(t) if _INVISIBLE.search(t) else t
-        if len(text) < opts.min_length or _CYRILLIC_WORD.fullmatch(text) is None:
-            continue  # digits, Latin, «?», letters of neither alphabet, URLs, e-mails
-        if len(text.replace("-", "")) < opts.min_length or _is_abbreviation(text):
+        if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
+            continue  # Latin, «?», letters of neither alphabet, URLs, e-mails
+        if "-" in text and len(text.replace("-", "")) < min_length:
             continue
-        if not tok.whitespace_ and tok.i + 1 < n:
-            nxt = doc[tok.i + 1]
+        if _is_abbreviation(text):
+            continue
+        tok = doc[i]
+        if not tok.whitespace_ and i + 1 < n:
+            nxt = doc[i + 1]
             if nxt.text == "." and f"{t.lower()}." in abbreviations:
                 continue
-        if opts.skip_names and text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok)):
-            continue
-        out.append(WordToCheck(tok, text, at_start))
+        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok))
+        out.append(WordToCheck(tok, text, at_start, name_like))
     return out
 
 
