@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from anyq.config import Settings
+from anyq.config import LintOptions, Settings
 from anyq.engine.loader import load_rules
-from anyq.engine.model import RunOptions
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
 from anyq.fix import FixResult, encodable, fix_text
+from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.discover import iter_files
 from anyq.text import SourceDocument
@@ -30,6 +30,7 @@ def _linter(
     severity: tuple[tuple[str, str], ...],
     rule_dirs: tuple[str, ...],
     rule_files: tuple[str, ...],
+    profile: str = "citizen",
     allowlist: frozenset[str] = frozenset(),
     rule_params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),
 ) -> Linter:
@@ -41,16 +42,8 @@ def _linter(
     return Linter(
         rules,
         Selection(list(select) if select is not None else None, list(ignore), dict(severity)),
-        RunOptions(allowlist=allowlist),
+        LintOptions(profile=profile, allowlist=allowlist),
     )
-
-
-def _frozen(value: Any) -> Any:
-    if isinstance(value, dict):
-        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
-    if isinstance(value, list):
-        return tuple(_frozen(v) for v in value)
-    return value
 
 
 def linter_for(settings: Settings) -> Linter:
@@ -63,6 +56,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(sorted(settings.severity.items())),
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
+        settings.profile,
         frozenset(w.strip().lower() for w in settings.allowlist if w.strip()),
         tuple(sorted((code.upper(), tuple(sorted(p.items()))) for code, p in settings.rule_params.items())),
     )
@@ -85,28 +79,55 @@ def check(
     format: str = "txt",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    profile: str | None = None,
+    kind: str | None = None,
+    appeal: str | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
-    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect)."""
-    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore})
+    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect);
+    ``profile`` is the audience: "citizen" (default), "business" or "official";
+    ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
+    ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
+    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
     source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    linter = linter_for(s)
+    options = document_options(s, linter, appeal_from_text(appeal) if appeal is not None else None)
+    return linter.check(source, None if s.lang == "auto" else s.lang, options)
+
+
+def document_options(settings: Settings, linter: Linter | None = None, appeal: Appeal | None = None) -> LintOptions | None:
+    """The linter's options with what is set per document: ``--kind`` and ``--appeal`` (the
+    appeal is read once and cached); None when neither is set."""
+    if appeal is None and settings.appeal:
+        appeal = load_appeal(settings.appeal)  # raises ReadError with a one-line reason
+    kind = settings.kind if settings.kind != "auto" else None
+    if kind is None and appeal is None:
+        return None
+    base = (linter or linter_for(settings)).options or LintOptions(profile=settings.profile)
+    return replace(base, kind=kind, appeal=appeal)
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    linter = linter_for(s)
+    report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter))
+    report.extra["format"] = source.format
+    if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
+        report.extra["notes"] = list(source.notes)
+    return report
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
+    s = settings or Settings()
+    limits = s.limits()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileReport(path=path, errors=[exc.reason])
-    return check_source(source, settings)
+    return check_source(source, s)
 
 
 @dataclass(slots=True)
@@ -166,9 +187,10 @@ def fix_source(source: SourceDocument, settings: Settings | None = None, *, spel
     s = settings or Settings()
     linter = linter_for(s)
     lang = None if s.lang == "auto" else s.lang
+    options = document_options(s, linter)
 
     def check_text(text: str) -> FileReport:
-        return linter.check(_with_text(source, text), lang)
+        return linter.check(_with_text(source, text), lang, options)
 
     allowed = encodable(source.encoding) if source.encoding else None
     return fix_text(source.text, check_text, spelling=spelling, allowed=allowed, report=report)
@@ -204,7 +226,8 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
 
     s = settings or Settings()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        limits = s.limits()
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileFix(FileReport(path=path, errors=[exc.reason]))
     report = check_source(source, s)

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from anyq.engine.model import SEVERITIES
+from anyq.profiles import DEFAULT_PROFILE, PROFILES
+from anyq.readers import DEFAULT_LIMITS, Limits
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str | int) -> int:
+    """«20M», «500k», «1.5GB», «1048576» → bytes (K, M, G are powers of 1024)."""
+    if isinstance(text, int):
+        return text
+    m = _SIZE.match(text)
+    if not m:
+        raise ValueError(f"not a size: {text!r} (write e.g. 20M, 500K, 1G or a number of bytes)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+DOCUMENT_KINDS = ("auto", "reply", "letter", "other")
 
 
 @dataclass(slots=True)
@@ -18,20 +36,55 @@ class Settings:
     fail_on: str = "warning"
     rule_dirs: list[str] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
+    # audience: sets sentence-length and readability thresholds (anyq.profiles)
+    profile: str = DEFAULT_PROFILE
+    # reading untrusted files (see anyq.readers.Limits)
+    max_file_size: int = DEFAULT_LIMITS.max_file_size
+    max_unzipped_size: int = DEFAULT_LIMITS.max_unzipped_size
+    timeout: float = DEFAULT_LIMITS.timeout
+    kind: str = "auto"  # "auto" | "reply" | "letter" | "other": what the documents are
+    appeal: str | None = None  # the appeal file the checked replies answer
+
     # words the speller accepts (any case; Kazakh ones also with any suffixes, Russian ones in
     # any form pymorphy3 parses to them)
     allowlist: list[str] = field(default_factory=list)
     # per-rule overrides of TOML ``params``: {"S101": {"skip_quoted": False}}
     rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    def limits(self) -> Limits:
+        return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
+
     def validate(self) -> None:
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValueError(f"--kind must be one of {', '.join(DOCUMENT_KINDS)}, not {self.kind!r}")
         if self.lang not in ("auto", "kk", "ru"):
             raise ValueError(f"--lang must be kk, ru or auto, not {self.lang!r}")
         if self.fail_on not in SEVERITIES + ("never",):
             raise ValueError(f"--fail-on must be one of error, warning, info, never, not {self.fail_on!r}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"--profile must be one of {', '.join(PROFILES)}, not {self.profile!r}")
+        if self.max_file_size <= 0:
+            raise ValueError("--max-file-size must be positive")
+        if self.max_unzipped_size <= 0:
+            raise ValueError("--max-unzipped-size must be positive")
+        if self.timeout < 0:
+            raise ValueError("--timeout must be 0 (no limit) or a number of seconds")
         for code, params in self.rule_params.items():
             if not isinstance(params, dict):
                 raise ValueError(f"rule_params of {code} must be a table of parameters, not {params!r}")
         for code, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What Python rules may read of a run's settings (``ctx.options``)."""
+
+    profile: str = DEFAULT_PROFILE
+    # per document: the kind set with --kind (None: detect) and the appeal a reply answers
+    # (an ``anyq.legal.appeal.Appeal``, from --appeal)
+    kind: str | None = None
+    appeal: Any = None
+    # the user's words the speller accepts (lower case)
+    allowlist: frozenset[str] = frozenset()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from anyq.engine.model import Hit, Rule, RunOptions
+from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
 from anyq.spell import frequency
@@ -94,8 +94,7 @@ def _russian_phrase(doc, tok) -> bool:
 @paragraph_rule("S101")
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     params = rule.params
-    options = ctx.options if isinstance(ctx.options, RunOptions) else RunOptions()
-    allow = _allowlist(options.allowlist)
+    allow = _allowlist(getattr(ctx.options, "allowlist", frozenset()))
     weights = _weights(params)
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))

@@ -28,6 +28,8 @@ class BadExample:
     text: str
     match: str | None = None
     suggestion: str | None = None
+    # the appeal the example replies to, for rules that compare a reply with its appeal
+    appeal: str | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +76,8 @@ class Rule:
     suppresses: list[str] = field(default_factory=list)
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
+    # good example text → the appeal it replies to (rules that compare a reply with its appeal)
+    example_appeals: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
     @property
@@ -110,10 +114,3 @@ class Hit:
     message: str | None = None
     # the replacement ``--fix`` may apply (only if the rule has ``fix = true``); None: no safe fix
     fix: str | None = None
-
-
-@dataclass(slots=True)
-class RunOptions:
-    """What Python rules may need to know about the run beyond their own params."""
-
-    allowlist: frozenset[str] = frozenset()

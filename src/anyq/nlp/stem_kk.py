@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyq.datacache import cached
 from anyq.resources import package_data, rules_data
 
 VOWELS = set("аәеёиоөуұүыіэюя")
@@ -150,8 +151,8 @@ REL = [
     S("қы", "кі", "rel", _VL, 0.35),
 ]
 PRED = [
-    S("мын", "мін", "pred1sg", _letters(V, "рйулмнң"), 0.65),
-    S("бын", "бін", "pred1sg", _letters("зж"), 0.65),
+    S("мын", "мін", "pred1sg", _letters(V, "рйул"), 0.65),
+    S("бын", "бін", "pred1sg", _letters("мнңзж"), 0.65),
     S("пын", "пін", "pred1sg", _VL, 0.65),
     S("мыз", "міз", "pred1pl", _letters(V, "рйул"), 0.65),
     S("быз", "біз", "pred1pl", _letters("мнңзж"), 0.65),
@@ -180,6 +181,9 @@ NOMINALIZERS = [
     S("ар", "ер", "ptcp.fut", _AFTER_C, 0.7),
     S("р", "р", "ptcp.fut", _AFTER_V, 0.8),
     S("у", "у", "vn", _ANY, 0.2),
+    # the optative «-ғы/-гі» + possessive: «бергісі келеді» (wants to give)
+    S("ғы", "гі", "opt", _letters(V, _VOICED_ALL), 0.3),
+    S("қы", "кі", "opt", _VL, 0.3),
     S("ю", "ю", "vn", _ANY, 0.3),
 ]
 # After a participle: «-дық» makes an abstract noun («берілгендігі»).
@@ -313,21 +317,33 @@ class Lexicon:
     """Known Kazakh stems: hunspell-kk entries, its verbs, and our official vocabulary."""
 
     def __init__(self) -> None:
-        self.words: set[str] = set()
-        self.verbs: set[str] = set()
-        self.short: set[str] = set()
-        with open(package_data("hunspell", "kk_KZ.dic"), encoding="utf-8-sig") as fh:
+        sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
+        words, verbs, short, overrides, harmony_overrides = cached("kk-lexicon-v2", sources, lambda: self._build(*sources))
+        self.words: frozenset[str] = words
+        self.verbs: frozenset[str] = verbs
+        self.short: frozenset[str] = short
+        self.overrides: dict[str, str] = overrides
+        HARMONY_OVERRIDES.update(harmony_overrides)
+
+    @staticmethod
+    def _build(dic, lexicon, overrides_file) -> tuple:
+        words: set[str] = set()
+        verbs: set[str] = set()
+        short: set[str] = set()
+        harmony_overrides: dict[str, str] = {}
+        with open(dic, encoding="utf-8-sig") as fh:
             next(fh)
             for line in fh:
                 word, _, flags = line.rstrip("\n").partition("/")
                 word = word.lower()
-                self.words.add(word)
+                words.add(word)
+                # verbs appear as their verbal noun in -у/-ю with the verbal flag set
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
-                    self.verbs.add(word[:-1])
+                    verbs.add(word[:-1])
                     if word[-2] in _DEVOICE:
                         # шағу → шақ-: the stem is written voiceless before a consonant (шаққан)
-                        self.verbs.add(word[:-2] + _DEVOICE[word[-2]])
-        with open(rules_data("kk_lexicon.txt"), encoding="utf-8") as fh:
+                        verbs.add(word[:-2] + _DEVOICE[word[-2]])
+        with open(lexicon, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
                     continue
@@ -335,19 +351,20 @@ class Lexicon:
                 stem = stem.lower()
                 if " " in stem:
                     continue
-                (self.verbs if cls.strip() == "V" else self.words).add(stem)
+                (verbs if cls.strip() == "V" else words).add(stem)
                 flags = {f.strip() for f in more[0].split(",")} if more else set()
                 if "short" in flags:
-                    self.short.add(stem)
+                    short.add(stem)
                 for h in ("front", "back"):
                     if h in flags:
-                        HARMONY_OVERRIDES[stem] = h
-        self.overrides: dict[str, str] = {}
-        with open(rules_data("kk_stem_overrides.txt"), encoding="utf-8") as fh:
+                        harmony_overrides[stem] = h
+        overrides: dict[str, str] = {}
+        with open(overrides_file, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):
                     form, _, stem = line.rstrip("\n").partition("\t")
-                    self.overrides[form.strip().lower()] = stem.strip().lower()
+                    overrides[form.strip().lower()] = stem.strip().lower()
+        return frozenset(words), frozenset(verbs), frozenset(short), overrides, harmony_overrides
 
     def is_noun(self, s: str) -> bool:
         return s in self.words
@@ -471,6 +488,10 @@ class Stemmer:
         for b1, p, psurf in _strip(word, PRES_PERSON):
             for before, suf, surf in _strip(b1, PRES):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
+            if b1.endswith("и") and len(b1) > 2:
+                # a stem-final ы/і fuses with the glide й into и: таны + й + ды → таниды
+                stem = b1[:-1] + ("ы" if harmony(b1[:-1]) == "back" else "і")
+                out.append((stem, "VERB", (("pres", "и"), (p.tag, psurf)), 0.3 + p.cost))
         for b1, p, psurf in _strip(word, COND_PERSON):
             for before, suf, surf in _strip(b1, COND):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
@@ -512,8 +533,8 @@ class Stemmer:
                 continue
             for alt in _alternants(stem, chain[0][1] if chain else ""):
                 known = self._known(alt, pos, chain)
-                if not known and chain and sum(ch in VOWELS for ch in alt) < 2:
-                    continue
+                if not known and chain and (sum(ch in VOWELS for ch in alt) < 2 or len(chain[0][1]) == 1):
+                    continue  # an unknown stem is only stripped of clear, longer suffixes
                 total = cost - 0.3 * len(chain) + (0.0 if known else 2.0) + (0.0 if chain else 0.25)
                 if chain and len(alt) <= 2 and alt not in self.lex.short:
                     total += 0.5  # «аудан» is not «ау» + «-дан»: two-letter stems only from the short list

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from anyq.resources import package_data, rules_data
+from anyq.resources import package_data
 
 ALPHABET = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -37,28 +37,14 @@ def hunspell(lang: str):
     return _h.Hunspell(_HUNSPELL[lang], hunspell_data_dir=str(package_data("hunspell")))
 
 
-def _read_list(name: str) -> list[str]:
-    out: list[str] = []
-    with open(rules_data(name), encoding="utf-8") as fh:
-        for line in fh:
-            line = line.split("#", 1)[0].strip()
-            if line:
-                out.append(line)
-    return out
-
-
 @cache
 def ru_lexicon() -> frozenset[str]:
-    """The Russian official-vocabulary lexicon, lower case, with ё also written as е.
+    """The Russian official-vocabulary lexicon (the one morphology and language id use), lower
+    case, with ё also written as е. Each entry is accepted as written and, as a lemma, in every
+    form pymorphy3 parses to it."""
+    from anyq.nlp.morph_ru import official_lexicon
 
-    Each entry is accepted as written and, as a lemma, in every form pymorphy3 parses to it.
-    """
-    words: set[str] = set()
-    for line in _read_list("ru_lexicon.txt"):
-        word = line.split("\t", 1)[0].strip().lower()
-        words.add(word)
-        words.add(word.replace("ё", "е"))
-    return frozenset(words)
+    return frozenset(official_lexicon() | {w.replace("ё", "е") for w in official_lexicon()})
 
 
 @cache
