@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import anyq
 from anyq.cli import app
 from anyq.findings import FileReport, Finding
-from anyq.fix import Edit, apply, fix_text, resolve
+from anyq.fixes import Edit, apply, fix_text, resolve
 
 runner = CliRunner()
 DAMAGED = "Ваше  обрaщение рассмотрено ,ответ направлен в в срок - до 15 мая.\nОбрашение передано в ТОО \"Береке\".\n"

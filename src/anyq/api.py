@@ -16,7 +16,7 @@ from anyq.config import LintOptions, Settings
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
-from anyq.fix import FixResult, encodable, fix_text
+from anyq.fixes import FixResult, encodable, fix_text
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.discover import iter_files
@@ -222,7 +222,7 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     Only .txt and .md files (and standard input) are ever fixed; any other file is checked
     and reported unchanged, with a note.
     """
-    from anyq.fix import FixError, can_fix, write_fixed
+    from anyq.fixes import FixError, can_fix, write_fixed
 
     s = settings or Settings()
     try:

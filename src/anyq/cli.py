@@ -222,7 +222,7 @@ def _run(paths, settings, format, out, color, quiet, stdin_filename):
 def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
     """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings."""
     from anyq.api import RunReport, fix_file
-    from anyq.fix import unified_diff
+    from anyq.fixes import unified_diff
     from anyq.readers.discover import iter_files
     from anyq.reporters import json as json_reporter
     from anyq.reporters.text import TextReporter

@@ -108,9 +108,17 @@ def _kk_tail() -> re.Pattern[str]:
 def _kk_stem_shapes() -> frozenset[str]:
     """Known stems and the shapes they take before a suffix (бап → баб-, орын → орн-,
     оқы → оқ-у, жой → жо-ю). Built the first time a Kazakh word needs suggestions."""
-    from anyq.nlp.stem_kk import VOWELS, lexicon
+    from anyq.datacache import cached
+    from anyq.nlp.stem_kk import lexicon
+    from anyq.resources import package_data, rules_data
 
-    lex = lexicon()
+    sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
+    return cached("kk-stem-shapes", sources, lambda: _build_stem_shapes(lexicon()))
+
+
+def _build_stem_shapes(lex) -> frozenset[str]:
+    from anyq.nlp.stem_kk import VOWELS
+
     out: set[str] = set(lex.words) | set(lex.verbs)
     voiced = {"п": "б", "к": "г", "қ": "ғ"}
     for w in list(out):
