@@ -77,11 +77,16 @@ def test_kazakh_repairs_a_windows_1251_file_cannot_hold_are_left_out(tmp_path):
 
 
 def test_other_formats_are_never_fixed(tmp_path):
-    p = _write(tmp_path, "letter.rst", DAMAGED)
-    before = p.read_bytes()
-    result = runner.invoke(app, ["check", str(p), "--fix", "--lang", "ru"])
-    assert p.read_bytes() == before
-    assert "not fixed" in result.stderr
+    html = _write(tmp_path, "letter.html", "<html><body><p>" + DAMAGED.replace("\n", "</p><p>") + "</p></body></html>")
+    rst = _write(tmp_path, "letter.rst", DAMAGED)
+    for p in (html, rst):
+        before = p.read_bytes()
+        result = runner.invoke(app, ["check", str(p), "--fix", "--lang", "ru", "-f", "json"])
+        assert p.read_bytes() == before
+        assert "not fixed" in result.stderr
+    # the findings are still reported
+    data = json.loads(runner.invoke(app, ["check", str(html), "--fix", "--lang", "ru", "-f", "json"]).stdout)
+    assert any(f["code"] == "T101" for f in data["files"][0]["findings"])
 
 
 def test_standard_input_is_fixed_to_standard_output():
