@@ -4,7 +4,8 @@
     uv run python tools/build_frequencies.py      → rules/data/freq_ru.tsv, rules/data/freq_kk.tsv
 
 Source: the running text of our own corpora (replies, announcements, graded texts, sentence
-sets), **except corpora/spelling/**, which is the benchmark the lists are evaluated on.
+sets), **except corpora/spelling/**, which is the benchmark the lists are evaluated on, and
+corpora/hygiene/ (damaged on purpose).
 Each paragraph is assigned a language by anyq's language identification; every known word is
 counted twice: as a lemma (Russian: pymorphy3's best parse; Kazakh: our stemmer's stem) and as
 a word form. Lemma counts let a form never seen in the corpora still rank by its lemma.
@@ -30,7 +31,8 @@ from anyq.spell.dictionary import known_kk, known_ru  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 CYRILLIC_WORD = re.compile(r"^[\u0400-\u04ff-]+$")
-EXCLUDED = {"spelling", "kk_stems", "syllables"}  # the benchmark; word lists, not running text
+# the benchmark; word lists, not running text; damaged text made on purpose
+EXCLUDED = {"spelling", "kk_stems", "syllables", "hygiene"}
 
 
 def texts() -> list[str]:
@@ -42,7 +44,7 @@ def texts() -> list[str]:
         if path.suffix in (".txt", ".md"):
             out.append(path.read_text(encoding="utf-8", errors="replace"))
         elif path.suffix == ".jsonl":
-            for line in path.read_text(encoding="utf-8").splitlines():
+            for line in path.read_text(encoding="utf-8").split("\n"):
                 if line.strip():
                     text = json.loads(line).get("text")
                     if isinstance(text, str):
