@@ -1,7 +1,8 @@
 """anyq — offline plain-language linter for Kazakh and Russian official correspondence.
 
-Public API: :func:`check` (a text), :func:`check_file`, :func:`check_paths`; the report
-objects :class:`FileReport` and :class:`Finding`; :class:`Settings`.
+Public API: :func:`check` (a text), :func:`check_file`, :func:`check_paths`; :func:`fix`
+(a text with its safe fixes applied); the report objects :class:`FileReport` and
+:class:`Finding`; :class:`Settings`.
 
 The names are loaded on first use, so a process that needs only a part of anyq (the
 document-reader worker) does not import spaCy.
@@ -21,13 +22,14 @@ _EXPORTS = {
     "check_file": "anyq.api",
     "check_paths": "anyq.api",
     "check_source": "anyq.api",
+    "fix": "anyq.api",
     "Settings": "anyq.config",
     "FileReport": "anyq.findings",
     "Finding": "anyq.findings",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from anyq.api import RunReport, check, check_file, check_paths, check_source
+    from anyq.api import RunReport, check, check_file, check_paths, check_source, fix
     from anyq.config import Settings
     from anyq.findings import FileReport, Finding
 
@@ -47,4 +49,4 @@ def __dir__() -> list[str]:
     return sorted(list(globals()) + list(_EXPORTS))
 
 
-__all__ = ["FileReport", "Finding", "RunReport", "Settings", "__version__", "check", "check_file", "check_paths", "check_source"]
+__all__ = ["FileReport", "Finding", "RunReport", "Settings", "__version__", "check", "check_file", "check_paths", "check_source", "fix"]

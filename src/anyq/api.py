@@ -16,6 +16,7 @@ from anyq.config import LintOptions, Settings
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
+from anyq.fixes import FixResult, encodable, fix_text
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.discover import iter_files
@@ -23,9 +24,26 @@ from anyq.text import SourceDocument
 
 
 @lru_cache(maxsize=8)
-def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...], profile: str = "citizen") -> Linter:
+def _linter(
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    severity: tuple[tuple[str, str], ...],
+    rule_dirs: tuple[str, ...],
+    rule_files: tuple[str, ...],
+    profile: str = "citizen",
+    allowlist: frozenset[str] = frozenset(),
+    rule_params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),
+) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
-    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)), LintOptions(profile=profile))
+    overrides = {code: dict(params) for code, params in rule_params}
+    for rule in rules:
+        if rule.code in overrides:
+            rule.params = {**rule.params, **overrides[rule.code]}
+    return Linter(
+        rules,
+        Selection(list(select) if select is not None else None, list(ignore), dict(severity)),
+        LintOptions(profile=profile, allowlist=allowlist),
+    )
 
 
 def linter_for(settings: Settings) -> Linter:
@@ -39,6 +57,8 @@ def linter_for(settings: Settings) -> Linter:
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
         settings.profile,
+        frozenset(w.strip().lower() for w in settings.allowlist if w.strip()),
+        tuple(sorted((code.upper(), tuple(sorted(p.items()))) for code, p in settings.rule_params.items())),
     )
 
 
@@ -144,3 +164,87 @@ def iter_reports(paths: Iterable[str], settings: Settings | None = None, stdin_f
 
 def check_paths(paths: Iterable[str], settings: Settings | None = None) -> RunReport:
     return RunReport(list(iter_reports(paths, settings)))
+
+
+# --- fixes -----------------------------------------------------------------------------------
+
+
+def _with_text(source: SourceDocument, text: str) -> SourceDocument:
+    """The same document with another text (Markdown's skipped regions found again)."""
+    if source.format == "md":
+        new = read_bytes(source.path, text.encode("utf-8"), "md")
+        new.encoding = source.encoding
+        return new
+    return SourceDocument(path=source.path, text=text, format=source.format, encoding=source.encoding)
+
+
+def fix_source(source: SourceDocument, settings: Settings | None = None, *, spelling: bool = False, report: FileReport | None = None) -> FixResult:
+    """Apply the safe fixes of a document's findings (spelling ones only if ``spelling``).
+
+    Nothing is written; ``FixResult.text`` is the fixed text and ``FixResult.report`` its check.
+    Fixes that cannot be written in the document's encoding are left out.
+    """
+    s = settings or Settings()
+    linter = linter_for(s)
+    lang = None if s.lang == "auto" else s.lang
+    options = document_options(s, linter)
+
+    def check_text(text: str) -> FileReport:
+        return linter.check(_with_text(source, text), lang, options)
+
+    allowed = encodable(source.encoding) if source.encoding else None
+    return fix_text(source.text, check_text, spelling=spelling, allowed=allowed, report=report)
+
+
+def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bool = False, settings: Settings | None = None) -> str:
+    """The text with its safe fixes applied (hygiene, typography; spelling if asked)."""
+    s = _settings(settings, {"lang": lang})
+    source = SourceDocument(path="<text>", text=text.replace("\r\n", "\n"), format="txt", encoding="utf-8")
+    if format == "md":
+        source = read_bytes("<text>.md", source.text.encode("utf-8"), "md")
+    return fix_source(source, s, spelling=spelling).text
+
+
+@dataclass(slots=True)
+class FileFix:
+    """What ``--fix``/``--diff`` did to one file."""
+
+    report: FileReport  # the check of the file as it is now (fixed, if it was written)
+    original: str | None = None  # the text as read
+    result: FixResult | None = None
+    note: str | None = None  # why the file was not fixed, one line
+    written: bool = False
+
+
+def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = False, write: bool = True, stdin_filename: str | None = None) -> FileFix:
+    """Check a file and apply its safe fixes; write them (atomically) only if ``write``.
+
+    Only .txt and .md files (and standard input) are ever fixed; any other file is checked
+    and reported unchanged, with a note.
+    """
+    from anyq.fixes import FixError, can_fix, write_fixed
+
+    s = settings or Settings()
+    try:
+        limits = s.limits()
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
+    except ReadError as exc:
+        return FileFix(FileReport(path=path, errors=[exc.reason]))
+    report = check_source(source, s)
+    if path != "-" and not can_fix(path):
+        return FileFix(report, source.text, note="not fixed: --fix and --diff work on .txt and .md files only")
+    result = fix_source(source, s, spelling=spelling, report=report)
+    out = FileFix(result.report or report, source.text, result)
+    if out.report is not None:
+        out.report.path = path
+        for f in out.report.findings:
+            f.path = path
+    if write and result.changed and path != "-":
+        try:
+            write_fixed(path, source.text, source.encoding, result.text)
+        except (FixError, OSError) as exc:
+            out.report = report
+            out.note = f"not fixed: {exc}"
+            return out
+        out.written = True
+    return out

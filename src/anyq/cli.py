@@ -108,12 +108,18 @@ def check(
     max_file_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Refuse (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes. [default: 20M]")] = None,
     max_unzipped_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs). [default: 50M]")] = None,
     timeout: Annotated[Optional[float], typer.Option(metavar="SECONDS", help="Seconds allowed for reading one document; 0: no limit, read in this process. [default: 60]")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes to .txt and .md files (atomically), then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of writing them.")] = False,
+    fix_spelling: Annotated[bool, typer.Option("--fix-spelling", help="Also correct misspelled words whose best suggestion is far ahead (implies --fix unless --diff).")] = False,
+    allow: Annotated[Optional[list[str]], typer.Option("--allow", help="Words the speller accepts, comma-separated (repeatable).")] = None,
+    allowlist: Annotated[Optional[list[Path]], typer.Option("--allowlist", help="A file of words the speller accepts, one per line, # comments (repeatable).")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError
     from anyq.readers import ReadError
+    from anyq.spell.dictionary import read_allowlist
 
     from anyq.config import parse_size
 
@@ -129,6 +135,12 @@ def check(
         limits["timeout"] = timeout
     rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
     rule_files = [str(p) for p in rules or [] if not p.is_dir()]
+    words = [w for v in allow or [] for w in v.split(",") if w.strip()]
+    for f in allowlist or []:
+        try:
+            words += read_allowlist(str(f))
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{f}: allowlist cannot be read ({getattr(exc, 'strerror', None) or exc})")
     settings = Settings(
         select=_split_codes(select),
         ignore=_split_codes(ignore) or [],
@@ -141,6 +153,7 @@ def check(
         kind=kind.value,
         appeal=str(appeal) if appeal is not None else None,
         **limits,
+        allowlist=words,
     )
     try:
         settings.validate()
@@ -152,6 +165,10 @@ def check(
         _fail(str(exc))
     except ReadError as exc:
         _fail(f"{exc.path}: {exc.reason}")
+
+    if diff or fix or fix_spelling:
+        code = _fix_run(paths, settings, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
+        raise typer.Exit(code)
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
@@ -200,6 +217,65 @@ def _run(paths, settings, format, out, color, quiet, stdin_filename):
     elif text is not None and not quiet and len(reports) > 1:
         text.totals(reports)
     return reports
+
+
+def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
+    """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings."""
+    from anyq.api import RunReport, fix_file
+    from anyq.fixes import unified_diff
+    from anyq.readers.discover import iter_files
+    from anyq.reporters import json as json_reporter
+    from anyq.reporters.text import TextReporter
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    reports = []
+    changed = 0
+    try:
+        text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
+        for path in iter_files(paths):
+            ff = fix_file(path, settings, spelling=spelling, write=not diff, stdin_filename=stdin_filename)
+            report = ff.report
+            reports.append(report)
+            for e in report.errors:
+                typer.echo(f"{report.path}: error: {e}", err=True)
+            if ff.note:
+                typer.echo(f"{path}: {ff.note}", err=True)
+            result = ff.result
+            if result is not None and result.changed:
+                changed += 1
+            if diff:
+                if result is not None and result.changed and ff.original is not None:
+                    out.write(unified_diff(path, ff.original, result.text))
+                continue
+            if path == "-" and result is not None:
+                out.write(result.text)  # fixed standard input goes to standard output
+                continue
+            if ff.written and result is not None:
+                counts = ", ".join(f"{c} ×{n}" for c, n in result.counts().items())
+                typer.echo(f"{path}: fixed {len(result.applied)} ({counts})", err=True)
+            if text is not None:
+                if quiet:
+                    for f in report.findings:
+                        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
+                else:
+                    text.file(report, report.source_text)
+            elif format == OutputFormat.jsonl:
+                json_reporter.write_jsonl_line(out, report)
+            out.flush()
+        if not diff and format == OutputFormat.json:
+            json_reporter.write_json(out, reports, RunReport(reports).summary())
+    finally:
+        if output:
+            out.close()
+    if any(r.errors for r in reports):
+        return 2
+    if diff:
+        return 1 if changed else 0
+    if settings.fail_on != "never":
+        threshold = _SEVERITY_RANK[settings.fail_on]
+        if any(_SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings):
+            return 1
+    return 0
 
 
 @app.command("rules")

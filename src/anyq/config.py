@@ -45,6 +45,12 @@ class Settings:
     kind: str = "auto"  # "auto" | "reply" | "letter" | "other": what the documents are
     appeal: str | None = None  # the appeal file the checked replies answer
 
+    # words the speller accepts (any case; Kazakh ones also with any suffixes, Russian ones in
+    # any form pymorphy3 parses to them)
+    allowlist: list[str] = field(default_factory=list)
+    # per-rule overrides of TOML ``params``: {"S101": {"skip_quoted": False}}
+    rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
+
     def limits(self) -> Limits:
         return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
 
@@ -63,6 +69,9 @@ class Settings:
             raise ValueError("--max-unzipped-size must be positive")
         if self.timeout < 0:
             raise ValueError("--timeout must be 0 (no limit) or a number of seconds")
+        for code, params in self.rule_params.items():
+            if not isinstance(params, dict):
+                raise ValueError(f"rule_params of {code} must be a table of parameters, not {params!r}")
         for code, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
@@ -77,3 +86,5 @@ class LintOptions:
     # (an ``anyq.legal.appeal.Appeal``, from --appeal)
     kind: str | None = None
     appeal: Any = None
+    # the user's words the speller accepts (lower case)
+    allowlist: frozenset[str] = frozenset()

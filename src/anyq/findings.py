@@ -34,6 +34,8 @@ class Finding:
     start: int = 0
     end: int = 0
     location: dict[str, Any] = field(default_factory=dict)
+    # the replacement of ``text`` that ``anyq check --fix`` applies; None when there is no safe fix
+    fix: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

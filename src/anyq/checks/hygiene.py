@@ -1,39 +1,131 @@
-"""Text-hygiene rules that need more than a regular expression."""
+"""Text-hygiene rules that need more than a regular expression: damaged letters and words.
+
+The finding and repair logic lives in ``anyq.hygiene``; these functions turn it into hits.
+Every repair offered as a fix is one the dictionary confirms or the damage fully determines.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
-from anyq.engine.registry import DocumentContext, document_rule
+from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
+from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake
+from anyq.spell import frequency
+from anyq.spell.candidates import known_kk_word, kazakh_restoration
+from anyq.spell.dictionary import is_known, is_known_token
+from anyq.spell.rank import match_case
+from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
 
-# Latin letters that look like Cyrillic ones, and the Cyrillic letter each stands for.
-LATIN_TO_CYRILLIC = str.maketrans(
-    {
-        "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і",
-        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
-        "P": "Р", "T": "Т", "X": "Х", "Y": "У", "I": "І",
-    }
-)
-_MIXED = re.compile(r"\b(?=[^\W\d_]*[\u0400-\u04ff])(?=[^\W\d_]*[A-Za-z])[^\W\d_]+\b")
+
+def _lang_at(ctx: DocumentContext):
+    paragraphs = ctx.paragraphs
+
+    def lang_at(offset: int) -> str:
+        for p in paragraphs:
+            if p.start <= offset <= p.end:
+                return p.lang
+        return "other"
+
+    return lang_at
+
+
+def _known_any(word: str) -> bool:
+    return is_known(word, "ru") or is_known(word, "kk")
 
 
 @document_rule("T101")
 def latin_in_cyrillic(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
-    """A Latin look-alike inside a Cyrillic word («мемлекеттiк», «обрaщение»)."""
+    """A Latin look-alike inside a Cyrillic word («мемлекеттiк», «обрaщение»), or a Latin
+    letter standing as a Cyrillic word («ознакомиться c документами»)."""
     text = ctx.source.text
-    for m in _MIXED.finditer(text):
-        word = m.group()
-        cyr = sum(1 for ch in word if "\u0400" <= ch <= "\u04ff")
-        if cyr < len(word) / 2:
-            continue  # mostly Latin: the other rule (Cyrillic inside Latin) is for that
-        fixed = word.translate(LATIN_TO_CYRILLIC)
-        if fixed == word or re.search(r"[A-Za-z]", fixed):
-            yield Hit(m.start(), m.end(), values={"fixed": fixed})
+    for w in homoglyphs.mixed_words(text, _lang_at(ctx), is_known):
+        if w.script == "cyrillic":
+            yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
+    for s, e, letter in homoglyphs.latin_letter_words(text):
+        yield Hit(s, e, suggestions=[letter], fix=letter)
+
+
+@document_rule("T108")
+def cyrillic_in_latin(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """A Cyrillic look-alike inside a Latin word: «РhD» (Cyrillic Р), «eGоv»."""
+    for w in homoglyphs.mixed_words(ctx.source.text, _lang_at(ctx), is_known):
+        if w.script == "latin":
+            yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
+
+
+def _kk_frequency(word: str) -> float:
+    return sum(frequency.log_frequency(word, "kk"))
+
+
+@document_rule("T109")
+def lost_kazakh_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """Kazakh letters lost as «?»: «?аза?стан», «? аза ? стан» → «Қазақстан»."""
+    text = ctx.source.text
+    if "?" not in text:
+        return
+    margin = float(rule.params.get("fix_margin", 0.5))
+    for r in lost_letters.restore(text, known_kk_word, _kk_frequency, lambda w: frequency.is_name(w, "kk")):
+        sure = not r.alternatives or _kk_frequency(r.word.lower()) - _kk_frequency(r.alternatives[0].lower()) >= margin
+        yield Hit(r.start, r.end, suggestions=[r.word, *r.alternatives], fix=r.word if sure else None)
+
+
+@document_rule("T110")
+def old_font_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """Kazakh letters in the slots of old Kazakh fonts: «Салыќ жѕне» → «Салық және»."""
+    text = ctx.source.text
+    if not font_encoding.ANY_SUBSTITUTE.search(text):
+        return
+    found = font_encoding.find(text, known_kk_word)
+    evidence = sum(1 for f in found if f.known)
+    lang_at = _lang_at(ctx)
+    for f in found:
+        # outside Kazakh paragraphs only when the document shows the damage several times
+        # (a Ukrainian «їде» in a Russian paragraph is not a Kazakh word in an old font)
+        if lang_at(f.start) != "kk" and evidence < int(rule.params.get("min_evidence", 3)):
             continue
-        # Latin «i» is Kazakh «і» only in Kazakh text; in Russian text it is most likely «и»
-        lang = next((p.lang for p in ctx.paragraphs if p.start <= m.start() < p.end), "kk")
-        if lang == "ru":
-            fixed = fixed.replace("і", "и").replace("І", "И")
-        yield Hit(m.start(), m.end(), values={"fixed": fixed}, suggestions=[fixed])
+        yield Hit(f.start, f.end, suggestions=[f.word], fix=f.word)
+
+
+@paragraph_rule("T111")
+def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """A Kazakh word typed with Russian look-alike letters: «казакстан» → «қазақстан»."""
+    if ctx.lang != "kk":
+        return
+    opts = WordOptions(skip_names=False, skip_quoted=True, min_length=3)
+    max_changes = int(rule.params.get("max_changes", 4))
+    for w in words_to_check(ctx.doc, opts, abbreviation_set()):
+        text = w.text
+        if "-" in text or is_known_token(text, "kk"):
+            continue
+        restored = kazakh_restoration(text.lower(), max_changes)
+        if restored is None:
+            continue
+        changed = sum(a != b for a, b in zip(text.lower(), restored))
+        common = frequency.is_common_form(restored, "kk")
+        if not common and (changed == 1 or frequency.log_frequency(restored, "kk")[0] == 0):
+            # the unknown word may be a correct one our dictionaries lack («отбасына» is not
+            # «отбасыңа»): restore only into words our letters use (one letter: this very form);
+            # otherwise the speller reports it with its suggestions
+            continue
+        if text[:1].isupper() and not w.sentence_start and not frequency.is_name(restored, "kk"):
+            continue  # «Ким», «Пак»: a name, unless the restoration is a name we know (Қазақстан)
+        fixed = match_case(text, restored)
+        s, e = ctx.token_span(w.token.i, w.token.i + 1)
+        yield Hit(s, e, suggestions=[fixed], fix=fixed)
+
+
+@document_rule("T112")
+def mojibake_text(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """Text decoded with the wrong code page: «Рѕ», «Ð¡», «Ñîîáùàåì», «�»."""
+    text = ctx.source.text
+    lost = rule.params.get("message_lost")
+    for g in mojibake.find(text, _known_any):
+        if g.repaired is None:
+            message = None
+            if isinstance(lost, dict):
+                lang = _lang_at(ctx)(g.start)
+                message = lost.get(lang if lang in lost else "ru")
+            yield Hit(g.start, g.end, message=message)
+        else:
+            yield Hit(g.start, g.end, suggestions=[g.repaired], fix=g.repaired)

@@ -1,119 +1,116 @@
-"""Spelling: hunspell (ru_RU, kk_KZ, vendored) with our Kazakh morphology on top.
+"""S101: words no dictionary of ours knows, with ranked suggestions.
 
-hunspell-kk rejects about one correct Kazakh word in nine, so a Kazakh word is accepted
-when hunspell knows it *or* our stemmer finds a known stem under a valid suffix chain.
-Names (capitalised words inside a sentence), abbreviations in capitals, words with
-digits, e-mails and URLs are not checked.
+Which tokens are words to check: ``anyq.spell.words``; whether a word is known:
+``anyq.spell.dictionary``; suggestions: ``anyq.spell.rank``. Thresholds and switches are the
+rule's ``params`` in ``rules/any/spelling.toml``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
-from anyq.resources import package_data
+from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
+from anyq.spell import frequency
+from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
+from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
 
-_ALPHABET = {
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-}
-_DICTIONARY = {"ru": "ru_RU", "kk": "kk_KZ"}
+_HYPHEN = re.compile(r"([-‐‑])")
 
 
 @cache
-def speller(lang: str):
-    import hunspell
-
-    return hunspell.Hunspell(_DICTIONARY[lang], hunspell_data_dir=str(package_data("hunspell")))
+def _allowlist(words: frozenset[str]) -> Allowlist:
+    return Allowlist(words)
 
 
-@lru_cache(maxsize=50_000)
-def is_correct(word: str, lang: str) -> bool:
-    # Our own resources first — they are loaded anyway, and hunspell (0.3 s to load the
-    # Russian dictionary) is then needed only for the words they do not know.
-    lower = word.lower()
-    if lang == "ru":
-        from anyq.nlp.morph_ru import morphology
-
-        # pymorphy3's dictionary (OpenCorpora) knows many official words hunspell lacks
-        if morphology().is_known(lower):
-            return True
-    else:
-        from anyq.nlp.stem_kk import stemmer
-
-        s = stemmer()
-        if lower in s.lex.words or s.analyse_own(word).known:
-            return True
-    h = speller(lang)
-    if h.spell(word) or h.spell(lower):
-        return True
-    return "ё" in word and h.spell(word.replace("ё", "е"))
+def _weights(params: dict) -> Weights:
+    d = Weights()
+    return Weights(
+        lemma=float(params.get("frequency_weight_lemma", d.lemma)),
+        form=float(params.get("frequency_weight_form", d.form)),
+        margin=float(params.get("fix_margin", d.margin)),
+        max_fix_cost=float(params.get("max_fix_cost", d.max_fix_cost)),
+    )
 
 
-@lru_cache(maxsize=5_000)
-def suggest(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
-    """Known words one edit away (delete, swap, replace, insert), cheapest first.
-
-    hunspell's own ``suggest`` takes up to a second per word; single edits checked with
-    ``spell`` take milliseconds and find the usual typo.
-    """
-    lower = word.lower()
-    letters = _ALPHABET[lang]
-    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
-    # Order = how often each slip happens in typed letters: swapped, dropped, wrong, extra letter.
-    candidates: list[str] = []
-    candidates += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    candidates += [a + c + b for a, b in splits for c in letters]
-    candidates += [a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]]
-    candidates += [a + b[1:] for a, b in splits if b]
-    h = speller(lang)
-    out: list[str] = []
-    for c in dict.fromkeys(candidates):
-        if h.spell(c):
-            out.append(c[:1].upper() + c[1:] if word[:1].isupper() else c)
-            if len(out) >= limit:
-                break
-    return tuple(out)
+_budgets: dict[int, SuggestBudget] = {}
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+def _budget(ctx: ParagraphContext, ms: float) -> SuggestBudget:
+    # one budget per document: the context of its first paragraph starts it
+    key = id(ctx.source)
+    b = _budgets.get(key)
+    if b is None:
+        _budgets.clear()
+        b = _budgets[key] = SuggestBudget(ms)
+    return b
 
 
-def _checkable(tok, sent_start: bool) -> bool:
-    text = tok.text
-    if len(text) < 3 or not tok.is_alpha or tok.like_url or tok.like_email:
+def suggestions_for(text: str, lang: str, weights: Weights) -> tuple[list[str], str | None]:
+    """Ranked suggestions for an unknown token, and the fix if the best is far ahead.
+
+    In a hyphenated word only the unknown part is corrected: «северо-западнный»."""
+    if "-" not in text:
+        r = rank(text, lang, weights)
+        return list(r.suggestions[:3]), r.fix
+    pieces = _HYPHEN.split(text)
+    unknown = [i for i in range(0, len(pieces), 2) if len(pieces[i]) > 1 and not is_known(pieces[i], lang)]
+    if len(unknown) != 1:
+        return [], None
+    i = unknown[0]
+    r = rank(pieces[i], lang, weights)
+    out = ["".join(pieces[:i] + [s] + pieces[i + 1 :]) for s in r.suggestions[:3]]
+    fix = "".join(pieces[:i] + [r.fix] + pieces[i + 1 :]) if r.fix else None
+    return out, fix
+
+
+def _russian_word(text: str) -> bool:
+    return (
+        text.isalpha()
+        and not any(ch in KAZAKH_LETTERS for ch in text)
+        and is_known(text, "ru")
+        and not is_known(text, "kk")
+    )
+
+
+def _russian_phrase(doc, tok) -> bool:
+    """A Russian word next to another Russian word in a Kazakh paragraph. A lone Russian-looking
+    word among Kazakh ones is more likely a Kazakh typo («жбаны»), so it is still checked."""
+    if not _russian_word(tok.text):
         return False
-    if _LATIN.search(text):
-        return False  # Latin words and mixed-script words (T101 reports those)
-    if text.isupper():
-        return False  # abbreviations: АППК, ЦОН
-    if text[:1].isupper() and not sent_start:
-        return False  # names of people, places, bodies
-    return True
+    for step in (-1, 1):
+        # the nearest word on each side, across punctuation («/», «,»)
+        for j in (tok.i + step, tok.i + 2 * step):
+            if 0 <= j < len(doc) and doc[j].is_alpha:
+                if _russian_word(doc[j].text):
+                    return True
+                break
+    return False
 
 
 @paragraph_rule("S101")
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    in_quotes = 0
-    for sent in ctx.doc.sents:
-        first = True
-        for tok in sent:
-            if tok.text in ("«", "“"):
-                in_quotes += 1
-            elif tok.text in ("»", "”"):
-                in_quotes = max(0, in_quotes - 1)
-            if tok.is_space or tok.is_punct:
-                continue
-            start = first
-            first = False
-            if in_quotes or not _checkable(tok, start):
-                continue
-            if not is_correct(tok.text, ctx.lang):
-                suggestions = list(suggest(tok.text, ctx.lang))
-                if tok.text[:1].isupper() and not suggestions:
-                    continue  # a capitalised unknown word with no near neighbour: most likely a name
-                s, e = ctx.token_span(tok.i, tok.i + 1)
-                yield Hit(s, e, suggestions=suggestions)
+    params = rule.params
+    allow = _allowlist(getattr(ctx.options, "allowlist", frozenset()))
+    weights = _weights(params)
+    budget_ms = float(params.get("hunspell_budget_ms", 0))
+    accept_russian = bool(params.get("accept_russian_in_kazakh", True))
+    for w in words_to_check(ctx.doc, WordOptions.from_params(params), abbreviation_set()):
+        text = w.text
+        lang = word_language(text, ctx.lang)
+        if is_known_token(text, lang) or allow.allows(text, lang):
+            continue
+        if lang == "kk" and accept_russian and _russian_phrase(ctx.doc, w.token):
+            continue  # Russian inside a Kazakh paragraph: «Бөлім басшысы / Руководитель отдела»
+        suggestions, fix = suggestions_for(text, lang, weights)
+        if fix and text[:1].isupper() and frequency.log_frequency(fix.lower(), lang)[0] == 0:
+            fix = None  # a capitalised unknown word may be a name («Ақжол»): fix only into a word our letters use
+        if not suggestions and budget_ms > 0 and "-" not in text:
+            suggestions = _budget(ctx, budget_ms).suggest(text, lang)[:3]
+        if w.sentence_start and text[:1].isupper() and not suggestions:
+            continue  # a capitalised unknown word with no near neighbour: most likely a name
+        s, e = ctx.token_span(w.token.i, w.token.i + 1)
+        yield Hit(s, e, suggestions=[match_case(text, x) for x in suggestions], fix=fix)

@@ -29,7 +29,8 @@ _CODE = re.compile(r"^[A-Z]\d{3,4}$")
 _KEYS = {
     "code", "name", "category", "languages", "severity", "kind", "message", "explanation",
     "suggestion", "weight", "scope", "enabled", "phrases", "replacements", "match_on", "patterns",
-    "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good",
+    "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good", "fix",
+    "suppresses",
 }
 
 
@@ -98,6 +99,8 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         replace=data.get("replace"),
         exceptions=list(data.get("exceptions", [])),
         params=dict(data.get("params", {})),
+        fix=bool(data.get("fix", False)),
+        suppresses=[str(c) for c in data.get("suppresses", [])],
         source=source,
     )
     if rule.match_on not in ("lemma", "text"):

@@ -68,6 +68,12 @@ class Rule:
     exceptions: list[str] = field(default_factory=list)
     # free parameters for Python rules (thresholds, word lists)
     params: dict[str, Any] = field(default_factory=dict)
+    # the rule's fix (regex: the expanded ``replace``; Python rules: ``Hit.fix``) is safe to
+    # apply automatically with ``--fix``
+    fix: bool = False
+    # codes or prefixes whose findings overlapping one of this rule's are dropped: a repair of
+    # damaged text («?аза?стан») explains the spelling and spacing findings inside it
+    suppresses: list[str] = field(default_factory=list)
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
     # good example text → the appeal it replies to (rules that compare a reply with its appeal)
@@ -106,3 +112,5 @@ class Hit:
     values: dict[str, Any] = field(default_factory=dict)
     suggestions: list[str] = field(default_factory=list)
     message: str | None = None
+    # the replacement ``--fix`` may apply (only if the rule has ``fix = true``); None: no safe fix
+    fix: str | None = None

@@ -145,7 +145,28 @@ class Linter:
             if not rule.applies_to(lang) and "any" not in rule.languages:
                 continue
             for hit in DOCUMENT_RULES[rule.code](dctx, rule):
-                out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
+                if not any(a <= hit.start < b for a, b in skipped):
+                    out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
+        return out
+
+    @staticmethod
+    def _suppress(hits: list[tuple[Rule, Hit, str]]) -> list[tuple[Rule, Hit, str]]:
+        """Drop hits that a suppressing rule's overlapping or adjacent hit explains (``suppresses``):
+        the space before «? ызмет» is part of the damage, not a space before a question mark."""
+        suppressors = [(r, h) for r, h, _ in hits if r.suppresses]
+        if not suppressors:
+            return hits
+        out = []
+        for rule, hit, lang in hits:
+            if any(
+                r.code != rule.code
+                and any(rule.code.startswith(p) for p in r.suppresses)
+                and h.start <= hit.end
+                and hit.start <= h.end
+                for r, h in suppressors
+            ):
+                continue
+            out.append((rule, hit, lang))
         return out
 
     def _findings(self, source: SourceDocument, hits: list[tuple[Rule, Hit, str]]) -> list[Finding]:
@@ -154,6 +175,7 @@ class Linter:
         exceptions = self.compiled.exceptions
         kept: dict[str, list[tuple[int, int]]] = {}
         findings: list[Finding] = []
+        hits = self._suppress(hits)
         # longest first, so a shorter overlapping hit of the same rule is the one dropped
         for rule, hit, lang in sorted(hits, key=lambda h: (h[1].start, -(h[1].end - h[1].start), h[0].code)):
             spans = kept.setdefault(rule.code, [])
@@ -191,6 +213,7 @@ class Linter:
                     start=hit.start,
                     end=hit.end,
                     location=source.location_at(hit.start),
+                    fix=hit.fix if rule.fix and hit.fix is not None and hit.fix != matched else None,
                 )
             )
         findings.sort(key=lambda f: (f.start, f.code))
@@ -275,7 +298,8 @@ def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
     suggestions = [m.expand(rule.replace)] if rule.replace is not None else []
     values = {k: v for k, v in m.groupdict().items() if v is not None}
-    return Hit(offset + m.start(), offset + m.end(), values=values, suggestions=suggestions)
+    fix = suggestions[0] if rule.fix and suggestions else None
+    return Hit(offset + m.start(), offset + m.end(), values=values, suggestions=suggestions, fix=fix)
 
 
 def _lang_at(paragraphs: list[Paragraph], offset: int) -> str | None:

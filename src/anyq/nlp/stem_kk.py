@@ -44,15 +44,23 @@ def _last_vowel(s: str) -> str | None:
     return None
 
 
+# Loanwords whose suffixes do not follow their last vowel («банк» → банкте, «пункт» →
+# пункттері; «ресурс» → ресурсы): the lexicon's third column says "front" or "back".
+HARMONY_OVERRIDES: dict[str, str] = {}
+
+
 def harmony(s: str) -> str | None:
+    fixed = HARMONY_OVERRIDES.get(s)
+    if fixed is not None:
+        return fixed
     v = _last_vowel(s)
     if v is None:
         return None
     if v in ("и", "э"):
         return "front"
-    if v == "у":
+    if v in ("у", "ю"):
         # у after a front vowel in the same word is front (тексеру → тексерудің)
-        for ch in reversed(s[:-1] if s.endswith("у") else s):
+        for ch in reversed(s[:-1] if s.endswith(("у", "ю")) else s):
             if ch in FRONT:
                 return "front"
             if ch in BACK - {"у"}:
@@ -268,6 +276,8 @@ def _fits(rest: str, suffix: Suffix, surface: str) -> bool:
     if len(rest) < 2 or not any(ch in VOWELS for ch in rest):
         return False
     last = rest[-1]
+    if last == "ю":
+        last = "у"  # жою: the glide ends the stem like у (жоюды, оқуды)
     after = suffix.after
     if last in after:
         ok = True
@@ -308,17 +318,19 @@ class Lexicon:
 
     def __init__(self) -> None:
         sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
-        words, verbs, short, overrides = cached("kk-lexicon", sources, lambda: self._build(*sources))
+        words, verbs, short, overrides, harmony_overrides = cached("kk-lexicon-v2", sources, lambda: self._build(*sources))
         self.words: frozenset[str] = words
         self.verbs: frozenset[str] = verbs
         self.short: frozenset[str] = short
         self.overrides: dict[str, str] = overrides
+        HARMONY_OVERRIDES.update(harmony_overrides)
 
     @staticmethod
     def _build(dic, lexicon, overrides_file) -> tuple:
         words: set[str] = set()
         verbs: set[str] = set()
         short: set[str] = set()
+        harmony_overrides: dict[str, str] = {}
         with open(dic, encoding="utf-8-sig") as fh:
             next(fh)
             for line in fh:
@@ -328,6 +340,9 @@ class Lexicon:
                 # verbs appear as their verbal noun in -у/-ю with the verbal flag set
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
                     verbs.add(word[:-1])
+                    if word[-2] in _DEVOICE:
+                        # шағу → шақ-: the stem is written voiceless before a consonant (шаққан)
+                        verbs.add(word[:-2] + _DEVOICE[word[-2]])
         with open(lexicon, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
@@ -337,15 +352,19 @@ class Lexicon:
                 if " " in stem:
                     continue
                 (verbs if cls.strip() == "V" else words).add(stem)
-                if more and more[0].strip() == "short":
+                flags = {f.strip() for f in more[0].split(",")} if more else set()
+                if "short" in flags:
                     short.add(stem)
+                for h in ("front", "back"):
+                    if h in flags:
+                        harmony_overrides[stem] = h
         overrides: dict[str, str] = {}
         with open(overrides_file, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):
                     form, _, stem = line.rstrip("\n").partition("\t")
                     overrides[form.strip().lower()] = stem.strip().lower()
-        return frozenset(words), frozenset(verbs), frozenset(short), overrides
+        return frozenset(words), frozenset(verbs), frozenset(short), overrides, harmony_overrides
 
     def is_noun(self, s: str) -> bool:
         return s in self.words
@@ -392,7 +411,9 @@ def _alternants(rest: str, surface: str) -> list[str]:
         return out
     if rest[-1:] in _DEVOICE:
         out.append(rest[:-1] + _DEVOICE[rest[-1]])
-    if len(rest) >= 3 and rest[-1] not in VOWELS and rest[-2] not in VOWELS:
+    if len(rest) >= 3 and rest[-1] not in VOWELS and rest[-2] not in VOWELS and sum(ch in VOWELS for ch in rest) == 1:
+        # only two-syllable stems drop their last vowel (орын → орны, халық → халқы); a longer
+        # one never does, so «өтіншіңіз» is a typo, not өтініш + іңіз
         v = "ы" if harmony(rest) == "back" else "і"
         out.append(rest[:-1] + v + rest[-1])
     return out
@@ -423,6 +444,9 @@ class Stemmer:
     def _nom_poss(self, rest: str, chain: tuple, cost: float, out: list, need: str | None) -> None:
         if need in (None, "not-poss3"):
             self._nom_plural(rest, chain, cost, out)
+        elif need == "poss3" and rest[-1:] in ("ы", "і"):
+            # a word that is itself a possessive form in the dictionary: отбасы + на, құрамы + нда
+            self._nom_plural(rest, chain, cost + 0.1, out)
         for before, suf, surf in _strip(rest, POSS):
             if need == "poss3" and suf.tag != "poss3":
                 continue
@@ -447,7 +471,8 @@ class Stemmer:
                     self._neg(b2, ((s2.tag, surf2), (suf.tag, surf)) + chain, cost + suf.cost + s2.cost, out)
         for alt in _alternants(rest, chain[0][1] if chain else ""):
             for before, suf, surf in _strip(alt, NOMINALIZERS):
-                self._neg(before, ((suf.tag, surf),) + chain, cost + suf.cost, out)
+                if surf != "ю":  # «-ю» only ends a stem in «й»: жой + у → жою, never жібер + ю
+                    self._neg(before, ((suf.tag, surf),) + chain, cost + suf.cost, out)
                 if suf.tag == "vn":
                     # жой + у → жою; оқы + у → оқу, тап + у → табу
                     stems = [before + "й"] if surf == "ю" else [before + ("ы" if harmony(before) == "back" else "і")]
@@ -520,6 +545,24 @@ class Stemmer:
                     best = a
         assert best is not None
         return best
+
+    def stems_with_pos(self, word: str) -> set[tuple[str, str]]:
+        """Every (stem, part of speech) a valid suffix chain leaves, known or not."""
+        w = word.lower()
+        cands: list[tuple[str, str, tuple, float]] = []
+        self._nominal(w, (), 0.0, cands)
+        self._verbal(w, cands)
+        out: set[tuple[str, str]] = set()
+        for stem, pos, chain, _cost in cands:
+            if pos == "VERB" and not chain:
+                continue
+            for alt in _alternants(stem, chain[0][1] if chain else ""):
+                out.add((alt, pos))
+        return out
+
+    def candidate_stems(self, word: str) -> set[str]:
+        """Every stem a valid suffix chain leaves, known or not (for a user's allowlist)."""
+        return {stem for stem, _ in self.stems_with_pos(word)}
 
     def _analyse_with_second_opinion(self, word: str) -> Analysis:
         best = self.analyse_own(word)

@@ -64,6 +64,8 @@ class TextReporter:
             w(f"{gutter} {self._c('dim', '|')} {' ' * (len(prefix) + start - left)}{self._c(f.severity, marks)}\n")
         if f.suggestions:
             shown = ", ".join(f"«{s}»" if s.strip() else repr(s) for s in f.suggestions[:3])
+            if f.fix is not None:
+                shown += " (--fix-spelling)" if f.category == "spelling" else " (--fix)"
             w(f"  {self._c('green', '= suggestion:')} {shown}\n")
         elif f.advice:
             w(f"  {self._c('green', '= help:')} {f.advice}\n")

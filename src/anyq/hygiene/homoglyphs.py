@@ -1,0 +1,122 @@
+"""Letters of the wrong script that look the same: «мемлекеттiк» (Latin i), «обрaщение»
+(Latin a), «РhD» (Cyrillic Р), «Ознакомиться c документами» (Latin c as a word)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Latin letter → the Cyrillic letter it passes for. Latin «h» is Kazakh «һ»; «i» is Kazakh «і».
+LATIN_TO_CYRILLIC = {
+    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у", "i": "і", "h": "һ",
+    "k": "к", "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
+    "P": "Р", "T": "Т", "X": "Х", "Y": "У", "I": "І",
+}
+CYRILLIC_TO_LATIN = {
+    "а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "і": "i", "һ": "h",
+    "ј": "j", "ѕ": "s", "к": "k", "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I",
+    "Ј": "J", "К": "K", "М": "M", "О": "O", "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "У": "Y",
+}
+# Single Latin letters that stand as a Russian or Kazakh word («c» for «с», «o» for «о»).
+_WORD_LETTERS = {"a": "а", "c": "с", "o": "о", "y": "у", "A": "А", "C": "С", "O": "О", "Y": "У"}
+
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_LAT = re.compile(r"[A-Za-z]")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_runs(text: str) -> list[re.Match[str]]:
+    """Runs of letters with both a Latin and a Cyrillic letter. Latin letters are rare in
+    Russian and Kazakh letters, so the search starts from them, not from every word."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for lat in _LATIN_RUN.finditer(text):
+        if lat.start() < end:
+            continue
+        s = lat.start()
+        while s > 0 and (text[s - 1].isalpha()):
+            s -= 1
+        m = _LETTERS.match(text, s)
+        if m is None:
+            continue
+        end = m.end()
+        if _CYR.search(m.group()):
+            out.append(m)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MixedWord:
+    start: int
+    end: int
+    text: str
+    script: str  # the script the word is written in: "cyrillic" (T101) or "latin" (T108)
+    fixed: str | None  # the word in one script; None when no look-alike mapping completes it
+
+
+def _to(word: str, table: dict[str, str]) -> str:
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
+    """Words mixing Cyrillic and Latin letters.
+
+    ``lang_at(offset)`` gives the paragraph language ("ru", "kk" or other); ``known(word,
+    lang)`` the dictionary. The word belongs to the script of most of its letters; on a tie,
+    and whenever only one direction gives a complete word, to that one.
+    """
+    out: list[MixedWord] = []
+    for m in _mixed_runs(text):
+        # each part of a hyphenated word on its own: «call-центр» mixes scripts by design
+        w = m.group()
+        lang = lang_at(m.start())
+        lang = lang if lang in ("ru", "kk") else "kk"
+        cyr = _to(w, LATIN_TO_CYRILLIC)
+        if lang == "ru" and ("і" in cyr or "І" in cyr):
+            # Latin «i» in a Russian word: «и» if that makes a word, else it is Kazakh «і»
+            alt = cyr.replace("і", "и").replace("І", "И")
+            if known(alt, "ru") or not known(cyr, "kk"):
+                cyr = alt
+        lat = _to(w, CYRILLIC_TO_LATIN)
+        cyr_ok = not _LAT.search(cyr)
+        lat_ok = not _CYR.search(lat)
+        n_cyr = len(_CYR.findall(w))
+        n_lat = len(_LAT.findall(w))
+        if cyr_ok and not lat_ok:
+            script = "cyrillic"
+        elif lat_ok and not cyr_ok:
+            script = "latin"
+        elif n_cyr != n_lat:
+            script = "cyrillic" if n_cyr > n_lat else "latin"
+        else:
+            script = "cyrillic" if not cyr_ok or known(cyr, lang) or not lat_ok else "latin"
+        if script == "cyrillic":
+            fixed = cyr if cyr_ok else None
+        else:
+            fixed = lat if lat_ok else None
+        out.append(MixedWord(m.start(), m.end(), w, script, fixed))
+    return out
+
+
+_SINGLE = re.compile(r"(?<![\w.@/-])([acoyACOY])(?![\w.@/-])")
+_CYR_WORD_NEAR = re.compile(r"[\u0400-\u04ff]{2,}")
+
+
+def latin_letter_words(text: str) -> list[tuple[int, int, str]]:
+    """A lone Latin letter used as a Cyrillic word between Cyrillic words: «ознакомиться c
+    документами», «C уважением». Returns (start, end, Cyrillic letter)."""
+    out = []
+    for m in _SINGLE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 40]
+        prev_word = re.findall(r"[^\W\d_]+", before)
+        next_word = re.search(r"[^\W\d_]+", after)
+        if next_word is None or not _CYR_WORD_NEAR.fullmatch(next_word.group()):
+            continue
+        if not after.startswith(" "):
+            continue
+        if prev_word and not _CYR.search(prev_word[-1]):
+            continue  # Latin context: «Section A Мемлекеттік» is not a homoglyph
+        out.append((m.start(), m.end(), _WORD_LETTERS[m.group(1)]))
+    return out

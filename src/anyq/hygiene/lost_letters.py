@@ -1,0 +1,154 @@
+"""Kazakh letters lost as «?»: «?аза?стан», «? аза ? стан» for «Қазақстан».
+
+A Windows-1251 round trip turns every Kazakh-specific letter it cannot encode (ә ғ қ ң ө ұ ү
+һ; і survives, being Ukrainian і) into «?», and some extractions put spaces around it. A «?»
+glued to Cyrillic letters, or spaced inside a run of fragments, is tried as each Kazakh letter;
+the fragments are joined into the fewest words the Kazakh dictionary knows. A «?» that can
+end a question (before a capital letter, at the end of a line, before punctuation) is never
+taken for a letter, so «Келесіз бе? Иә» is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import product
+
+KAZAKH = "әғқңөұүһі"
+_SEGMENT = re.compile(r"[\u0400-\u04ff?]+")
+_MAX_LOST = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    start: int
+    end: int
+    text: str  # the damaged text
+    word: str  # the restored word
+    alternatives: tuple[str, ...]  # other known restorations (empty when unambiguous)
+
+
+def _question_mark_ends_sentence(text: str, pos: int) -> bool:
+    """Is the «?» at ``pos`` followed by what follows a real question mark?"""
+    rest = text[pos + 1 : pos + 3]
+    if not rest or rest[0] in "\n\r":
+        return True
+    if rest[0] in " \t\u00a0":
+        nxt = rest[1:2]
+        if nxt == "?":
+            return False  # «Сізді? ?тініші?із»: the next word is damaged too
+        return not nxt or not nxt.isalpha() or nxt.isupper()
+    return not rest[0].isalpha()
+
+
+def _groups(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of segments (Cyrillic letters and «?») joined by single spaces next to a «?»."""
+    segs = [m.span() for m in _SEGMENT.finditer(text)]
+    groups: list[list[tuple[int, int]]] = []
+    cur: list[tuple[int, int]] = []
+    for s, e in segs:
+        if cur:
+            ps, pe = cur[-1]
+            gap = text[pe:s]
+            if gap == " " and (text[pe - 1] == "?" or text[s] == "?") and not (
+                text[pe - 1] == "?" and _question_mark_ends_sentence(text, pe - 1)
+            ):
+                cur.append((s, e))
+                continue
+            groups.append(cur)
+        cur = [(s, e)]
+    if cur:
+        groups.append(cur)
+    return [g for g in groups if any("?" in text[s:e] for s, e in g)]
+
+
+def restore(text: str, known: Callable[[str], bool], frequency: Callable[[str], float], is_capitalised: Callable[[str], bool]) -> list[Restored]:
+    """Every run of damaged text in ``text`` that restores to known Kazakh words.
+
+    ``known(lower_word)`` is the Kazakh dictionary; ``frequency`` ranks rival restorations;
+    ``is_capitalised(lower_word)`` says the dictionary writes the word with a capital (names).
+    """
+    out: list[Restored] = []
+    for group in _groups(text):
+        out += _restore_group(text, group, known, frequency, is_capitalised)
+    return out
+
+
+def _candidates(piece: str, known, frequency) -> list[str]:
+    holes = [i for i, ch in enumerate(piece) if ch == "?"]
+    if not holes or len(holes) > _MAX_LOST or len(piece) - len(holes) < 1 or len(piece) < 2:
+        return []
+    lower = piece.lower()
+    found = []
+    for letters in product(KAZAKH, repeat=len(holes)):
+        chars = list(lower)
+        for i, ch in zip(holes, letters):
+            chars[i] = ch
+        w = "".join(chars)
+        if known(w):
+            found.append(w)
+    found.sort(key=lambda w: -frequency(w))
+    return found
+
+
+def _restore_group(text, group, known, frequency, is_capitalised) -> list[Restored]:
+    n = len(group)
+    # best[i] = (restored «?» count, −known words swallowed by a join, −pieces, choices) for
+    # segments[i:]: restore as many «?» as possible, without gluing a word that stands on its
+    # own («Мемлекеттік ? ызмет» is two words), in as few pieces as possible («? аза ? стан»)
+    best: list[tuple[int, int, int, list] | None] = [None] * (n + 1)
+    best[n] = (0, 0, 0, [])
+    whole = [known(text[s:e].lower()) if "?" not in text[s:e] else False for s, e in group]
+    for i in range(n - 1, -1, -1):
+        for j in range(i + 1, n + 1):
+            s, e = group[i][0], group[j - 1][1]
+            raw = text[s:e]
+            piece = raw.replace(" ", "")
+            end = e
+            if piece.endswith("?") and _question_mark_ends_sentence(text, e - 1):
+                piece, end = piece[:-1], e - 1  # a real question mark: «Келесіз бе? Иә»
+            options: list[tuple[int, int, str | None, tuple[str, ...]]] = [(s, e, None, ())]
+            cands = _candidates(piece, known, frequency)
+            if cands:
+                options.append((s, end, cands[0], tuple(cands[1:3])))
+            elif piece.endswith("?") and "?" in piece[:-1]:
+                # the last «?» may be a real question mark: «?аза?стан?»
+                inner = _candidates(piece[:-1], known, frequency)
+                if inner:
+                    options.append((s, e - 1, inner[0], tuple(inner[1:3])))
+            swallowed = sum(whole[i:j]) if j - i > 1 else 0
+            for os_, oe, word, alts in options:
+                if word is None and j - i > 1:
+                    continue  # unrestored fragments stay as they are, one by one
+                tail = best[j]
+                assert tail is not None
+                gained = text[os_:oe].count("?") if word else 0
+                score = (gained + tail[0], tail[1] - (swallowed if word else 0), tail[2] - 1, [(os_, oe, word, alts)] + tail[3])
+                if best[i] is None or score[:3] > best[i][:3]:
+                    best[i] = score
+    out = []
+    assert best[0] is not None
+    group_start = group[0][0]
+    for s, e, word, alts in best[0][3]:
+        if not word:
+            continue
+        raw = text[s:e]
+        first = s == group_start
+        cased = [_case(raw, w, text, s, is_capitalised, first) for w in (word, *alts)]
+        out.append(Restored(s, e, raw, cased[0], tuple(cased[1:])))
+    return out
+
+
+def _case(raw: str, word: str, text: str, start: int, is_capitalised, first_in_group: bool) -> str:
+    letters = [ch for ch in raw if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return word.upper()
+    if raw[:1].isupper() or is_capitalised(word):
+        return word[:1].upper() + word[1:]
+    if raw[:1] == "?" and first_in_group:
+        # a lost first letter was a capital at the start of a sentence
+        before = text[:start].rstrip(" \t\u00a0")
+        if not before or before[-1] in ".!\n«\"" or (before[-1] == "?" and not before[-2:-1].isalpha()):
+            return word[:1].upper() + word[1:]
+    return word

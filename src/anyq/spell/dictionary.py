@@ -1,0 +1,177 @@
+"""Is a word known? Our own resources first, hunspell last.
+
+Russian: the official-vocabulary lexicon (``rules/data/ru_lexicon.txt``), pymorphy3's
+dictionary (OpenCorpora, 5 million forms: it knows many official words hunspell ru_RU lacks),
+then a lexicon *lemma* under pymorphy3's guess by analogy («акиматах» → акимат), then hunspell.
+Kazakh: our lexicon of stems (hunspell-kk's 54,000 entries + ``rules/data/kk_lexicon.txt``)
+under a valid suffix chain (our stemmer: vowel harmony, plural–possessive–case order, verb
+endings), then hunspell-kk, which rejects about one correct Kazakh word in nine on its own.
+
+hunspell is loaded lazily (ru_RU costs ~0.3–0.5 s) and only asked about words our resources do
+not know, so a clean letter often never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from anyq.resources import package_data
+
+ALPHABET = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+}
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_HUNSPELL = {"ru": "ru_RU", "kk": "kk_KZ"}
+
+
+@cache
+def hunspell(lang: str):
+    if lang == "kk":
+        from anyq.nlp.stem_kk import _hunspell
+
+        return _hunspell()  # the stemmer's second opinion: one kk_KZ in memory, loaded once
+    import hunspell as _h
+
+    return _h.Hunspell(_HUNSPELL[lang], hunspell_data_dir=str(package_data("hunspell")))
+
+
+@cache
+def ru_lexicon() -> frozenset[str]:
+    """The Russian official-vocabulary lexicon (the one morphology and language id use), lower
+    case, with ё also written as е. Each entry is accepted as written and, as a lemma, in every
+    form pymorphy3 parses to it."""
+    from anyq.nlp.morph_ru import official_lexicon
+
+    return frozenset(official_lexicon() | {w.replace("ё", "е") for w in official_lexicon()})
+
+
+@cache
+def _morph():
+    from anyq.nlp.morph_ru import morphology
+
+    return morphology()
+
+
+@cache
+def _stemmer():
+    from anyq.nlp.stem_kk import stemmer
+
+    return stemmer()
+
+
+def known_ru_form(lower: str) -> bool:
+    """In the lexicon or pymorphy3's dictionary as written (microseconds: for candidates)."""
+    if lower in ru_lexicon():
+        return True
+    m = _morph()
+    return m.is_known(lower) or ("ё" in lower and m.is_known(lower.replace("ё", "е")))
+
+
+@lru_cache(maxsize=100_000)
+def known_ru(lower: str) -> bool:
+    if known_ru_form(lower):
+        return True
+    # a lexicon lemma under pymorphy3's guess by analogy: «акиматах», «маслихатам»
+    lexicon = ru_lexicon()
+    return any(p.normal_form in lexicon for p in _morph().analyzer.parse(lower))
+
+
+@lru_cache(maxsize=100_000)
+def known_kk(lower: str) -> bool:
+    s = _stemmer()
+    if lower in s.lex.words:
+        return True
+    if s.analyse_own(lower).known:
+        return True
+    from anyq.spell.kazakh_derivation import known_by_derivation
+
+    return known_by_derivation(lower)
+
+
+@lru_cache(maxsize=100_000)
+def known_hunspell(word: str, lang: str) -> bool:
+    h = hunspell(lang)
+    if h.spell(word):
+        return True
+    lower = word.lower()
+    if lower != word and h.spell(lower):
+        return True
+    if word[:1].islower() and h.spell(word[:1].upper() + word[1:]):
+        return True  # proper nouns the dictionary has only capitalised: «Қазақстан»
+    return "ё" in word and h.spell(word.replace("ё", "е"))
+
+
+def known_own(lower: str, lang: str) -> bool:
+    """Known to our own resources (no hunspell): what candidate generation asks."""
+    return known_ru(lower) if lang == "ru" else known_kk(lower)
+
+
+@lru_cache(maxsize=100_000)
+def is_known(word: str, lang: str) -> bool:
+    """A single word (letters only) of ``lang``, any case."""
+    lower = word.lower()
+    if known_own(lower, lang):
+        return True
+    return known_hunspell(word, lang)
+
+
+_HYPHEN = re.compile(r"[-‐‑]")
+
+
+def is_known_token(text: str, lang: str) -> bool:
+    """A token that may be hyphenated: «северо-западный», «егжей-тегжейлі», «вице-министр»."""
+    if is_known(text, lang):
+        return True
+    parts = [p for p in _HYPHEN.split(text) if p]
+    if len(parts) < 2:
+        return False
+    return all(is_known(p, lang) for p in parts if len(p) > 1)
+
+
+def word_language(word: str, paragraph_lang: str) -> str:
+    """A word with Kazakh-specific letters is checked as Kazakh even inside Russian text."""
+    if paragraph_lang == "ru" and any(ch in KAZAKH_LETTERS for ch in word):
+        return "kk"
+    return paragraph_lang
+
+
+class Allowlist:
+    """The user's words: accepted as written and, in Kazakh, under any suffix chain
+    (an allowed stem «жапсаржай» also accepts «жапсаржайдың»); in Russian, in any form
+    pymorphy3 parses to an allowed word."""
+
+    def __init__(self, words: frozenset[str] = frozenset()) -> None:
+        self.words = frozenset(w.strip().lower() for w in words if w.strip())
+        self._cache: dict[tuple[str, str], bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def allows(self, word: str, lang: str) -> bool:
+        if not self.words:
+            return False
+        lower = word.lower()
+        if lower in self.words or lower.replace("ё", "е") in self.words:
+            return True
+        key = (lower, lang)
+        hit = self._cache.get(key)
+        if hit is None:
+            if lang == "ru":
+                hit = any(p.normal_form in self.words for p in _morph().analyzer.parse(lower))
+            else:
+                hit = bool(_stemmer().candidate_stems(lower) & self.words)
+            self._cache[key] = hit
+        return hit
+
+
+def read_allowlist(path: str) -> list[str]:
+    """An allowlist file: one word per line, ``#`` comments, UTF-8."""
+    words: list[str] = []
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.append(line)
+    return words

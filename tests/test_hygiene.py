@@ -1,0 +1,122 @@
+"""Text hygiene (T rules): damaged text found and repaired exactly; correct text left alone."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+import anyq
+from anyq.hygiene import font_encoding, mojibake
+
+CASES_FILE = "hygiene/cases.jsonl"
+
+
+def _cases(corpora):
+    lines = (corpora / CASES_FILE).read_text(encoding="utf-8").split("\n")
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def pytest_generate_tests(metafunc):
+    if "case" in metafunc.fixturenames:
+        from pathlib import Path
+
+        corpora = Path(__file__).resolve().parent.parent / "corpora"
+        cases = _cases(corpora)
+        metafunc.parametrize("case", cases, ids=[c["id"] for c in cases])
+
+
+def test_every_damaged_case_is_found_and_repaired_exactly(case):
+    report = anyq.check(case["text"], lang=case["lang"])
+    assert any(f.code.startswith("T") for f in report.findings), case["id"]
+    assert anyq.fix(case["text"], lang=case["lang"]) == case["fixed"]
+
+
+def test_the_case_set_covers_every_kind(corpora):
+    kinds = {c["kind"] for c in _cases(corpora)}
+    assert kinds >= {"latin-in-cyrillic", "cyrillic-in-latin", "latin-letter-word", "lost-letters", "old-font", "russian-letters", "mojibake"}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_correct_corpus_has_no_hygiene_findings(corpora, lang):
+    for path in sorted((corpora / "spelling" / lang).glob("*.txt")):
+        report = anyq.check(path.read_text(encoding="utf-8"), lang=lang, select=["T"])
+        assert [(f.code, f.text) for f in report.findings] == [], path.name
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "cp1252"])
+def test_mojibake_of_whole_letters_is_undone_exactly(corpora, codec):
+    for name in ("ru/01_pensiya_pereraschet.txt", "kk/03_zher_uchaskesi.txt"):
+        text = (corpora / "spelling" / name).read_text(encoding="utf-8")
+        lang = name[:2]
+        for line in text.split("\n")[:8]:
+            if not line.strip():
+                continue
+            for c in (codec, "latin-1") if codec == "cp1252" else (codec,):
+                garbled = mojibake.garble(line, c)
+                assert anyq.fix(garbled, lang=lang) == line, garbled
+
+
+def test_old_font_family_is_worked_out_from_the_documents_own_words():
+    correct = "Қазақстан Республикасының Ұлттық банкі үшін өтініш қабылданды. Мемлекеттік тілдегі құжаттар әкімдікке жіберілді."
+    # the slots seen in real text (ѕ = ә) and KZ-1048 read as Windows-1251 (ј = ә, ѕ = ң)
+    family_a = {"қ": "ќ", "ә": "ѕ", "ө": "ґ", "ғ": "є", "ң": "њ", "ұ": "ў", "ү": "ї", "һ": "ћ"}
+    family_b = {"қ": "ќ", "ә": "ј", "ө": "ґ", "ғ": "є", "ң": "ѕ", "ұ": "ў", "ү": "ї", "һ": "ћ"}
+    for family in (family_a, family_b):
+        damaged = "".join(family.get(ch.lower(), ch).upper() if ch.isupper() and ch.lower() in family else family.get(ch, ch) for ch in correct)
+        assert damaged != correct
+        assert anyq.fix(damaged, lang="kk") == correct
+
+
+def test_old_font_letters_in_other_languages_are_left_alone():
+    # a Ukrainian word in a Russian letter is not a Kazakh word in an old font
+    assert [f for f in anyq.check("Цитата: «Дмитро їде до Києва».", lang="ru").findings if f.code == "T110"] == []
+    found = font_encoding.find("Салыќ жѕне", lambda w: w in {"салық", "және"})
+    assert [f.word for f in found] == ["Салық", "және"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сіз қашан келесіз? Біз сізді күтеміз.",
+        "Срок продлён? Да, до 15 мая.",
+        "Что делать дальше?\nОбратитесь в ЦОН.",
+        "Ставка 2,5 процента, т.е. меньше прошлогодней; см. п. 3.",
+        "Адрес: г.Астана, ул.Абая, 5; сайт egov.kz; почта info@akimat.kz.",
+        "Он сказал, что что-то изменилось.",
+        "Аким района                    А. Серіков",
+        "Монитор 24\" и кабель 2 м.",
+        "Северо-западный район, 2020-2024 годы.",
+        "Приложение A к договору, пункт «С» и «Р».",
+        "ТОО «KazBuild» и ИП «Айгүл».",
+    ],
+)
+def test_typography_rules_leave_correct_text_alone(text):
+    found = [(f.code, f.text) for f in anyq.check(text, select=["T"]).findings]
+    assert found == []
+
+
+def test_fix_of_typography():
+    text = "Ваше  заявление принято ,ответ направлен в в срок - до 15 мая. ТОО \"Береке\" уведомлено.Спасибо."
+    assert anyq.fix(text, lang="ru") == "Ваше заявление принято, ответ направлен в срок — до 15 мая. ТОО «Береке» уведомлено. Спасибо."
+
+
+def test_repeated_word_run_is_fixed_in_one_edit():
+    assert anyq.fix("Документы приняты для для для рассмотрения.", lang="ru") == "Документы приняты для рассмотрения."
+
+
+def test_damage_repair_suppresses_spelling_and_spacing_findings():
+    report = anyq.check("Мемлекеттік ? ызмет к ? рсету туралы.", lang="kk")
+    assert [f.code for f in report.findings if f.code[0] in "ST"] == ["T109", "T109"]
+
+
+def test_latin_i_in_russian_becomes_i_or_kazakh_i_by_the_dictionary():
+    assert anyq.fix("Обращение рассмотрено комиссiей.", lang="ru") == "Обращение рассмотрено комиссией."
+
+
+def test_fixes_never_touch_markdown_code():
+    text = "Ответ направлен.\n\n```\nкод  с  пробелами \"и\" обрaщение\n```\n"
+    report = anyq.check(text, format="md", path="a.md")
+    assert [f for f in report.findings if f.code[0] == "T"] == []
+    assert re.search("код  с", anyq.fix(text, format="md")) is not None
