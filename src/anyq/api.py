@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from anyq.config import Settings
+from anyq.configfile import file_ignores
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
@@ -22,8 +24,19 @@ from anyq.text import SourceDocument
 
 
 @lru_cache(maxsize=8)
-def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> Linter:
+def _linter(
+    select: tuple[str, ...] | None,
+    ignore: tuple[str, ...],
+    severity: tuple[tuple[str, str], ...],
+    rule_dirs: tuple[str, ...],
+    rule_files: tuple[str, ...],
+    params: str = "{}",
+) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
+    overrides = json.loads(params)
+    if overrides:
+        # thresholds set in a config file: a copy of the rule with its params updated
+        rules = [replace(r, params={**r.params, **overrides[r.code]}) if r.code in overrides else r for r in rules]
     return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)))
 
 
@@ -37,6 +50,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(sorted(settings.severity.items())),
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
+        json.dumps({k.upper(): v for k, v in settings.params.items()}, sort_keys=True),
     )
 
 
@@ -68,8 +82,9 @@ def check(
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
+    """Lint a document read by a reader; ``per-file-ignores`` of the settings apply to its path."""
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, ignore=file_ignores(s, source.path))
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:

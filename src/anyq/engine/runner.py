@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
+from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
@@ -67,9 +68,19 @@ class Linter:
         active = [r for r in rules if self.selection.enabled(r)]
         self.compiled = CompiledRules(active)
         self.options = options
+        self.known_codes = frozenset(r.code for r in rules)
 
     # -- public ------------------------------------------------------------------------
-    def check(self, source: SourceDocument, lang: str | None = None) -> FileReport:
+    def check(self, source: SourceDocument, lang: str | None = None, ignore: Iterable[str] = ()) -> FileReport:
+        """Lint a document; ``ignore`` holds rule selectors to drop for this file only
+        (``per-file-ignores`` of a config file)."""
+        directives = suppress.parse(source.text, source.format, self.known_codes)
+        if directives:
+            skipped = suppress.skips_file(directives)
+            if skipped is not None:
+                return _not_checked(source, skipped)
+            # the comments themselves are not prose to lint
+            source = replace(source, skipped=sorted(source.skipped + [(d.start, d.end) for d in directives]))
         paragraphs = split_paragraphs(source)
         forced = lang if lang in ("kk", "ru") else None
         for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
@@ -80,8 +91,15 @@ class Linter:
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc)
         dctx = DocumentContext(source, paragraphs, docs, self.options)
+        facts = [d.fact() for d in directives]
+        if facts:
+            dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
         findings = self._findings(source, hits)
+        if directives or ignore:
+            findings = suppress.apply(findings, directives, ignore)
+            for d, fact in zip(directives, facts):
+                fact["suppressed"] = d.suppressed
         return self._report(source, paragraphs, docs, findings, dctx)
 
     # -- stages ------------------------------------------------------------------------
@@ -236,6 +254,16 @@ class Linter:
             if key != "stats":
                 report.extra[key] = value
         return report
+
+
+def _not_checked(source: SourceDocument, directive: suppress.Directive) -> FileReport:
+    """A file whose author wrote a bare ``anyq: ignore-file``: listed, never scored."""
+    return FileReport(
+        path=source.path,
+        stats={"encoding": source.encoding},
+        extra={"not_checked": f"anyq: ignore-file on line {directive.line}" + (f" ({directive.reason})" if directive.reason else "")},
+        source_text=source.text,
+    )
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
