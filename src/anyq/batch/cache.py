@@ -83,7 +83,6 @@ def code_fingerprint() -> str:
     return _hash(*parts)
 
 
-@lru_cache(maxsize=32)
 def rules_fingerprint(rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> str:
     parts = _tree_content(rules_dir())
     for d in rule_dirs:

@@ -32,7 +32,7 @@ from anyq.findings import FileReport
 from anyq.readers import MAX_BYTES
 
 # Below this many files to lint, a pool costs more (a model load per worker) than it saves.
-POOL_MIN_FILES = 24
+POOL_MIN_FILES = 96
 MAX_CHUNK = 16
 
 
@@ -102,6 +102,7 @@ class BatchRunner:
         self.on_plan = on_plan
         self.info = RunInfo(jobs=self.jobs)
         self._keys: dict[tuple[int, tuple[str, ...]], str] = {}
+        self.pool: _Pool | None = None  # the worker pool of the current run, if any
 
     # -- planning --------------------------------------------------------------------
     def _settings_key(self, s: Settings, ignores: tuple[str, ...]) -> str:
@@ -171,7 +172,7 @@ class BatchRunner:
         chunk_of = {it.index: n for n, chunk in enumerate(chunks) for it in chunk}
         window = jobs * 3
         warm = list({id(it.settings): it.settings for it in misses}.values())[:4]
-        pool = _Pool(jobs, warm, self.info, str(self.cache.root) if self.cache.enabled else None)
+        pool = self.pool = _Pool(jobs, warm, self.info, str(self.cache.root) if self.cache.enabled else None)
         results: dict[int, FileReport] = {}
         next_chunk = 0
         try:
@@ -201,6 +202,7 @@ class _Pool:
         self.info = info
         self.ctx = _context()
         self.pending: dict[int, tuple[list[Item], Future]] = {}
+        self.ready: dict[int, FileReport] = {}  # reports saved from a broken pool
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -211,7 +213,12 @@ class _Pool:
         return len(self.pending)
 
     def submit(self, chunk_id: int, items: list[Item]) -> None:
-        self.pending[chunk_id] = (items, self.executor.submit(lint_chunk, self._payload(items), self.cache_root))
+        try:
+            fut = self.executor.submit(lint_chunk, self._payload(items), self.cache_root)
+        except BrokenProcessPool:
+            self.ready.update(self._recover())
+            fut = self.executor.submit(lint_chunk, self._payload(items), self.cache_root)
+        self.pending[chunk_id] = (items, fut)
 
     @staticmethod
     def _payload(items: list[Item]) -> list[tuple[int, str, Settings, str | None]]:
@@ -219,11 +226,16 @@ class _Pool:
 
     def collect(self, chunk_id: int) -> dict[int, FileReport]:
         """Reports of a chunk (waiting for it); on a broken pool, retry and return what is known."""
+        if chunk_id not in self.pending:  # its files were recovered after a worker died
+            out, self.ready = self.ready, {}
+            return out
         items, fut = self.pending[chunk_id]
         try:
             result = fut.result()
         except BrokenProcessPool:
-            return self._recover()
+            out = {**self.ready, **self._recover()}
+            self.ready = {}
+            return out
         del self.pending[chunk_id]
         self._note(result)
         return dict(result["reports"])

@@ -25,7 +25,7 @@ from anyq.reporters import ReportContext, Reporter, relpath
 
 CATEGORIES = {
     "jargon": "Канцелярит · Кеңсе тілі",
-    "legal": "Ссылки на законы · Заңға сілтемелер",
+    "legal": "Ссылки на закон · Заңнама",
     "complexity": "Сложность · Күрделілік",
     "spelling": "Орфография · Емле",
     "typography": "Типографика · Теру",
@@ -131,7 +131,7 @@ class HtmlReport(Reporter):
         for i, (name, value, cls) in enumerate(rows):
             y = 4 + i * row_h
             bw = (w - left - 50) * (value / maximum if maximum else 0)
-            short = name if len(name) <= 30 else "…" + name[-29:]
+            short = name if len(name) <= 28 else "…" + name[-27:]
             parts.append(f'<text x="{left - 6}" y="{y + 14}" text-anchor="end">{_e(short)}<title>{_e(name)}</title></text>')
             parts.append(f'<rect class="bar {cls}" data-label="{_e(name)}" data-value="{value}" x="{left}" y="{y + 2}" width="{bw:.1f}" height="{row_h - 6}"><title>{_e(name)}: {value_fmt.format(value)}</title></rect>')
             parts.append(f'<text x="{left + bw + 4:.1f}" y="{y + 14}">{value_fmt.format(value)}</text>')

@@ -93,6 +93,8 @@ def _utf16_column(line: str, col: int) -> int:
 
 
 class SarifReport(Reporter):
+    needs_source = True  # UTF-16 columns are counted on the line's text
+
     def __init__(self, out: TextIO, ctx: ReportContext) -> None:
         super().__init__(out, ctx)
         self.results: list[dict[str, Any]] = []
