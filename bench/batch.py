@@ -103,7 +103,7 @@ def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
     files = sum(1 for _ in out.open(encoding="utf-8"))
     mem = re.search(r"peak worker memory (\d+) MB", stats)
     words = re.search(r"^\s*words\s+(\d+)", stats, re.M)
-    workers = re.search(r"workers (\d+)", stats)
+    workers = re.search(r"(\d+) worker processes", stats)
     cached = re.search(r"from cache (\d+)", stats)
     return {
         "jobs": jobs,
@@ -111,7 +111,7 @@ def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
         "files": files,
         "files_per_second": round(files / seconds, 1),
         "words_per_second": round(int(words.group(1)) / seconds) if words else None,
-        "worker_processes": int(workers.group(1)) if workers else None,
+        "worker_processes": int(workers.group(1)) if workers else 0,
         "from_cache": int(cached.group(1)) if cached else None,
         "peak_worker_rss_mb": int(mem.group(1)) if mem else None,
     }

@@ -205,3 +205,16 @@ def test_bad_config_in_a_subfolder_is_a_usage_error(tmp_path, monkeypatch):
     result = runner.invoke(app, ["check", ".", "--no-cache"])
     assert result.exit_code == 2
     assert "sub/anyq.toml: colour: unknown key" in result.output
+
+
+def test_the_readme_example_config_loads(tmp_path, root):
+    """The example in the README is a working config (with its house-rules folder)."""
+    import re
+
+    block = re.search(r"```toml\n(# anyq.toml.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    (tmp_path / "anyq.toml").write_text(block, encoding="utf-8")
+    (tmp_path / "house-rules").mkdir()
+    (tmp_path / "house-rules" / "house.toml").write_text((root / "tests" / "data" / "house_rule.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    s = load_config(tmp_path / "anyq.toml")
+    assert s.fail_under == 60 and s.params["C101"]["max_words"]["ru"] == 30
+    assert s.rule_dirs == [str(tmp_path / "house-rules")] and s.per_file_ignores["signed/*.docx"] == ["jargon"]

@@ -200,7 +200,10 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
         settings.validate()
     except ValueError as exc:
         key = _guess_key(str(exc), table)
-        raise ConfigError(f"{prefix}{key + ': ' if key else ''}{_plain(str(exc))}") from None
+        msg = _plain(str(exc))
+        if key and msg.startswith(key.replace("_", "-") + " "):
+            msg = msg[len(key) + 1 :]  # "fail-on: must be …", not "fail-on: fail-on must be …"
+        raise ConfigError(f"{prefix}{key + ': ' if key else ''}{msg}") from None
     _check_codes(settings, table, fail)
     return settings
 

@@ -105,5 +105,6 @@ class Statistics:
             for row in d["worst_files"]:
                 w(f"    {row['score']:>5.1f}  {row['path']}  ({row['findings']} findings)\n")
         if run:
-            w(f"  run        {run['seconds']:.1f} s, {run['files_per_second']:.1f} files/s, {run['words_per_second']:.0f} words/s, "
-              f"jobs {run['jobs']}, workers {run['workers']}, peak worker memory {run['peak_worker_rss_mb']:.0f} MB\n")
+            where = f"in {run['workers']} worker processes" if run["workers"] else "in one process"
+            w(f"  run        {run['seconds']:.1f} s, {run['files_per_second']:.1f} files/s, {run['words_per_second']:.0f} words/s; "
+              f"linted {run['linted']} {where} (jobs {run['jobs']}), {run['from_cache']} from cache; peak worker memory {run['peak_worker_rss_mb']:.0f} MB\n")
