@@ -94,6 +94,7 @@ def generate(dest: Path, n: int, seed: int = 9) -> dict[str, int]:
 def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
     cmd = ANYQ + ["check", str(archive), "--jobs", str(jobs), "--format", "jsonl", "--output", str(out),
                   "--statistics", "--cache-dir", str(cache), "--no-progress", "--fail-on", "never"]
+    load = os.getloadavg()[0]  # the machine is shared: say how busy it was
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
@@ -114,6 +115,7 @@ def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
         "worker_processes": int(workers.group(1)) if workers else 0,
         "from_cache": int(cached.group(1)) if cached else None,
         "peak_worker_rss_mb": int(mem.group(1)) if mem else None,
+        "load_average_1min_before": round(load, 2),
     }
 
 

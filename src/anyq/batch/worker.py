@@ -59,7 +59,8 @@ def lint_chunk(items: list[tuple[int, str, Settings, str | None]], cache_root: s
         if cache is not None and key:
             cache.put(key, report)
         reports.append((i, report))
-    return {"reports": reports, "pid": os.getpid(), "maxrss_kb": peak_rss_kb()}
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"reports": reports, "pid": os.getpid(), "maxrss_kb": usage.ru_maxrss, "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 def peak_rss_kb() -> int:
