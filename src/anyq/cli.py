@@ -118,7 +118,6 @@ def check(
     from anyq.batch.run import BatchRunner
     from anyq.batch.stats import Statistics
     from anyq.configfile import ConfigError, Resolver
-    from anyq.engine.compiled import CompileError
     from anyq.engine.loader import RuleError
     from anyq.reporters import ReportContext, make_reporter
 
@@ -136,8 +135,7 @@ def check(
     try:
         resolver = Resolver(overrides, config=str(config) if config else None, isolated=isolated)
         here = resolver.settings_for(".")
-        _load_linter(here)  # a bad rule file or option is a usage error before any output
-    except (ConfigError, RuleError, CompileError, ValueError) as exc:
+    except (ConfigError, RuleError, ValueError) as exc:
         _fail(str(exc))
 
     root = cache_dir or default_cache_dir(here if (here.cache_dir or here.root) else None)
@@ -158,7 +156,7 @@ def check(
             bar.advance(outcome.cached)
             if stats is not None:
                 stats.add(report, outcome.cached)
-            s = resolver.settings_for(report.path)
+            s = resolver.settings_for_file(report.path)
             errors += bool(report.errors)
             error_lines += [f"{report.path}: error: {e}" for e in report.errors]
             failing += _fails(report, s)
@@ -172,7 +170,9 @@ def check(
             ctx.statistics = stats
             ctx.run = _run_info(runner.info, stats)
         reporter.finish()
-    except (ConfigError, RuleError, CompileError) as exc:
+    except (ConfigError, RuleError) as exc:
+        # a bad config file below a folder, or a bad rule file: found before the first
+        # file is linted (the runner loads the rules first), so before any report
         bar.close()
         _fail(str(exc))
     finally:

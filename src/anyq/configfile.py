@@ -293,6 +293,7 @@ class Resolver:
         self.forced = load_config(config) if config else None
         self.isolated = isolated
         self._by_config: dict[Path | None, Settings] = {}
+        self._by_folder: dict[str, Settings] = {}
 
     def config_path(self, path: str | Path) -> Path | None:
         if self.forced is not None:
@@ -300,6 +301,14 @@ class Resolver:
         if self.isolated:
             return None
         return find_config(path)
+
+    def settings_for_file(self, path: str) -> Settings:
+        """Settings for a file (or a path that does not exist): cached by its folder, no stat."""
+        folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        s = self._by_folder.get(folder)
+        if s is None:
+            s = self._by_folder[folder] = self.settings_for(folder)
+        return s
 
     def settings_for(self, path: str | Path) -> Settings:
         """Settings for a file or folder (``-`` means the working directory)."""

@@ -132,7 +132,7 @@ def report_to_entry(report: FileReport) -> dict[str, Any]:
         "score": report.score,
         "scores": report.scores,
         "stats": report.stats,
-        "findings": [dataclasses.asdict(f) for f in report.findings],
+        "findings": [f.to_dict() for f in report.findings],
         "extra": report.extra,
         "source_text": report.source_text,
     }
@@ -166,6 +166,7 @@ class Cache:
     def __init__(self, root: str | Path, enabled: bool = True) -> None:
         self.root = Path(root)
         self.dir = self.root / __version__
+        self._dir = str(self.dir)  # string paths: pathlib costs more than the lookup itself
         self.enabled = enabled
         self.hits = self.misses = self.writes = self.rejected = 0
         self._ready = False
@@ -174,18 +175,18 @@ class Cache:
     def key(settings_key: str, data: bytes, suffix: str) -> str:
         return _hash(settings_key, suffix.lower(), content_hash(data))
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return f"{self._dir}{os.sep}{key[:2]}{os.sep}{key}.json"
 
     def has(self, key: str) -> bool:
-        return self.enabled and self._path(key).is_file()
+        return self.enabled and os.path.isfile(self._path(key))
 
     def get(self, key: str, path: str) -> FileReport | None:
         if not self.enabled:
             return None
-        p = self._path(key)
         try:
-            raw = p.read_bytes()
+            with open(self._path(key), "rb") as fh:
+                raw = fh.read()
         except OSError:
             self.misses += 1
             return None
@@ -206,7 +207,7 @@ class Cache:
             return
         try:
             self._prepare()
-            target = self._path(key)
+            target = Path(self._path(key))
             target.parent.mkdir(exist_ok=True)
             data = json.dumps({"anyq": __version__, "key": key, "report": report_to_entry(report)}, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")

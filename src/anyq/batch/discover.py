@@ -137,7 +137,7 @@ class Discovery:
             return _matches(self.cli_include, path, self.cwd)
         if s.include:
             return _matches(s.include, path, self._root(s))
-        return Path(path).suffix.lower() in self.suffixes
+        return os.path.splitext(path)[1].lower() in self.suffixes
 
     def _gitignore_on(self, s: Settings) -> bool:
         return self.cli_gitignore if self.cli_gitignore is not None else s.respect_gitignore

@@ -112,17 +112,18 @@ class BatchRunner:
         return self._keys[k]
 
     def _item(self, index: int, path: str) -> Item:
-        s = self.resolver.settings_for(path)
+        s = self.resolver.settings_for_file(path)
         item = Item(index, path, s)
         if path == "-" or not self.cache.enabled:
             return item
         try:
             if os.path.getsize(path) > MAX_BYTES:
                 return item
-            data = Path(path).read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
         except OSError:
             return item  # the reader reports why
-        item.key = Cache.key(self._settings_key(s, file_ignores(s, path)), data, Path(path).suffix)
+        item.key = Cache.key(self._settings_key(s, file_ignores(s, path)), data, os.path.splitext(path)[1])
         item.hit = self.cache.has(item.key)
         return item
 
@@ -133,6 +134,7 @@ class BatchRunner:
         self.info.files = len(items)
         if self.on_plan:
             self.on_plan(len(items))
+        self._load_rules(items)
         misses = [it for it in items if not it.hit and it.path != "-"]
         use_pool = self.jobs > 1 and len(misses) >= POOL_MIN_FILES
         try:
@@ -146,6 +148,24 @@ class BatchRunner:
         finally:
             self.info.seconds = time.perf_counter() - start
             self.info.main_rss_mb = peak_rss_kb() / 1024
+
+    @staticmethod
+    def _load_rules(items: list[Item]) -> None:
+        """Load and compile the rules of every settings that has a file to lint, here, before
+        any file is linted: a bad rule file is then one usage error (RuleError), not an
+        error per file. A run served wholly from the cache skips this (and spaCy)."""
+        todo = {id(it.settings): it.settings for it in items if not it.hit}
+        if not todo:
+            return
+        from anyq.api import linter_for
+        from anyq.engine.compiled import CompileError
+        from anyq.engine.loader import RuleError
+
+        for s in todo.values():
+            try:
+                linter_for(s)
+            except CompileError as exc:
+                raise RuleError(str(exc)) from None
 
     def _from_cache(self, item: Item) -> FileReport | None:
         return self.cache.get(item.key, item.path) if item.hit and item.key else None
