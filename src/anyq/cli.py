@@ -226,6 +226,8 @@ def _run_info(info, stats) -> dict:
         "from_cache": info.cached,
         "peak_worker_rss_mb": round(info.peak_worker_rss_mb or info.main_rss_mb, 1),
         "worker_restarts": info.worker_restarts,
+        # CPU seconds spent by the worker processes (or by this process when it linted alone)
+        "cpu_seconds": round(info.worker_cpu_s if info.workers else info.main_cpu_s, 1),
     }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,6 +66,12 @@ class RunInfo:
     seconds: float = 0.0
     worker_restarts: int = 0
     pids: set[int] = field(default_factory=set)
+    worker_cpu: dict[int, float] = field(default_factory=dict)  # pid → CPU seconds so far
+    main_cpu_s: float = 0.0
+
+    @property
+    def worker_cpu_s(self) -> float:
+        return sum(self.worker_cpu.values())
 
 
 def default_jobs() -> int:
@@ -148,6 +155,8 @@ class BatchRunner:
         finally:
             self.info.seconds = time.perf_counter() - start
             self.info.main_rss_mb = peak_rss_kb() / 1024
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            self.info.main_cpu_s = usage.ru_utime + usage.ru_stime
 
     @staticmethod
     def _load_rules(items: list[Item]) -> None:
@@ -291,6 +300,7 @@ class _Pool:
 
     def _note(self, result: dict) -> None:
         self.info.pids.add(result["pid"])
+        self.info.worker_cpu[result["pid"]] = result["cpu_s"]
         self.info.peak_worker_rss_mb = max(self.info.peak_worker_rss_mb, result["maxrss_kb"] / 1024)
 
     def shutdown(self) -> None:

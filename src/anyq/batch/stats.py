@@ -107,4 +107,5 @@ class Statistics:
         if run:
             where = f"in {run['workers']} worker processes" if run["workers"] else "in one process"
             w(f"  run        {run['seconds']:.1f} s, {run['files_per_second']:.1f} files/s, {run['words_per_second']:.0f} words/s; "
-              f"linted {run['linted']} {where} (jobs {run['jobs']}), {run['from_cache']} from cache; peak worker memory {run['peak_worker_rss_mb']:.0f} MB\n")
+              f"linted {run['linted']} {where} (jobs {run['jobs']}), {run['from_cache']} from cache; "
+              f"{run['cpu_seconds']:.1f} CPU s; peak worker memory {run['peak_worker_rss_mb']:.0f} MB\n")
