@@ -118,6 +118,7 @@ def _stats(*args: str) -> dict:
 
 def test_cache_reuses_unchanged_files_and_notices_every_change(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ANYQ_CACHE_DIR")
     letters = tmp_path / "letters"
     _generator()(letters, 12, seed=5)
     rules = tmp_path / "rules"
@@ -166,6 +167,7 @@ def test_cache_reuses_unchanged_files_and_notices_every_change(tmp_path, monkeyp
 
 def test_no_cache_and_cache_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ANYQ_CACHE_DIR")
     (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
     _stats("a.txt", "--no-cache")
     assert not (tmp_path / ".anyq_cache").exists()
@@ -182,6 +184,9 @@ def test_no_cache_and_cache_dir(tmp_path, monkeypatch):
     (tmp_path / "proj" / "anyq.toml").write_text('cache-dir = "../shared-cache"\n', encoding="utf-8")
     _stats("b.txt")
     assert (tmp_path / "shared-cache" / "CACHEDIR.TAG").is_file()
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "from-env"))  # the environment wins over the config file
+    _stats("b.txt")
+    assert (tmp_path / "from-env" / "CACHEDIR.TAG").is_file()
 
 
 def test_statistics(archive, tmp_path, monkeypatch):

@@ -105,7 +105,7 @@ def check(
     force_exclude: Annotated[bool, typer.Option(help="Apply --exclude and config excludes to files named on the command line too (for pre-commit).")] = False,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result cache.")] = False,
-    cache_dir: Annotated[Optional[Path], typer.Option(help="Where the result cache lives (default: .anyq_cache beside the config file, or here).")] = None,
+    cache_dir: Annotated[Optional[Path], typer.Option(envvar="ANYQ_CACHE_DIR", help="Where the result cache lives (default: .anyq_cache beside the config file, or here).")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="Print statistics: files, words, findings per code and category, score distribution, worst files.")] = False,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal, for long runs, when the report does not go to that terminal).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file for every file instead of looking for one.")] = None,
