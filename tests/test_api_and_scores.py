@@ -33,3 +33,11 @@ def test_examples_show_every_category(root):
     assert cats == {"jargon", "legal", "complexity", "spelling", "typography"}
     encodings = {r.stats.get("encoding") for r in report.files}
     assert "cp1251" in encodings
+
+
+def test_phrases_match_across_line_breaks_and_doubled_spaces():
+    text = "Сообщаем, что в\nцелях обеспечения порядка работы ведутся в  рамках программы.\n"
+    r = anyq.check(text, lang="ru", select=["J101", "J102"])
+    spans = {(f.code, f.line, f.column, f.end_line, f.end_column, f.text) for f in r.findings}
+    assert ("J101", 1, 15, 2, 6, "в\nцелях") in spans
+    assert ("J102", 2, 42, 2, 51, "в  рамках") in spans

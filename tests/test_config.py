@@ -106,10 +106,12 @@ def test_every_settings_field_is_a_config_key(tmp_path):
     names = [f.name for f in dataclasses.fields(Settings) if f.name not in PROVENANCE_FIELDS]
     cfg = tmp_path / "anyq.toml"
     for name in names:
-        cfg.write_text(f"{name.replace('_', '-')} = 12345\n", encoding="utf-8")
+        cfg.write_text(f"{name.replace('_', '-')} = {{ x = 1 }}\n", encoding="utf-8")
         with pytest.raises(ConfigError) as info:
             load_config(cfg)
         assert "unknown key" not in str(info.value), name  # known, just a wrong type
+    cfg.write_text('max-file-size = "2M"\n', encoding="utf-8")  # sizes as on the command line
+    assert load_config(cfg).max_file_size == 2 * 1024 * 1024
 
 
 def test_severity_params_per_file_ignores_and_rules(tmp_path, monkeypatch):

@@ -28,16 +28,16 @@ def _good_cases():
             yield pytest.param(rule, text, id=f"{rule.code}-good{i}")
 
 
-def _check(rule, text):
+def _check(rule, text, appeal=None):
     lang = _lang(rule)
     # rules for both languages: the example's own language decides
     forced = lang[0] if len(lang) == 1 else None
-    return anyq.check(text, lang=forced, select=[rule.code])
+    return anyq.check(text, lang=forced, select=[rule.code], appeal=appeal)
 
 
 @pytest.mark.parametrize("rule,example", list(_bad_cases()))
 def test_bad_example_is_flagged(rule, example):
-    report = _check(rule, example.text)
+    report = _check(rule, example.text, example.appeal)
     hits = [f for f in report.findings if f.code == rule.code]
     assert hits, f"{rule.code} did not flag its bad example: {example.text!r}"
     if example.match is not None:
@@ -50,7 +50,7 @@ def test_bad_example_is_flagged(rule, example):
 
 @pytest.mark.parametrize("rule,text", list(_good_cases()))
 def test_good_example_is_clean(rule, text):
-    report = _check(rule, text)
+    report = _check(rule, text, rule.example_appeals.get(text))
     hits = [f.text for f in report.findings if f.code == rule.code]
     assert not hits, f"{rule.code} flagged its good example {text!r} at {hits}"
 

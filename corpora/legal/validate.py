@@ -112,59 +112,54 @@ def style_tags(c):
     return tags
 
 
-def main():
-    stats = collections.Counter(); styles = collections.Counter(); ncit = collections.Counter()
-    mismatch = []
-    for lang in ("ru", "kk"):
-        d = os.path.join(ROOT, lang)
-        names = sorted(f[:-5] for f in os.listdir(d) if f.endswith(".json"))
-        nums = [n[:3] for n in names]
-        if len(set(nums)) != len(nums): err(f"{lang}: duplicate numbers")
-        for f in os.listdir(d):
-            if not re.fullmatch(r"\d{3}_[a-z0-9_]+\.(json|reply\.txt|appeal\.txt)", f): err(f"{lang}/{f}: bad file name")
-            elif f.split(".")[0] not in names: err(f"{lang}/{f}: no matching json")
-        for n in names:
-            p = os.path.join(d, n)
-            meta = json.loads(read(p + ".json"))
-            if set(meta) != REPLY_KEYS: err(f"{p}.json: keys {sorted(set(meta) ^ REPLY_KEYS)}")
-            if meta["kind"] != "reply" or meta["language"] != lang: err(f"{p}: kind/language")
-            if meta["label"] not in ("evasive", "substantive"): err(f"{p}: label")
-            if set(meta["has"]) != HAS_KEYS or not all(isinstance(v, bool) for v in meta["has"].values()): err(f"{p}: has")
-            if meta["label"] == "substantive" and meta["evasion"]: err(f"{p}: substantive with evasion list")
-            if meta["label"] == "evasive" and not meta["evasion"]: err(f"{p}: evasive without evasion list")
-            if meta["label"] == "substantive" and not all(meta["has"].values()): warn(f"{p}: substantive lacks {[k for k, v in meta['has'].items() if not v]}")
-            reply = read(p + ".reply.txt")
-            wc = words(reply)
-            if not 100 <= wc <= 300: err(f"{p}.reply.txt: {wc} words (100–300)")
-            check_script(p + ".reply.txt", reply, lang == "kk")
-            has_appeal = os.path.exists(p + ".appeal.txt")
-            if has_appeal:
-                appeal = read(p + ".appeal.txt")
-                aw = words(appeal)
-                if not 60 <= aw <= 200: err(f"{p}.appeal.txt: {aw} words (60–200)")
-                if meta["appeal_language"] not in ("ru", "kk"): err(f"{p}: appeal_language")
-                check_script(p + ".appeal.txt", appeal, meta["appeal_language"] == "kk")
-                if meta["appeal_language"] != lang: mismatch.append(f"{lang}/{n} ({meta['appeal_language']} appeal → {lang} reply)")
-                for q in meta["unanswered_questions"]:
-                    if q not in appeal: err(f"{p}: unanswered question not in appeal: {q!r}")
-                if "?" not in appeal: warn(f"{p}: appeal has no question mark")
-                stats[(lang, "with appeal")] += 1
-            else:
-                if meta["appeal_language"] is not None: err(f"{p}: appeal_language without appeal file")
-                if meta["unanswered_questions"]: err(f"{p}: unanswered_questions without appeal")
-            check_citations(p + ".reply.txt", reply, meta["citations"])
-            coverage(f"{lang}/{n}", reply, meta["citations"])
-            stats[(lang, meta["label"])] += 1
-            for c in meta["citations"]:
-                ncit[lang] += 1
-                for s in style_tags(c): styles[s] += 1
-        for lab, k in EXPECT[lang].items():
-            if stats[(lang, lab)] != k: err(f"{lang}: {stats[(lang, lab)]} {lab}, expected {k}")
-        if stats[(lang, "with appeal")] < MIN_APPEALS[lang]: err(f"{lang}: only {stats[(lang, 'with appeal')]} appeals")
-    if len(mismatch) < 3: err(f"only {len(mismatch)} appeal/reply language mismatches")
-    d = os.path.join(ROOT, "other")
+def check_reply_folder(base, lang, stats, styles, ncit, mismatch, tag="", reply_words=(100, 300), appeal_words=(60, 200)):
+    d = os.path.join(base, lang)
+    names = sorted(f[:-5] for f in os.listdir(d) if f.endswith(".json"))
+    nums = [n[:3] for n in names]
+    if len(set(nums)) != len(nums): err(f"{tag}{lang}: duplicate numbers")
+    for f in os.listdir(d):
+        if not re.fullmatch(r"\d{3}_[a-z0-9_]+\.(json|reply\.txt|appeal\.txt)", f): err(f"{tag}{lang}/{f}: bad file name")
+        elif f.split(".")[0] not in names: err(f"{tag}{lang}/{f}: no matching json")
+    for n in names:
+        p = os.path.join(d, n)
+        meta = json.loads(read(p + ".json"))
+        if set(meta) != REPLY_KEYS: err(f"{p}.json: keys {sorted(set(meta) ^ REPLY_KEYS)}")
+        if meta["kind"] != "reply" or meta["language"] != lang: err(f"{p}: kind/language")
+        if meta["label"] not in ("evasive", "substantive"): err(f"{p}: label")
+        if set(meta["has"]) != HAS_KEYS or not all(isinstance(v, bool) for v in meta["has"].values()): err(f"{p}: has")
+        if meta["label"] == "substantive" and meta["evasion"]: err(f"{p}: substantive with evasion list")
+        if meta["label"] == "evasive" and not meta["evasion"]: err(f"{p}: evasive without evasion list")
+        if meta["label"] == "substantive" and not all(meta["has"].values()): warn(f"{p}: substantive lacks {[k for k, v in meta['has'].items() if not v]}")
+        reply = read(p + ".reply.txt")
+        wc = words(reply)
+        if not reply_words[0] <= wc <= reply_words[1]: err(f"{p}.reply.txt: {wc} words ({reply_words[0]}–{reply_words[1]})")
+        check_script(p + ".reply.txt", reply, lang == "kk")
+        has_appeal = os.path.exists(p + ".appeal.txt")
+        if has_appeal:
+            appeal = read(p + ".appeal.txt")
+            aw = words(appeal)
+            if not appeal_words[0] <= aw <= appeal_words[1]: err(f"{p}.appeal.txt: {aw} words ({appeal_words[0]}–{appeal_words[1]})")
+            if meta["appeal_language"] not in ("ru", "kk"): err(f"{p}: appeal_language")
+            check_script(p + ".appeal.txt", appeal, meta["appeal_language"] == "kk")
+            if meta["appeal_language"] != lang: mismatch.append(f"{tag}{lang}/{n} ({meta['appeal_language']} appeal → {lang} reply)")
+            for q in meta["unanswered_questions"]:
+                if q not in appeal: err(f"{p}: unanswered question not in appeal: {q!r}")
+            if "?" not in appeal: warn(f"{p}: appeal has no question mark")
+            stats[(lang, "with appeal")] += 1
+        else:
+            if meta["appeal_language"] is not None: err(f"{p}: appeal_language without appeal file")
+            if meta["unanswered_questions"]: err(f"{p}: unanswered_questions without appeal")
+        check_citations(p + ".reply.txt", reply, meta["citations"])
+        coverage(f"{tag}{lang}/{n}", reply, meta["citations"])
+        stats[(lang, meta["label"])] += 1
+        for c in meta["citations"]:
+            ncit[tag + lang] += 1
+            for s in style_tags(c): styles[s] += 1
+
+
+def check_other_folder(base, okinds, styles, ncit, tag=""):
+    d = os.path.join(base, "other")
     onames = sorted(f[:-5] for f in os.listdir(d) if f.endswith(".json"))
-    okinds = collections.Counter()
     for n in onames:
         p = os.path.join(d, n)
         meta = json.loads(read(p + ".json"))
@@ -173,19 +168,41 @@ def main():
         text = read(p + ".txt")
         check_script(p + ".txt", text, meta["language"] == "kk")
         check_citations(p + ".txt", text, meta["citations"])
-        coverage(f"other/{n}", text, meta["citations"])
+        coverage(f"{tag}other/{n}", text, meta["citations"])
         okinds[(meta["language"], meta["kind"])] += 1
-        ncit["other"] += 1 * 0
         for c in meta["citations"]:
-            ncit["other"] += 1
+            ncit[tag + "other"] += 1
             for s in style_tags(c): styles[s] += 1
     for f in os.listdir(d):
-        if not re.fullmatch(r"\d{3}_[a-z0-9_]+\.(json|txt)", f): err(f"other/{f}: bad file name")
+        if not re.fullmatch(r"\d{3}_[a-z0-9_]+\.(json|txt)", f): err(f"{tag}other/{f}: bad file name")
+    return onames
+
+
+def main():
+    stats = collections.Counter(); styles = collections.Counter(); ncit = collections.Counter()
+    mismatch = []
+    for lang in ("ru", "kk"):
+        check_reply_folder(ROOT, lang, stats, styles, ncit, mismatch)
+        for lab, k in EXPECT[lang].items():
+            if stats[(lang, lab)] != k: err(f"{lang}: {stats[(lang, lab)]} {lab}, expected {k}")
+        if stats[(lang, "with appeal")] < MIN_APPEALS[lang]: err(f"{lang}: only {stats[(lang, 'with appeal')]} appeals")
+    if len(mismatch) < 3: err(f"only {len(mismatch)} appeal/reply language mismatches")
+    okinds = collections.Counter()
+    onames = check_other_folder(ROOT, okinds, styles, ncit)
     if len(onames) != 14: err(f"other: {len(onames)} texts, expected 14")
+    # the held-out set (written after the rules were tuned on the texts above): same format, no fixed counts
+    held = os.path.join(ROOT, "heldout")
+    hstats = collections.Counter(); hkinds = collections.Counter(); hstyles = collections.Counter()
+    if os.path.isdir(held):
+        for lang in ("ru", "kk"):
+            # short replies are allowed here: real «отписки» are often a few lines
+            check_reply_folder(held, lang, hstats, hstyles, ncit, [], tag="heldout/", reply_words=(60, 300), appeal_words=(40, 200))
+        check_other_folder(held, hkinds, hstyles, ncit, tag="heldout/")
     print("replies:", {f"{k[0]}/{k[1]}": v for k, v in sorted(stats.items())})
     print("other:", {f"{k[0]}/{k[1]}": v for k, v in sorted(okinds.items())})
+    print("held-out replies:", {f"{k[0]}/{k[1]}": v for k, v in sorted(hstats.items())}, "other:", dict(hkinds))
     print("language mismatches:", mismatch)
-    print("citations:", dict(ncit), "total", sum(ncit.values()))
+    print("citations:", dict(ncit), "total", sum(v for k, v in ncit.items() if not k.startswith("heldout/")))
     if "--stats" in sys.argv:
         for s, k in styles.most_common(): print(f"  {k:4d}  {s}")
     if "--coverage" in sys.argv:

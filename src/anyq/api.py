@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from anyq.config import Settings
+from anyq.config import LintOptions, Settings
 from anyq.configfile import file_ignores
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
+from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.discover import iter_files
 from anyq.text import SourceDocument
@@ -30,6 +31,7 @@ def _linter(
     severity: tuple[tuple[str, str], ...],
     rule_dirs: tuple[str, ...],
     rule_files: tuple[str, ...],
+    profile: str = "citizen",
     params: str = "{}",
 ) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
@@ -37,7 +39,7 @@ def _linter(
     if overrides:
         # thresholds set in a config file: a copy of the rule with its params updated
         rules = [replace(r, params={**r.params, **overrides[r.code]}) if r.code in overrides else r for r in rules]
-    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)))
+    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)), LintOptions(profile=profile))
 
 
 def linter_for(settings: Settings) -> Linter:
@@ -50,6 +52,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(sorted(settings.severity.items())),
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
+        settings.profile,
         json.dumps({k.upper(): v for k, v in settings.params.items()}, sort_keys=True),
     )
 
@@ -71,29 +74,56 @@ def check(
     format: str = "txt",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    profile: str | None = None,
+    kind: str | None = None,
+    appeal: str | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
-    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect)."""
-    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore})
+    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect);
+    ``profile`` is the audience: "citizen" (default), "business" or "official";
+    ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
+    ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
+    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
     source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    linter = linter_for(s)
+    options = document_options(s, linter, appeal_from_text(appeal) if appeal is not None else None)
+    return linter.check(source, None if s.lang == "auto" else s.lang, options)
+
+
+def document_options(settings: Settings, linter: Linter | None = None, appeal: Appeal | None = None) -> LintOptions | None:
+    """The linter's options with what is set per document: ``--kind`` and ``--appeal`` (the
+    appeal is read once and cached); None when neither is set."""
+    if appeal is None and settings.appeal:
+        appeal = load_appeal(settings.appeal)  # raises ReadError with a one-line reason
+    kind = settings.kind if settings.kind != "auto" else None
+    if kind is None and appeal is None:
+        return None
+    base = (linter or linter_for(settings)).options or LintOptions(profile=settings.profile)
+    return replace(base, kind=kind, appeal=appeal)
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     """Lint a document read by a reader; ``per-file-ignores`` of the settings apply to its path."""
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang, ignore=file_ignores(s, source.path))
+    linter = linter_for(s)
+    report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter), ignore=file_ignores(s, source.path))
+    report.extra["format"] = source.format
+    if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
+        report.extra["notes"] = list(source.notes)
+    return report
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
+    s = settings or Settings()
+    limits = s.limits()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileReport(path=path, errors=[exc.reason])
-    return check_source(source, settings)
+    return check_source(source, s)
 
 
 @dataclass(slots=True)

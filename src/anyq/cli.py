@@ -48,6 +48,19 @@ class Lang(str, Enum):
     ru = "ru"
 
 
+class Kind(str, Enum):
+    auto = "auto"
+    reply = "reply"
+    letter = "letter"
+    other = "other"
+
+
+class Profile(str, Enum):
+    citizen = "citizen"
+    business = "business"
+    official = "official"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -86,7 +99,7 @@ def _fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads); - for standard input. Default: the current directory.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input. Default: the current directory.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="Language of the text; auto detects it per paragraph.")] = None,
@@ -94,7 +107,10 @@ def check(
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: codes, prefixes or categories.")] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection (e.g. opt-in rules).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file (repeatable).")] = None,
+    kind: Annotated[Optional[Kind], typer.Option(help="What the documents are: reply (to a citizen's appeal), letter, other; auto detects it.")] = None,
+    appeal: Annotated[Optional[Path], typer.Option(help="The appeal the reply answers: checks the reply's language and the appeal's questions it leaves unanswered.")] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default warning).")] = None,
+    profile: Annotated[Optional[Profile], typer.Option(help="Audience: sets sentence-length and readability thresholds (default citizen).")] = None,
     fail_under: Annotated[Optional[float], typer.Option(help="Exit code 1 when a file scores below this.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
@@ -110,6 +126,9 @@ def check(
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal, for long runs, when the report does not go to that terminal).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file for every file instead of looking for one.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+    max_file_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Refuse (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes. [default: 20M]")] = None,
+    max_unzipped_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs). [default: 50M]")] = None,
+    timeout: Annotated[Optional[float], typer.Option(metavar="SECONDS", help="Seconds allowed for reading one document; 0: no limit, read in this process. [default: 60]")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
     from anyq.batch.cache import Cache, default_cache_dir
@@ -119,8 +138,14 @@ def check(
     from anyq.batch.stats import Statistics
     from anyq.configfile import ConfigError, Resolver
     from anyq.engine.loader import RuleError
+    from anyq.config import parse_size
+    from anyq.readers import ReadError
     from anyq.reporters import ReportContext, make_reporter
 
+    try:
+        sizes = {k: parse_size(v) if v is not None else None for k, v in (("max_file_size", max_file_size), ("max_unzipped_size", max_unzipped_size))}
+    except ValueError as exc:
+        _fail(str(exc))
     overrides = {
         "select": _split_codes(select),
         "ignore": _split_codes(ignore),
@@ -130,13 +155,24 @@ def check(
         "fail_under": fail_under,
         "rule_dirs": [str(p.resolve()) for p in rules or [] if p.is_dir()] or None,
         "rule_files": [str(p.resolve()) for p in rules or [] if not p.is_dir()] or None,
+        "profile": profile.value if profile else None,
+        "kind": kind.value if kind else None,
+        "appeal": str(appeal) if appeal is not None else None,
+        "timeout": timeout,
+        **sizes,
     }
     paths = paths or ["."]
     try:
         resolver = Resolver(overrides, config=str(config) if config else None, isolated=isolated)
         here = resolver.settings_for(".")
+        if here.appeal:
+            from anyq.api import document_options
+
+            document_options(here)  # read the appeal: an unreadable one is a usage error
     except (ConfigError, RuleError, ValueError) as exc:
         _fail(str(exc))
+    except ReadError as exc:
+        _fail(f"{exc.path}: {exc.reason}")
 
     root = cache_dir or default_cache_dir(here if (here.cache_dir or here.root) else None)
     cache = Cache(root, enabled=not no_cache)

@@ -13,6 +13,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from anyq.engine.model import CATEGORY_PREFIX, SEVERITIES
+from anyq.profiles import DEFAULT_PROFILE, PROFILES
+from anyq.readers import DEFAULT_LIMITS, Limits
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str | int) -> int:
+    """«20M», «500k», «1.5GB», «1048576» → bytes (K, M, G are powers of 1024)."""
+    if isinstance(text, int):
+        return text
+    m = _SIZE.match(text)
+    if not m:
+        raise ValueError(f"not a size: {text!r} (write e.g. 20M, 500K, 1G or a number of bytes)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+DOCUMENT_KINDS = ("auto", "reply", "letter", "other")
 
 # A rule selector: ALL, a code or code prefix (J, J1, J101), or a category name.
 _SELECTOR = re.compile(r"^(ALL|[A-Z]\d{0,4})$")
@@ -31,6 +48,15 @@ class Settings:
     fail_under: float | None = None
     rule_dirs: list[str] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
+    # audience: sets sentence-length and readability thresholds (anyq.profiles)
+    profile: str = DEFAULT_PROFILE
+    # reading untrusted files (see anyq.readers.Limits)
+    max_file_size: int = DEFAULT_LIMITS.max_file_size
+    max_unzipped_size: int = DEFAULT_LIMITS.max_unzipped_size
+    timeout: float = DEFAULT_LIMITS.timeout
+    kind: str = "auto"  # "auto" | "reply" | "letter" | "other": what the documents are
+    appeal: str | None = None  # the appeal file the checked replies answer
+
     # rule parameters (thresholds) by rule code: {"C101": {"max_words": 30}}
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     # glob (relative to ``root``) → rule selectors ignored in matching files
@@ -44,11 +70,24 @@ class Settings:
     config_file: str | None = None
     root: str | None = None
 
+    def limits(self) -> Limits:
+        return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
+
     def validate(self) -> None:
+        if self.kind not in DOCUMENT_KINDS:
+            raise ValueError(f"--kind must be one of {', '.join(DOCUMENT_KINDS)}, not {self.kind!r}")
         if self.lang not in ("auto", "kk", "ru"):
             raise ValueError(f"--lang must be kk, ru or auto, not {self.lang!r}")
         if self.fail_on not in SEVERITIES + ("never",):
             raise ValueError(f"--fail-on must be one of error, warning, info, never, not {self.fail_on!r}")
+        if self.profile not in PROFILES:
+            raise ValueError(f"--profile must be one of {', '.join(PROFILES)}, not {self.profile!r}")
+        if self.max_file_size <= 0:
+            raise ValueError("--max-file-size must be positive")
+        if self.max_unzipped_size <= 0:
+            raise ValueError("--max-unzipped-size must be positive")
+        if self.timeout < 0:
+            raise ValueError("--timeout must be 0 (no limit) or a number of seconds")
         if self.fail_under is not None and not 0 <= self.fail_under <= 100:
             raise ValueError(f"fail-under must be a score from 0 to 100, not {self.fail_under!r}")
         for code, sev in self.severity.items():
@@ -69,9 +108,22 @@ class Settings:
 PROVENANCE_FIELDS = ("config_file", "root")
 # Fields that steer a run but do not change any file's findings (left out of cache keys).
 RUN_FIELDS = ("fail_on", "fail_under", "include", "exclude", "respect_gitignore", "cache_dir", "per_file_ignores") + PROVENANCE_FIELDS
+# Config-file values converted before their type is checked («20M» → bytes).
+CONVERTERS = {"max_file_size": parse_size, "max_unzipped_size": parse_size}
 
 
 def check_selector(s: str) -> None:
     if s.lower() in CATEGORY_PREFIX or _SELECTOR.match(s.upper()):
         return
     raise ValueError(f"{s!r} is not a rule selector (a code such as J101, a prefix such as J or C1, a category such as jargon, or ALL)")
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What Python rules may read of a run's settings (``ctx.options``)."""
+
+    profile: str = DEFAULT_PROFILE
+    # per document: the kind set with --kind (None: detect) and the appeal a reply answers
+    # (an ``anyq.legal.appeal.Appeal``, from --appeal)
+    kind: str | None = None
+    appeal: Any = None

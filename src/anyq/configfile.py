@@ -60,6 +60,12 @@ def _hints() -> dict[str, Any]:
         return hints
 
 
+def _converters() -> dict[str, Any]:
+    import anyq.config
+
+    return getattr(anyq.config, "CONVERTERS", {})
+
+
 def _type_ok(value: Any, tp: Any) -> bool:
     """Does a TOML value fit a (simple) type annotation?"""
     if tp is Any:
@@ -184,6 +190,12 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
             hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
             raise fail(key, f"unknown key{hint}")
         tp = hints[name]
+        convert = _converters().get(name)
+        if convert is not None and isinstance(value, str):
+            try:
+                value = convert(value)
+            except ValueError as exc:
+                raise fail(key, str(exc)) from None
         if not _type_ok(value, tp):
             raise fail(key, f"must be {_type_name(tp)}, not {type(value).__name__} {value!r}")
         if _is_path_field(name):

@@ -101,10 +101,11 @@ def _file_hash(path: str) -> str:
 
 
 def _referenced_files(name: str, value: Any) -> list[str]:
-    if not name.endswith(("_file", "_files", "_path", "_paths")) or name in ("rule_files", "config_file"):
+    """Settings that name a file (``--appeal``, an allowlist file …) key on its content."""
+    if name in ("rule_files", "rule_dirs", "config_file", "root", "cache_dir"):
         return []
     values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return [f"{v}:{_file_hash(v)}" for v in values]
+    return [f"{v}:{_file_hash(v)}" for v in values if v and os.path.isfile(v)]
 
 
 def settings_fingerprint(s: Settings, file_ignores: tuple[str, ...] = ()) -> str:

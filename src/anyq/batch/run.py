@@ -124,8 +124,8 @@ class BatchRunner:
         if path == "-" or not self.cache.enabled:
             return item
         try:
-            if os.path.getsize(path) > MAX_BYTES:
-                return item
+            if os.path.getsize(path) > getattr(s, "max_file_size", MAX_BYTES):
+                return item  # the reader refuses it with a clear error
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError:

@@ -136,10 +136,16 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         if isinstance(ex, str):
             rule.bad.append(BadExample(ex))
         elif isinstance(ex, dict) and isinstance(ex.get("text"), str):
-            rule.bad.append(BadExample(ex["text"], ex.get("match"), ex.get("suggestion")))
+            rule.bad.append(BadExample(ex["text"], ex.get("match"), ex.get("suggestion"), ex.get("appeal")))
         else:
             raise _fail(source, where, "each bad example is a string or {text = ..., match = ...}")
-    rule.good = [str(g) for g in data.get("good", [])]
+    for g in data.get("good", []):
+        if isinstance(g, dict) and isinstance(g.get("text"), str):
+            rule.good.append(g["text"])
+            if isinstance(g.get("appeal"), str):
+                rule.example_appeals[g["text"]] = g["appeal"]
+        else:
+            rule.good.append(str(g))
     if not rule.bad or not rule.good:
         raise _fail(source, where, "every rule needs at least one 'bad' and one 'good' example")
     return rule

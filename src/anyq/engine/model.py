@@ -28,6 +28,8 @@ class BadExample:
     text: str
     match: str | None = None
     suggestion: str | None = None
+    # the appeal the example replies to, for rules that compare a reply with its appeal
+    appeal: str | None = None
 
 
 @dataclass(slots=True)
@@ -68,6 +70,8 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
+    # good example text → the appeal it replies to (rules that compare a reply with its appeal)
+    example_appeals: dict[str, str] = field(default_factory=dict)
     source: str = ""
 
     @property

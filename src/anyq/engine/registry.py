@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from anyq.engine.model import Hit, Rule
+from anyq.nlp.normalize import original_span
 from anyq.text import Paragraph, SourceDocument
 
 
@@ -34,7 +35,13 @@ class ParagraphContext:
         """Document offsets of tokens ``[start_tok, end_tok)`` of this paragraph."""
         first = self.doc[start_tok]
         last = self.doc[end_tok - 1]
-        return self.offset + first.idx, self.offset + last.idx + len(last.text)
+        a, b = original_span(self.doc, first.idx, last.idx + len(last.text))
+        return self.offset + a, self.offset + b
+
+    def char_span(self, start_char: int, end_char: int) -> tuple[int, int]:
+        """Document offsets of ``[start_char, end_char)`` of ``doc.text`` (whitespace folded)."""
+        a, b = original_span(self.doc, start_char, end_char)
+        return self.offset + a, self.offset + b
 
 
 @dataclass(slots=True)

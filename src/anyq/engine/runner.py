@@ -19,13 +19,15 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
-from anyq.nlp.pipeline import get_nlp
+from anyq.nlp.normalize import span_offsets
+from anyq.nlp.pipeline import annotate_many
+from anyq.nlp.words import word_flags
+from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score
 from anyq.suggest import fit_replacement
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.paragraphs import split_paragraphs
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 class _SafeDict(dict):
@@ -71,9 +73,11 @@ class Linter:
         self.known_codes = frozenset(r.code for r in rules)
 
     # -- public ------------------------------------------------------------------------
-    def check(self, source: SourceDocument, lang: str | None = None, ignore: Iterable[str] = ()) -> FileReport:
-        """Lint a document; ``ignore`` holds rule selectors to drop for this file only
-        (``per-file-ignores`` of a config file)."""
+    def check(self, source: SourceDocument, lang: str | None = None, options: Any = None, ignore: Iterable[str] = ()) -> FileReport:
+        """``options`` replace the linter's own for this document (``--kind`` and ``--appeal`` are
+        per document); rules read them as ``ctx.options``. ``ignore`` holds rule selectors to
+        drop for this file only (``per-file-ignores`` of a config file)."""
+        options = options if options is not None else self.options
         directives = suppress.parse(source.text, source.format, self.known_codes)
         if directives:
             skipped = suppress.skips_file(directives)
@@ -89,8 +93,10 @@ class Linter:
         hits: list[tuple[Rule, Hit, str]] = []
         for p, doc in zip(paragraphs, docs):
             if doc is not None:
-                hits += self._paragraph_hits(source, p, doc)
-        dctx = DocumentContext(source, paragraphs, docs, self.options)
+                hits += self._paragraph_hits(source, p, doc, options)
+        dctx = DocumentContext(source, paragraphs, docs, options)
+        counts = _count(paragraphs, docs)
+        dctx.facts["readability"] = _readability(counts)
         facts = [d.fact() for d in directives]
         if facts:
             dctx.facts["suppressions"] = facts
@@ -100,7 +106,7 @@ class Linter:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
-        return self._report(source, paragraphs, docs, findings, dctx)
+        return self._report(source, paragraphs, counts, findings, dctx)
 
     # -- stages ------------------------------------------------------------------------
     @staticmethod
@@ -109,11 +115,11 @@ class Linter:
         for lang in ("ru", "kk"):
             idx = [i for i, p in enumerate(paragraphs) if p.lang == lang]
             if idx:
-                for i, doc in zip(idx, get_nlp(lang).pipe(paragraphs[i].text for i in idx)):
+                for i, doc in zip(idx, annotate_many([paragraphs[i].text for i in idx], lang)):
                     docs[i] = doc
         return docs
 
-    def _paragraph_hits(self, source: SourceDocument, p: Paragraph, doc: Doc) -> list[tuple[Rule, Hit, str]]:
+    def _paragraph_hits(self, source: SourceDocument, p: Paragraph, doc: Doc, options: Any = None) -> list[tuple[Rule, Hit, str]]:
         lm = self.compiled.for_language(p.lang)
         out: list[tuple[Rule, Hit, str]] = []
         off = p.start
@@ -124,7 +130,8 @@ class Linter:
                 key = doc.vocab.strings[match_id]
                 rule, entry = lm.keys[key]
                 span = doc[s:e]
-                start, end = off + span.start_char, off + span.end_char
+                a, b = span_offsets(span)
+                start, end = off + a, off + b
                 suggestions = [fit_replacement(p.lang, span, r) for r in entry.replace] if entry else []
                 out.append((rule, Hit(start, end, suggestions=suggestions), p.lang))
         for rule, rx in lm.regex_rules:
@@ -132,7 +139,7 @@ class Linter:
                 if m.end() > m.start():
                     out.append((rule, _regex_hit(rule, m, off), p.lang))
         if lm.python_rules:
-            ctx = ParagraphContext(source, p, doc, p.lang, self.options)
+            ctx = ParagraphContext(source, p, doc, p.lang, options if options is not None else self.options)
             for rule in lm.python_rules:
                 for hit in PARAGRAPH_RULES[rule.code](ctx, rule):
                     out.append((rule, hit, p.lang))
@@ -206,19 +213,10 @@ class Linter:
         findings.sort(key=lambda f: (f.start, f.code))
         return findings
 
-    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], docs: list[Doc | None], findings: list[Finding], dctx: DocumentContext) -> FileReport:
-        words = {"kk": 0, "ru": 0}
-        sentences = 0
-        lengths: list[int] = []
-        for p, doc in zip(paragraphs, docs):
-            if doc is None:
-                continue
-            for sent in doc.sents:
-                n = sum(1 for t in sent if _WORD.fullmatch(t.text))
-                if n:
-                    sentences += 1
-                    lengths.append(n)
-                    words[p.lang] += n
+    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
+        words = {l: counts[l].words for l in ("kk", "ru")}
+        sentences = counts["kk"].sentences + counts["ru"].sentences
+        lengths = counts["kk"].sentence_lengths + counts["ru"].sentence_lengths
         total = words["kk"] + words["ru"]
         langs = {l: sum(1 for p in paragraphs if p.lang == l) for l in ("kk", "ru", "other")}
         if total == 0:
@@ -237,8 +235,16 @@ class Linter:
             "max_sentence_length": max(lengths, default=0),
             "encoding": source.encoding,
         }
+        readability = dctx.facts.get("readability") or {}
+        ease = document_ease(readability)
+        stats["syllables"] = counts["kk"].syllables + counts["ru"].syllables
+        stats["reading_time_minutes"] = reading_time_minutes(stats["syllables"])
+        stats["reading_ease"] = ease
+        stats["readability"] = readability
         stats.update(dctx.facts.get("stats", {}))
-        scores = category_scores(findings, total)
+        scores = category_scores(findings, total, readability_ease=ease)
+        # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
+        scores.update(dctx.facts.get("scores", {}))
         report = FileReport(
             path=source.path,
             language=language,
@@ -251,7 +257,8 @@ class Linter:
         if langs["other"]:
             report.stats["skipped_paragraphs"] = [p.index + 1 for p in paragraphs if p.lang == "other"]
         for key, value in dctx.facts.items():
-            if key != "stats":
+            # "_…" keys are working state shared by rules, not output
+            if key not in ("stats", "scores", "readability") and not key.startswith("_"):
                 report.extra[key] = value
         return report
 
@@ -264,6 +271,32 @@ def _not_checked(source: SourceDocument, directive: suppress.Directive) -> FileR
         extra={"not_checked": f"anyq: ignore-file on line {directive.line}" + (f" ({directive.reason})" if directive.reason else "")},
         source_text=source.text,
     )
+
+
+def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Counts]:
+    """Words, sentences, syllables and letters per language: the one pass over the words
+    that the stats and the readability figures share."""
+    counts = {"kk": Counts(), "ru": Counts()}
+    for p, doc in zip(paragraphs, docs):
+        if doc is None:
+            continue
+        c = counts[p.lang]
+        flags = word_flags(doc)
+        for sent in doc.sents:
+            words = [t.text for t, w in zip(sent, flags[sent.start : sent.end]) if w]
+            if words:
+                c.add_sentence(words, p.lang)
+    return counts
+
+
+# Readability figures of a few words are noise: a language's figures are reported when it
+# has at least this many words or is the only language of the letter.
+MIN_READABILITY_WORDS = 30
+
+
+def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
+    total = sum(c.words for c in counts.values())
+    return {l: figures(c, l) for l, c in counts.items() if c.words and (c.words >= MIN_READABILITY_WORDS or c.words == total)}
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:

@@ -17,6 +17,7 @@ from anyq.nlp import morph_kk as _morph_kk  # noqa: F401  (registers the compone
 from anyq.nlp import morph_ru as _morph_ru  # noqa: F401
 from anyq.nlp import sentences as _sentences  # noqa: F401
 from anyq.nlp.kazakh import Kazakh
+from anyq.nlp.normalize import make_docs
 from anyq.nlp.tokenizer import exceptions, infixes, prefixes, suffixes
 
 LANGUAGES = ("ru", "kk")
@@ -46,8 +47,11 @@ def get_nlp(lang: str) -> Language:
 
 
 def annotate(text: str, lang: str) -> Doc:
-    return get_nlp(lang)(text)
+    """A paragraph annotated as the linter does it: whitespace folded (``anyq.nlp.normalize``)."""
+    nlp = get_nlp(lang)
+    return nlp(make_docs(nlp, [text])[0])
 
 
 def annotate_many(texts: Iterable[str], lang: str) -> Iterator[Doc]:
-    return get_nlp(lang).pipe(texts)
+    nlp = get_nlp(lang)
+    return nlp.pipe(make_docs(nlp, list(texts)))

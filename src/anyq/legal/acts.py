@@ -1,0 +1,176 @@
+"""Known legal acts (``rules/data/acts.toml``): names, abbreviations, titles, repeals.
+
+The citation parser finds citations by their grammar; this registry only says which act a
+name, an abbreviation, a quoted title or a number belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from anyq.resources import rules_data
+
+# Russian inflection endings stripped from a name's words so one entry matches every case:
+# «Земельный кодекс» → «Земельн\w* кодекс\w*» matches «Земельного кодекса», «Земельным кодексом».
+_RU_ENDINGS = sorted(
+    "ого его ому ему ыми ими ых их ый ий ой ая яя ое ее ые ие ую юю ым им ом ем ей ов ев ам ям ах ях ами ями а я о е ы и у ю ь й".split(),
+    key=len,
+    reverse=True,
+)
+# Kazakh: the possessive of the head word («кодексі», «Конституциясы») is dropped; the
+# endings that follow it (-нің, -не, -нде …) are matched by the open tail.
+_KK_POSSESSIVE = ("сы", "сі", "ы", "і")
+
+
+def _word_pattern(word: str, lang: str, last: bool) -> str:
+    if "«" in word or "»" in word or word.isupper() or len(word) <= 3 or any(c.isdigit() for c in word):
+        return re.escape(word)
+    if lang == "ru":
+        low = word.lower()
+        for e in _RU_ENDINGS:
+            if low.endswith(e) and len(word) - len(e) >= 4:
+                word = word[: -len(e)]
+                break
+        return re.escape(word).replace("е", "[её]") + r"[а-яё]*"
+    if last:
+        for e in _KK_POSSESSIVE:
+            if word.endswith(e) and len(word) - len(e) >= 4:
+                word = word[: -len(e)]
+                break
+        return re.escape(word) + r"[\w-]*"
+    return re.escape(word)
+
+
+def name_pattern(name: str, lang: str) -> str:
+    """A regex for a multi-word name in every case form; words may be split by any spaces."""
+    words = name.split()
+    parts = [_word_pattern(w, lang, i == len(words) - 1) for i, w in enumerate(words)]
+    return r"\s+".join(parts)
+
+
+def cue_pattern(cue: str, edges: bool = True) -> str:
+    """A cue phrase of the lexicons: words separated by spaces (a comma may stand between them),
+    «*» = any ending, «..» = up to four words. ``edges=False`` leaves out the word-start check
+    (for alternations that check it once for all their cues)."""
+    sep = r"[\s,]+"
+    out = []
+    for w in cue.split():
+        if w == "..":
+            out.append(r"(?:\S+" + sep + r"){0,4}?")
+            continue
+        star = w.endswith("*")
+        core = re.sub("[её]", "[её]", re.escape(w.rstrip("*")))
+        out.append(core + (r"[\w-]*" if star else "") + sep)
+    pat = "".join(out)
+    pat = pat[: -len(sep)] if pat.endswith(sep) else pat
+    return (r"(?<![\w-])" if edges else "") + pat + r"(?![\w-])"
+
+
+def normalise_title(title: str | None) -> str:
+    if not title:
+        return ""
+    t = title.replace("ё", "е").replace("Ё", "Е")
+    t = re.sub(r"[«»\"„“”]", "", t)
+    return re.sub(r"\s+", " ", t).strip().casefold()
+
+
+@dataclass(slots=True)
+class Successor:
+    cues: list[str]
+    text: dict[str, str]
+    rx: re.Pattern[str] | None = None
+
+
+@dataclass(slots=True)
+class Act:
+    id: str
+    type: str
+    date: str | None = None
+    number: str | None = None
+    repealed: str | None = None
+    replaced_by: str | None = None
+    title: dict[str, str] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    abbreviations: dict[str, list[str]] = field(default_factory=dict)
+    successors: list[Successor] = field(default_factory=list)
+
+    def current_norm(self, sentence: str, lang: str) -> str | None:
+        """The norm that replaced this repealed act, chosen by what ``sentence`` is about."""
+        for s in self.successors:
+            if s.rx is None or s.rx.search(sentence):
+                return s.text.get(lang) or s.text.get("ru")
+        return None
+
+
+class ActRegistry:
+    def __init__(self, acts: list[Act]) -> None:
+        self.acts = acts
+        self.by_id = {a.id: a for a in acts}
+        self._titles: dict[str, Act] = {}
+        self._numbers: dict[str, Act] = {}
+        for a in acts:
+            for t in a.title.values():
+                self._titles[normalise_title(t)] = a
+            if a.number:
+                self._numbers[a.number.upper()] = a
+        # one alternation per language of every name and abbreviation, longest first
+        self.name_rx: dict[str, re.Pattern[str]] = {}
+        self._groups: dict[str, dict[str, Act]] = {}
+        for lang in ("ru", "kk"):
+            alts: list[tuple[int, str, str, Act]] = []
+            for a in acts:
+                for n in a.names.get(lang, []):
+                    alts.append((len(n), f"(?i:{name_pattern(n, lang)})", "n", a))
+                for ab in a.abbreviations.get(lang, []):
+                    tail = r"(?:-[а-яәғқңөұүһі]+)?" if lang == "kk" else ""
+                    alts.append((len(ab), re.escape(ab) + tail, "a", a))
+            alts.sort(key=lambda x: -x[0])
+            groups: dict[str, Act] = {}
+            parts = []
+            for i, (_, pat, kind, act) in enumerate(alts):
+                g = f"{kind}{i}"
+                groups[g] = act
+                parts.append(f"(?P<{g}>{pat})")
+            self._groups[lang] = groups
+            self.name_rx[lang] = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
+
+    def match_name(self, lang: str, text: str, pos: int) -> tuple[re.Match[str], Act, bool] | None:
+        """A known act's name or abbreviation starting exactly at ``pos``: (match, act, is_abbreviation)."""
+        m = self.name_rx[lang].match(text, pos)
+        if not m:
+            return None
+        g = m.lastgroup or ""
+        return m, self._groups[lang][g], g.startswith("a")
+
+    def by_title(self, title: str | None) -> Act | None:
+        return self._titles.get(normalise_title(title)) if title else None
+
+    def by_number(self, number: str | None) -> Act | None:
+        return self._numbers.get(number.upper()) if number else None
+
+
+@cache
+def registry() -> ActRegistry:
+    with open(rules_data("acts.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    acts = []
+    for d in data.get("act", []):
+        a = Act(id=d["id"], type=d["type"], date=d.get("date"), number=d.get("number"), repealed=d.get("repealed"), replaced_by=d.get("replaced_by"))
+        for lang in ("ru", "kk"):
+            part = d.get(lang, {})
+            if "title" in part:
+                a.title[lang] = part["title"]
+            if "short" in part:
+                a.short[lang] = part["short"]
+            a.names[lang] = list(part.get("names", []))
+            a.abbreviations[lang] = list(part.get("abbreviations", []))
+        for s in d.get("successor", []):
+            cues = list(s.get("cues", []))
+            rx = re.compile("|".join(cue_pattern(c) for c in cues), re.I) if cues else None
+            a.successors.append(Successor(cues, {k: v for k, v in s.items() if k in ("ru", "kk")}, rx))
+        acts.append(a)
+    return ActRegistry(acts)

@@ -1,0 +1,148 @@
+"""The legal reading of one document, done once and shared by the L rules.
+
+Citations, the letter's layout and kind, the legal load, and for a reply its completeness
+and the devices of an «отписка»; with ``--appeal``, the appeal's questions. The results
+that belong in the output go into ``DocumentContext.facts`` (→ the JSON file object):
+``kind``, ``citations``, ``reply``, ``appeal``, and ``stats.legal_load``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from anyq.engine.registry import DocumentContext
+from anyq.legal.acts import registry
+from anyq.legal.appeal import Appeal, QuestionCheck, check_questions
+from anyq.legal.citations import Citation, CitationParser
+from anyq.legal.kind import KINDS, detect_kind
+from anyq.legal.layout import Layout, Sentence, layout
+from anyq.legal.reply import ReplyReading, citation_words, find_signals, norm_sentence, read_reply
+from anyq.text import LineIndex
+
+# a sentence is «mostly citation» when at least this share of its words is inside citations
+MOSTLY_CITATION = 0.5
+_KEY = "_legal"
+
+
+@dataclass(slots=True)
+class LegalAnalysis:
+    lang: str
+    kind: str
+    kind_set: bool
+    kind_evidence: list[str]
+    layout: Layout
+    citations: list[Citation]
+    load: dict[str, Any]
+    norm_sentences: list[Sentence] = field(default_factory=list)
+    reading: ReplyReading | None = None
+    appeal: Appeal | None = None
+    questions: list[QuestionCheck] | None = None
+    body_words: int = 0
+
+
+def _option(dctx: DocumentContext, name: str) -> Any:
+    return getattr(dctx.options, name, None) if dctx.options is not None else None
+
+
+def analyse(dctx: DocumentContext) -> LegalAnalysis:
+    cached = dctx.facts.get(_KEY)
+    if cached is not None:
+        return cached
+    lang = dctx.language if dctx.language in ("ru", "kk") else "ru"
+    lay = layout(dctx.paragraphs, dctx.docs, lang)
+
+    parser = CitationParser()
+    cits: list[Citation] = []
+    for p, doc in zip(dctx.paragraphs, dctx.docs):
+        if doc is not None:
+            cits += parser.parse(p.text, p.lang, p.start)
+    for c in cits:
+        if c.repealed and c.act_id:
+            act = registry().by_id[c.act_id]
+            s = next((s for s in lay.sentences if s.start <= c.start < s.end), None)
+            c.current_norm = act.current_norm(s.text if s else c.text, c.language)
+
+    kind, evidence = detect_kind(lay)
+    forced = _option(dctx, "kind")
+    kind_set = forced in KINDS
+    if kind_set:
+        kind = forced
+    elif _option(dctx, "appeal") is not None and kind != "reply":
+        kind, evidence = "reply", evidence + ["checked against an appeal"]
+
+    words = sum(s.words for s in lay.sentences)
+    counted = sum(1 for s in lay.sentences if s.words)  # sentences with words, as stats.sentences counts them
+    cw = [citation_words(s, cits) for s in lay.sentences]
+    load = {
+        "citations": len(cits),
+        "citation_words": sum(cw),
+        "citation_word_share": round(sum(cw) / words, 3) if words else 0.0,
+        "citations_per_sentence": round(len(cits) / counted, 3) if counted else 0.0,
+        "mostly_citation_sentences": sum(1 for s, n in zip(lay.sentences, cw) if s.words and n / s.words >= MOSTLY_CITATION),
+    }
+    a = LegalAnalysis(lang, kind, kind_set, evidence, lay, cits, load)
+    a.norm_sentences = [s for s in lay.sentences if norm_sentence(s, cits)]
+    a.body_words = sum(s.words for s in lay.body())
+    load["norm_sentences"] = len(a.norm_sentences)
+
+    if kind == "reply":
+        a.reading = read_reply(lay, cits, lang)
+        find_signals(a.reading, lay, cits)
+        appeal = _option(dctx, "appeal")
+        if appeal is not None:
+            a.appeal = appeal
+
+    dctx.facts[_KEY] = a
+    _publish(dctx, a)
+    return a
+
+
+def _body_language(lay: Layout, default: str) -> str:
+    words = {"ru": 0, "kk": 0}
+    for s in lay.body():
+        words[s.lang] = words.get(s.lang, 0) + s.words
+    return max(words, key=words.__getitem__) if any(words.values()) else default
+
+
+def body_languages(lay: Layout) -> dict[str, int]:
+    words = {"ru": 0, "kk": 0}
+    for s in lay.body():
+        words[s.lang] = words.get(s.lang, 0) + s.words
+    return words
+
+
+def _publish(dctx: DocumentContext, a: LegalAnalysis) -> None:
+    index = LineIndex(dctx.source.text)
+    out = []
+    for c in a.citations:
+        d = c.to_dict()
+        line, col = index.position(c.start)
+        end_line, end_col = index.position(c.end)
+        loc = dctx.source.location_at(c.start)
+        d = {"text": d.pop("text"), "line": line, "column": col, "end_line": end_line, "end_column": end_col, **d}
+        if loc:
+            d["location"] = loc
+        out.append(d)
+    dctx.facts["kind"] = a.kind
+    dctx.facts["citations"] = out
+    dctx.facts.setdefault("stats", {})["legal_load"] = a.load
+    if a.reading is not None:
+        r = a.reading
+        reply: dict[str, Any] = {
+            "has": dict(r.has),
+            "evidence": {k: (index.position(s.start)[0] if s is not None else None) for k, s in r.evidence.items()},
+            "signals": [{"name": s.name, "text": s.text, "line": index.position(s.start)[0]} for s in r.signals],
+            "kind_evidence": a.kind_evidence,
+        }
+        dctx.facts["reply"] = reply
+    if a.appeal is not None:
+        dctx.facts["appeal"] = {"path": a.appeal.path, "language": a.appeal.language, "questions": []}
+
+
+def questions(dctx: DocumentContext, a: LegalAnalysis, min_coverage: float) -> list[QuestionCheck]:
+    """The appeal's questions checked against the reply (once), published with the appeal."""
+    if a.questions is None and a.appeal is not None:
+        a.questions = check_questions(a.appeal, a.layout, _body_language(a.layout, a.lang), min_coverage)
+        dctx.facts.setdefault("appeal", {})["questions"] = [q.to_dict() for q in a.questions]
+    return a.questions or []

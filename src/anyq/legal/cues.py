@@ -1,0 +1,56 @@
+"""The cue lexicons of reply analysis (``rules/data/reply_cues.toml``), compiled once."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from anyq.legal.acts import cue_pattern
+from anyq.resources import rules_data
+
+
+class Cues:
+    """One language's cue lists, each compiled into a single case-insensitive regex.
+
+    The word-start check is made once per position for all the plain cues of a list (the
+    alternation is tried only where a word begins), and results are remembered per sentence:
+    the reading of a reply asks the same lists about the same sentences several times."""
+
+    def __init__(self, lang: str, lists: dict[str, list[str]]) -> None:
+        self.lang = lang
+        self.lists = lists
+        self._rx: dict[str, re.Pattern[str]] = {}
+        self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
+        for name, cues in lists.items():
+            # longer cues first: at one position the alternation takes the first that matches
+            ordered = sorted(cues, key=lambda c: -len(c))
+            plain = [cue_pattern(c, edges=False) for c in ordered if not c.startswith("re:")]
+            raw = [c[3:] for c in ordered if c.startswith("re:")]
+            parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
+            self._rx[name] = re.compile("|".join(parts) or "(?!)", re.I | re.M)
+
+    def rx(self, name: str) -> re.Pattern[str]:
+        return self._rx[name]
+
+    def search(self, name: str, text: str) -> re.Match[str] | None:
+        key = (name, text)
+        if key in self._memo:
+            return self._memo[key]
+        if len(self._memo) > 20_000:
+            self._memo.clear()
+        m = self._memo[key] = self._rx[name].search(text)
+        return m
+
+    def finditer(self, name: str, text: str):  # noqa: ANN201
+        return self._rx[name].finditer(text)
+
+    def count(self, name: str, text: str) -> int:
+        return sum(1 for _ in self._rx[name].finditer(text))
+
+
+@cache
+def cues(lang: str) -> Cues:
+    with open(rules_data("reply_cues.toml"), "rb") as fh:
+        data = tomllib.load(fh)
+    return Cues(lang, data.get(lang, {}))

@@ -1,0 +1,189 @@
+"""The parts of a letter: requisites, greeting, body, signature, executor and phone.
+
+Replies have a fixed shape (domain notes §4): the body's requisites («Исх. № … от …»,
+«На № … от …» / «Шығ. № …», «… өтінішке»), the addressee, a greeting («Уважаемая …!»,
+«Құрметті …!»), the body, the signature (position and name) and the executor with a phone.
+Completeness is judged on the body; the contact on what follows the signature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from anyq.legal.cues import cues
+from anyq.nlp.normalize import original_span
+from anyq.text import Paragraph
+
+_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "а-яёәғқңөұүһі"
+_INITIALS_NAME = rf"(?:[{_UPPER}]\.\s?){{1,2}}[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_INITIALS = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?\s+(?:[{_UPPER}]\.\s?){{1,2}}"
+_POSITION = re.compile(
+    r"руководител|начальник|аким|заместител|директор|председател|главн|специалист|заведующ|секретар|управляющ|"
+    r"министр|исполняющ|и\.\s?о\.|басшы|әкім|меңгеруш|орынбасар|төраға|маман|бастығ|хатшы|подполковник|полковник|капитан|майор",
+    re.I,
+)
+_NAME_LINE = re.compile(rf"(?:{_INITIALS_NAME}|{_NAME_INITIALS})")
+_SIGNATURE = re.compile(rf"^(?P<pos>[^\n]{{2,140}}?)(?P<gap>\s{{2,}}|\t+|\s)(?P<name>{_INITIALS_NAME}|{_NAME_INITIALS})\s*$")
+# «На № … от …», «На запрос от …», «На Ваше обращение от …», «2026 жылғы 2 наурыздағы № … өтінішке»
+INCOMING = re.compile(
+    r"^\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*|(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$",
+    re.I | re.M,
+)
+_REQUISITES = re.compile(
+    r"^\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс|№\s*\S+\s+от\b)|" + INCOMING.pattern,
+    re.I | re.M,
+)
+_FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
+_ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
+# words as the report's statistics count them (letters; numbers are not words)
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+PHONE = re.compile(r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b")
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def token_words(tokens) -> int:  # noqa: ANN001 - spaCy tokens
+    """Words as the report's statistics count them: tokens made of letters («ст.» is no word)."""
+    return sum(1 for t in tokens if _WORDS.fullmatch(t.text))
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a Kazakh or Russian paragraph, with document offsets and its zone."""
+
+    start: int
+    end: int
+    text: str
+    lang: str
+    para: int
+    zone: str
+    span: Span | None = None
+    words: int = 0
+    para_start: int = 0  # document offset of the paragraph (the doc's text is whitespace-folded)
+
+    def token_start(self, token) -> int:  # noqa: ANN001 - a spaCy token of ``span``
+        """Document offset of a token of this sentence."""
+        return self.para_start + original_span(token.doc, token.idx, token.idx + len(token.text))[0]
+
+
+@dataclass(slots=True)
+class Layout:
+    zones: list[str]  # per paragraph: header, greeting, body, signature, footer
+    greeting: int | None = None
+    signature: int | None = None
+    requisites: bool = False
+    personal_greeting: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+    incoming: bool = False  # the header refers to the reader's appeal («На № … от …», «… өтінішке»)
+
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.zone == "body"]
+
+
+def _is_signature(text: str) -> bool:
+    """Position and name: «Руководитель отдела    Е. Б. Жунусов», the position possibly over
+    several lines and the name at the end of the last one or on a line of its own."""
+    t = text.strip()
+    lines = [l.strip() for l in t.split("\n")]
+    if len(lines) > 4 or word_count(t) > 25:
+        return False
+    m = _SIGNATURE.match(lines[-1])
+    if m:
+        position, gap = " ".join(lines[:-1] + [m.group("pos")]), m.group("gap")
+    elif len(lines) > 1 and _NAME_LINE.fullmatch(lines[-1]):
+        position, gap = " ".join(lines[:-1]), ""
+    else:
+        return False
+    return bool(_POSITION.search(position)) or len(gap) >= 3
+
+
+def _is_header_line(text: str) -> bool:
+    t = text.strip()
+    if _REQUISITES.search(t) or _FOOTER.match(t):
+        return True
+    if word_count(t) > 16:
+        return False
+    if re.fullmatch(rf"(?:[^\n]*\s)?(?:{_INITIALS_NAME}|{_NAME_INITIALS})\.?", t):  # addressee «Ахметовой Г. С.»
+        return True
+    if _ADDRESS.search(t) and not t.endswith((".", "!", "?")) or "«" in t and not t.endswith((".", "!", "?")):
+        return True
+    return not re.search(r"[.!?…]$", t) and word_count(t) <= 10
+
+
+def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> Layout:
+    n = len(paragraphs)
+    zones = ["body"] * n
+    greet_rx = cues(lang if lang in ("ru", "kk") else "ru").rx("greeting")
+    greet_other = cues("kk" if lang == "ru" else "ru").rx("greeting")
+    greeting = None
+    for i, p in enumerate(paragraphs[:15]):
+        t = p.text.strip()
+        if word_count(t) <= 10 and (greet_rx.match(t) or greet_other.match(t)):
+            greeting = i
+            break
+    signature = None
+    for i in range(n - 1, -1, -1):
+        if _is_signature(paragraphs[i].text):
+            signature = i
+            break
+        # «Бөлім басшысы» / «А. Тұрсынбеков» on two lines
+        if i > 0 and _NAME_LINE.fullmatch(paragraphs[i].text.strip()):
+            prev = paragraphs[i - 1].text.strip()
+            if word_count(prev) <= 8 and _POSITION.search(prev) and "\n" not in prev:
+                signature = i - 1
+                break
+        if i < n - 8:
+            break
+    if signature is not None and greeting is not None and signature < greeting:
+        signature = None
+    # a position that runs over the line before the signature («Руководитель отдела земельных
+    # отношений» / «Енбекшиказахского района    Е. К. Байжанов»)
+    while signature is not None and signature > 0:
+        prev = paragraphs[signature - 1].text.strip()
+        if word_count(prev) <= 10 and "\n" not in prev and not re.search(r"[.!?:;]$", prev) and _POSITION.search(prev):
+            signature -= 1
+        else:
+            break
+    if greeting is not None:
+        for i in range(greeting):
+            zones[i] = "header"
+        zones[greeting] = "greeting"
+    else:
+        for i, p in enumerate(paragraphs):
+            if _is_header_line(p.text) and i < 10:
+                zones[i] = "header"
+            else:
+                break
+    if signature is not None:
+        zones[signature] = "signature"
+        for i in range(signature + 1, n):
+            zones[i] = "footer"
+    for i in range(n - 1, -1, -1):  # executor and phone lines at the end, with or without a signature
+        if zones[i] == "body" and (_FOOTER.match(paragraphs[i].text) or PHONE.fullmatch(paragraphs[i].text.strip())):
+            zones[i] = "footer"
+        elif zones[i] == "body":
+            break
+    requisites = any(_REQUISITES.search(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
+    incoming = any(INCOMING.search(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
+    personal = False
+    if greeting is not None:
+        words = paragraphs[greeting].text.split()[1:]
+        personal = any(w[:1].isupper() for w in words)
+    out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming)
+    for i, (p, doc) in enumerate(zip(paragraphs, docs)):
+        if doc is None:
+            continue
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            # the doc holds the paragraph with its whitespace folded: map back to the original text
+            a, b = original_span(doc, sent.start_char, sent.end_char)
+            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, token_words(sent), p.start))
+    return out

@@ -1,0 +1,318 @@
+"""Reading a reply: is there a decision, its reasons, a dated next step, the appeal route,
+a contact — and which devices of an «отписка» stand in their place.
+
+Every judgement is made on sentences of the letter's body with the cue lexicons of
+``rules/data/reply_cues.toml`` plus a little grammar: dates and terms, tense and mood of
+the verbs (future or imperative = a next step; past-only = a report), whether a sentence
+addresses the reader, and whether a redirected appeal names the body it went to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyq.legal.citations import Citation
+from anyq.legal.cues import Cues, cues
+from anyq.legal.layout import PHONE, Layout, Sentence, token_words
+
+_MONTHS_RU = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+_MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
+# a concrete date or term: «до 15 апреля 2026 года», «в течение 5 рабочих дней», «2026 жылғы 20 наурызға дейін»
+DATE = {
+    "ru": re.compile(
+        rf"\b\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTHS_RU}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b{_MONTHS_RU}\s+\d{{4}}|"
+        rf"\b(?:до|с|по|в|к|не позднее|не позже)\s+(?:конца\s+|начала\s+|середины\s+)?{_MONTHS_RU}|"
+        r"\b(?:в\s+течение|не\s+позднее|не\s+позже|через|за)\s+(?:\d+|одного|двух|тр[её]х|пяти|десяти|\w+)\s+(?:рабоч\w+\s+|календарн\w+\s+)?(?:дн|недел|месяц)\w*|"
+        r"\b\d+\s+(?:рабоч\w+|календарн\w+)\s+дн\w*|\b(?:летом|весной|осенью|зимой)\s+\d{4}|\b(?:I|II|III|IV)\s+квартал\w*|"
+        r"\bдо\s+конца\s+(?:учебного\s+|этого\s+|текущего\s+)?(?:года|месяца|недели)|"
+        r"\b(?:в|до|к|с|не\s+позднее)\s+(?:конца\s+|началу\s+|начала\s+)?\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:году|года|годах|годов|г\.)",
+        re.I,
+    ),
+    "kk": re.compile(
+        rf"\b\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTHS_KK}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b\d{{4}}\s+жылғы\s+{_MONTHS_KK}|"
+        rf"\b{_MONTHS_KK}\s+дейін|"
+        r"\b(?:\d+|бір|екі|үш|бес|он)\s+(?:жұмыс\s+)?(?:күн|апта|ай)\w*\s+ішінде|кешіктірмей|кешікпей|"
+        r"\b\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:жылы|жылдың|жылға\s+дейін|жылдары)",
+        re.I,
+    ),
+}
+_DIGIT = re.compile(r"\d")
+# phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case
+_SERVICE_NUMBER = re.compile(r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b", re.I)
+
+
+def concrete(text: str, lang: str) -> bool:
+    """A date, or a number that is not a phone."""
+    if has_date(text, lang):
+        return True
+    return _DIGIT.search(_SERVICE_NUMBER.sub(" ", PHONE.sub(" ", text))) is not None
+# a deadline: what will be done «до 15 апреля», «в течение 5 рабочих дней», «20 наурызға дейін» — future even in a past sentence
+DEADLINE = {
+    "ru": re.compile(
+        rf"\b(?:до|не\s+позднее|не\s+позже)\s+(?:\d{{1,2}}\s+{_MONTHS_RU}|\d{{1,2}}\.\d{{1,2}}|конца\s+{_MONTHS_RU}|{_MONTHS_RU})|"
+        r"\bв\s+течение\s+(?:\d+|одного|двух|тр[её]х|пяти|десяти|\w+)\s+(?:рабоч\w+\s+|календарн\w+\s+)?(?:дн|недел)\w*",
+        re.I,
+    ),
+    "kk": re.compile(
+        rf"\b(?:\d{{1,2}}\s+)?{_MONTHS_KK}\s+дейін|кешіктірмей|кешікпей|\b(?:\d+|бір|екі|бес|он)\s+(?:жұмыс\s+)?(?:күн|апта)\w*\s+ішінде",
+        re.I,
+    ),
+}
+_QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:ТОО|АО|ГКП|ГУ|РГУ|КГУ|НАО|ЦОН|ОСИ|ЖШС|АҚ|ММ|КМК|МКК|ХҚКО|ШЖҚ)(?![\w-])")
+_NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Республик\w*|Казахстан\w*|Қазақстан\w*|РК|ҚР|Закон\w*|Заң\w*|Кодекс\w*)$")
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
+_READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?![\w-])", re.I)
+_RU_MODALS = {"мочь", "нужно", "необходимо", "надо", "следует", "должный", "обязанный", "предстоять", "вправе"}
+_APPEAL_WORDS = re.compile(r"обращени|заявлени|жалоб|запрос|материал|өтініш|шағым|сұрау|арыз|хат", re.I)
+
+
+@dataclass(slots=True)
+class Signal:
+    """One device of an «отписка» found in the text."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ReplyReading:
+    has: dict[str, bool]
+    evidence: dict[str, Sentence | None]
+    signals: list[Signal] = field(default_factory=list)
+    forwarded_named: bool = False
+
+    def count(self, name: str) -> int:
+        return sum(1 for s in self.signals if s.name == name)
+
+
+# ---------------------------------------------------------------------------- sentence tests
+
+
+@lru_cache(maxsize=4096)
+def has_date(text: str, lang: str) -> bool:
+    return DATE[lang].search(text) is not None
+
+
+def addresses_reader(s: Sentence) -> bool:
+    if s.lang == "ru":
+        return _READER_RU.search(s.text) is not None
+    if s.span is None:
+        return "сіз" in s.text.lower()
+    for t in s.span:
+        a = t._.kk
+        if t.lower_.startswith("сіз") or (a is not None and any(tag.startswith("poss2") or tag == "2pol" for tag in a.tags)):
+            return True
+    return False
+
+
+def speaks_for_itself(s: Sentence) -> bool:
+    """A statement about this case, not a general rule: addressed to the reader, said by «мы» /
+    «біз», a direct «Да,» / «Иә,», or holding a fact of its own (a number, a date)."""
+    if addresses_reader(s) or _DIGIT.search(s.text) or re.match(r"\s*(?:\d{1,2}[.)]\s*)?(?:да|нет|иә|жоқ)\b", s.text, re.I):
+        return True
+    if s.span is None:
+        return False
+    for t in s.span:
+        if s.lang == "ru":
+            m = str(t.morph)
+            if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
+                return True
+        else:
+            a = t._.kk
+            if t.lower_ == "біз" or (a is not None and "1pl" in a.tags):
+                return True
+    return False
+
+
+def _reader_or_we(s: Sentence) -> bool:
+    if addresses_reader(s):
+        return True
+    if s.span is None:
+        return False
+    for t in s.span:
+        if s.lang == "ru":
+            m = str(t.morph)
+            if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
+                return True
+        elif t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
+            return True
+    return False
+
+
+def forward_looking(s: Sentence) -> bool:
+    """A future or imperative verb, or a modal of obligation: the sentence says what will happen or what to do."""
+    if s.span is None:
+        return False
+    if s.lang == "ru":
+        for t in s.span:
+            m = str(t.morph)
+            if "Tense=Fut" in m or "Mood=Imp" in m or t.lemma_ in _RU_MODALS or t.lower_ in ("будет", "будут"):
+                return True
+        return False
+    from anyq.nlp.stem_kk import stemmer
+
+    lex = stemmer().lex
+    for t in s.span:
+        a = t._.kk
+        low = t.lower_
+        if low in ("керек", "қажет", "тиіс", "болады", "аласыз", "алады"):
+            return True
+        if a is None:
+            continue
+        if a.pos == "VERB" and any(tag in ("pres", "fut", "ptcp.fut") for tag in a.tags):
+            return True
+        if "poss2pol" in a.tags and lex.is_verb(a.stem, depth=0):
+            return True  # «тапсырыңыз», «хабарласыңыз»: the polite imperative
+    return False
+
+
+def citation_words(s: Sentence, cits: list[Citation]) -> int:
+    """Words of the sentence inside citations (counted like the report's word statistics)."""
+    if s.span is None:
+        return 0
+    inside = [(c.start, c.end) for c in cits if c.start < s.end and s.start < c.end]
+    if not inside:
+        return 0
+    return token_words(t for t in s.span if any(a <= s.token_start(t) < b for a, b in inside))
+
+
+def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
+    """States what a norm says, not what happens to the reader: cites an act, does not
+    address the reader, and gives no fact of its own (no number outside the citation)."""
+    inside = [c for c in cits if c.start < s.end and s.start < c.end and c.act_type not in ("resolution", "order", "decision")]
+    if not inside:
+        return False
+    if addresses_reader(s):
+        return False
+    rest = s.text
+    for c in inside:
+        a, b = max(c.start, s.start) - s.start, min(c.end, s.end) - s.start
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    return _DIGIT.search(rest) is None
+
+
+def named_body(text: str) -> bool:
+    """Does this stretch name a body: a quoted name, an organisation's acronym, or a capitalised
+    word that is no pronoun, no country and no act («Департамент Комитета …», «Павлодарский филиал»)?"""
+    if _QUOTED_OR_ACRONYM.search(text):
+        return True
+    for m in _CAPITAL_WORD.finditer(text):
+        if m.start() == 0:
+            continue
+        if not _NOT_A_NAME.match(m.group(0)):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- the reading
+
+
+def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
+    body = lay.body()
+    has = dict.fromkeys(("decision", "reasons", "next_step", "appeal_route", "contact"), False)
+    ev: dict[str, Sentence | None] = dict.fromkeys(has)
+    reading = ReplyReading(has, ev)
+
+    def c_of(s: Sentence) -> Cues:
+        return cues(s.lang)
+
+    appeal_sents = [s for s in lay.sentences if s.zone in ("body", "footer") and c_of(s).search("appeal_route", s.text)]
+    if appeal_sents:
+        has["appeal_route"], ev["appeal_route"] = True, appeal_sents[0]
+    appeal_ids = {id(s) for s in appeal_sents}
+
+    # forwarding to a named body (АППК ст. 65) answers the «where» of a redirect
+    for s in body:
+        c = c_of(s)
+        m = c.search("forwarded", s.text)
+        if m and _APPEAL_WORDS.search(s.text) and named_body(s.text[m.start() :] if s.lang == "ru" else s.text):
+            if not c.search("vague_body", s.text[m.start() :] if s.lang == "ru" else s.text) or named_body(s.text):
+                reading.forwarded_named = True
+                if not has["decision"]:
+                    has["decision"], ev["decision"] = True, s
+
+    for s in body:
+        c = c_of(s)
+        if id(s) in appeal_ids:
+            continue
+        if not has["decision"] and not norm_sentence(s, cits):
+            # an outcome word («отказано», «қанағаттандырылды») decides; an action («назначена»,
+            # «енгізілді») decides only when said of this case
+            weak = speaks_for_itself(s) and not c.search("formula", s.text)
+            m = c.search("decision", s.text) or (c.search("outcome", s.text) if weak else None)
+            if m and not c.search("hedge", s.text) and not c.search("promise", s.text):
+                has["decision"], ev["decision"] = True, s
+        if not has["reasons"] and (c.search("reason", s.text) or c.search("explanation", s.text)):
+            if not c.search("formula", s.text):
+                has["reasons"], ev["reasons"] = True, s
+        if not has["next_step"] and (DEADLINE[s.lang].search(s.text) or has_date(s.text, s.lang) and forward_looking(s)):
+            if not c.search("hedge", s.text) and not norm_sentence(s, cits):
+                has["next_step"], ev["next_step"] = True, s
+    if not has["decision"] and body:
+        # a direct answer without an outcome word: a fact of the reader's case with a date or a
+        # number («Ваш номер в очереди — 46», «Инсулин поступил 2 апреля»), in the opening
+        # paragraph, or anywhere when said to the reader or by «мы»
+        first = body[0].para
+        for s in body:
+            if id(s) in appeal_ids:
+                continue
+            c = c_of(s)
+            blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
+            if concrete(s.text, s.lang) and not blocked and not norm_sentence(s, cits) and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
+                has["decision"], ev["decision"] = True, s
+                break
+
+    if has["decision"] and not has["reasons"]:
+        # reasons given as the facts of the case: a justification after a colon or a dash in the
+        # decision itself («отказано: свободных мест нет»), or a fact of this case told in the past
+        # or present («20 марта инспектор проверил участок», «Ваша семья — 1245-я в очереди»)
+        d = ev["decision"]
+        assert d is not None
+        if re.search(r"[:—–]\s*\S+(?:\s+\S+){2,}", d.text.rstrip(". ")):
+            has["reasons"], ev["reasons"] = True, d
+        else:
+            for s in body:
+                if s is d or id(s) in appeal_ids or norm_sentence(s, cits):
+                    continue
+                c = c_of(s)
+                blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
+                if not blocked and concrete(s.text, s.lang) and not DEADLINE[s.lang].search(s.text) and not forward_looking(s):
+                    has["reasons"], ev["reasons"] = True, s
+                    break
+
+    # contact: an executor and a phone after the signature (in a bare draft: in its last lines)
+    tail = [t for t, z in zip(lay.texts, lay.zones) if z in ("signature", "footer")] or lay.texts[-3:]
+    tail_text = "\n".join(tail)
+    executor = any(cues(l).search("executor", tail_text) for l in ("ru", "kk"))
+    if executor and PHONE.search(tail_text):
+        has["contact"] = True
+    return reading
+
+
+def find_signals(reading: ReplyReading, lay: Layout, cits: list[Citation]) -> None:
+    """The devices of an «отписка», with their places, for the L12x findings and the score."""
+    body = lay.body()
+    for s in body:
+        c = cues(s.lang)
+        for name in ("clarified", "noted", "measures", "formula", "vague_law"):
+            for m in c.finditer(name, s.text):
+                reading.signals.append(Signal(name, s.start + m.start(), s.start + m.end(), m.group(0)))
+        if not has_date(s.text, s.lang):
+            for m in c.finditer("promise", s.text):
+                reading.signals.append(Signal("promise", s.start + m.start(), s.start + m.end(), m.group(0)))
+        for m in c.finditer("redirect", s.text):
+            after = s.text[m.start() :] if s.lang == "ru" else s.text
+            self_redirect = re.search(r"обрат|жүгін", m.group(0), re.I) is not None
+            if named_body(after) and not c.search("vague_body", after[: 120]) or named_body(after) and self_redirect:
+                if self_redirect and not reading.forwarded_named:
+                    reading.signals.append(Signal("redirect_named", s.start + m.start(), s.start + m.end(), m.group(0)))
+                continue
+            if not reading.forwarded_named:
+                reading.signals.append(Signal("redirect", s.start + m.start(), s.start + m.end(), m.group(0)))
+    for ct in cits:
+        if ct.repealed:
+            reading.signals.append(Signal("repealed", ct.start, ct.end, ct.text))

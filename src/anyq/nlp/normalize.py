@@ -1,0 +1,67 @@
+"""The text the NLP pipeline sees: whitespace runs folded to one space, with a map back.
+
+A phrase broken by a line break or a doubled space («в\\nцелях», «в  целях») is still one
+phrase: spaCy would put a whitespace token between the words and no phrase rule would match.
+So each paragraph is annotated with every run of whitespace replaced by one space; the
+offsets of the folded text map back to the paragraph's own offsets, and the places where a
+line break was are kept for the sentence splitter (list items start lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+OFFSETS = "anyq.offsets"  # doc.user_data: folded offset → paragraph offset (len(text) + 1 items)
+NEWLINES = "anyq.newlines"  # doc.user_data: folded offsets of spaces that stand for a line break
+
+_WS = re.compile(r"\s{2,}|[^\S ]")
+
+
+def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
+    """``text`` with whitespace runs as single spaces, the offset map (None if unchanged), line breaks."""
+    if not _WS.search(text):
+        return text, None, frozenset()
+    out: list[str] = []
+    offsets: list[int] = []
+    newlines: set[int] = set()
+    pos = 0
+    for m in _WS.finditer(text):
+        a, b = m.span()
+        out.append(text[pos:a])
+        offsets.extend(range(pos, a))
+        if "\n" in m.group() or "\r" in m.group():
+            newlines.add(len(offsets))
+        out.append(" ")
+        offsets.append(a)
+        pos = b
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text) + 1))
+    return "".join(out), offsets, frozenset(newlines)
+
+
+def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
+    """Docs of the folded texts, carrying their offset maps, ready for ``nlp.pipe``."""
+    docs = []
+    for text in texts:
+        folded, offsets, newlines = fold_whitespace(text)
+        doc = nlp.make_doc(folded)
+        if offsets is not None:
+            doc.user_data[OFFSETS] = offsets
+            doc.user_data[NEWLINES] = newlines
+        docs.append(doc)
+    return docs
+
+
+def original_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    """Paragraph offsets of the folded ``[start_char, end_char)``."""
+    offsets = doc.user_data.get(OFFSETS)
+    if offsets is None or end_char <= start_char:
+        return start_char, end_char
+    return offsets[start_char], offsets[end_char - 1] + 1
+
+
+def span_offsets(span: Span) -> tuple[int, int]:
+    return original_span(span.doc, span.start_char, span.end_char)

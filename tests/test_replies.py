@@ -1,0 +1,216 @@
+"""Replies: document kind, completeness, the «отписка» finding and score, legal load; and the
+accuracy floors of issue 5 measured on corpora/legal (the same code as bench/legal.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+import anyq
+
+SUBSTANTIVE_RU = """ГУ «Отдел образования города Кокшетау»
+Исх. № 03-11/815 от 12.05.2026
+На № ЗТ-2026-01402231 от 28.04.2026
+
+Уважаемая Марина Викторовна!
+
+Ваша дочь Алина зачислена в 1 «Б» класс школы-лицея № 3 с 1 сентября 2026 года.
+
+Почему так решено. Ваш дом входит в микрорайон, закреплённый за школой-лицеем № 3. По пункту 6 Правил приёма на обучение, утверждённых приказом Министра просвещения Республики Казахстан от 1 июня 2025 года № 112, такие дети принимаются в первую очередь. Это значит, что места для Алины хватило без конкурса.
+
+Что сделать. До 20 августа 2026 года принесите в школу медицинскую карту ребёнка (форма 026/у).
+
+Если Вы не согласны с ответом, его можно обжаловать в акимат Акмолинской области в течение трёх месяцев (ст. 91, 92 АППК РК).
+
+Руководитель отдела                А. С. Бекова
+
+Исп.: Нургалиева Д.
+Тел.: 8 (7162) 25-40-12
+"""
+
+EVASIVE_RU = """ГУ «Отдел образования города Кокшетау»
+Исх. № 03-11/816 от 12.05.2026
+На № ЗТ-2026-01402232 от 28.04.2026
+
+Уважаемая Марина Викторовна!
+
+Рассмотрев Ваше обращение по вопросу зачисления дочери в школу-лицей № 3, сообщаем следующее.
+
+Согласно статье 26 Закона Республики Казахстан «Об образовании» приём в организации образования осуществляется в соответствии с типовыми правилами. Согласно пункту 6 указанных Правил приём детей проводится с учётом территории обслуживания.
+
+Вопрос зачисления Вашей дочери будет рассмотрен при наличии свободных мест. Данный вопрос находится на контроле отдела.
+
+Руководитель отдела                А. С. Бекова
+"""
+
+EVASIVE_KK = """«Көкшетау қаласының білім бөлімі» ММ
+Шығ. № 03-11/817, 2026 жылғы 12 мамыр
+2026 жылғы 28 сәуірдегі № ЗТ-2026-01402233 өтінішке
+
+Құрметті Марина Викторовна!
+
+Сіздің өтінішіңізді қарап, мынаны хабарлаймыз.
+
+Қызыңызды мектепке қабылдау мәселесі біздің құзыретімізге жатпайды. Мектеп әкімшілігіне жүгінуіңізге кеңес береміз.
+
+Мәселе бөлімнің бақылауында.
+
+Бөлім басшысы                А. С. Бекова
+"""
+
+NEWS_RU = """В Кокшетау завершился приём документов в первые классы
+
+В этом году в первые классы городских школ подано 4 120 заявлений. Родители, чьё обращение не входит в компетенцию школы, могут обратиться в отдел образования: рекомендуем обратиться заранее. Приём ведётся по статье 26 Закона Республики Казахстан «Об образовании».
+"""
+
+
+def test_kinds():
+    assert anyq.check(SUBSTANTIVE_RU).extra["kind"] == "reply"
+    assert anyq.check(EVASIVE_KK).extra["kind"] == "reply"
+    assert anyq.check(NEWS_RU).extra["kind"] == "other"
+    invitation = "Уважаемая Гульнар Тлеубековна!\n\nПриглашаем специалистов Вашего управления на семинар 19 марта 2026 года.\n\nЗаместитель руководителя                Д. С. Мукашева\n"
+    assert anyq.check(invitation).extra["kind"] == "letter"
+    # a bare draft without the letter's frame that answers the reader's appeal
+    assert anyq.check("Ваше заявление удовлетворено: пособие назначено с 1 марта 2026 года.\n").extra["kind"] == "reply"
+
+
+def test_kind_can_be_set():
+    assert anyq.check(NEWS_RU, kind="reply").extra["kind"] == "reply"
+    r = anyq.check(EVASIVE_RU, kind="other")
+    assert r.extra["kind"] == "other" and not [f for f in r.findings if f.code in ("L110", "L120")]
+    with pytest.raises(ValueError):
+        anyq.check(NEWS_RU, kind="memo")
+
+
+def test_no_reply_findings_on_news():
+    r = anyq.check(NEWS_RU)
+    assert not [f.code for f in r.findings if f.code in ("L110", "L111", "L112", "L113", "L114", "L120", "L121", "L122")]
+    assert "evasiveness" not in r.scores and "reply" not in r.extra
+
+
+def test_substantive_reply_is_complete():
+    r = anyq.check(SUBSTANTIVE_RU)
+    assert r.extra["reply"]["has"] == {"decision": True, "reasons": True, "next_step": True, "appeal_route": True, "contact": True}
+    assert not [f for f in r.findings if f.code in ("L110", "L111", "L112", "L113", "L114", "L120")]
+    assert r.extra["reply"]["evasive"] is False
+    assert r.scores["evasiveness"] >= 80
+
+
+def test_evasive_reply_flagged_with_what_is_missing():
+    r = anyq.check(EVASIVE_RU)
+    codes = {f.code for f in r.findings}
+    assert {"L110", "L112", "L113", "L114", "L120", "L122", "L104"} <= codes
+    l120 = next(f for f in r.findings if f.code == "L120")
+    assert l120.severity == "error" and "решения по своему вопросу" in l120.message and "срока" in l120.message
+    assert r.scores["evasiveness"] < 30
+    assert 0 <= r.score <= 100
+    # each missing part comes with a sentence pattern in the letter's language
+    l113 = next(f for f in r.findings if f.code == "L113")
+    assert "обжаловать в [вышестоящий орган]" in l113.advice
+
+
+def test_redirect_without_named_body_kazakh():
+    r = anyq.check(EVASIVE_KK)
+    l121 = [f for f in r.findings if f.code == "L121"]
+    assert [f.text for f in l121] == ["құзыретімізге жатпайды", "жүгінуіңізге кеңес береміз"]
+    l120 = next(f for f in r.findings if f.code == "L120")
+    assert "өтініштің қай органға жіберілгені" in l120.message and l120.language == "kk"
+
+
+def test_forwarding_to_a_named_body_is_no_redirect():
+    text = EVASIVE_KK.replace(
+        "Қызыңызды мектепке қабылдау мәселесі біздің құзыретімізге жатпайды. Мектеп әкімшілігіне жүгінуіңізге кеңес береміз.",
+        "Қабылдауды мектеп шешеді, сондықтан өтінішіңізді 2026 жылғы 30 сәуірде № 3 «Зерде» мектеп-лицейіне жібердік. Мектеп Сізге 2026 жылғы 15 мамырға дейін жауап береді.",
+    )
+    r = anyq.check(text)
+    assert not [f for f in r.findings if f.code == "L121"]
+    assert r.extra["reply"]["has"]["decision"] and r.extra["reply"]["has"]["next_step"]
+
+
+def test_evasiveness_enters_the_document_score():
+    from anyq.scoring import CATEGORY_WEIGHTS, PART_WEIGHTS, document_score
+
+    r = anyq.check(EVASIVE_RU)
+    cats = {k: v for k, v in r.scores.items() if k != "evasiveness"}
+    assert r.score == document_score(r.scores)
+    assert r.score < document_score(cats)  # the evasive reply loses by its evasiveness
+    w = CATEGORY_WEIGHTS | PART_WEIGHTS
+    assert r.score == round(sum(w[k] * v for k, v in r.scores.items()) / sum(w[k] for k in r.scores), 1)
+
+
+def test_legal_load_in_stats():
+    r = anyq.check(EVASIVE_RU)
+    load = r.stats["legal_load"]
+    # «статье 26 Закона Республики Казахстан «Об образовании»» and «пункту 6 указанных Правил»: 6 + 3 words
+    assert load["citations"] == 2 and load["citation_words"] == 9 and load["norm_sentences"] == 2
+    assert load["citation_word_share"] == round(9 / r.stats["words"], 3)
+    assert load["citations_per_sentence"] == round(2 / r.stats["sentences"], 3)
+    assert load["mostly_citation_sentences"] == 0
+    heavy = anyq.check("Основание: ст. 91, 92 АППК РК.\n", lang="ru").stats["legal_load"]
+    assert heavy["mostly_citation_sentences"] == 1
+
+
+def test_reply_findings_only_when_legal_rules_run():
+    r = anyq.check(EVASIVE_RU, select=["J"])
+    assert "citations" not in r.extra and "evasiveness" not in r.scores
+
+
+# ---------------------------------------------------------------------------- the corpus floors
+
+
+def _bench():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "legal.py"
+    spec = importlib.util.spec_from_file_location("bench_legal", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_legal"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def corpus_results():
+    return _bench().evaluate()
+
+
+def test_citation_floor(corpus_results):
+    c = corpus_results["citations"]
+    assert c["annotated"] >= 160
+    assert c["all_parts_right_rate"] >= 0.95, c["wrong"] + c["missed"]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_evasion_floor(corpus_results, lang):
+    m = corpus_results["evasion"][lang]
+    assert m["precision"] >= 0.85 and m["recall"] >= 0.85, m["errors"]
+
+
+def test_no_reply_findings_on_other_texts(corpus_results):
+    assert corpus_results["kinds"]["reply_findings_on_other"] == []
+    assert corpus_results["kinds"]["accuracy"] >= 0.95
+
+
+def test_appeal_language_warnings(corpus_results):
+    assert corpus_results["appeals"]["language_warning"] == {"tp": 2, "fp": 0, "fn": 0}
+
+
+def test_a_docx_reply_has_its_citations_located(tmp_path):
+    from docgen import Letter, write_docx
+
+    letter = Letter(paragraphs=[
+        "Уважаемая Марина Викторовна!",
+        "Рассмотрев Ваше обращение, сообщаем следующее.",
+        "Согласно статье 26 Закона Республики Казахстан «Об образовании» приём осуществляется в соответствии с правилами. Вопрос находится на контроле.",
+        "Руководитель отдела                А. С. Бекова",
+    ])
+    path = write_docx(letter, tmp_path / "reply.docx")
+    r = anyq.check_file(str(path))
+    assert r.extra["kind"] == "reply"
+    c = r.extra["citations"][0]
+    assert c["text"] == "статье 26 Закона Республики Казахстан «Об образовании»" and c["article"] == ["26"]
+    assert c["location"]  # the .docx paragraph the citation is in
+    assert r.source_text[c["start"] : c["end"]] == c["text"]
+    assert "L120" in {f.code for f in r.findings}
