@@ -219,4 +219,5 @@ def test_the_readme_example_config_loads(tmp_path, root):
     (tmp_path / "house-rules" / "house.toml").write_text((root / "tests" / "data" / "house_rule.toml").read_text(encoding="utf-8"), encoding="utf-8")
     s = load_config(tmp_path / "anyq.toml")
     assert s.fail_under == 60 and s.params["C101"]["max_words"]["ru"] == 30
+    assert s.profile == "citizen" and s.max_file_size == 20 * 1024 * 1024
     assert s.rule_dirs == [str(tmp_path / "house-rules")] and s.per_file_ignores["signed/*.docx"] == ["jargon"]
