@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -14,3 +15,12 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def corpora() -> Path:
     return CORPORA
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_checkout(tmp_path_factory):
+    """Runs in tests keep their result cache in a temporary folder, not in the checkout
+    (tests of the cache's default location unset this)."""
+    os.environ["ANYQ_CACHE_DIR"] = str(tmp_path_factory.mktemp("anyq-cache"))
+    yield
+    os.environ.pop("ANYQ_CACHE_DIR", None)

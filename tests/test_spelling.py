@@ -97,7 +97,7 @@ def test_what_is_not_a_word_is_not_checked(text, lang):
 def test_quoted_names_are_checked_when_the_param_says_so():
     text = "Закон «О порядке рассмотренния обращений» применяется."
     assert _s101(text, "ru") == []
-    settings = Settings(rule_params={"S101": {"skip_quoted": False}})
+    settings = Settings(params={"S101": {"skip_quoted": False}})
     found = [f.text for f in anyq.check(text, lang="ru", select=["S101"], settings=settings).findings]
     assert found == ["рассмотренния"]
 

@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from anyq.config import LintOptions, Settings
+from anyq.configfile import file_ignores
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
@@ -32,13 +34,13 @@ def _linter(
     rule_files: tuple[str, ...],
     profile: str = "citizen",
     allowlist: frozenset[str] = frozenset(),
-    rule_params: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = (),
+    params: str = "{}",
 ) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
-    overrides = {code: dict(params) for code, params in rule_params}
-    for rule in rules:
-        if rule.code in overrides:
-            rule.params = {**rule.params, **overrides[rule.code]}
+    overrides = json.loads(params)
+    if overrides:
+        # parameters set in a config file or Settings: a copy of the rule with its params updated
+        rules = [replace(r, params={**r.params, **overrides[r.code]}) if r.code in overrides else r for r in rules]
     return Linter(
         rules,
         Selection(list(select) if select is not None else None, list(ignore), dict(severity)),
@@ -58,7 +60,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(settings.rule_files),
         settings.profile,
         frozenset(w.strip().lower() for w in settings.allowlist if w.strip()),
-        tuple(sorted((code.upper(), tuple(sorted(p.items()))) for code, p in settings.rule_params.items())),
+        json.dumps({k.upper(): v for k, v in settings.params.items()}, sort_keys=True),
     )
 
 
@@ -112,7 +114,7 @@ def document_options(settings: Settings, linter: Linter | None = None, appeal: A
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
     linter = linter_for(s)
-    report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter))
+    report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter), ignore=file_ignores(s, source.path))
     report.extra["format"] = source.format
     if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
         report.extra["notes"] = list(source.notes)

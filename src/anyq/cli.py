@@ -31,6 +31,15 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class ConfigFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class Lang(str, Enum):
@@ -90,21 +99,33 @@ def _fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories (searched for .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input. Default: the current directory.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    lang: Annotated[Lang, typer.Option(help="Language of the text; auto detects it per paragraph.")] = Lang.auto,
+    lang: Annotated[Optional[Lang], typer.Option(help="Language of the text; auto detects it per paragraph.")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: codes, prefixes or categories (J, C1, jargon), comma-separated.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: codes, prefixes or categories.")] = None,
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection (e.g. opt-in rules).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file (repeatable).")] = None,
-    kind: Annotated[Kind, typer.Option(help="What the documents are: reply (to a citizen's appeal), letter, other; auto detects it.")] = Kind.auto,
+    kind: Annotated[Optional[Kind], typer.Option(help="What the documents are: reply (to a citizen's appeal), letter, other; auto detects it.")] = None,
     appeal: Annotated[Optional[Path], typer.Option(help="The appeal the reply answers: checks the reply's language and the appeal's questions it leaves unanswered.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.warning,
-    profile: Annotated[Profile, typer.Option(help="Audience: sets sentence-length and readability thresholds.")] = Profile.citizen,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="Lowest severity that makes the exit code 1 (default warning).")] = None,
+    profile: Annotated[Optional[Profile], typer.Option(help="Audience: sets sentence-length and readability thresholds (default citizen).")] = None,
+    fail_under: Annotated[Optional[float], typer.Option(help="Exit code 1 when a file scores below this.")] = None,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
+    include: Annotated[Optional[list[str]], typer.Option(help="Only files matching these globs (gitignore-style; repeatable). Default: every format anyq reads.")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(help="Skip files and folders matching these globs (repeatable).")] = None,
+    respect_gitignore: Annotated[Optional[bool], typer.Option("--respect-gitignore/--no-respect-gitignore", help="Skip files that .gitignore excludes (default: yes).")] = None,
+    force_exclude: Annotated[bool, typer.Option(help="Apply --exclude and config excludes to files named on the command line too (for pre-commit).")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the result cache.")] = False,
+    cache_dir: Annotated[Optional[Path], typer.Option(envvar="ANYQ_CACHE_DIR", help="Where the result cache lives (default: .anyq_cache beside the config file, or here).")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Print statistics: files, words, findings per code and category, score distribution, worst files.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal, for long runs, when the report does not go to that terminal).")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file for every file instead of looking for one.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
     max_file_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Refuse (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes. [default: 20M]")] = None,
     max_unzipped_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs). [default: 50M]")] = None,
     timeout: Annotated[Optional[float], typer.Option(metavar="SECONDS", help="Seconds allowed for reading one document; 0: no limit, read in this process. [default: 60]")] = None,
@@ -115,112 +136,160 @@ def check(
     allowlist: Annotated[Optional[list[Path]], typer.Option("--allowlist", help="A file of words the speller accepts, one per line, # comments (repeatable).")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
-    from anyq.config import Settings
+    from anyq.batch.cache import Cache, default_cache_dir
+    from anyq.batch.discover import Discovery
+    from anyq.batch.progress import Progress
+    from anyq.batch.run import BatchRunner
+    from anyq.batch.stats import Statistics
+    from anyq.configfile import ConfigError, Resolver
     from anyq.engine.loader import RuleError
-    from anyq.engine.compiled import CompileError
+    from anyq.config import parse_size
     from anyq.readers import ReadError
+    from anyq.reporters import ReportContext, make_reporter
+
     from anyq.spell.dictionary import read_allowlist
 
-    from anyq.config import parse_size
-
-    limits: dict = {}
     try:
-        if max_file_size is not None:
-            limits["max_file_size"] = parse_size(max_file_size)
-        if max_unzipped_size is not None:
-            limits["max_unzipped_size"] = parse_size(max_unzipped_size)
+        sizes = {k: parse_size(v) if v is not None else None for k, v in (("max_file_size", max_file_size), ("max_unzipped_size", max_unzipped_size))}
     except ValueError as exc:
         _fail(str(exc))
-    if timeout is not None:
-        limits["timeout"] = timeout
-    rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
-    rule_files = [str(p) for p in rules or [] if not p.is_dir()]
     words = [w for v in allow or [] for w in v.split(",") if w.strip()]
     for f in allowlist or []:
         try:
             words += read_allowlist(str(f))
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"{f}: allowlist cannot be read ({getattr(exc, 'strerror', None) or exc})")
-    settings = Settings(
-        select=_split_codes(select),
-        ignore=_split_codes(ignore) or [],
-        extend_select=_split_codes(extend_select) or [],
-        lang=lang.value,
-        fail_on=fail_on.value,
-        rule_dirs=rule_dirs,
-        rule_files=rule_files,
-        profile=profile.value,
-        kind=kind.value,
-        appeal=str(appeal) if appeal is not None else None,
-        **limits,
-        allowlist=words,
-    )
+    overrides = {
+        "select": _split_codes(select),
+        "ignore": _split_codes(ignore),
+        "extend_select": _split_codes(extend_select),
+        "lang": lang.value if lang else None,
+        "fail_on": fail_on.value if fail_on else None,
+        "fail_under": fail_under,
+        "rule_dirs": [str(p.resolve()) for p in rules or [] if p.is_dir()] or None,
+        "rule_files": [str(p.resolve()) for p in rules or [] if not p.is_dir()] or None,
+        "profile": profile.value if profile else None,
+        "kind": kind.value if kind else None,
+        "appeal": str(appeal) if appeal is not None else None,
+        "timeout": timeout,
+        "allowlist": words or None,
+        **sizes,
+    }
+    paths = paths or ["."]
     try:
-        settings.validate()
-        from anyq.api import document_options, linter_for
+        resolver = Resolver(overrides, config=str(config) if config else None, isolated=isolated)
+        here = resolver.settings_for(".")
+        if here.appeal:
+            from anyq.api import document_options
 
-        linter_for(settings)  # load and compile rules up front: a bad rule file is a usage error
-        document_options(settings)  # and read the appeal: an unreadable one is a usage error too
-    except (RuleError, CompileError, ValueError) as exc:
+            document_options(here)  # read the appeal: an unreadable one is a usage error
+    except (ConfigError, RuleError, ValueError) as exc:
         _fail(str(exc))
     except ReadError as exc:
         _fail(f"{exc.path}: {exc.reason}")
 
     if diff or fix or fix_spelling:
-        code = _fix_run(paths, settings, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
+        code = _fix_run(paths, resolver, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
         raise typer.Exit(code)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    root = cache_dir or default_cache_dir(here if (here.cache_dir or here.root) else None)
+    cache = Cache(root, enabled=not no_cache)
+    discovery = Discovery(resolver, include=include, exclude=exclude, respect_gitignore=respect_gitignore, force_exclude=force_exclude)
+    stdout_tty = sys.stdout.isatty()
+    bar = Progress(enabled=progress if progress is not None else (sys.stderr.isatty() and (output is not None or not stdout_tty)))
+    runner = BatchRunner(resolver, discovery, cache, jobs=jobs, stdin_filename=stdin_filename, on_plan=bar.plan)
+    stats = Statistics() if statistics else None
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    ctx = ReportContext(color=color, quiet=quiet, to_file=output is not None)
+    reporter = make_reporter(format.value, out, ctx)
+    errors = failing = 0
+    error_lines: list[str] = []
     try:
-        reports = _run(paths, settings, format, out, color, quiet, stdin_filename)
+        for outcome in runner.run(paths):
+            report = outcome.report
+            bar.advance(outcome.cached)
+            if stats is not None:
+                stats.add(report, outcome.cached)
+            s = resolver.settings_for_file(report.path)
+            errors += bool(report.errors)
+            error_lines += [f"{report.path}: error: {e}" for e in report.errors]
+            failing += _fails(report, s)
+            if not reporter.needs_source:
+                report.source_text = None
+            reporter.file(report)
+        bar.close()
+        if format.value in ("sarif", "html"):
+            ctx.rules = _rules_by_code(resolver)
+        if stats is not None:
+            ctx.statistics = stats
+            ctx.run = _run_info(runner.info, stats)
+        reporter.finish()
+    except (ConfigError, RuleError) as exc:
+        # a bad config file below a folder, or a bad rule file: found before the first
+        # file is linted (the runner loads the rules first), so before any report
+        bar.close()
+        _fail(str(exc))
     finally:
+        bar.close()
         if output:
             out.close()
+        else:
+            out.flush()
 
-    errors = sum(len(r.errors) for r in reports)
-    for r in reports:
-        for e in r.errors:
-            if format != OutputFormat.text or output:
-                typer.echo(f"{r.path}: error: {e}", err=True)
+    if format != OutputFormat.text or output:
+        for line in error_lines:
+            typer.echo(line, err=True)
     if errors:
         raise typer.Exit(2)
-    if fail_on != FailOn.never:
-        threshold = _SEVERITY_RANK[fail_on.value]
-        if any(_SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings):
-            raise typer.Exit(1)
+    if failing:
+        raise typer.Exit(1)
 
 
-def _run(paths, settings, format, out, color, quiet, stdin_filename):
-    from anyq.api import RunReport, iter_reports
-    from anyq.reporters import json as json_reporter
-    from anyq.reporters.text import TextReporter, _location_suffix
+def _load_linter(settings):
+    from anyq.api import linter_for
 
-    reports = []
-    text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
-    for report in iter_reports(paths, settings, stdin_filename=stdin_filename):
-        reports.append(report)
-        if text is not None:
-            if quiet:
-                for f in report.findings:
-                    out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
-                for e in report.errors:
-                    out.write(f"{report.path}: error: {e}\n")
-                for n in report.extra.get("notes", []):
-                    out.write(f"{report.path}: note: {n}\n")
-            else:
-                text.file(report, report.source_text)
-        elif format == OutputFormat.jsonl:
-            json_reporter.write_jsonl_line(out, report)
-        out.flush()
-    if format == OutputFormat.json:
-        json_reporter.write_json(out, reports, RunReport(reports).summary())
-    elif text is not None and not quiet and len(reports) > 1:
-        text.totals(reports)
-    return reports
+    return linter_for(settings)
 
 
-def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
-    """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings."""
+def _fails(report, settings) -> bool:
+    if settings.fail_on != "never":
+        threshold = _SEVERITY_RANK[settings.fail_on]
+        if any(_SEVERITY_RANK[f.severity] >= threshold for f in report.findings):
+            return True
+    return settings.fail_under is not None and report.score is not None and report.score < settings.fail_under
+
+
+def _rules_by_code(resolver) -> dict:
+    rules: dict = {}
+    for s in resolver.all_settings():
+        linter = _load_linter(s)
+        for r in linter.compiled.rules:
+            rules.setdefault(r.code, r)
+    return rules
+
+
+def _run_info(info, stats) -> dict:
+    seconds = max(info.seconds, 1e-9)
+    return {
+        "seconds": round(info.seconds, 2),
+        "files_per_second": round(info.files / seconds, 1),
+        "words_per_second": round(stats.words / seconds),
+        "jobs": info.jobs,
+        "workers": info.workers,
+        "linted": info.linted,
+        "from_cache": info.cached,
+        "peak_worker_rss_mb": round(info.peak_worker_rss_mb or info.main_rss_mb, 1),
+        "worker_restarts": info.worker_restarts,
+        # CPU seconds spent by the worker processes (or by this process when it linted alone)
+        "cpu_seconds": round(info.worker_cpu_s if info.workers else info.main_cpu_s, 1),
+    }
+
+
+def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
+    """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings.
+
+    Each file is fixed with its own effective settings (config files found upward from it).
+    """
     from anyq.api import RunReport, fix_file
     from anyq.fixes import unified_diff
     from anyq.readers.discover import iter_files
@@ -233,6 +302,7 @@ def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, s
     try:
         text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
         for path in iter_files(paths):
+            settings = resolver.settings_for_file(path)
             ff = fix_file(path, settings, spelling=spelling, write=not diff, stdin_filename=stdin_filename)
             report = ff.report
             reports.append(report)
@@ -271,11 +341,57 @@ def _fix_run(paths, settings, *, diff, spelling, format, output, color, quiet, s
         return 2
     if diff:
         return 1 if changed else 0
-    if settings.fail_on != "never":
-        threshold = _SEVERITY_RANK[settings.fail_on]
-        if any(_SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings):
-            return 1
+    if any(_fails(r, resolver.settings_for_file(r.path)) for r in reports):
+        return 1
     return 0
+
+
+@app.command("config")
+def config_cmd(
+    path: Annotated[Optional[str], typer.Argument(help="A file or folder; default: the current directory.")] = None,
+    format: Annotated[ConfigFormat, typer.Option("--format", "-f", help="text (TOML-like) or json.")] = ConfigFormat.text,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of looking for one.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
+) -> None:
+    """Print the effective configuration for a path, and the file it comes from."""
+    import dataclasses
+    import json
+
+    from anyq.configfile import ConfigError, Resolver, file_ignores
+
+    target = path or "."
+    try:
+        resolver = Resolver(config=str(config) if config else None, isolated=isolated)
+        s = resolver.settings_for(target)
+    except (ConfigError, ValueError) as exc:
+        _fail(str(exc))
+    data = {k: v for k, v in dataclasses.asdict(s).items() if k not in ("config_file", "root")}
+    ignores = list(file_ignores(s, target)) if target != "." else []
+    if format == ConfigFormat.json:
+        typer.echo(json.dumps({"path": target, "config_file": s.config_file, "settings": data, "file_ignores": ignores}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"# effective configuration for {target}")
+    typer.echo(f"# from {s.config_file}" if s.config_file else "# no config file found: defaults")
+    for k, v in data.items():
+        typer.echo(f"# {k.replace('_', '-')}: not set" if v is None else f"{k.replace('_', '-')} = {_toml_value(v)}")
+    if ignores:
+        typer.echo(f"# per-file-ignores that apply to {target}: {', '.join(ignores)}")
+
+
+def _toml_value(v) -> str:
+    import json
+
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)} = {_toml_value(x)}" for k, x in v.items()) + " }"
+    return json.dumps(str(v), ensure_ascii=False)
 
 
 @app.command("rules")

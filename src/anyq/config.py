@@ -1,4 +1,10 @@
-"""Settings of a run: which rules, which language, when to fail."""
+"""Settings of a run: which rules, which language, when to fail.
+
+Every field can also be set in a config file (``[tool.anyq]`` in ``pyproject.toml``,
+``anyq.toml`` or ``.anyq.toml``: see :mod:`anyq.configfile`), under the same name with
+``-`` or ``_``. The loader maps keys to fields by introspection, so a field added here is
+configurable at once; its type annotation is what the loader checks a value against.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from anyq.engine.model import SEVERITIES
+from anyq.engine.model import CATEGORY_PREFIX, SEVERITIES
 from anyq.profiles import DEFAULT_PROFILE, PROFILES
 from anyq.readers import DEFAULT_LIMITS, Limits
 
@@ -25,6 +31,10 @@ def parse_size(text: str | int) -> int:
 
 DOCUMENT_KINDS = ("auto", "reply", "letter", "other")
 
+# A rule selector: ALL, a code or code prefix (J, J1, J101), or a category name.
+_SELECTOR = re.compile(r"^(ALL|[A-Z]\d{0,4})$")
+FULL_CODE = re.compile(r"^[A-Z]\d{3,4}$")
+
 
 @dataclass(slots=True)
 class Settings:
@@ -34,6 +44,8 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     lang: str = "auto"  # "auto" | "kk" | "ru"
     fail_on: str = "warning"
+    # exit code 1 when a file scores below this (None: scores never fail a run)
+    fail_under: float | None = None
     rule_dirs: list[str] = field(default_factory=list)
     rule_files: list[str] = field(default_factory=list)
     # audience: sets sentence-length and readability thresholds (anyq.profiles)
@@ -48,8 +60,19 @@ class Settings:
     # words the speller accepts (any case; Kazakh ones also with any suffixes, Russian ones in
     # any form pymorphy3 parses to them)
     allowlist: list[str] = field(default_factory=list)
-    # per-rule overrides of TOML ``params``: {"S101": {"skip_quoted": False}}
-    rule_params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # rule parameters (thresholds, options) by rule code: {"C101": {"max_words": 30}},
+    # {"S101": {"skip_quoted": False}}; they update the rule's TOML ``params``
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # glob (relative to ``root``) → rule selectors ignored in matching files
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    # batch discovery: globs of files to check (empty: every format anyq reads) and to skip
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    cache_dir: str | None = None
+    # where the settings came from: the config file and its folder (relative globs start there)
+    config_file: str | None = None
+    root: str | None = None
 
     def limits(self) -> Limits:
         return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
@@ -69,12 +92,37 @@ class Settings:
             raise ValueError("--max-unzipped-size must be positive")
         if self.timeout < 0:
             raise ValueError("--timeout must be 0 (no limit) or a number of seconds")
-        for code, params in self.rule_params.items():
+        for code, params in self.params.items():
             if not isinstance(params, dict):
-                raise ValueError(f"rule_params of {code} must be a table of parameters, not {params!r}")
+                raise ValueError(f"params of {code} must be a table of parameters, not {params!r}")
+        if self.fail_under is not None and not 0 <= self.fail_under <= 100:
+            raise ValueError(f"fail-under must be a score from 0 to 100, not {self.fail_under!r}")
         for code, sev in self.severity.items():
             if sev not in SEVERITIES:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
+        for name in ("select", "ignore", "extend_select"):
+            for s in getattr(self, name) or []:
+                check_selector(s)
+        for pattern, codes in self.per_file_ignores.items():
+            for s in codes:
+                check_selector(s)
+        for code in list(self.severity) + list(self.params):
+            if not FULL_CODE.match(code):
+                raise ValueError(f"{code!r} is not a rule code (a capital letter and 3-4 digits, e.g. J101)")
+
+
+# Fields that say where settings came from, never set by a user.
+PROVENANCE_FIELDS = ("config_file", "root")
+# Fields that steer a run but do not change any file's findings (left out of cache keys).
+RUN_FIELDS = ("fail_on", "fail_under", "include", "exclude", "respect_gitignore", "cache_dir", "per_file_ignores") + PROVENANCE_FIELDS
+# Config-file values converted before their type is checked («20M» → bytes).
+CONVERTERS = {"max_file_size": parse_size, "max_unzipped_size": parse_size}
+
+
+def check_selector(s: str) -> None:
+    if s.lower() in CATEGORY_PREFIX or _SELECTOR.match(s.upper()):
+        return
+    raise ValueError(f"{s!r} is not a rule selector (a code such as J101, a prefix such as J or C1, a category such as jargon, or ALL)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -38,7 +38,15 @@ class Finding:
     fix: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # a shallow copy field by field: dataclasses.asdict deep-copies every value and
+        # was the largest per-file cost of a run served from the cache
+        d = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        d["suggestions"] = list(self.suggestions)
+        d["location"] = dict(self.location)
+        return d
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(slots=True)

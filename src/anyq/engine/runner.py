@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
 
+from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
@@ -69,12 +70,21 @@ class Linter:
         active = [r for r in rules if self.selection.enabled(r)]
         self.compiled = CompiledRules(active)
         self.options = options
+        self.known_codes = frozenset(r.code for r in rules)
 
     # -- public ------------------------------------------------------------------------
-    def check(self, source: SourceDocument, lang: str | None = None, options: Any = None) -> FileReport:
+    def check(self, source: SourceDocument, lang: str | None = None, options: Any = None, ignore: Iterable[str] = ()) -> FileReport:
         """``options`` replace the linter's own for this document (``--kind`` and ``--appeal`` are
-        per document); rules read them as ``ctx.options``."""
+        per document); rules read them as ``ctx.options``. ``ignore`` holds rule selectors to
+        drop for this file only (``per-file-ignores`` of a config file)."""
         options = options if options is not None else self.options
+        directives = suppress.parse(source.text, source.format, self.known_codes)
+        if directives:
+            skipped = suppress.skips_file(directives)
+            if skipped is not None:
+                return _not_checked(source, skipped)
+            # the comments themselves are not prose to lint
+            source = replace(source, skipped=sorted(source.skipped + [(d.start, d.end) for d in directives]))
         paragraphs = split_paragraphs(source)
         forced = lang if lang in ("kk", "ru") else None
         for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
@@ -87,8 +97,15 @@ class Linter:
         dctx = DocumentContext(source, paragraphs, docs, options)
         counts = _count(paragraphs, docs)
         dctx.facts["readability"] = _readability(counts)
+        facts = [d.fact() for d in directives]
+        if facts:
+            dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
         findings = self._findings(source, hits)
+        if directives or ignore:
+            findings = suppress.apply(findings, directives, ignore)
+            for d, fact in zip(directives, facts):
+                fact["suppressed"] = d.suppressed
         return self._report(source, paragraphs, counts, findings, dctx)
 
     # -- stages ------------------------------------------------------------------------
@@ -144,8 +161,10 @@ class Linter:
                 continue
             if not rule.applies_to(lang) and "any" not in rule.languages:
                 continue
+            # hits in skipped text (code, comments) are dropped, unless the rule is about that text
+            keep_skipped = bool(rule.params.get("inside_skipped"))
             for hit in DOCUMENT_RULES[rule.code](dctx, rule):
-                if not any(a <= hit.start < b for a, b in skipped):
+                if keep_skipped or not any(a <= hit.start < b for a, b in skipped):
                     out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
         return out
 
@@ -267,6 +286,16 @@ class Linter:
             if key not in ("stats", "scores", "readability") and not key.startswith("_"):
                 report.extra[key] = value
         return report
+
+
+def _not_checked(source: SourceDocument, directive: suppress.Directive) -> FileReport:
+    """A file whose author wrote a bare ``anyq: ignore-file``: listed, never scored."""
+    return FileReport(
+        path=source.path,
+        stats={"encoding": source.encoding},
+        extra={"not_checked": f"anyq: ignore-file on line {directive.line}" + (f" ({directive.reason})" if directive.reason else "")},
+        source_text=source.text,
+    )
 
 
 def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Counts]:

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from anyq import __version__
 from anyq.findings import FileReport
+from anyq.reporters import ReportContext, Reporter
 
 SCHEMA_VERSION = 1
 
@@ -41,3 +42,35 @@ def write_json(out: TextIO, reports: Iterable[FileReport], summary: dict[str, An
 def write_jsonl_line(out: TextIO, report: FileReport) -> None:
     out.write(json.dumps(file_object(report), ensure_ascii=False))
     out.write("\n")
+
+
+class JsonReport(Reporter):
+    """``--format json``: one document, written at the end (``statistics`` added when asked)."""
+
+    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
+        super().__init__(out, ctx)
+        self.reports: list[FileReport] = []
+
+    def file(self, report: FileReport) -> None:
+        report.source_text = None  # not part of the JSON; a large archive would keep it all
+        self.reports.append(report)
+
+    def finish(self) -> None:
+        from anyq.api import RunReport
+
+        doc = document(self.reports, RunReport(self.reports).summary())
+        if self.ctx.statistics is not None:
+            doc["statistics"] = self.ctx.statistics.to_dict(self.ctx.run)
+        json.dump(doc, self.out, ensure_ascii=False, indent=2)
+        self.out.write("\n")
+
+
+class JsonlReport(Reporter):
+    """``--format jsonl``: one file object per line, as files are checked."""
+
+    def file(self, report: FileReport) -> None:
+        write_jsonl_line(self.out, report)
+        self.out.flush()
+
+    def finish(self) -> None:
+        self.statistics_to_stderr()

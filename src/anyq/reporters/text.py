@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from anyq.findings import FileReport, Finding
+from anyq.reporters import ReportContext, Reporter
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m", "green": "\033[32m"}
 _RESET = "\033[0m"
@@ -33,6 +34,8 @@ class TextReporter:
         w = self.out.write
         for err in report.errors:
             w(f"{report.path}: {self._c('error', 'error')}: {err}\n")
+        if report.extra.get("not_checked"):
+            w(f"{report.path}: not checked ({report.extra['not_checked']})\n")
         for note in report.extra.get("notes", []):
             w(f"{report.path}: {self._c('info', 'note')}: {note}\n")
         lines = source_text.split("\n") if source_text is not None and self.show_source else None
@@ -143,3 +146,43 @@ def describe_location(loc: dict) -> str:
 def _location_suffix(f: Finding) -> str:
     text = describe_location(f.location) if f.location else ""
     return f" [{text}]" if text else ""
+
+
+class TextReport(Reporter):
+    """``--format text``: findings with source lines, a summary per file, totals."""
+
+    needs_source = True
+
+    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
+        super().__init__(out, ctx)
+        self.text = TextReporter(out, color=ctx.color, show_source=not ctx.quiet)
+        self.count = 0
+        self.findings = 0
+        self.errors = 0
+        self.scores: list[float] = []
+
+    def file(self, report: FileReport) -> None:
+        self.count += 1
+        self.findings += len(report.findings)
+        self.errors += bool(report.errors)
+        if report.score is not None:
+            self.scores.append(report.score)
+        if self.ctx.quiet:
+            for f in report.findings:
+                self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
+            for e in report.errors:
+                self.out.write(f"{report.path}: error: {e}\n")
+            for n in report.extra.get("notes", []):
+                self.out.write(f"{report.path}: note: {n}\n")
+        else:
+            self.text.file(report, report.source_text)
+        self.out.flush()
+
+    def finish(self) -> None:
+        if not self.ctx.quiet and self.count > 1:
+            n, f, e = self.count, self.findings, self.errors
+            mean = f", mean score {sum(self.scores) / len(self.scores):.0f}" if self.scores else ""
+            err = f", {e} file error{'s' if e != 1 else ''}" if e else ""
+            self.out.write(f"{n} file{'s' if n != 1 else ''} checked: {f} finding{'s' if f != 1 else ''}{mean}{err}.\n")
+        if self.ctx.statistics is not None:
+            self.ctx.statistics.write_text(self.out, self.ctx.run)

@@ -1,0 +1,48 @@
+"""``--format csv``: one row per finding, for a spreadsheet.
+
+A file without findings still gets a row (with its score), and a file that could not be
+read gets a row with the reason in ``error``, so every checked file is in the table.
+Written to a file with ``--output``, the text starts with a UTF-8 byte-order mark, which
+is what makes Excel read Cyrillic correctly; on standard output it does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from anyq.findings import FileReport
+from anyq.reporters import ReportContext, Reporter
+
+COLUMNS = (
+    "path", "language", "score", "line", "column", "end_line", "end_column", "code", "category",
+    "severity", "name", "message", "text", "suggestions", "location", "error",
+)
+
+
+class CsvReport(Reporter):
+    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
+        super().__init__(out, ctx)
+        if ctx.to_file:
+            out.write("\ufeff")
+        self.writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        self.writer.writeheader()
+
+    def file(self, report: FileReport) -> None:
+        base = {"path": report.path, "language": report.language, "score": "" if report.score is None else report.score}
+        for err in report.errors:
+            self.writer.writerow({**base, "error": err})
+        for f in report.findings:
+            self.writer.writerow({
+                **base,
+                "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+                "code": f.code, "category": f.category, "severity": f.severity, "name": f.name,
+                "message": f.message, "text": f.text, "suggestions": " | ".join(f.suggestions),
+                "location": json.dumps(f.location, ensure_ascii=False) if f.location else "",
+            })
+        if not report.findings and not report.errors:
+            self.writer.writerow(base)
+
+    def finish(self) -> None:
+        self.statistics_to_stderr()

@@ -1,0 +1,231 @@
+"""Batch runs: discovery, worker processes, the result cache, statistics, progress."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anyq.batch import run as batch_run
+from anyq.batch.cache import Cache
+from anyq.batch.discover import Discovery
+from anyq.batch.run import BatchRunner
+from anyq.cli import app
+from anyq.configfile import Resolver
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+OFFICIALESE = "В целях обеспечения безопасности данного решения осуществляется контроль.\n"
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("bench_batch", ROOT / "bench" / "batch.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.generate
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("archive")
+    _generator()(dest, 40, seed=3)
+    return dest
+
+
+def _files(root: Path, **kwargs) -> set[str]:
+    d = Discovery(kwargs.pop("resolver", None) or Resolver(isolated=True), **kwargs)
+    return {os.path.relpath(f, root) for f in d.files([str(root)])}
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def test_discovery_formats_hidden_and_gitignore(tmp_path):
+    _tree(tmp_path, {
+        ".gitignore": "private/\n*.bak.txt\n!keep.bak.txt\n",
+        "a.txt": OFFICIALESE, "b.md": OFFICIALESE, "c.py": "x = 1\n", "x.bak.txt": OFFICIALESE,
+        "keep.bak.txt": OFFICIALESE, "private/p.txt": OFFICIALESE, "sub/.gitignore": "local.txt\n",
+        "sub/local.txt": OFFICIALESE, "sub/s.txt": OFFICIALESE, ".hidden/h.txt": OFFICIALESE,
+        "node_modules/n.txt": OFFICIALESE,
+    })
+    assert _files(tmp_path) == {"a.txt", "b.md", "keep.bak.txt", "sub/s.txt"}
+    assert _files(tmp_path, respect_gitignore=False) == {"a.txt", "b.md", "keep.bak.txt", "sub/s.txt", "x.bak.txt", "private/p.txt", "sub/local.txt"}
+
+
+def test_discovery_include_exclude_and_force_exclude(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"a.txt": OFFICIALESE, "b.md": OFFICIALESE, "sub/s.txt": OFFICIALESE, "sub/t.log": OFFICIALESE,
+                     "docs/anyq.toml": 'exclude = ["old/"]\n', "docs/old/o.txt": OFFICIALESE, "docs/new.txt": OFFICIALESE})
+    assert _files(tmp_path, exclude=["sub/"]) == {"a.txt", "b.md", "docs/old/o.txt", "docs/new.txt"}
+    assert _files(tmp_path, include=["*.md", "*.log"]) == {"b.md", "sub/t.log"}
+    # a config file's patterns are relative to its folder
+    assert _files(tmp_path, resolver=Resolver()) == {"a.txt", "b.md", "sub/s.txt", "docs/new.txt"}
+    # a file named on the command line is checked even if excluded … unless --force-exclude
+    d = Discovery(Resolver())
+    assert list(d.files(["docs/old/o.txt"])) == ["docs/old/o.txt"]
+    assert list(Discovery(Resolver(), force_exclude=True).files(["docs/old/o.txt", "a.txt"])) == ["a.txt"]
+
+
+def _jsonl(*args: str) -> list[dict]:
+    result = runner.invoke(app, ["check", "--format", "jsonl", "--fail-on", "never", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_workers_give_the_same_reports_in_the_same_order(archive, monkeypatch, tmp_path):
+    monkeypatch.setattr(batch_run, "POOL_MIN_FILES", 1)
+    one = _jsonl(str(archive), "--jobs", "1", "--no-cache")
+    result = runner.invoke(app, ["check", str(archive), "--jobs", "2", "--no-cache", "--format", "json", "--statistics", "--fail-on", "never"])
+    data = json.loads(result.stdout)
+    two = data["files"]
+    assert [f["path"] for f in one] == sorted(f["path"] for f in one)  # a stable, sorted order
+    assert two == one
+    run = data["statistics"]["run"]
+    assert run["workers"] == 2 and run["linted"] == 40
+    assert 50 < run["peak_worker_rss_mb"] < 400
+
+
+def test_a_dead_worker_loses_no_file(archive, monkeypatch):
+    monkeypatch.setattr(batch_run, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(batch_run, "MAX_CHUNK", 2)
+    b = BatchRunner(Resolver(isolated=True), Discovery(Resolver(isolated=True)), Cache("unused", enabled=False), jobs=2)
+    outcomes = b.run([str(archive)])
+    first = next(outcomes)
+    victim = next(iter(b.pool.executor._processes))
+    os.kill(victim, signal.SIGKILL)
+    reports = [first.report] + [o.report for o in outcomes]
+    assert len(reports) == 40 and [r.path for r in reports] == sorted(r.path for r in reports)
+    assert not [r.errors for r in reports if r.errors]
+    assert b.info.worker_restarts >= 1
+
+
+def _stats(*args: str) -> dict:
+    result = runner.invoke(app, ["check", "--format", "json", "--statistics", "--fail-on", "never", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_cache_reuses_unchanged_files_and_notices_every_change(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ANYQ_CACHE_DIR")
+    letters = tmp_path / "letters"
+    _generator()(letters, 12, seed=5)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule = (ROOT / "tests" / "data" / "house_rule.toml").read_text(encoding="utf-8")
+    (rules / "house.toml").write_text(rule, encoding="utf-8")
+
+    cold = _stats("letters", "--rules", "rules")
+    assert cold["statistics"]["files_from_cache"] == 0
+    assert (tmp_path / ".anyq_cache" / "CACHEDIR.TAG").is_file()  # default: in the working directory
+    warm = _stats("letters", "--rules", "rules")
+    assert warm["statistics"]["files_from_cache"] == 12
+    assert warm["files"] == cold["files"]  # the same reports, findings and scores
+
+    first = sorted(letters.rglob("*.txt"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nВ целях контроля сообщаем.\n", encoding="utf-8")
+    edited = _stats("letters", "--rules", "rules")
+    assert edited["statistics"]["files_from_cache"] == 11
+    assert edited["files"] != cold["files"]
+
+    assert _stats("letters", "--rules", "rules", "--select", "J")["statistics"]["files_from_cache"] == 0  # settings
+    (rules / "house.toml").write_text(rule.replace("лишнее слово", "лишнее слово!"), encoding="utf-8")
+    assert _stats("letters", "--rules", "rules")["statistics"]["files_from_cache"] == 0  # rules
+
+    # a corrupt entry, an entry of another version, a truncated one: ignored and rewritten
+    import shutil
+
+    shutil.rmtree(tmp_path / ".anyq_cache")
+    _stats("letters", "--rules", "rules")
+    entries = sorted((tmp_path / ".anyq_cache").rglob("*.json"))
+    fresh = len(entries)
+    assert fresh == 12
+    entries[0].write_text("{not json", encoding="utf-8")
+    doc = json.loads(entries[1].read_text(encoding="utf-8"))
+    doc["anyq"] = "0.0.1"
+    entries[1].write_text(json.dumps(doc), encoding="utf-8")
+    doc = json.loads(entries[2].read_text(encoding="utf-8"))
+    doc["report"]["findings"] = [{"code": "J101"}]
+    entries[2].write_text(json.dumps(doc), encoding="utf-8")
+    again = _stats("letters", "--rules", "rules")
+    assert again["statistics"]["files_from_cache"] == 12 - 3
+    assert json.loads(entries[0].read_text(encoding="utf-8"))["anyq"]  # rewritten, valid again
+    assert len(list((tmp_path / ".anyq_cache").rglob("*.json"))) == fresh
+    assert _stats("letters", "--rules", "rules")["statistics"]["files_from_cache"] == 12
+
+
+def test_no_cache_and_cache_dir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ANYQ_CACHE_DIR")
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    _stats("a.txt", "--no-cache")
+    assert not (tmp_path / ".anyq_cache").exists()
+    _stats("a.txt", "--cache-dir", "elsewhere")
+    assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").is_file()
+    # beside the config file of the working directory by default, or where it says
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "anyq.toml").write_text("", encoding="utf-8")
+    (tmp_path / "proj" / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "proj" / "sub")
+    (tmp_path / "proj" / "sub" / "b.txt").write_text(OFFICIALESE, encoding="utf-8")
+    _stats("b.txt")
+    assert (tmp_path / "proj" / ".anyq_cache").is_dir()
+    (tmp_path / "proj" / "anyq.toml").write_text('cache-dir = "../shared-cache"\n', encoding="utf-8")
+    _stats("b.txt")
+    assert (tmp_path / "shared-cache" / "CACHEDIR.TAG").is_file()
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "from-env"))  # the environment wins over the config file
+    _stats("b.txt")
+    assert (tmp_path / "from-env" / "CACHEDIR.TAG").is_file()
+
+
+def test_statistics(archive, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data = _stats(str(archive), "--no-cache")
+    st = data["statistics"]
+    findings = [f for file in data["files"] for f in file["findings"]]
+    assert st["files"] == 40 and st["files_scored"] == 40
+    assert st["words"] == sum(f["stats"]["words"] for f in data["files"])
+    assert st["findings"] == len(findings) == sum(r["count"] for r in st["by_code"])
+    assert sum(st["by_category"].values()) == len(findings)
+    assert sum(h["files"] for h in st["score"]["histogram"]) == 40
+    worst = [w["score"] for w in st["worst_files"]]
+    assert worst == sorted(worst) and worst[0] == min(f["score"] for f in data["files"])
+    counts = {r["code"]: r["count"] for r in st["by_code"]}
+    assert counts == {c: sum(1 for f in findings if f["code"] == c) for c in counts}
+    text = runner.invoke(app, ["check", str(archive), "--no-cache", "--statistics", "-q", "--fail-on", "never"]).stdout
+    assert "Statistics" in text and "worst files" in text and "by category" in text and f"files      40" in text
+
+
+def test_progress_bar_only_on_a_terminal(archive, tmp_path):
+    import pty
+
+    cmd = [sys.executable, "-m", "anyq", "check", str(archive), "--jobs", "1", "--no-cache", "-f", "jsonl", "-o", str(tmp_path / "out.jsonl"), "--fail-on", "never"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait()
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"files, 0 from cache" in seen and b"/40" in seen  # the bar was drawn on the terminal
+    piped = subprocess.run(cmd, capture_output=True)
+    assert piped.returncode == 0 and piped.stderr == b""  # never on a pipe

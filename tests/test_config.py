@@ -1,0 +1,223 @@
+"""Config files: discovery (closest wins), every kind of key, errors naming file and key,
+command-line overrides, `anyq config`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from anyq.cli import app
+from anyq.config import Settings
+from anyq.configfile import ConfigError, Resolver, load_config
+
+runner = CliRunner()
+OFFICIALESE = "В целях обеспечения безопасности данного решения осуществляется контроль. Рассмотрев Ваше обращение, сообщаем следующее.\n"
+# 30 words in one sentence: over the Russian limit of C101 (25), under 35
+LONG = (
+    "Сообщаем, что ремонт кровли многоквартирного жилого дома по улице Абая будет выполнен подрядной "
+    "организацией в течение летнего периода текущего года после завершения конкурсных процедур и "
+    "заключения договора с победителем конкурса в установленные сроки.\n"
+)
+
+
+def _codes(result) -> list[str]:
+    data = json.loads(result.stdout)
+    return [f["code"] for file in data["files"] for f in file["findings"]]
+
+
+def _check(*args: str):
+    return runner.invoke(app, ["check", "--no-cache", "--format", "json", *args])
+
+
+def test_closest_config_wins_and_pyproject_needs_its_table(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "letters"\n\n[tool.anyq]\nignore = ["J101"]\n', encoding="utf-8")
+    sub = tmp_path / "kk"
+    sub.mkdir()
+    (sub / "anyq.toml").write_text('select = ["J101"]\n', encoding="utf-8")
+    deeper = sub / "drafts"
+    deeper.mkdir()
+    (deeper / "pyproject.toml").write_text('[project]\nname = "no anyq table here"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    (deeper / "b.txt").write_text(OFFICIALESE, encoding="utf-8")
+
+    data = json.loads(_check(".").stdout)
+    by_file = {f["path"]: {x["code"] for x in f["findings"]} for f in data["files"]}
+    assert "J101" not in by_file["a.txt"] and by_file["a.txt"]  # root pyproject: J101 ignored, the rest kept
+    assert by_file["kk/drafts/b.txt"] == {"J101"}  # kk/anyq.toml (the pyproject without a table is skipped)
+
+
+def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.anyq]\nlang = "kk"\n', encoding="utf-8")
+    (tmp_path / "anyq.toml").write_text('lang = "ru"\n', encoding="utf-8")
+    (tmp_path / ".anyq.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    s = Resolver().settings_for(tmp_path / "x.txt")
+    assert s.config_file == str(tmp_path / ".anyq.toml")
+    assert (s.fail_on, s.lang) == ("error", "auto")  # no merging with the other files
+
+
+@pytest.mark.parametrize(
+    "content, key, words",
+    [
+        ('selct = ["J"]\n', "selct", "did you mean 'select'"),
+        ('fail-on = "often"\n', "fail-on", "must be one of"),
+        ('lang = "en"\n', "lang", "kk, ru or auto"),
+        ('ignore = "J101"\n', "ignore", "must be a list of strings"),
+        ('severity = { J101 = "fatal" }\n', "severity", "must be one of error, warning, info"),
+        ('ignore = ["J999"]\n', "ignore", "no rule 'J999'"),
+        ('ignore = ["jargon!"]\n', "ignore", "not a rule selector"),
+        ('per-file-ignores = { "archive/**" = ["X12345"] }\n', "per-file-ignores", "not a rule selector"),
+        ('params = { C101 = { max_wordz = 30 } }\n', "params.C101", "no parameter 'max_wordz'"),
+        ('rules = ["missing-dir"]\n', "rules", "not found"),
+        ('fail-under = 120\n', "fail-under", "0 to 100"),
+        ("respect-gitignore = 1\n", "respect-gitignore", "true or false"),
+        ("lang = \n", None, "invalid TOML"),
+    ],
+)
+def test_bad_config_names_file_and_key_and_exits_2(tmp_path, content, key, words):
+    cfg = tmp_path / "anyq.toml"
+    cfg.write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "a.txt"), "--no-cache"])
+    assert result.exit_code == 2
+    message = result.output.strip().splitlines()[-1]
+    assert message.startswith(f"anyq: error: {cfg}: ")
+    if key:
+        assert f": {key}: " in message, message
+    assert words in message, message
+    assert "Traceback" not in result.output
+
+
+def test_pyproject_errors_name_the_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.anyq]\nfail_on = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject.toml: \[tool.anyq\] fail_on: must be string"):
+        load_config(tmp_path / "pyproject.toml")
+
+
+def test_every_settings_field_is_a_config_key(tmp_path):
+    """A field a teammate adds to Settings is configurable with no change to the loader."""
+    import dataclasses
+
+    from anyq.config import PROVENANCE_FIELDS
+
+    names = [f.name for f in dataclasses.fields(Settings) if f.name not in PROVENANCE_FIELDS]
+    cfg = tmp_path / "anyq.toml"
+    for name in names:
+        cfg.write_text(f"{name.replace('_', '-')} = {{ x = 1 }}\n", encoding="utf-8")
+        with pytest.raises(ConfigError) as info:
+            load_config(cfg)
+        assert "unknown key" not in str(info.value), name  # known, just a wrong type
+    cfg.write_text('max-file-size = "2M"\n', encoding="utf-8")  # sizes as on the command line
+    assert load_config(cfg).max_file_size == 2 * 1024 * 1024
+
+
+def test_severity_params_per_file_ignores_and_rules(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "house.toml").write_text(
+        """
+[[rule]]
+code = "J990"
+name = "nastoyashchim"
+languages = ["ru"]
+severity = "warning"
+kind = "phrase"
+phrases = [{ text = "настоящим сообщаем", replace = ["сообщаем"] }]
+message = "«{match}» — лишнее слово."
+explanation = "Слово «настоящим» ничего не добавляет."
+bad = [{ text = "Настоящим сообщаем, что заявление принято.", match = "Настоящим сообщаем" }]
+good = ["Сообщаем, что заявление принято."]
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "anyq.toml").write_text(
+        """
+rules = ["house-rules"]
+severity = { J101 = "info" }
+params = { C101 = { max_words = { ru = 35, kk = 30 } } }
+
+[per-file-ignores]
+"archive/**" = ["J"]
+""",
+        encoding="utf-8",
+    )
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "letter.txt").write_text("Настоящим сообщаем следующее.\n" + OFFICIALESE + LONG, encoding="utf-8")
+    (tmp_path / "archive" / "old.txt").write_text(OFFICIALESE + LONG, encoding="utf-8")
+
+    data = json.loads(_check(".").stdout)
+    files = {f["path"]: f["findings"] for f in data["files"]}
+    letter = {f["code"]: f for f in files["letter.txt"]}
+    assert "J990" in letter  # the organisation's own rule, from a folder relative to the config
+    assert letter["J101"]["severity"] == "info"  # severity override
+    assert "C101" not in letter  # 30 words: under the raised threshold of 35
+    assert not any(f["code"].startswith("J") for f in files["archive/old.txt"])  # per-file-ignores
+
+    # without the config: C101 fires on the same sentence (the threshold did the work)
+    data = json.loads(_check("letter.txt", "--isolated").stdout)
+    assert "C101" in {f["code"] for f in data["files"][0]["findings"]}
+
+
+def test_command_line_overrides_config(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "anyq.toml").write_text('select = ["J101"]\nfail-on = "error"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    result = _check("a.txt")
+    assert set(_codes(result)) == {"J101"} and result.exit_code == 0  # J101 is a warning; fail-on error
+    result = _check("a.txt", "--select", "J104", "--fail-on", "warning")
+    assert set(_codes(result)) == {"J104"} and result.exit_code == 1
+    result = _check("a.txt", "--ignore", "J101")  # ignore adds to the config's selection
+    assert _codes(result) == []
+
+
+def test_explicit_config_and_isolated(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "anyq.toml").write_text('select = ["J101"]\n', encoding="utf-8")
+    other = tmp_path / "ci.toml"
+    other.write_text('select = ["J104"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    assert set(_codes(_check("a.txt", "--config", str(other)))) == {"J104"}
+    assert {"J101", "J104", "J106"} <= set(_codes(_check("a.txt", "--isolated")))
+
+
+def test_anyq_config_prints_effective_settings(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.anyq]\nignore = ["T"]\nfail-on = "error"\n[tool.anyq.per-file-ignores]\n"old/*.txt" = ["J101"]\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["config", "old/a.txt"])
+    assert result.exit_code == 0, result.output
+    assert f"# from {tmp_path / 'pyproject.toml'}" in result.output
+    assert 'ignore = ["T"]' in result.output and 'fail-on = "error"' in result.output
+    assert "per-file-ignores that apply to old/a.txt: J101" in result.output
+    data = json.loads(runner.invoke(app, ["config", "old/a.txt", "--format", "json"]).stdout)
+    assert data["settings"]["ignore"] == ["T"] and data["file_ignores"] == ["J101"]
+    assert json.loads(runner.invoke(app, ["config", "--isolated", "--format", "json"]).stdout)["config_file"] is None
+
+
+def test_bad_config_in_a_subfolder_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "anyq.toml").write_text('colour = "red"\n', encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    result = runner.invoke(app, ["check", ".", "--no-cache"])
+    assert result.exit_code == 2
+    assert "sub/anyq.toml: colour: unknown key" in result.output
+
+
+def test_the_readme_example_config_loads(tmp_path, root):
+    """The example in the README is a working config (with its house-rules folder)."""
+    import re
+
+    block = re.search(r"```toml\n(# anyq.toml.*?)```", (root / "README.md").read_text(encoding="utf-8"), re.S).group(1)
+    (tmp_path / "anyq.toml").write_text(block, encoding="utf-8")
+    (tmp_path / "house-rules").mkdir()
+    (tmp_path / "house-rules" / "house.toml").write_text((root / "tests" / "data" / "house_rule.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    s = load_config(tmp_path / "anyq.toml")
+    assert s.fail_under == 60 and s.params["C101"]["max_words"]["ru"] == 30
+    assert s.profile == "citizen" and s.max_file_size == 20 * 1024 * 1024
+    assert s.rule_dirs == [str(tmp_path / "house-rules")] and s.per_file_ignores["signed/*.docx"] == ["jargon"]

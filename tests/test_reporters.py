@@ -1,0 +1,181 @@
+"""Report formats: SARIF (against the vendored 2.1.0 schema), GitHub annotations, CSV,
+JSON statistics, and the HTML page's structure (the browser test is test_html_browser.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from anyq.cli import app
+from anyq.reporters.github import escape_data, escape_property
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+runner = CliRunner()
+OFFICIALESE = "В целях обеспечения безопасности данного решения осуществляется контроль. Рассмотрев Ваше обращение, сообщаем следующее.\n"
+PLAIN = "Мы отремонтируем крышу до 15 мая. Если вы не согласны, напишите нам.\n"
+
+
+def _run(*args: str, env: dict | None = None):
+    return runner.invoke(app, ["check", "--no-cache", *args], env=env)
+
+
+@pytest.fixture()
+def letters(tmp_path, monkeypatch, corpora):
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "letters"
+    (d / "kk").mkdir(parents=True)
+    for p in (corpora / "examples").iterdir():
+        (d / ("kk" if p.name.startswith("kk") else "") / p.name).write_bytes(p.read_bytes())
+    # an emoji (outside the Basic Multilingual Plane: two UTF-16 units) before a finding
+    (d / "emoji.txt").write_text("👍 В целях проверки сообщаем.\n", encoding="utf-8")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def test_sarif_validates_and_carries_rules_locations_fingerprints(letters):
+    result = _run("letters", "--format", "sarif")
+    assert result.exit_code == 2  # empty.txt cannot be checked
+    sarif = json.loads(result.stdout)
+    validator = jsonschema.validators.validator_for(SCHEMA)(SCHEMA, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(sarif), key=lambda e: e.path)
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+
+    run = sarif["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    results = run["results"]
+    assert len(results) > 30
+    for r in results:
+        rule = rules[r["ruleId"]]
+        assert run["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] == r["ruleId"]
+        assert rule["help"]["text"] and rule["shortDescription"]["text"] and len(rule["fullDescription"]["text"]) <= 1024
+        loc = r["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%" and loc["artifactLocation"]["uri"].startswith("letters/")
+        assert r["partialFingerprints"]["anyqFindingHash/v1"]
+        assert r["level"] in ("error", "warning", "note")
+    assert rules["J101"]["properties"]["problem.severity"] == "warning"
+    assert "В целях" in rules["J101"]["help"]["text"]  # its examples
+    j101 = next(r for r in results if r["ruleId"] == "J101" and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "letters/emoji.txt")
+    region = j101["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endColumn"]) == (4, 11)  # 👍 is 2 UTF-16 units, then a space
+    assert region["snippet"]["text"] == "В целях"
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert notes[0]["level"] == "error" and "empty.txt" in notes[0]["message"]["text"]
+    kk = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("letters/kk/")]
+    assert kk and any(r["ruleId"].startswith("J5") for r in kk)
+
+
+def test_sarif_fingerprints_survive_moved_lines(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = tmp_path / "a.txt"
+
+    def results():
+        out = json.loads(_run("a.txt", "-f", "sarif").stdout)["runs"][0]["results"]
+        return {(r["ruleId"], r["locations"][0]["physicalLocation"]["region"].get("snippet", {}).get("text")): r for r in out}
+
+    p.write_text(OFFICIALESE, encoding="utf-8")
+    before = results()
+    p.write_text("Уважаемый заявитель!\n\n" + OFFICIALESE, encoding="utf-8")
+    after = results()
+    same = set(before) & set(after)
+    assert ("J101", "В целях") in same and len(same) >= 3
+    for key in same:  # the same finding two lines lower keeps its fingerprint
+        assert after[key]["partialFingerprints"] == before[key]["partialFingerprints"], key
+        assert after[key]["locations"][0]["physicalLocation"]["region"]["startLine"] == before[key]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2
+
+
+def test_github_escaping():
+    assert escape_data("100% done\r\nnext") == "100%25 done%0D%0Anext"
+    assert escape_property("a,b: c%") == "a%2Cb%3A c%25"
+
+
+def test_github_annotations_respect_the_per_step_limit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a,b: c.txt").write_text(OFFICIALESE * 12, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = _run("a,b: c.txt", "-f", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    lines = result.stdout.splitlines()
+    warnings = [l for l in lines if l.startswith("::warning ")]
+    assert len(warnings) == 10
+    assert "::warning file=a%2Cb%3A c.txt,line=1,col=1,endLine=1,endColumn=8,title=J101 v-celyah::«В целях»" in "\n".join(warnings)
+    plain = [l for l in lines if l.startswith("a,b: c.txt:")]
+    total = len([l for l in lines if l.startswith("::")]) + len(plain)
+    assert plain and f"{len(plain)} more findings printed above without annotations" in lines[-1]
+    assert total == len(json.loads(_run("a,b: c.txt", "-f", "json").stdout)["files"][0]["findings"])
+    md = summary.read_text(encoding="utf-8")
+    assert md.startswith("## anyq") and "| jargon |" in md and "`a,b: c.txt`" in md
+
+
+def test_csv_rows(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.txt").write_text(OFFICIALESE, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(PLAIN, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = _run(".", "-f", "csv", "-o", "out.csv")
+    assert result.exit_code == 2
+    raw = (tmp_path / "out.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # Excel reads the Cyrillic right
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    bad = [r for r in rows if r["path"] == "bad.txt"]
+    assert {r["code"] for r in bad} >= {"J101", "J104", "J106"} and all(r["score"] for r in bad)
+    j101 = next(r for r in bad if r["code"] == "J101")
+    assert (j101["line"], j101["column"], j101["text"]) == ("1", "1", "В целях") and "Чтобы" in j101["suggestions"]
+    good = [r for r in rows if r["path"] == "good.txt"]
+    assert len(good) == 1 and float(good[0]["score"]) > 90 and not good[0]["code"]
+    (empty,) = [r for r in rows if r["path"] == "empty.txt"]
+    assert empty["error"] == "is empty"
+    assert not _run("bad.txt", "-f", "csv").stdout.startswith("\ufeff")
+
+
+def test_json_statistics_key(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.txt").write_text(OFFICIALESE, encoding="utf-8")
+    data = json.loads(_run("bad.txt", "-f", "json", "--statistics").stdout)
+    assert data["statistics"]["findings"] == len(data["files"][0]["findings"])
+    assert "statistics" not in json.loads(_run("bad.txt", "-f", "json").stdout)
+    # formats for tools keep their output valid: statistics go to standard error
+    result = _run("bad.txt", "-f", "jsonl", "--statistics")
+    assert json.loads(result.stdout)["path"] == "bad.txt" and "Statistics" in result.stderr
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_html_page_is_self_contained_with_charts_and_highlights(letters):
+    result = _run("letters", "-f", "html", "-o", "report.html")
+    html = Path("report.html").read_text(encoding="utf-8")
+    page = _Page()
+    page.feed(html)
+    ids = {a.get("id") for _, a in page.tags}
+    assert {"chart-scores", "chart-categories", "chart-folders", "summary", "documents"} <= ids
+    bars = [a for t, a in page.tags if t == "rect" and "data-bucket" in a]
+    assert len(bars) == 10 and sum(int(a["data-files"]) for a in bars) == 8  # 8 letters scored, empty.txt not
+    folders = {a["data-label"] for t, a in page.tags if t == "rect" and "data-label" in a and a.get("data-value", "").replace(".", "").isdigit()}
+    assert {"letters", "letters/kk"} <= folders
+    marks = [a for t, a in page.tags if t == "mark"]
+    notes = [a for t, a in page.tags if t == "li" and "data-code" in a]
+    assert marks and notes and any("J101" in a["data-codes"] for a in marks)
+    # every note that links to its highlight finds it
+    for t, a in page.tags:
+        if t == "a" and a.get("href", "").startswith("#m-"):
+            assert a["href"][1:] in ids
+    # nothing is fetched from anywhere
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", html)
+    assert "@import" not in html and "url(" not in html
+    assert "default-src 'none'" in html
+    assert "is empty" in html  # the unreadable file is listed with its reason
