@@ -7,7 +7,8 @@ def test_check_returns_report_objects():
     r = anyq.check("В целях обеспечения безопасности установлен знак.", lang="ru")
     assert isinstance(r, anyq.FileReport)
     f = next(x for x in r.findings if x.code == "J101")
-    assert (f.line, f.column, f.text) == (1, 1, "В целях")
+    assert (f.line, f.column, f.text) == (1, 1, "В целях обеспечения безопасности")
+    assert f.suggestions[0] == "Чтобы обеспечить безопасность"
     assert set(r.scores) == {"jargon", "legal", "complexity", "spelling", "typography"}
     assert 0 <= r.score <= 100
 

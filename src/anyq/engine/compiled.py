@@ -84,7 +84,7 @@ class CompiledRules:
                     lm.tokens.add(r.code, r.patterns)
                 except Exception as exc:  # spaCy reports bad patterns with its own error types
                     raise CompileError(f"{r.source}: rule {r.code}: bad token pattern: {exc}") from None
-                lm.keys[r.code] = (r, None)
+                lm.keys[r.code] = (r, r.entry)
             elif r.kind == "regex" and r.scope == "paragraph":
                 lm.regex_rules.append((r, re.compile(r.regex, re.I if r.ignorecase else 0)))
             elif r.kind == "python" and r.scope == "paragraph":

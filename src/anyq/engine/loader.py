@@ -30,7 +30,28 @@ _KEYS = {
     "code", "name", "category", "languages", "severity", "kind", "message", "explanation",
     "suggestion", "weight", "scope", "enabled", "phrases", "replacements", "match_on", "patterns",
     "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good",
+    "object", "rewrite", "supersedes", "superseded_by",
 }
+_PHRASE_KEYS = {"text", "replace", "object", "rewrite"}
+_CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
+_REWRITES = {"purpose", "gerund"}
+
+
+def _object_case(value: Any, source: str, where: str) -> str | None:
+    """``object`` is "acc" or "gen>acc": the case after the replacement, from which case."""
+    if value is None:
+        return None
+    parts = str(value).split(">")
+    cases = [c for p in parts for c in p.split("|")]
+    if len(parts) > 2 or not all(c in _CASES for c in cases) or "|" in parts[-1]:
+        raise _fail(source, where, f"object must be a case (nom, gen, dat, acc, ins, loc), 'gen>acc' or 'gen|ins>acc', not {value!r}")
+    return str(value)
+
+
+def _rewrite(value: Any, source: str, where: str) -> str | None:
+    if value is not None and value not in _REWRITES:
+        raise _fail(source, where, f"unknown rewrite {value!r} (known: {', '.join(sorted(_REWRITES))})")
+    return value
 
 
 class RuleError(ValueError):
@@ -98,19 +119,35 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         replace=data.get("replace"),
         exceptions=list(data.get("exceptions", [])),
         params=dict(data.get("params", {})),
+        supersedes=[str(c) for c in data.get("supersedes", [])],
+        superseded_by=[str(c) for c in data.get("superseded_by", [])],
         source=source,
     )
     if rule.match_on not in ("lemma", "text"):
         raise _fail(source, where, "match_on must be 'lemma' or 'text'")
 
     default_replace = [str(r) for r in data.get("replacements", [])]
+    default_object = _object_case(data.get("object"), source, where)
+    default_rewrite = _rewrite(data.get("rewrite"), source, where)
     for p in data.get("phrases", []):
         if isinstance(p, str):
-            rule.phrases.append(PhraseEntry(p, list(default_replace)))
+            rule.phrases.append(PhraseEntry(p, list(default_replace), default_object, default_rewrite))
         elif isinstance(p, dict) and isinstance(p.get("text"), str):
-            rule.phrases.append(PhraseEntry(p["text"], [str(r) for r in p.get("replace", default_replace)]))
+            unknown_p = set(p) - _PHRASE_KEYS
+            if unknown_p:
+                raise _fail(source, where, f"phrase {p['text']!r}: unknown key(s): {', '.join(sorted(unknown_p))}")
+            rule.phrases.append(
+                PhraseEntry(
+                    p["text"],
+                    [str(r) for r in p.get("replace", default_replace)],
+                    _object_case(p.get("object", default_object), source, where),
+                    _rewrite(p.get("rewrite", default_rewrite), source, where),
+                )
+            )
         else:
             raise _fail(source, where, "each phrase is a string or {text = ..., replace = [...]}")
+    if kind != "phrase" and (default_replace or default_object or default_rewrite):
+        rule.entry = PhraseEntry("", default_replace, default_object, default_rewrite)
 
     patterns = data.get("patterns", [])
     if "pattern" in data:

@@ -36,6 +36,17 @@ class PhraseEntry:
 
     text: str
     replace: list[str] = field(default_factory=list)
+    # The case the replacement governs, when it differs from what the phrase governed:
+    # "gen>acc" re-inflects the noun phrase after the match from the genitive to the
+    # accusative («провести проверку документов» → «проверить документы»); "gen|ins>acc"
+    # from either case; "acc" from whatever case it is in. The finding then covers that
+    # noun phrase too. Kazakh: "dat>nom" / "gen>nom" drop the case of the word *before*
+    # a postposition («Заңға сәйкес» → «Заң бойынша»).
+    object: str | None = None
+    # A named rewrite that needs more than one word's inflection (``anyq.suggest.ru``):
+    # "purpose" turns «в целях обеспечения безопасности» into «чтобы обеспечить безопасность»,
+    # "gerund" turns «путём подачи жалобы» into «подав жалобу».
+    rewrite: str | None = None
 
 
 @dataclass(slots=True)
@@ -66,6 +77,14 @@ class Rule:
     exceptions: list[str] = field(default_factory=list)
     # free parameters for Python rules (thresholds, word lists)
     params: dict[str, Any] = field(default_factory=dict)
+    # pattern rules: replacements, object case and rewrite shared by every match
+    entry: PhraseEntry | None = None
+    # codes of rules whose findings this rule's finding replaces where they overlap
+    # (a jargon genitive chain replaces the complexity rule's report of the same chain)
+    supersedes: list[str] = field(default_factory=list)
+    # code prefixes or categories of rules this rule gives way to on the same words: a
+    # verbal noun is not reported again inside «в целях обеспечения …», which says more
+    superseded_by: list[str] = field(default_factory=list)
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
     source: str = ""

@@ -1,0 +1,236 @@
+"""Russian officialese that needs morphology rather than a phrase list.
+
+* J341 passive officialese: short passive participles, with their auxiliary
+  («было принято», «будет осуществлена», «может быть обжалован»);
+* J342 reflexive passives: «осуществляется», «производится», «будет рассматриваться»;
+* J351 verbal nouns where officialese puts them: after a preposition, heading a sentence,
+  or governing another verbal noun («о проведении», «Распределение жилищ …»);
+* J352 a light verb with a verbal noun («произвести отключение», «осуществить подачу»)
+  for nouns no split-predicate rule of its own covers, with the one verb as replacement;
+* J353 chains of three and more nouns in the genitive («обеспечения реализации положений
+  Закона»).
+
+Word lists and thresholds are the rules' ``params`` in ``rules/ru/*.toml``; the verbal
+nouns and their verbs are ``rules/data/ru_verbal_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from anyq.engine.model import Hit, Rule
+from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
+from anyq.suggest.verbal_nouns import verbal_nouns
+
+_AUX = frozenset({"быть", "мочь", "должный"})
+
+
+def _words(rule: Rule, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in rule.params.get(key, []))
+
+
+def _left_aux(doc: Doc, i: int) -> int:
+    """Extend a participle or infinitive to the left over «было», «будет», «может быть», «не»."""
+    j = i
+    while j > 0:
+        t = doc[j - 1]
+        if t.lemma_ in _AUX or t.lower_ == "не" or (t.lower_ in ("быть",)):
+            j -= 1
+            continue
+        break
+    return j
+
+
+# -- J341: short passive participles -----------------------------------------------------------
+@paragraph_rule("J341")
+def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    skip = _words(rule, "exclude")
+    doc = ctx.doc
+    for tok in doc:
+        gs = grammemes(tok)
+        if "PRTS" not in gs or "pssv" not in gs or tok.lemma_ in skip:
+            continue
+        a = _left_aux(doc, tok.i)
+        s, e = ctx.token_span(a, tok.i + 1)
+        yield Hit(s, e)
+
+
+# -- J342: reflexive passives ------------------------------------------------------------------
+def _reflexive_passive(tok: Token, skip: frozenset[str]) -> bool:
+    lemma = tok.lemma_
+    if not lemma.endswith("ся") or lemma in skip:
+        return False
+    gs = grammemes(tok)
+    if not ({"VERB", "INFN"} & gs) or "impf" not in gs:
+        return False
+    if "VERB" in gs and not ("3per" in gs or "past" in gs):
+        return False
+    from anyq.suggest.ru import parses
+
+    base = lemma[:-2]
+    return any(p.tag.POS == "INFN" and "tran" in p.tag and p.normal_form == base for p in parses(base))
+
+
+@paragraph_rule("J342")
+def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    skip = _words(rule, "exclude")
+    doc = ctx.doc
+    for tok in doc:
+        if not _reflexive_passive(tok, skip):
+            continue
+        gs = grammemes(tok)
+        a = tok.i
+        if "INFN" in gs:
+            a = _left_aux(doc, tok.i)
+            if a == tok.i:
+                continue  # a bare infinitive («начать рассматриваться») is not a passive report
+        s, e = ctx.token_span(a, tok.i + 1)
+        yield Hit(s, e)
+
+
+# -- J351: verbal nouns in officialese positions ----------------------------------------------
+def _is_vn(tok: Token) -> bool:
+    e = verbal_nouns().get(tok.lemma_)
+    return e is not None and not e.thing and tok.pos_ == "NOUN"
+
+
+@paragraph_rule("J351")
+def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    after = _words(rule, "after")
+    doc = ctx.doc
+    for tok in doc:
+        if not _is_vn(tok):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        morph = str(tok.morph)
+        heads_sentence = (tok.is_sent_start or (prev is not None and (prev.is_space or prev.text in ("«", "—", ":")))) and ("Case=Nom" in morph or "Case=Acc" in morph)
+        after_word = prev is not None and prev.lower_ in after
+        chained = nxt is not None and _is_vn(nxt) and "Case=Gen" in str(nxt.morph)
+        if not (heads_sentence or after_word or chained):
+            continue
+        end = tok.i + 2 if chained else tok.i + 1
+        s, e = ctx.token_span(tok.i, end)
+        yield Hit(s, e)
+
+
+# -- J352: light verb + verbal noun --------------------------------------------------------------
+def _verb_for(entry_verb: str, light: Token) -> str:
+    perf, _, impf = entry_verb.partition("/")
+    if impf and "impf" in grammemes(light):
+        return impf
+    return perf
+
+
+@paragraph_rule("J352")
+def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    lights = _words(rule, "verbs")
+    own = _words(rule, "exclude")  # nouns with a split-predicate rule of their own
+    doc = ctx.doc
+    lex = verbal_nouns()
+    for tok in doc:
+        base = tok.lemma_.removesuffix("ся") if tok.lemma_.endswith("ся") else tok.lemma_
+        if base not in lights:
+            continue
+        # the verbal noun right after the verb (adjectives may stand between)
+        j = tok.i + 1
+        while j < len(doc) and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= len(doc):
+            continue
+        noun = doc[j]
+        entry = lex.get(noun.lemma_)
+        if entry is None or not entry.verb or noun.lemma_ in own or noun.pos_ != "NOUN":
+            continue
+        s, e = ctx.token_span(tok.i, j + 1)
+        suggestions: list[str] = []
+        end_tok = j + 1
+        if j == tok.i + 1 and not entry.verb.startswith("не "):
+            verb = inflect_verb(_verb_for(entry.verb, tok), tok)
+            if verb is not None:
+                text = verb
+                if entry.case and entry.case != "-":
+                    found = noun_phrase(doc, j + 1, "gen")
+                    if found is not None:
+                        obj = reinflect_np(found[1], entry.case)
+                        if obj is not None:
+                            text, end_tok = f"{verb} {obj}", found[0]
+                if tok.text[:1].isupper():
+                    text = text[:1].upper() + text[1:]
+                suggestions.append(text)
+        if suggestions and end_tok > j + 1:
+            s, e = ctx.token_span(tok.i, end_tok)
+        if "pssv" in grammemes(tok) or grammemes(tok) & {"PRTS"}:
+            suggestions = []
+        yield Hit(s, e, suggestions=suggestions)
+
+
+# -- J353: genitive chains -----------------------------------------------------------------------
+def _genitive_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and "Case=Gen" in str(tok.morph)
+
+
+def _genitive_modifier(tok: Token) -> bool:
+    m = str(tok.morph)
+    return "Case=Gen" in m and (tok.pos_ in ("ADJ", "DET") or (tok.pos_ == "VERB" and "VerbForm=Part" in m))
+
+
+@paragraph_rule("J353")
+def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(rule.params.get("min_nouns", 3))
+    names = _words(rule, "not_counted")
+    doc = ctx.doc
+    run: list[Token] = []
+
+    def flush() -> Iterator[Hit]:
+        nouns = [t for t in run if _genitive_noun(t)]
+        if len(nouns) >= limit:
+            first = next(i for i, t in enumerate(run) if _genitive_noun(t) or _genitive_modifier(t))
+            last = max(i for i, t in enumerate(run) if _genitive_noun(t))
+            s, e = ctx.token_span(run[first].i, run[last].i + 1)
+            yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
+
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if tok.pos_ == "PROPN" or tok.lower_ in names:
+            yield from flush()
+            run = []
+            continue
+        if _genitive_noun(tok) or (_genitive_modifier(tok) and run) or (_genitive_modifier(tok) and not run):
+            run.append(tok)
+            continue
+        yield from flush()
+        run = []
+    yield from flush()
+
+
+# -- J104: «данный» in the sense "this" ----------------------------------------------------------
+@paragraph_rule("J104")
+def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """«данного решения»: an adjectival «данный» agreeing with the noun after it.
+
+    pymorphy3 reads «данным», «данные» as the noun «данные» (data) out of context, so the
+    lemma cannot decide; agreement with the next noun can: «данные заявителя» (data of the
+    applicant) does not agree, «данные мероприятия» does.
+    """
+    from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
+
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        if not low.startswith("данн") or len(low) > 8:
+            continue
+        if low == "данным" and tok.i > 0 and doc[tok.i - 1].lower_ == "по":
+            continue  # «по данным архива»: according to the data
+        noun = _head_noun(doc, tok.i, limit=2)
+        if noun is None or _agreement(tok.text, noun, None) is None:
+            continue
+        replacement = rule.params.get("replacement", "этот")
+        fitted = inflect_modifier(replacement, tok)
+        s, e = ctx.token_span(tok.i, tok.i + 1)
+        suggestion = [fitted[:1].upper() + fitted[1:] if tok.text[:1].isupper() else fitted] if fitted else []
+        yield Hit(s, e, suggestions=suggestion)
