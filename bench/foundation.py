@@ -26,10 +26,10 @@ CORPORA = ROOT / "corpora"
 RESULTS = ROOT / "bench" / "results"
 
 
-def langid() -> dict:
+def langid(name: str = "paragraphs.jsonl") -> dict:
     from anyq.langid import detect
 
-    rows = [json.loads(l) for l in (CORPORA / "langid" / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(l) for l in (CORPORA / "langid" / name).read_text(encoding="utf-8").splitlines()]
     wrong = [r for r in rows if detect(r["text"]).lang != r["lang"]]
     per_tag: dict[str, list[int]] = {}
     for r in rows:
@@ -46,13 +46,13 @@ def langid() -> dict:
     }
 
 
-def sentences() -> dict:
+def sentences(prefix: str = "") -> dict:
     from anyq.nlp.pipeline import annotate
 
     out = {}
     for lang in ("ru", "kk"):
         missed = spurious = boundaries = sents = 0
-        for line in (CORPORA / "sentences" / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
+        for line in (CORPORA / "sentences" / f"{prefix}{lang}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             text, pos, gold = row["text"], 0, []
             for s in row["sentences"]:
@@ -73,10 +73,10 @@ def sentences() -> dict:
     return out
 
 
-def stems() -> dict:
+def stems(name: str = "gold.tsv") -> dict:
     from anyq.nlp.stem_kk import stemmer
 
-    rows = list(csv.DictReader((CORPORA / "kk_stems" / "gold.tsv").open(encoding="utf-8"), delimiter="\t"))
+    rows = list(csv.DictReader((CORPORA / "kk_stems" / name).open(encoding="utf-8"), delimiter="\t"))
     rows = [r for r in rows if "ambig" not in r["tags"]]
     s = stemmer()
     right = {"all": [0, 0], "noun": [0, 0], "verb": [0, 0]}
@@ -133,8 +133,11 @@ def main() -> None:
     results = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "langid": langid(),
+        "langid_heldout": langid("heldout.jsonl"),
         "sentences": sentences(),
+        "sentences_heldout": sentences("heldout-"),
         "stems": stems(),
+        "stems_heldout": stems("heldout.tsv"),
     }
     if not args.quick:
         results["cold_start"] = cold_start()

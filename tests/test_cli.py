@@ -7,7 +7,6 @@ import socket
 import subprocess
 import sys
 
-import pytest
 from typer.testing import CliRunner
 
 from anyq.cli import app

@@ -73,9 +73,9 @@ def test_sentence_splitter(lang, text, sentences):
     assert len(list(annotate(text, lang).sents)) == sentences
 
 
-def _gold_errors(corpora, lang):
+def _gold_errors(corpora, name, lang):
     errors = boundaries = 0
-    for line in (corpora / "sentences" / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (corpora / "sentences" / name).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         text, pos, gold = row["text"], 0, []
         for s in row["sentences"]:
@@ -92,15 +92,16 @@ def _gold_errors(corpora, lang):
     return errors, boundaries
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk"])
-def test_sentence_gold_set(corpora, lang):
-    errors, boundaries = _gold_errors(corpora, lang)
-    assert boundaries >= 150
+@pytest.mark.parametrize("name,lang", [("ru.jsonl", "ru"), ("kk.jsonl", "kk"), ("heldout-ru.jsonl", "ru"), ("heldout-kk.jsonl", "kk")])
+def test_sentence_gold_set(corpora, name, lang):
+    errors, boundaries = _gold_errors(corpora, name, lang)
+    assert boundaries >= 100
     assert errors <= 3, f"{errors} wrong boundaries of {boundaries}"
 
 
-def test_stemmer_gold_accuracy(corpora):
-    rows = list(csv.DictReader((corpora / "kk_stems" / "gold.tsv").open(encoding="utf-8"), delimiter="\t"))
+@pytest.mark.parametrize("name", ["gold.tsv", "heldout.tsv"])
+def test_stemmer_gold_accuracy(corpora, name):
+    rows = list(csv.DictReader((corpora / "kk_stems" / name).open(encoding="utf-8"), delimiter="\t"))
     rows = [r for r in rows if "ambig" not in r["tags"]]
     assert len(rows) >= 300
     s = stemmer()

@@ -90,3 +90,27 @@ def test_directories_are_walked_for_text_files(tmp_path):
     found = list(iter_files([str(tmp_path)]))
     assert [f.split("/")[-1] for f in found] == ["one.txt", "two.md"]
     assert list(iter_files([str(tmp_path / "nope.txt")])) == [str(tmp_path / "nope.txt")]
+
+
+def test_unreadable_file_is_reported(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    p = tmp_path / "locked.txt"
+    p.write_text("Текст.", encoding="utf-8")
+
+    def deny(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", deny)
+    with pytest.raises(ReadError, match="permission denied"):
+        read_path(p)
+
+
+def test_a_directory_of_thousands_of_files_is_checked(tmp_path):
+    import anyq
+
+    for i in range(2000):
+        (tmp_path / f"{i:04d}.txt").write_text(f"Ответ № {i}: заявление  принято.\n", encoding="utf-8")
+    report = anyq.check_paths([str(tmp_path)], anyq.Settings(select=["T102"]))
+    assert len(report.files) == 2000
+    assert all(f.findings and f.findings[0].code == "T102" for f in report.files)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from anyq.config import Settings
+from anyq.config import LintOptions, Settings
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport
@@ -22,9 +22,9 @@ from anyq.text import SourceDocument
 
 
 @lru_cache(maxsize=8)
-def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> Linter:
+def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...], severity: tuple[tuple[str, str], ...], rule_dirs: tuple[str, ...], rule_files: tuple[str, ...], profile: str = "citizen") -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
-    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)))
+    return Linter(rules, Selection(list(select) if select is not None else None, list(ignore), dict(severity)), LintOptions(profile=profile))
 
 
 def linter_for(settings: Settings) -> Linter:
@@ -37,6 +37,7 @@ def linter_for(settings: Settings) -> Linter:
         tuple(sorted(settings.severity.items())),
         tuple(settings.rule_dirs),
         tuple(settings.rule_files),
+        settings.profile,
     )
 
 
@@ -57,10 +58,12 @@ def check(
     format: str = "txt",
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    profile: str | None = None,
     settings: Settings | None = None,
 ) -> FileReport:
-    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect)."""
-    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore})
+    """Lint a text. ``lang`` forces "kk" or "ru" for every paragraph (default: detect);
+    ``profile`` is the audience: "citizen" (default), "business" or "official"."""
+    s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile})
     source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
@@ -69,16 +72,22 @@ def check(
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
     s = settings or Settings()
-    return linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    report = linter_for(s).check(source, None if s.lang == "auto" else s.lang)
+    report.extra["format"] = source.format
+    if source.notes:  # what the reader could not check (scanned pages, a misnamed file …)
+        report.extra["notes"] = list(source.notes)
+    return report
 
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
+    s = settings or Settings()
+    limits = s.limits()
     try:
-        source = read_stdin(stdin_filename or "-") if path == "-" else read_path(path)
+        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
     except ReadError as exc:
         return FileReport(path=path, errors=[exc.reason])
-    return check_source(source, settings)
+    return check_source(source, s)
 
 
 @dataclass(slots=True)

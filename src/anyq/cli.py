@@ -39,6 +39,12 @@ class Lang(str, Enum):
     ru = "ru"
 
 
+class Profile(str, Enum):
+    citizen = "citizen"
+    business = "business"
+    official = "official"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -77,7 +83,7 @@ def _fail(message: str) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories (searched for .txt and .md); - for standard input.")],
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (searched for .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     lang: Annotated[Lang, typer.Option(help="Language of the text; auto detects it per paragraph.")] = Lang.auto,
@@ -86,16 +92,31 @@ def check(
     extend_select: Annotated[Optional[list[str]], typer.Option(help="Add rules to the selection (e.g. opt-in rules).")] = None,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file (repeatable).")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Lowest severity that makes the exit code 1.")] = FailOn.warning,
+    profile: Annotated[Profile, typer.Option(help="Audience: sets sentence-length and readability thresholds.")] = Profile.citizen,
     stdin_filename: Annotated[Optional[str], typer.Option(help="Name (and format, by suffix) for text read from -.")] = None,
     color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour the text output (default: on a terminal).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Text output: only findings, no source lines or summaries.")] = False,
+    max_file_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Refuse (with an error) files bigger than this, and documents holding more text: 20M, 500K, 1G or bytes. [default: 20M]")] = None,
+    max_unzipped_size: Annotated[Optional[str], typer.Option(metavar="SIZE", help="Limit on what the text parts of a .docx/.odt may unpack to (zip bombs). [default: 50M]")] = None,
+    timeout: Annotated[Optional[float], typer.Option(metavar="SECONDS", help="Seconds allowed for reading one document; 0: no limit, read in this process. [default: 60]")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
-    from anyq.api import iter_reports
     from anyq.config import Settings
     from anyq.engine.loader import RuleError
     from anyq.engine.compiled import CompileError
 
+    from anyq.config import parse_size
+
+    limits: dict = {}
+    try:
+        if max_file_size is not None:
+            limits["max_file_size"] = parse_size(max_file_size)
+        if max_unzipped_size is not None:
+            limits["max_unzipped_size"] = parse_size(max_unzipped_size)
+    except ValueError as exc:
+        _fail(str(exc))
+    if timeout is not None:
+        limits["timeout"] = timeout
     rule_dirs = [str(p) for p in rules or [] if p.is_dir()]
     rule_files = [str(p) for p in rules or [] if not p.is_dir()]
     settings = Settings(
@@ -106,6 +127,8 @@ def check(
         fail_on=fail_on.value,
         rule_dirs=rule_dirs,
         rule_files=rule_files,
+        profile=profile.value,
+        **limits,
     )
     try:
         settings.validate()
@@ -138,7 +161,7 @@ def check(
 def _run(paths, settings, format, out, color, quiet, stdin_filename):
     from anyq.api import RunReport, iter_reports
     from anyq.reporters import json as json_reporter
-    from anyq.reporters.text import TextReporter
+    from anyq.reporters.text import TextReporter, _location_suffix
 
     reports = []
     text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
@@ -147,9 +170,11 @@ def _run(paths, settings, format, out, color, quiet, stdin_filename):
         if text is not None:
             if quiet:
                 for f in report.findings:
-                    out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
+                    out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
                 for e in report.errors:
                     out.write(f"{report.path}: error: {e}\n")
+                for n in report.extra.get("notes", []):
+                    out.write(f"{report.path}: note: {n}\n")
             else:
                 text.file(report, report.source_text)
         elif format == OutputFormat.jsonl:

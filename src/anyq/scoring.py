@@ -7,8 +7,14 @@ counting at least 50 words so a three-line note is not condemned by one finding)
     density_c  = 100 · Σ weight_c / max(words, 50)
     subscore_c = 100 · exp(−density_c / scale_c)
 
-``scale_c`` is the density at which a category falls to 37 (= 100/e). The document
-score is the weighted mean of the sub-scores. Weights and scales live here, in one
+``scale_c`` is the density at which a category falls to 37 (= 100/e). The complexity
+sub-score also takes the document's readability: a share ``READABILITY_SHARE`` of it is
+the reading ease (0–100: Russian Flesch–Oborneva, Kazakh level mapped to the same range;
+see anyq.readability.measure.ease), the rest the findings part above:
+
+    complexity = (1 − R) · 100 · exp(−density_complexity / scale_complexity) + R · ease
+
+The document score is the weighted mean of the sub-scores. Weights and scales live here, in one
 table, so the README can print them and calibration can change them.
 """
 
@@ -22,15 +28,26 @@ from anyq.findings import Finding
 CATEGORY_WEIGHTS = {"jargon": 0.30, "legal": 0.25, "complexity": 0.25, "spelling": 0.10, "typography": 0.10}
 CATEGORY_SCALES = {"jargon": 6.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
 MIN_WORDS = 50
+# Share of the complexity sub-score given by the document's reading ease (issue 6).
+READABILITY_SHARE = 0.4
 
 
-def category_scores(findings: Iterable[Finding], words: int) -> dict[str, float]:
+def category_scores(findings: Iterable[Finding], words: int, readability_ease: float | None = None) -> dict[str, float]:
     penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
     for f in findings:
         if f.category in penalty:
             penalty[f.category] += f.weight
     length = max(words, MIN_WORDS)
-    return {c: round(100.0 * math.exp(-(100.0 * p / length) / CATEGORY_SCALES[c]), 1) for c, p in penalty.items()}
+    scores = {c: 100.0 * math.exp(-(100.0 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
+    if readability_ease is not None and "complexity" in scores:
+        scores["complexity"] = complexity_score(scores["complexity"], readability_ease)
+    return {c: round(v, 1) for c, v in scores.items()}
+
+
+def complexity_score(findings_part: float, readability_ease: float) -> float:
+    """The complexity sub-score: findings (sentence-level C rules) and reading ease, 0–100."""
+    ease = max(0.0, min(100.0, readability_ease))
+    return (1.0 - READABILITY_SHARE) * findings_part + READABILITY_SHARE * ease
 
 
 def document_score(scores: dict[str, float]) -> float:

@@ -1,52 +1,105 @@
-"""Complexity rules that need counting: sentence length, paragraph length, genitive chains."""
+"""Complexity rules that need counting: sentence length, long words, clauses, participial
+phrases, genitive chains, nesting, enumerations, paragraph length, document readability.
+
+The counting is in :mod:`anyq.nlp.clauses` (one pass per sentence, shared by these rules)
+and :mod:`anyq.readability`; the thresholds, by audience profile and language, are in the
+rules' TOML ``params``.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
-from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
+from anyq.nlp.clauses import WORD, SentenceFacts, Split, sentence_facts
+from anyq.profiles import profile_of, resolve
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-
-def _threshold(rule: Rule, ctx: ParagraphContext, key: str, default: int) -> int:
-    """``params.<key>`` may be a number or a table by language: {ru = 25, kk = 20}."""
-    value = rule.params.get(key, default)
-    if isinstance(value, dict):
-        value = value.get(ctx.lang, default)
-    return int(value)
+# Splits that change the meaning if the conjunction is simply dropped (a cause, a relative
+# clause): the message shows where to split, but no rewrite is offered.
+_NO_REWRITE = {"поскольку", "так как", "который"}
 
 
-def _words(tokens) -> int:
-    return sum(1 for t in tokens if _WORD.fullmatch(t.text))
+def param(rule: Rule, ctx: ParagraphContext | DocumentContext, key: str, default, lang: str | None = None):
+    """``params.<key>`` for the run's profile and the text's language."""
+    value = resolve(rule.params.get(key, default), profile_of(ctx.options), lang or getattr(ctx, "lang", "ru"))
+    return default if value is None else value
+
+
+def _sentence_span(ctx: ParagraphContext, f: SentenceFacts) -> tuple[int, int]:
+    end = f.end
+    while end > f.start + 1 and ctx.doc[end - 1].is_space:
+        end -= 1
+    return ctx.token_span(f.start, end)
+
+
+def best_split(ctx: ParagraphContext, f: SentenceFacts) -> Split | None:
+    """The split nearest the middle of the sentence, preferring a cut that needs no new
+    subject (a relative clause needs one)."""
+    if not f.splits:
+        return None
+    mid = (f.start + f.end) / 2
+
+    def cost(s: Split) -> float:
+        return abs(s.punct - mid) + (1000 if s.kind == "который" else 0)
+
+    return min(f.splits, key=cost)
+
+
+def split_rewrite(ctx: ParagraphContext, f: SentenceFacts, s: Split) -> str | None:
+    """The sentence cut in two at ``s`` («…, а работы…» → «…. Работы…»)."""
+    if s.kind in _NO_REWRITE:
+        return None
+    doc = ctx.doc
+    first = doc[f.start : s.punct].text.rstrip()
+    rest_start = s.first if s.lead == "" else s.first + 1
+    if s.lead not in (None, ""):
+        rest = s.lead + " " + doc[s.first + 1 : f.end].text_with_ws
+    else:
+        rest = doc[rest_start : f.end].text_with_ws
+    rest = rest.strip()
+    if not rest:
+        return None
+    rest = rest[0].upper() + rest[1:]
+    return f"{first}. {rest}"
+
+
+def _split_values(rule: Rule, ctx: ParagraphContext, f: SentenceFacts) -> tuple[dict, list[str]]:
+    s = best_split(ctx, f)
+    if s is None:
+        return {"split": ""}, []
+    doc = ctx.doc
+    at = doc[s.punct : min(f.end, s.first + 3)].text.strip()
+    hint = param(rule, ctx, "split_hint", "")
+    suggestion = split_rewrite(ctx, f, s)
+    return {"split": hint.format(at=at) if hint else ""}, [suggestion] if suggestion else []
 
 
 @paragraph_rule("C101")
 def long_sentence(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    limit = _threshold(rule, ctx, "max_words", 25)
-    for sent in ctx.doc.sents:
-        n = _words(sent)
-        if n > limit:
-            start, end = ctx.token_span(sent.start, sent.end)
-            yield Hit(start, end, values={"value": n, "threshold": limit})
+    limit = int(param(rule, ctx, "max_words", 25))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if f.words > limit:
+            start, end = _sentence_span(ctx, f)
+            values, suggestions = _split_values(rule, ctx, f)
+            yield Hit(start, end, values={"value": f.words, "threshold": limit, **values}, suggestions=suggestions)
 
 
 @paragraph_rule("C102")
 def long_paragraph(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    limit = _threshold(rule, ctx, "max_sentences", 5)
-    sents = [s for s in ctx.doc.sents if _words(s)]
+    limit = int(param(rule, ctx, "max_sentences", 5))
+    sents = [f for f in sentence_facts(ctx.doc, ctx.lang) if f.words]
     if len(sents) > limit:
         first = sents[limit]
-        start, end = ctx.token_span(first.start, sents[-1].end)
+        start, _ = _sentence_span(ctx, first)
+        _, end = _sentence_span(ctx, sents[-1])
         yield Hit(start, end, values={"value": len(sents), "threshold": limit})
 
 
 @paragraph_rule("C103")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Three or more nouns in a row in the genitive: «обеспечения реализации положений Закона»."""
-    limit = _threshold(rule, ctx, "min_nouns", 3)
+    limit = int(param(rule, ctx, "min_nouns", 3))
     run: list[int] = []
     nouns = 0
 
@@ -71,3 +124,103 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             yield from flush()
             run, nouns = [], 0
     yield from flush()
+
+
+@paragraph_rule("C104")
+def many_long_words(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(param(rule, ctx, "max_long_words", 4))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if f.long_words > limit:
+            start, end = _sentence_span(ctx, f)
+            examples = ", ".join(f"«{w}»" for w in f.long_examples)
+            yield Hit(start, end, values={"value": f.long_words, "threshold": limit, "examples": examples})
+
+
+@paragraph_rule("C105")
+def many_clauses(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(param(rule, ctx, "max_clauses", 3))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if f.clauses > limit:
+            start, end = _sentence_span(ctx, f)
+            values, suggestions = _split_values(rule, ctx, f)
+            values.update(value=f.clauses, threshold=limit, predicates=f.predicates, subordinators=f.subordinators)
+            yield Hit(start, end, values=values, suggestions=suggestions)
+
+
+@paragraph_rule("C106")
+def participial_phrases(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(param(rule, ctx, "max_phrases", 1))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if len(f.participles) > limit:
+            start, end = _sentence_span(ctx, f)
+            examples = ", ".join(f"«{ctx.doc[i].text}»" for i in f.participles[:4])
+            yield Hit(start, end, values={"value": len(f.participles), "threshold": limit, "examples": examples})
+
+
+@paragraph_rule("C107")
+def genitive_chain_kk(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """Stacked ілік септік: «қосудың техникалық мүмкіндігінің болмауына»."""
+    limit = int(param(rule, ctx, "min_nouns", 3))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        chain = f.genitive_chain
+        if chain and chain[0] >= limit:
+            start, end = ctx.token_span(chain[1], chain[2])
+            yield Hit(start, end, values={"value": chain[0], "threshold": limit})
+
+
+@paragraph_rule("C108")
+def deep_nesting(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(param(rule, ctx, "max_depth", 1))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if f.nesting > limit:
+            start, end = _sentence_span(ctx, f)
+            yield Hit(start, end, values={"value": f.nesting, "threshold": limit})
+
+
+@paragraph_rule("C109")
+def long_enumeration(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(param(rule, ctx, "max_items", 5))
+    for f in sentence_facts(ctx.doc, ctx.lang):
+        if f.enumeration > limit and f.enumeration_span:
+            a, b = f.enumeration_span
+            start, end = ctx.token_span(a, b + 1)
+            yield Hit(start, end, values={"value": f.enumeration, "threshold": limit})
+
+
+@document_rule("C110")
+def hard_to_read(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """The document's readability against the profile's threshold, per language: Russian
+    by Flesch reading ease (Oborneva), Kazakh by our fitted level."""
+    figures = ctx.facts.get("readability") or {}
+    for lang, fig in figures.items():
+        if lang == "ru":
+            limit = param(rule, ctx, "min_reading_ease", None, lang)
+            value = fig.get("flesch_reading_ease")
+            bad = limit is not None and value is not None and value < limit
+        elif lang == "kk":
+            limit = param(rule, ctx, "max_level", None, lang)
+            value = fig.get("level")
+            bad = limit is not None and value is not None and value > limit
+        else:
+            continue
+        if not bad:
+            continue
+        span = _first_paragraph_of(ctx, lang)
+        if span is None:
+            continue
+        yield Hit(
+            span[0],
+            span[1],
+            values={"value": f"{value:.1f}", "threshold": limit, "lix": f"{fig.get('lix', 0):.0f}", "asl": f"{fig.get('words_per_sentence', 0):.1f}"},
+            message=rule.message_for(lang),
+        )
+
+
+def _first_paragraph_of(ctx: DocumentContext, lang: str) -> tuple[int, int] | None:
+    """A document finding points at the first paragraph of its language (its first line)."""
+    for p in ctx.paragraphs:
+        if p.lang == lang and WORD.search(p.text):
+            line_end = p.text.find("\n")
+            end = p.start + (line_end if line_end > 0 else len(p.text.rstrip()))
+            return p.start, end
+    return None

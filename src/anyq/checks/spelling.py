@@ -8,12 +8,13 @@ digits, e-mails and URLs are not checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
-from anyq.resources import package_data, rules_data
+from anyq.resources import package_data
 
 _ALPHABET = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -29,12 +30,6 @@ def speller(lang: str):
     return hunspell.Hunspell(_DICTIONARY[lang], hunspell_data_dir=str(package_data("hunspell")))
 
 
-@cache
-def ru_lexicon() -> frozenset[str]:
-    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
-        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
-
-
 @lru_cache(maxsize=50_000)
 def is_correct(word: str, lang: str) -> bool:
     # Our own resources first — they are loaded anyway, and hunspell (0.3 s to load the
@@ -44,7 +39,7 @@ def is_correct(word: str, lang: str) -> bool:
         from anyq.nlp.morph_ru import morphology
 
         # pymorphy3's dictionary (OpenCorpora) knows many official words hunspell lacks
-        if lower in ru_lexicon() or morphology().is_known(lower):
+        if morphology().is_known(lower):
             return True
     else:
         from anyq.nlp.stem_kk import stemmer
@@ -84,14 +79,14 @@ def suggest(word: str, lang: str, limit: int = 3) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _checkable(tok, sent_start: bool) -> bool:
     text = tok.text
     if len(text) < 3 or not tok.is_alpha or tok.like_url or tok.like_email:
         return False
-    if any(ch in _LATIN for ch in text):
+    if _LATIN.search(text):
         return False  # Latin words and mixed-script words (T101 reports those)
     if text.isupper():
         return False  # abbreviations: АППК, ЦОН

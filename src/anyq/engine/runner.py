@@ -19,12 +19,13 @@ from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContex
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.nlp.pipeline import get_nlp
+from anyq.nlp.words import word_flags
+from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score
 from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.paragraphs import split_paragraphs
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 class _SafeDict(dict):
@@ -80,9 +81,11 @@ class Linter:
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc)
         dctx = DocumentContext(source, paragraphs, docs, self.options)
+        counts = _count(paragraphs, docs)
+        dctx.facts["readability"] = _readability(counts)
         hits += self._document_hits(dctx)
         findings = self._findings(source, hits)
-        return self._report(source, paragraphs, docs, findings, dctx)
+        return self._report(source, paragraphs, counts, findings, dctx)
 
     # -- stages ------------------------------------------------------------------------
     @staticmethod
@@ -220,19 +223,10 @@ class Linter:
             keep.append(f)
         return keep
 
-    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], docs: list[Doc | None], findings: list[Finding], dctx: DocumentContext) -> FileReport:
-        words = {"kk": 0, "ru": 0}
-        sentences = 0
-        lengths: list[int] = []
-        for p, doc in zip(paragraphs, docs):
-            if doc is None:
-                continue
-            for sent in doc.sents:
-                n = sum(1 for t in sent if _WORD.fullmatch(t.text))
-                if n:
-                    sentences += 1
-                    lengths.append(n)
-                    words[p.lang] += n
+    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
+        words = {l: counts[l].words for l in ("kk", "ru")}
+        sentences = counts["kk"].sentences + counts["ru"].sentences
+        lengths = counts["kk"].sentence_lengths + counts["ru"].sentence_lengths
         total = words["kk"] + words["ru"]
         langs = {l: sum(1 for p in paragraphs if p.lang == l) for l in ("kk", "ru", "other")}
         if total == 0:
@@ -251,8 +245,14 @@ class Linter:
             "max_sentence_length": max(lengths, default=0),
             "encoding": source.encoding,
         }
+        readability = dctx.facts.get("readability") or {}
+        ease = document_ease(readability)
+        stats["syllables"] = counts["kk"].syllables + counts["ru"].syllables
+        stats["reading_time_minutes"] = reading_time_minutes(stats["syllables"])
+        stats["reading_ease"] = ease
+        stats["readability"] = readability
         stats.update(dctx.facts.get("stats", {}))
-        scores = category_scores(findings, total)
+        scores = category_scores(findings, total, readability_ease=ease)
         report = FileReport(
             path=source.path,
             language=language,
@@ -265,9 +265,35 @@ class Linter:
         if langs["other"]:
             report.stats["skipped_paragraphs"] = [p.index + 1 for p in paragraphs if p.lang == "other"]
         for key, value in dctx.facts.items():
-            if key != "stats":
+            if key not in ("stats", "readability"):
                 report.extra[key] = value
         return report
+
+
+def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Counts]:
+    """Words, sentences, syllables and letters per language: the one pass over the words
+    that the stats and the readability figures share."""
+    counts = {"kk": Counts(), "ru": Counts()}
+    for p, doc in zip(paragraphs, docs):
+        if doc is None:
+            continue
+        c = counts[p.lang]
+        flags = word_flags(doc)
+        for sent in doc.sents:
+            words = [t.text for t, w in zip(sent, flags[sent.start : sent.end]) if w]
+            if words:
+                c.add_sentence(words, p.lang)
+    return counts
+
+
+# Readability figures of a few words are noise: a language's figures are reported when it
+# has at least this many words or is the only language of the letter.
+MIN_READABILITY_WORDS = 30
+
+
+def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
+    total = sum(c.words for c in counts.values())
+    return {l: figures(c, l) for l, c in counts.items() if c.words and (c.words >= MIN_READABILITY_WORDS or c.words == total)}
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:

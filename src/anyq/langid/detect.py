@@ -24,11 +24,18 @@ from functools import cache, lru_cache
 
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 RU_ONLY = frozenset("ёъЁЪ")
+_KK_LETTER = re.compile("[" + "".join(sorted(KK_LETTERS)) + "]")
+_RU_ONLY = re.compile("[ёъЁЪ]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"\n]*\"|“[^”\n]*”")
 _SENT_END = re.compile(r"[.!?…]\s*$")
+_BRACKETED = re.compile(r"\([^()]{3,}\)")
+_HALF = "\x01"
+
+# Words both languages use on contact lines («Тел.:», «Факс:», «Телефон:»): they vote for neither.
+NEUTRAL = frozenset("тел телефон факс моб e-mail email сайт веб-сайт".split())
 
 RU_FUNCTION = frozenset(
     "и в во на не что с со по для от о об к ко за из у это как но а или же ли бы при до "
@@ -96,6 +103,7 @@ def _voters(text: str) -> list[str]:
     """
     ru_abbr, kk_abbr = _abbreviations()
     unquoted = _QUOTED.sub(" ", text)
+    brackets = [m.span() for m in _BRACKETED.finditer(unquoted)]
     out = []
     sentence_start = True
     prev_word = ""
@@ -123,6 +131,8 @@ def _voters(text: str) -> list[str]:
                     continue
             if w[:1].isupper() and (not sentence_start or (not any(ch in KK_LETTERS for ch in w) and _is_name(w))):
                 pass  # names of people, places and bodies do not vote
+            elif any(a <= m.start() < b for a, b in brackets):
+                out.append(_HALF + w)  # a bracketed aside (often a translation) counts half
             else:
                 out.append(w)
         sentence_start = False
@@ -134,9 +144,11 @@ def _cheap_votes(w: str) -> tuple[float, float] | None:
     """Votes that need no dictionary; None when only the dictionaries can tell."""
     if w.startswith("\x00"):
         return {"\x00kk": (1.0, 0.0), "\x00ru": (0.0, 1.0)}.get(w, (0.0, 0.0))
-    if any(ch in KK_LETTERS for ch in w) or _LATIN_IN_CYR.search(w):
+    if w.lower() in NEUTRAL:
+        return 0.0, 0.0
+    if _KK_LETTER.search(w) or _LATIN_IN_CYR.search(w):
         return 2.0, 0.0
-    if any(ch in RU_ONLY for ch in w):
+    if _RU_ONLY.search(w):
         return 0.0, 1.5
     lw = w.lower()
     if lw in RU_FUNCTION:
@@ -170,31 +182,34 @@ def detect(text: str) -> LanguageGuess:
     kk = ru = 0.0
     undecided: list[str] = []
     for w in voters:
-        v = _cheap_votes(w)
+        weight = 0.5 if w.startswith(_HALF) else 1.0
+        v = _cheap_votes(w.lstrip(_HALF))
         if v is None:
             undecided.append(w)
         else:
-            kk += v[0]
-            ru += v[1]
+            kk += weight * v[0]
+            ru += weight * v[1]
     # Letters and function words usually settle it. Dictionaries are asked only when they
     # could still change the outcome; a paragraph with no Kazakh evidence whose every word
     # Russian morphology knows is Russian without loading the Kazakh lexicon at all.
     if abs(kk - ru) <= len(undecided):
-        if kk == 0.0 and undecided and all(_ru_known(w.lower()) for w in undecided):
+        if kk == 0.0 and undecided and all(_ru_known(w.lstrip(_HALF).lower()) for w in undecided):
             ru += len(undecided)
         else:
             for w in undecided:
-                a, b = _word_votes(w)
-                kk += a
-                ru += b
+                weight = 0.5 if w.startswith(_HALF) else 1.0
+                a, b = _word_votes(w.lstrip(_HALF))
+                kk += weight * a
+                ru += weight * b
     if kk == ru == 0.0 and voters is not words:
         # everything was a name or a quote: let them vote after all
         for w in words:
             a, b = _word_votes(w)
             kk += a
             ru += b
-    if kk == ru == 0.0 and all(w == "\x00both" for w in voters):
-        return LanguageGuess("other", 0.0, 0.0)  # only shared abbreviations («Тел.:») and numbers
+    if kk == ru == 0.0 and all(w == "\x00both" or w.lstrip(_HALF).lower() in NEUTRAL or len(w.lstrip(_HALF)) < 2 for w in voters):
+        # only shared abbreviations and contact words («Тел.:», «Факс:»), numbers and codes
+        return LanguageGuess("other", 0.0, 0.0)
     if kk > ru:
         return LanguageGuess("kk", kk, ru)
     if ru > kk:

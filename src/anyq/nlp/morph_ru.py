@@ -4,18 +4,29 @@ spaCy's own "pymorphy3" lemmatizer mode needs POS tags that a blank pipeline doe
 and then returns the word unchanged whenever parses disagree. We take pymorphy3's best
 parse (highest score) instead and map its OpenCorpora tag to Universal Dependencies
 POS and features, so rules can match ``LEMMA``, ``POS`` and ``MORPH`` alike. The raw
-OpenCorpora tag stays available as ``token._.oc`` (e.g. "PRTS,perf,pssv neut,sing").
+OpenCorpora tag is ``token.tag_`` (also readable as ``token._.oc``), e.g. "PRTS,perf,pssv neut,sing".
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from anyq.nlp.words import _WORD, WORD_FLAGS
+from anyq.resources import rules_data
+
+
+def _oc_tag(token: Token) -> str:
+    """The OpenCorpora tag of a word token (the component keeps it in ``token.tag_``)."""
+    return token.tag_
+
+
+# ``token.tag_`` is a C-level attribute, cheap to set and read; a stored custom attribute
+# on every token would cost more than all the rules that read it. ``_.oc`` is its name.
 if not Token.has_extension("oc"):
-    Token.set_extension("oc", default="")
+    Token.set_extension("oc", getter=_oc_tag)
 
 _POS = {
     "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB", "INFN": "VERB",
@@ -67,11 +78,19 @@ class RussianMorphology:
         return p.normal_form, pos, "|".join(sorted(feats)), str(tag)
 
     def is_known(self, word: str) -> bool:
-        return self.analyzer.word_is_known(word)
+        """In pymorphy3's dictionary or in our lexicon of Kazakhstan's official words (тенге, акимат)."""
+        return word in official_lexicon() or self.analyzer.word_is_known(word)
 
 
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
+
+@cache
+def official_lexicon() -> frozenset[str]:
+    """``rules/data/ru_lexicon.txt``: Russian words of Kazakhstan's officialdom the dictionaries lack."""
+    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
+        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
 
 _morph: RussianMorphology | None = None
 
@@ -86,15 +105,18 @@ def morphology() -> RussianMorphology:
 @Language.component("anyq_ru_morph")
 def ru_morph(doc: Doc) -> Doc:
     analyse = morphology().analyse
+    words = []
     for tok in doc:
         text = tok.text
-        if tok.is_alpha or ("-" in text and any(c.isalpha() for c in text)):
+        is_word = tok.is_alpha or ("-" in text and _WORD.fullmatch(text) is not None)
+        words.append(is_word)
+        if is_word:
             lemma, pos, feats, oc = analyse(text.lower())
             tok.lemma_ = lemma
             tok.pos_ = pos
+            tok.tag_ = oc
             if feats:
                 tok.set_morph(feats)
-            tok._.oc = oc
         elif tok.is_punct:
             tok.pos_ = "PUNCT"
             tok.lemma_ = text
@@ -106,4 +128,5 @@ def ru_morph(doc: Doc) -> Doc:
         else:
             tok.lemma_ = text.lower()
             tok.pos_ = "SYM" if not any(c.isalnum() for c in text) else "X"
+    doc.user_data[WORD_FLAGS] = words
     return doc

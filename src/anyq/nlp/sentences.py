@@ -6,22 +6,29 @@ spaCy's rule-based sentencizer breaks after every full stop, so «ст. 91», «
 - after an abbreviation of ``rules/data/abbreviations.toml``: never (``ст.``, ``п.``),
   only before a capitalised word (``и т.д.``, ``т.б.``), or, for «г.»/«ж.» after a year,
   only before a capitalised word and never before a digit («2024 ж. 15 наурызда»);
-- after «91-б.», «2-т.» (number + short abbreviation): never;
+- after «91-б.», «2-т.» (number + short abbreviation): only before a capitalised word;
 - after initials: not when a name follows («И.И. Иванов»); when the initials follow a
   surname («Иванов И.И.») and a capitalised word follows, yes;
-- after a number that opens a line («1. …»): never — that is a list marker;
+- after a list number («1. …» at the start of a line or after a sentence): never;
 - otherwise: yes, unless a lower-case word follows (an abbreviation we do not know).
 
 «!», «?», «…» end a sentence unless a lower-case word follows; closing quotes and
-brackets stay with the sentence they close. A list whose items end in «;» stays one sentence.
+brackets stay with the sentence they close; a quotation «…» stays inside its sentence.
+A list whose items end in «;» stays one sentence; list items after a line break that
+start with a capital are sentences of their own.
+
+The splitter runs on every paragraph, so it reads token attributes into plain lists once
+and works on indices (creating spaCy ``Token`` objects is the expensive part).
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 
@@ -30,186 +37,202 @@ _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$")
 _NUM_ABBR = re.compile(r"^\d+[-–][а-яәғқңөұүһі]{1,5}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
-_ENUMERATION_ENDS = {"пр."}
 _LIST_NUM = re.compile(r"^\d{1,3}$")
-
-
-def _next_word(doc: Doc, i: int) -> Token | None:
-    for t in doc[i + 1 :]:
-        if t.is_space or t.text in _CLOSERS:
-            continue
-        return t
-    return None
-
-
-def _starts_lower(tok: Token | None) -> bool:
-    return tok is not None and tok.text[:1].islower()
-
-
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ёва|ина|овой|евой|иной|ову|еву|ину|ұлы|қызы|улы|кызы)$")
+_NUMBERISH = re.compile(r"^\d[\d\-–./]*$")  # 2024, 2025–2026, 12.01.2007
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
+_ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
+_TERMINAL_CHARS = set("!?…")
 
 
-def _list_item_sentence(doc: Doc, i: int) -> bool:
-    """A line break before a list item that is a sentence of its own («:\n1) Оплатите …»)."""
-    tok = doc[i]
-    if not (tok.is_space and "\n" in tok.text) and "\n" not in tok.whitespace_:
-        return False
-    j = i + 1
-    if j >= len(doc) or not _MARKER.match(doc[j].text):
-        return False
-    k = j + 1
-    while k < len(doc) and doc[k].text in (".", ")"):
-        k += 1
-    return k < len(doc) and doc[k].text[:1].isupper()
+class _Tokens:
+    """The token attributes the splitter needs, as plain Python lists."""
 
+    __slots__ = ("doc", "n", "text", "ws", "space", "alpha", "num")
 
-def _opens_sentence(doc: Doc, i: int) -> bool:
-    """Token ``i`` follows a sentence end (or starts the text or a line)."""
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        if "\n" in doc[j].text:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        self.text, self.ws, self.space, self.alpha, self.num = [], [], [], [], []
+        for t in doc:  # one pass: every Token object created costs
+            self.text.append(t.text)
+            self.ws.append(t.whitespace_)
+            self.space.append(t.is_space)
+            self.alpha.append(t.is_alpha)
+            self.num.append(t.like_num)
+
+    def next_word(self, i: int) -> int | None:
+        for j in range(i + 1, self.n):
+            if self.space[j] or self.text[j] in _CLOSERS:
+                continue
+            return j
+        return None
+
+    def opens_sentence(self, i: int) -> bool:
+        """Token ``i`` follows a sentence end (or starts the text or a line)."""
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            if "\n" in self.text[j]:
+                return True
+            j -= 1
+        return j < 0 or self.text[j] in _TERMINAL or self.text[j] == "." or "\n" in self.ws[j]
+
+    def is_name(self, i: int) -> bool:
+        """A capitalised word that is most likely a surname: inside a sentence, or tagged a name."""
+        text = self.text[i]
+        if not (self.alpha[i] and text[:1].isupper() and len(text) > 1):
+            return False
+        tok = self.doc[i]
+        if tok.pos_ == "PROPN" or "NameType" in str(tok.morph):
             return True
-        j -= 1
-    return j < 0 or doc[j].text in _TERMINAL or doc[j].text == "." or "\n" in doc[j].whitespace_
+        if not self.opens_sentence(i):
+            return True
+        if self.doc.lang_ != "kk":
+            return False
+        kk = tok._.kk
+        return kk is not None and not kk.known
+
+    def is_person(self, i: int) -> bool:
+        """Morphology takes the word for a surname, first name or patronymic."""
+        morph = str(self.doc[i].morph)
+        return any(k in morph for k in ("NameType=Sur", "NameType=Giv", "NameType=Pat")) or bool(_SURNAME.search(self.text[i]))
+
+    def after_colon(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        return j >= 0 and self.text[j] == ":"
+
+    def after_and(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.space[j]:
+            j -= 1
+        return j >= 0 and self.text[j].lower() in ("и", "және")
+
+    def list_item_sentence(self, i: int) -> bool:
+        """A line break before a list item that is a sentence of its own («:\\n1) Оплатите …»)."""
+        if not ((self.space[i] and "\n" in self.text[i]) or "\n" in self.ws[i]):
+            return False
+        j = i + 1
+        if j >= self.n or not _MARKER.match(self.text[j]):
+            return False
+        k = j + 1
+        while k < self.n and self.text[k] in (".", ")"):
+            k += 1
+        return k < self.n and (self.text[k][:1].isupper() or self.text[k][:1] in "«\"(")
 
 
-def _after_and(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    return j >= 0 and doc[j].lower_ in ("и", "және")
-
-
-def _is_name(tok: Token) -> bool:
-    """A capitalised word that is most likely a surname: inside a sentence, or tagged a name."""
-    if not (tok.is_alpha and tok.text[:1].isupper() and len(tok.text) > 1):
-        return False
-    if tok.pos_ == "PROPN" or "NameType" in str(tok.morph):
-        return True
-    if not _opens_sentence(tok.doc, tok.i):
-        return True
-    kk = tok._.kk if tok.has_extension("kk") else None
-    return kk is not None and not kk.known
-
-
-def _at_line_start(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-        j -= 1
-    return j < 0 or "\n" in doc[j].text or "\n" in doc[j].whitespace_
-
-
-def _prev_is_number(doc: Doc, i: int) -> bool:
-    return i > 0 and (doc[i - 1].like_num or doc[i - 1].text.isdigit())
+def _upper(t: _Tokens, j: int | None) -> bool:
+    return j is not None and t.text[j][:1].isupper()
 
 
 class SentenceSplitter:
     def __init__(self, lang: str) -> None:
         self.abbr = abbreviations(lang)
 
-    def _abbr_decision(self, doc: Doc, i: int, key: str) -> bool | None:
+    def _abbr_decision(self, t: _Tokens, i: int, key: str, nxt: int | None) -> bool | None:
         """Break after the abbreviation ``key`` ending at token ``i``? None: not one."""
         a = self.abbr.get(key)
         if a is None and not _INITIALS.match(key):  # «С.» is an initial, not «с.» (село)
             a = self.abbr.get(key.lower())
         if a is None:
             return None
-        if a.text in _ENUMERATION_ENDS and _after_and(doc, i - (1 if doc[i].text == "." else 0)):
-            a = Abbreviation(a.text, a.norm, "maybe")  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
-        nxt = _next_word(doc, i)
+        first = i - (1 if t.text[i] == "." else 0)
+        if a.text in _ENUMERATION_ENDS and t.after_and(first):
+            a = Abbreviation(a.text, a.norm, "maybe")
         if nxt is None:
             return True
         if a.ends == "never":
             return False
-        first = i - (1 if key.endswith(".") and doc[i].text == "." else 0)
         if a.ends == "year":
-            if not _prev_is_number(doc, first):
+            if not (first > 0 and (t.num[first - 1] or _NUMBERISH.match(t.text[first - 1]))):
                 return False  # «г. Астана»: a town, not a year
-            return nxt.text[:1].isupper() and not _ROMAN.match(nxt.text)
-        return nxt.text[:1].isupper()
+            return _upper(t, nxt) and not _ROMAN.match(t.text[nxt])
+        return _upper(t, nxt)
 
-    def boundary_after(self, doc: Doc, i: int) -> bool:
-        tok = doc[i]
-        text = tok.text
-        nxt = _next_word(doc, i)
-        if text in _TERMINAL or (len(text) > 1 and set(text) <= set("!?…")):
-            return not _starts_lower(nxt)
-        if text != "." and text.endswith("."):
+    def _initials(self, t: _Tokens, i: int, nxt: int | None) -> bool:
+        if nxt is None:
+            return True
+        if not _upper(t, nxt):
+            return False
+        # Walk back over the initials; a surname before them means «Иванов И.И. Тел.».
+        j = i
+        while j >= 0 and (t.text[j] == "." or _INITIALS.match(t.text[j]) or (len(t.text[j]) == 1 and t.text[j].isupper())):
+            j -= 1
+        if j >= 0 and t.is_name(j):
+            # «Иванов И.И. Тел.» breaks; «г. Павлодара Н.С. Жумабаевой» does not: a surname follows
+            return not (_INITIALS.match(t.text[nxt]) or len(t.text[nxt]) == 1 or t.is_person(nxt))
+        return False
+
+    def boundary_after(self, t: _Tokens, i: int) -> bool:
+        text = t.text[i]
+        if text in _TERMINAL or (len(text) > 1 and set(text) <= _TERMINAL_CHARS):
+            nxt = t.next_word(i)
+            return nxt is None or not t.text[nxt][:1].islower()
+        if not text.endswith("."):
+            return False
+        nxt = t.next_word(i)
+        if text != ".":
             # a token that carries its own full stop: an abbreviation or initials
-            d = self._abbr_decision(doc, i, text)
+            d = self._abbr_decision(t, i, text, nxt)
             if d is not None:
                 return d
             if _INITIALS.match(text):
-                return self._initials(doc, i, nxt)
-            return nxt is None or (not _starts_lower(nxt) and len(text) > 3)
-        if text != ".":
-            return False
+                return self._initials(t, i, nxt)
+            return nxt is None or (not t.text[nxt][:1].islower() and len(text) > 3)
         if i == 0:
             return False
-        prev = doc[i - 1]
-        glued = not prev.whitespace_
-        if glued:
-            d = self._abbr_decision(doc, i, prev.text + ".")
+        prev = t.text[i - 1]
+        if not t.ws[i - 1]:  # glued to the word before
+            d = self._abbr_decision(t, i, prev + ".", nxt)
             if d is not None:
                 return d
-            if _NUM_ABBR.match(prev.text):
+            if _NUM_ABBR.match(prev):
                 # «91-б. 2-т.» inside a citation; «12-үй. Осы …» ends a sentence
-                return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
-            if _LIST_NUM.match(prev.text) and _opens_sentence(doc, i - 1):
+                return nxt is not None and _upper(t, nxt) and t.alpha[nxt]
+            if len(prev) == 1 and prev.isupper() and t.alpha[i - 1]:
+                return self._initials(t, i, nxt)
+            if _LIST_NUM.match(prev) and (t.opens_sentence(i - 1) or t.after_colon(i - 1)):
                 return False  # «… меры. 1. Подрядчику …»: a list number, not a sentence
-            if len(prev.text) == 1 and prev.text.isupper() and prev.is_alpha:
-                return self._initials(doc, i, nxt)
-            if _LIST_NUM.match(prev.text) and _at_line_start(doc, i - 1):
-                return False
-        if nxt is None:
-            return True
-        return not _starts_lower(nxt)
-
-    @staticmethod
-    def _initials(doc: Doc, i: int, nxt: Token | None) -> bool:
-        if nxt is None:
-            return True
-        if not nxt.text[:1].isupper():
-            return False
-        # Walk back over the initials; a capitalised word before them is a surname.
-        j = i
-        while j >= 0 and (doc[j].text == "." or _INITIALS.match(doc[j].text) or (len(doc[j].text) == 1 and doc[j].text.isupper())):
-            j -= 1
-        if j >= 0 and _is_name(doc[j]):
-            # «Иванов И.И. Тел.» — unless another initial follows directly
-            return not (_INITIALS.match(nxt.text) or (len(nxt.text) == 1))
-        return False
+        return nxt is None or not t.text[nxt][:1].islower()
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
+        t = _Tokens(doc)
         starts = [False] * n
         starts[0] = True
         depth = 0
         for i in range(n - 1):
-            t = doc[i].text
-            if t == "«":
+            text = t.text[i]
+            if text == "«":
                 depth += 1
-            elif t == "»":
+            elif text == "»":
                 depth = max(0, depth - 1)
                 # «… ремонт дороги?» Отвечаем: — the quote ended the sentence
-                if depth == 0 and i > 0 and doc[i - 1].text in _TERMINAL:
-                    nxt = _next_word(doc, i)
-                    if nxt is not None and nxt.text[:1].isupper():
-                        starts[nxt.i] = True
+                if depth == 0 and i > 0 and (t.text[i - 1] in _TERMINAL or t.text[i - 1] == "."):
+                    nxt = t.next_word(i)
+                    if _upper(t, nxt):
+                        starts[nxt] = True
                         continue
-            if depth == 0 and self.boundary_after(doc, i):
+            if depth:
+                continue
+            if (text in _TERMINAL or text.endswith(".") or text[-1:] in _TERMINAL_CHARS) and self.boundary_after(t, i):
                 # closing quotes/brackets belong to the sentence they close
                 j = i + 1
-                while j < n and (doc[j].text in _CLOSERS or doc[j].is_space):
+                while j < n and (t.text[j] in _CLOSERS or t.space[j]):
                     j += 1
                 if j < n:
                     starts[j] = True
-            elif depth == 0 and _list_item_sentence(doc, i):
-                starts[i + 1] = True
-        for tok, s in zip(doc, starts):
-            tok.is_sent_start = s
+            elif t.space[i] or "\n" in t.ws[i]:
+                if t.list_item_sentence(i):
+                    starts[i + 1] = True
+            elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
+                starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
+        # One array write instead of a property call per token (each checks the parse).
+        values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int32", count=n).reshape(n, 1)
+        doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyq.datacache import cached
 from anyq.resources import package_data, rules_data
 
 VOWELS = set("аәеёиоөуұүыіэюя")
@@ -142,11 +143,11 @@ REL = [
     S("қы", "кі", "rel", _VL, 0.35),
 ]
 PRED = [
-    S("мын", "мін", "pred1sg", _letters(V, "рйулмнң"), 0.65),
-    S("бын", "бін", "pred1sg", _letters("зж"), 0.65),
+    S("мын", "мін", "pred1sg", _letters(V, "рйул"), 0.65),
+    S("бын", "бін", "pred1sg", _letters("мнңзж"), 0.65),
     S("пын", "пін", "pred1sg", _VL, 0.65),
-    S("мыз", "міз", "pred1pl", _letters(V, "рйулмнң"), 0.65),
-    S("быз", "біз", "pred1pl", _letters("зж"), 0.65),
+    S("мыз", "міз", "pred1pl", _letters(V, "рйул"), 0.65),
+    S("быз", "біз", "pred1pl", _letters("мнңзж"), 0.65),
     S("пыз", "піз", "pred1pl", _VL, 0.65),
     S("сыз", "сіз", "pred2pol", _ANY, 0.65),
     S("сың", "сің", "pred2sg", _ANY, 0.8),
@@ -172,6 +173,9 @@ NOMINALIZERS = [
     S("ар", "ер", "ptcp.fut", _AFTER_C, 0.7),
     S("р", "р", "ptcp.fut", _AFTER_V, 0.8),
     S("у", "у", "vn", _ANY, 0.2),
+    # the optative «-ғы/-гі» + possessive: «бергісі келеді» (wants to give)
+    S("ғы", "гі", "opt", _letters(V, _VOICED_ALL), 0.3),
+    S("қы", "кі", "opt", _VL, 0.3),
     S("ю", "ю", "vn", _ANY, 0.3),
 ]
 # After a participle: «-дық» makes an abstract noun («берілгендігі»).
@@ -303,18 +307,28 @@ class Lexicon:
     """Known Kazakh stems: hunspell-kk entries, its verbs, and our official vocabulary."""
 
     def __init__(self) -> None:
-        self.words: set[str] = set()
-        self.verbs: set[str] = set()
-        self.short: set[str] = set()
-        with open(package_data("hunspell", "kk_KZ.dic"), encoding="utf-8-sig") as fh:
+        sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
+        words, verbs, short, overrides = cached("kk-lexicon", sources, lambda: self._build(*sources))
+        self.words: frozenset[str] = words
+        self.verbs: frozenset[str] = verbs
+        self.short: frozenset[str] = short
+        self.overrides: dict[str, str] = overrides
+
+    @staticmethod
+    def _build(dic, lexicon, overrides_file) -> tuple:
+        words: set[str] = set()
+        verbs: set[str] = set()
+        short: set[str] = set()
+        with open(dic, encoding="utf-8-sig") as fh:
             next(fh)
             for line in fh:
                 word, _, flags = line.rstrip("\n").partition("/")
                 word = word.lower()
-                self.words.add(word)
+                words.add(word)
+                # verbs appear as their verbal noun in -у/-ю with the verbal flag set
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
-                    self.verbs.add(word[:-1])
-        with open(rules_data("kk_lexicon.txt"), encoding="utf-8") as fh:
+                    verbs.add(word[:-1])
+        with open(lexicon, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
                     continue
@@ -322,15 +336,16 @@ class Lexicon:
                 stem = stem.lower()
                 if " " in stem:
                     continue
-                (self.verbs if cls.strip() == "V" else self.words).add(stem)
+                (verbs if cls.strip() == "V" else words).add(stem)
                 if more and more[0].strip() == "short":
-                    self.short.add(stem)
-        self.overrides: dict[str, str] = {}
-        with open(rules_data("kk_stem_overrides.txt"), encoding="utf-8") as fh:
+                    short.add(stem)
+        overrides: dict[str, str] = {}
+        with open(overrides_file, encoding="utf-8") as fh:
             for line in fh:
                 if line.strip() and not line.startswith("#"):
                     form, _, stem = line.rstrip("\n").partition("\t")
-                    self.overrides[form.strip().lower()] = stem.strip().lower()
+                    overrides[form.strip().lower()] = stem.strip().lower()
+        return frozenset(words), frozenset(verbs), frozenset(short), overrides
 
     def is_noun(self, s: str) -> bool:
         return s in self.words
@@ -448,6 +463,10 @@ class Stemmer:
         for b1, p, psurf in _strip(word, PRES_PERSON):
             for before, suf, surf in _strip(b1, PRES):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
+            if b1.endswith("и") and len(b1) > 2:
+                # a stem-final ы/і fuses with the glide й into и: таны + й + ды → таниды
+                stem = b1[:-1] + ("ы" if harmony(b1[:-1]) == "back" else "і")
+                out.append((stem, "VERB", (("pres", "и"), (p.tag, psurf)), 0.3 + p.cost))
         for b1, p, psurf in _strip(word, COND_PERSON):
             for before, suf, surf in _strip(b1, COND):
                 self._neg(before, ((suf.tag, surf), (p.tag, psurf)), suf.cost + p.cost, out)
@@ -489,8 +508,8 @@ class Stemmer:
                 continue
             for alt in _alternants(stem, chain[0][1] if chain else ""):
                 known = self._known(alt, pos, chain)
-                if not known and chain and sum(ch in VOWELS for ch in alt) < 2:
-                    continue
+                if not known and chain and (sum(ch in VOWELS for ch in alt) < 2 or len(chain[0][1]) == 1):
+                    continue  # an unknown stem is only stripped of clear, longer suffixes
                 total = cost - 0.3 * len(chain) + (0.0 if known else 2.0) + (0.0 if chain else 0.25)
                 if chain and len(alt) <= 2 and alt not in self.lex.short:
                     total += 0.5  # «аудан» is not «ау» + «-дан»: two-letter stems only from the short list

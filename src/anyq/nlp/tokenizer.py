@@ -58,6 +58,7 @@ def suffixes(lang: str) -> list[str]:
         r"(?<=[0-9])(?:" + _CURRENCY + ")",
         r"(?<=[0-9" + LOWER + r"%²\-\+" + re.escape(_QUOTES) + r")\]])\.",
         r"(?<=[" + UPPER + r"][" + UPPER + r"])\.",
+        r"(?<=[" + LOWER + r"][" + UPPER + r"])\.",  # «дБ.», «кВт.»
     ]
 
 

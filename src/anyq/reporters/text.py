@@ -33,6 +33,8 @@ class TextReporter:
         w = self.out.write
         for err in report.errors:
             w(f"{report.path}: {self._c('error', 'error')}: {err}\n")
+        for note in report.extra.get("notes", []):
+            w(f"{report.path}: {self._c('info', 'note')}: {note}\n")
         lines = source_text.split("\n") if source_text is not None and self.show_source else None
         for f in report.findings:
             self._finding(f, lines)
@@ -77,6 +79,9 @@ class TextReporter:
             f"({subs}) — {st.get('words', 0)} words, {st.get('sentences', 0)} sentences, "
             f"language {r.language}; {parts or 'no findings'}\n"
         )
+        line = _readability_line(st)
+        if line:
+            w(f"  {self._c('dim', line)}\n")
         if st.get("skipped_paragraphs"):
             nums = ", ".join(str(n) for n in st["skipped_paragraphs"][:10])
             w(f"  {self._c('dim', f'skipped (not Kazakh or Russian): paragraph {nums}')}\n")
@@ -94,9 +99,45 @@ class TextReporter:
         )
 
 
-def _location_suffix(f: Finding) -> str:
-    loc = f.location
-    if not loc:
+def _readability_line(st: dict) -> str:
+    """«sentences: mean 11.7, max 64 words; ru: Flesch 12 (Oborneva), FK grade 15.1, LIX 69; reading time 1.5 min»"""
+    if not st.get("sentences"):
         return ""
-    parts = [f"{k} {v}" for k, v in loc.items() if k != "excerpt"]
-    return f" [{', '.join(parts)}]" if parts else ""
+    parts = [f"sentences: mean {st.get('mean_sentence_length', 0):.1f}, max {st.get('max_sentence_length', 0)} words"]
+    for lang, fig in (st.get("readability") or {}).items():
+        if lang == "ru" and "flesch_reading_ease" in fig:
+            parts.append(
+                f"ru: Flesch {fig['flesch_reading_ease']:.0f} (Oborneva), FK grade {fig['flesch_kincaid_grade']:.1f}, "
+                f"SMOG {fig['smog']:.1f}, LIX {fig['lix']:.0f}"
+            )
+        elif lang == "kk" and "level" in fig:
+            parts.append(f"kk: level {fig['level']:.1f} of 6 (anyq), LIX {fig['lix']:.0f}, {fig['syllables_per_word']:.2f} syllables/word")
+    minutes = st.get("reading_time_minutes")
+    if minutes is not None:
+        parts.append(f"reading time {_duration(minutes)}")
+    return "; ".join(parts)
+
+
+def _duration(minutes: float) -> str:
+    return f"{round(minutes * 60)} s" if minutes < 1 else f"{minutes:.1f} min"
+# Order and wording of a document location: «[header, section 1, paragraph 2]»,
+# «[paragraph 7, table 1, row 2, cell 3]», «[page 2, line 14]».
+_LOCATION_ORDER = ("part", "section", "page_style", "footnote", "endnote", "page", "line", "paragraph", "table", "row", "cell", "source_line")
+
+
+def describe_location(loc: dict) -> str:
+    part = loc.get("part")
+    parts = []
+    if part:
+        number = loc.get(part)  # «footnote 2»
+        parts.append(f"{part} {number}" if number is not None else str(part))
+    keys = _LOCATION_ORDER + tuple(k for k in loc if k not in _LOCATION_ORDER)
+    for key in keys:
+        if key in loc and key not in ("part", "excerpt", part):
+            parts.append(f"{key.replace('_', ' ')} {loc[key]}")
+    return ", ".join(parts)
+
+
+def _location_suffix(f: Finding) -> str:
+    text = describe_location(f.location) if f.location else ""
+    return f" [{text}]" if text else ""

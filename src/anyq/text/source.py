@@ -57,7 +57,12 @@ class Paragraph:
 
 @dataclass(slots=True)
 class SourceDocument:
-    """What a reader returns: the text to lint and where it came from."""
+    """What a reader returns: the text to lint and where it came from.
+
+    ``blocks`` are the paragraphs as the reader found them (each becomes one linted
+    paragraph, with the block's location); ``positions`` is an optional finer map from
+    offsets to locations (a PDF's page and line) consulted first.
+    """
 
     path: str
     text: str
@@ -67,12 +72,33 @@ class SourceDocument:
     # Ranges of ``text`` that are not prose to lint (Markdown code, HTML comments).
     skipped: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    positions: list[Block] | None = None
+    _starts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def location_at(self, offset: int) -> dict[str, Any]:
-        if not self.blocks:
-            return {}
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and self.blocks[i].start <= offset <= self.blocks[i].end:
-            return dict(self.blocks[i].location)
+        for spans in (self.positions, self.blocks):
+            if not spans:
+                continue
+            starts = self._starts.get(id(spans))
+            if starts is None:
+                starts = self._starts[id(spans)] = [b.start for b in spans]
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and spans[i].start <= offset <= spans[i].end:
+                return dict(spans[i].location)
         return {}
+
+    def __getstate__(self):  # pickled from the reader worker: the cache stays behind
+        return (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.notes, self.positions)
+
+    def __setstate__(self, state):
+        (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.notes, self.positions) = state
+        self._starts = {}
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """The start of a paragraph, cut at a word, for finding it in a word processor."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"

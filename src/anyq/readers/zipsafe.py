@@ -1,0 +1,88 @@
+"""Open zip-based documents (.docx, .odt) without trusting them.
+
+A zip bomb declares (or hides) gigabytes behind a few kilobytes. Before anything is
+unpacked, the declared sizes of the parts anyq reads are added up against
+``max_unzipped_size``; then each part is streamed with a running cap, because declared
+sizes can lie. Parts anyq does not read (pictures, fonts, embedded objects) are never
+unpacked: the document library gets a copy of the package with those parts empty.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+
+from anyq.readers import ReadError, current_limits, mb
+
+# A document has tens of parts; tens of thousands is an attack on the central directory.
+MAX_PARTS = 10_000
+_CHUNK = 1 << 16
+
+
+_STUB = b'<?xml version="1.0" encoding="UTF-8"?><unread/>'
+
+
+def is_text_part(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels")) or name == "mimetype"
+
+
+def safe_package(
+    path: str,
+    data: bytes,
+    label: str,
+    required: str,
+    wanted: Callable[[str], bool] = is_text_part,
+    stub_xml: bool = False,
+    fix: Callable[[str, bytes], bytes] | None = None,
+) -> bytes:
+    """A copy of the zip ``data`` holding only the parts ``wanted`` selects, each unpacked
+    under the limit; the other parts are kept as empty entries so links to them resolve
+    (``stub_xml``: other XML parts become a tiny valid XML document, for libraries that
+    parse every XML part they load). ``required`` is the part without which it is not a
+    ``label`` document; ``fix`` may rewrite a part that was read."""
+    limit = current_limits().max_unzipped_size
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ReadError(path, f"is not a valid {label} file: not a zip archive, or cut short (truncated)") from None
+    with zf:
+        infos = zf.infolist()
+        if not any(i.filename == required for i in infos):
+            raise ReadError(path, f"is a zip archive without {required}: not a {label} document")
+        if len(infos) > MAX_PARTS:
+            raise ReadError(path, f"has {len(infos)} parts in its zip archive; a {label} document has tens")
+        take = [i for i in infos if not i.is_dir() and wanted(i.filename)]
+        if any(i.flag_bits & 0x1 for i in take):
+            raise ReadError(path, f"is encrypted (a password-protected zip); remove the password and save the {label} again")
+        declared = sum(i.file_size for i in take)
+        if declared > limit:
+            raise ReadError(
+                path,
+                f"would unpack to {mb(declared)} of text parts, over the {mb(limit)} limit "
+                f"(--max-unzipped-size); a zip bomb or a damaged {label}",
+            )
+        out = io.BytesIO()
+        seen: set[str] = set()
+        total = 0
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as copy:
+            for info in infos:
+                if info.is_dir() or info.filename in seen:
+                    continue
+                seen.add(info.filename)
+                if not wanted(info.filename):
+                    xml = stub_xml and info.filename.lower().endswith(".xml")
+                    copy.writestr(info.filename, _STUB if xml else b"")
+                    continue
+                parts: list[bytes] = []
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        total += len(chunk)
+                        if total > limit:
+                            raise ReadError(
+                                path, f"unpacks to more than the {mb(limit)} limit (--max-unzipped-size); a zip bomb?"
+                            )
+                        parts.append(chunk)
+                content = b"".join(parts)
+                copy.writestr(info.filename, fix(info.filename, content) if fix else content)
+    return out.getvalue()

@@ -1,0 +1,276 @@
+"""Real documents generated here: .docx, .odt, .pdf, .rtf, .html — text, Kazakh letters,
+locations, and findings equal to those on the same text as .txt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+import anyq
+from anyq.readers import Limits, ReadError, read_path
+from docgen import KAZAKH_LETTERS, RU_KK_LETTER, Letter, WRITERS, plain_text, write_pdf, write_pdf_lines
+
+IN_PROCESS = Limits(timeout=0)
+
+# What each format carries of the letter, in the order its reader gives it.
+EXTRACTS = {
+    "docx": {},
+    "odt": {},
+    "rtf": {},
+    "html": {"notes": False, "header_footer": False},
+    "pdf": {"table": False, "notes": False, "header_footer": False},
+}
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory):
+    d = tmp_path_factory.mktemp("letters")
+    files = {fmt: write(RU_KK_LETTER, d / f"letter.{fmt}") for fmt, write in WRITERS.items()}
+    for fmt, opts in EXTRACTS.items():
+        (d / f"letter_{fmt}.txt").write_text(plain_text(RU_KK_LETTER, **opts), encoding="utf-8")
+    return d, files
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_extracted_text_is_the_letter_and_every_kazakh_letter_survives(letters, fmt):
+    _, files = letters
+    doc = read_path(files[fmt], limits=IN_PROCESS)
+    assert doc.format == fmt
+    assert doc.text == plain_text(RU_KK_LETTER, **EXTRACTS[fmt])
+    for ch in KAZAKH_LETTERS:
+        assert ch in doc.text, ch
+    assert "i" not in "".join(c for c in doc.text if c.isalpha() and c.isascii()), "a Latin i crept in"
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+def test_findings_equal_those_on_the_same_text_as_txt(letters, fmt):
+    d, files = letters
+    doc_report = anyq.check_file(str(files[fmt]))  # through the reader worker, as the CLI does
+    txt_report = anyq.check_file(str(d / f"letter_{fmt}.txt"))
+    assert not doc_report.errors and not txt_report.errors
+    got = sorted((f.code, f.text) for f in doc_report.findings)
+    want = sorted((f.code, f.text) for f in txt_report.findings)
+    assert got == want
+    assert ("J101", "В целях") in got and ("J502", "жүзеге асырылатынын") in got
+    assert all(f.location for f in doc_report.findings), "every finding in a document is located"
+    assert all(not f.location for f in txt_report.findings)
+
+
+def _finding(report, code):
+    return next(f for f in report.findings if f.code == code)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt", "rtf"])
+def test_word_processor_locations_point_at_paragraph_cell_and_note(letters, fmt):
+    _, files = letters
+    report = anyq.check_file(str(files[fmt]))
+    j101 = _finding(report, "J101").location
+    assert j101["paragraph"] == 2 and j101["excerpt"].startswith("В целях обеспечения безопасности")
+    assert "table" not in j101
+    cell = _finding(report, "J102").location  # «в рамках» in the second row, second cell
+    assert (cell["table"], cell["row"], cell["cell"]) == (1, 2, 2)
+    assert cell["paragraph"] == 7 and cell["excerpt"] == "в рамках пятнадцати рабочих дней"
+    kk = _finding(report, "J502").location
+    assert kk["paragraph"] == 9 and kk["excerpt"].startswith("Сіздің өтінішіңіз")
+    note = _finding(report, "J106").location  # «осуществляется контроль» is in the footnote
+    assert note["part"] == "footnote" and note["footnote"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt", "rtf"])
+def test_headers_and_footers_are_read_and_located(letters, fmt):
+    _, files = letters
+    doc = read_path(files[fmt], limits=IN_PROCESS)
+    located = {doc.text[b.start : b.end]: b.location for b in doc.blocks}
+    header = located[RU_KK_LETTER.header]
+    footer = located[RU_KK_LETTER.footer]
+    assert header["part"] == "header" and footer["part"] == "footer"
+    assert header["paragraph"] == 1
+
+
+def test_pdf_locations_are_page_and_line(letters):
+    _, files = letters
+    report = anyq.check_file(str(files["pdf"]))
+    assert _finding(report, "J101").location == {"page": 1, "line": 2}
+    # the Kazakh paragraphs start page 2; «жүзеге асырылатынын» is on the paragraph's 2nd line
+    kk = _finding(report, "J502")
+    assert kk.location == {"page": 2, "line": 3}
+    doc = read_path(files["pdf"], limits=IN_PROCESS)
+    lines = {(p.location["page"], p.location["line"]): doc.text[p.start : p.end] for p in doc.positions}
+    assert lines[(2, 2)].startswith("Сіздің өтінішіңіз") and "жүзеге асырылатынын" in lines[(2, 3)]
+
+
+def test_html_locations_give_the_source_line_and_hidden_text_is_dropped(letters):
+    _, files = letters
+    report = anyq.check_file(str(files["html"]))
+    source = files["html"].read_text(encoding="utf-8").splitlines()
+    loc = _finding(report, "J101").location
+    assert loc["paragraph"] == 2 and "В целях обеспечения безопасности жителей" in source[loc["source_line"] - 1]
+    doc = read_path(files["html"], limits=IN_PROCESS)
+    for hidden in ("скрытый текст", "В рамках меню", "В рамках данного", "комментарий", "<p>"):
+        assert hidden not in doc.text
+
+
+def test_text_and_json_reporters_show_locations(letters):
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    _, files = letters
+    result = CliRunner().invoke(app, ["check", str(files["docx"]), "--no-color", "--select", "J102"])
+    assert "J102" in result.output
+    assert "[paragraph 7, table 1, row 2, cell 2]" in result.output
+    result = CliRunner().invoke(app, ["check", str(files["pdf"]), "--format", "json", "--select", "J101"])
+    f = json.loads(result.stdout)["files"][0]
+    assert f["format"] == "pdf"
+    first = f["findings"][0]
+    assert first["location"] == {"page": 1, "line": 2} and first["line"] >= 1 and first["column"] >= 1
+
+
+# -- PDF text layer ---------------------------------------------------------------------
+def test_pdf_joins_hyphenated_words_keeps_real_hyphens_and_drops_page_numbers(tmp_path):
+    lines = [
+        "Сообщаем, что в целях обеспе-",
+        "чения безопасности жителей района по",
+        "статье 91-",
+        "бабы и нормам ӘРПК-",
+        "нің проведены работы в городе Нур-",
+        "Султан и в северо-",
+        "западном районе.",
+    ]
+    path = write_pdf_lines([lines, ["Вторая страница письма.", "2"]], tmp_path / "hyphens.pdf")
+    doc = read_path(path, limits=IN_PROCESS)
+    text = doc.text
+    assert "обеспечения безопасности" in text
+    assert "91-бабы" in text and "ӘРПК-нің" in text and "Нур-Султан" in text
+    assert "северо-западном" in text
+    assert "\n2\n" not in text and not text.rstrip().endswith("2")
+    start = text.index("обеспечения")
+    assert doc.location_at(start) == {"page": 1, "line": 1}
+    assert doc.location_at(text.index("Вторая")) == {"page": 2, "line": 1}
+
+
+def test_pdf_paragraph_going_over_a_page_is_one_paragraph_and_justified_spaces_collapse(tmp_path):
+    long = " ".join(["Ваше обращение рассмотрено комиссией акимата, и по его итогам приняты решения."] * 40)
+    letter = Letter(["Уважаемый заявитель!", long, "С уважением, аким района."])
+    path = write_pdf(letter, tmp_path / "long.pdf")
+    doc = read_path(path, limits=IN_PROCESS)
+    assert len({p.location["page"] for p in doc.positions}) >= 2
+    assert doc.text == "\n".join(letter.paragraphs) + "\n"
+    assert "  " not in doc.text
+
+
+# -- RTF details ------------------------------------------------------------------------
+def test_rtf_unicode_escapes_code_pages_and_skipped_destinations(tmp_path):
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1251\uc1{\fonttbl{\f0\fcharset204 Times;}{\f1\fcharset0 Arial;}}"
+        rb"{\*\unknowndest \'c2 tselyah}{\info{\author \'c2 \'f6\'e5\'eb\'ff\'f5}}"
+        rb"{\pict\bin6 {}}}\'ff}"
+        rb"\pard\f0 \u1179?\u1201?\'e0\'e9, \u-10179?\u-8638?\par"
+        rb"{\field{\*\fldinst HYPERLINK x}{\fldrslt \'f1\'f1\'fb\'eb\'ea\'e0}}\par}"
+    )
+    p = tmp_path / "x.rtf"
+    p.write_bytes(rtf)
+    doc = read_path(p, limits=IN_PROCESS)
+    assert doc.text == "құай, \U0001f642\nссылка\n"
+
+
+def test_rtf_nested_too_deep_is_an_error(tmp_path):
+    p = tmp_path / "deep.rtf"
+    p.write_bytes(b"{\\rtf1 " + b"{" * 50_000 + b"text" + b"}" * 50_000 + b"}")
+    with pytest.raises(ReadError, match="nested more than"):
+        read_path(p, limits=IN_PROCESS)
+
+
+# -- HTML details -----------------------------------------------------------------------
+def test_html_unclosed_tags_line_breaks_entities_and_cp1251(tmp_path):
+    html = "<html><body><p>Первый&nbsp;абзац<br>вторая строка<p>Второй <b>абзац &laquo;в целях&raquo;<li>Пункт</body>"
+    p = tmp_path / "page.htm"
+    p.write_bytes(html.encode("cp1251"))
+    doc = read_path(p, limits=IN_PROCESS)
+    assert doc.text == "Первый\u00a0абзац\nвторая строка\nВторой абзац «в целях»\nПункт\n"
+    assert doc.encoding == "cp1251"
+
+
+def test_html_nested_deeper_than_browsers_go_is_an_error(tmp_path):
+    p = tmp_path / "deep.html"
+    p.write_text("<div>" * 5000 + "текст" + "</div>" * 5000, encoding="utf-8")
+    with pytest.raises(ReadError, match="nests elements more than"):
+        read_path(p, limits=IN_PROCESS)
+
+
+# -- content over name, old formats ---------------------------------------------------
+def test_a_document_with_the_wrong_suffix_is_read_by_its_content(letters, tmp_path):
+    _, files = letters
+    wrong = tmp_path / "reply.doc"
+    wrong.write_bytes(files["rtf"].read_bytes())  # archives are full of RTF saved as .doc
+    report = anyq.check_file(str(wrong))
+    assert not report.errors and report.extra["format"] == "rtf"
+    assert "read as rtf" in report.extra["notes"][0]
+    pdf_as_docx = tmp_path / "scan.docx"
+    pdf_as_docx.write_bytes(files["pdf"].read_bytes())
+    assert read_path(pdf_as_docx, limits=IN_PROCESS).format == "pdf"
+
+
+def test_macro_enabled_word_documents_are_read_as_docx(letters, tmp_path):
+    import zipfile
+
+    _, files = letters
+    src = zipfile.ZipFile(files["docx"])
+    docm = tmp_path / "reply.docm"
+    with zipfile.ZipFile(docm, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            z.writestr(info, data)
+    assert read_path(docm, limits=IN_PROCESS).text == plain_text(RU_KK_LETTER)
+
+
+def test_old_binary_doc_says_to_convert(tmp_path):
+    p = tmp_path / "old.doc"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000)
+    with pytest.raises(ReadError, match=r"old binary Word document \(\.doc\).*save it as \.docx"):
+        read_path(p, limits=IN_PROCESS)
+
+
+def test_scanned_pages_are_noted(tmp_path):
+    from fpdf import FPDF
+
+    from docgen import dejavu
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", "", dejavu())
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    pdf.cell(0, 10, "Өтінішіңіз қаралды.")
+    pdf.add_page()  # an empty page stands for a scanned one
+    pdf.output(str(tmp_path / "half.pdf"))
+    report = anyq.check_file(str(tmp_path / "half.pdf"))
+    assert not report.errors
+    assert report.extra["notes"] == ["page 2 of 2 have no text layer (scanned?) and were not checked"]
+
+
+# -- nothing is written; nothing heavy is imported for .txt -----------------------------
+def test_checking_documents_never_writes_them(letters):
+    _, files = letters
+    before = {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files.values()}
+    anyq.check_paths([str(p) for p in files.values()])
+    assert before == {p: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files.values()}
+
+
+def test_a_txt_check_imports_no_document_library(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("В целях обеспечения безопасности сообщаем.", encoding="utf-8")
+    code = (
+        "import sys, anyq; anyq.check_file(sys.argv[1]);"
+        "print(sorted(m for m in ('docx','odf','pypdf','lxml','fpdf') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
