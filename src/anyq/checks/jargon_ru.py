@@ -53,15 +53,22 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         gs = grammemes(tok)
         if "PRTS" not in gs or "pssv" not in gs or tok.lemma_ in skip:
             continue
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle
         a = _left_aux(doc, tok.i)
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)
 
 
 # -- J342: reflexive passives ------------------------------------------------------------------
-def _reflexive_passive(tok: Token, skip: frozenset[str]) -> bool:
+def _reflexive_passive(tok: Token, verbs: frozenset[str], skip: frozenset[str]) -> bool:
+    """A 3rd-person imperfective «-ся» form of a transitive verb of official business.
+
+    Morphology says the form could be passive; the list of verbs (``params.verbs``) says it
+    is the officialese one — «трубы лопаются» is not a passive, «заявление рассматривается» is.
+    """
     lemma = tok.lemma_
-    if not lemma.endswith("ся") or lemma in skip:
+    if not lemma.endswith("ся") or lemma in skip or (verbs and lemma[:-2] not in verbs):
         return False
     gs = grammemes(tok)
     if not ({"VERB", "INFN"} & gs) or "impf" not in gs:
@@ -77,9 +84,10 @@ def _reflexive_passive(tok: Token, skip: frozenset[str]) -> bool:
 @paragraph_rule("J342")
 def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
+    verbs = _words(rule, "verbs")
     doc = ctx.doc
     for tok in doc:
-        if not _reflexive_passive(tok, skip):
+        if not _reflexive_passive(tok, verbs, skip):
             continue
         gs = grammemes(tok)
         a = tok.i
@@ -100,6 +108,7 @@ def _is_vn(tok: Token) -> bool:
 @paragraph_rule("J351")
 def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     after = _words(rule, "after")
+    documents = _words(rule, "documents")
     doc = ctx.doc
     for tok in doc:
         if not _is_vn(tok):
@@ -107,8 +116,16 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         morph = str(tok.morph)
-        heads_sentence = (tok.is_sent_start or (prev is not None and (prev.is_space or prev.text in ("«", "—", ":")))) and ("Case=Nom" in morph or "Case=Acc" in morph)
+        # «Распределение жилищ осуществляется…»: a nominalisation with its object heads the sentence
+        heads_sentence = (
+            (tok.is_sent_start or (prev is not None and (prev.is_space or prev.text in ("«", "—", ":"))))
+            and ("Case=Nom" in morph or "Case=Acc" in morph)
+            and tok.lemma_.endswith(("ние", "тие", "ция"))
+            and nxt is not None and "Case=Gen" in str(nxt.morph)
+        )
         after_word = prev is not None and prev.lower_ in after
+        if after_word and prev.lower_ in ("о", "об") and tok.i > 1 and doc[tok.i - 2].lemma_ in documents:
+            after_word = False  # «заявление о регистрации» names the paper, not an action
         chained = nxt is not None and _is_vn(nxt) and "Case=Gen" in str(nxt.morph)
         if not (heads_sentence or after_word or chained):
             continue
@@ -180,32 +197,63 @@ def _genitive_modifier(tok: Token) -> bool:
 
 @paragraph_rule("J353")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """Three or more genitive nouns in a row, one of them a verbal noun.
+
+    Names of places end a chain without counting («… города Семей»); a chain that starts
+    with the name of a body or a position («отдела жилищных отношений»), or with a unit of
+    time («со дня получения ответа»), and a chain inside quotation marks, are not reported.
+    """
     limit = int(rule.params.get("min_nouns", 3))
-    names = _words(rule, "not_counted")
+    places = _words(rule, "not_counted")
+    not_first = _words(rule, "not_first")
     doc = ctx.doc
     run: list[Token] = []
+    quoted = _quoted(doc)
 
     def flush() -> Iterator[Hit]:
         nouns = [t for t in run if _genitive_noun(t)]
-        if len(nouns) >= limit:
-            first = next(i for i, t in enumerate(run) if _genitive_noun(t) or _genitive_modifier(t))
-            last = max(i for i, t in enumerate(run) if _genitive_noun(t))
-            s, e = ctx.token_span(run[first].i, run[last].i + 1)
-            yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
+        if len(nouns) < limit or nouns[0].lemma_ in not_first:
+            return
+        if not any(_deverbal(t) for t in nouns):
+            return
+        if any(t.i in quoted for t in nouns):
+            return
+        first = next(i for i, t in enumerate(run) if _genitive_noun(t) or _genitive_modifier(t))
+        last = max(i for i, t in enumerate(run) if _genitive_noun(t))
+        s, e = ctx.token_span(run[first].i, run[last].i + 1)
+        yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
     for tok in doc:
         if tok.is_space:
             continue
-        if tok.pos_ == "PROPN" or tok.lower_ in names:
+        if tok.pos_ == "PROPN" or tok.lemma_ in places:
             yield from flush()
             run = []
             continue
-        if _genitive_noun(tok) or (_genitive_modifier(tok) and run) or (_genitive_modifier(tok) and not run):
+        if _genitive_noun(tok) or _genitive_modifier(tok):
             run.append(tok)
             continue
         yield from flush()
         run = []
     yield from flush()
+
+
+def _deverbal(tok: Token) -> bool:
+    return tok.lemma_ in verbal_nouns() or tok.lemma_.endswith(("ние", "тие", "ция", "ство"))
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of tokens inside «…» (names of bodies and acts)."""
+    out: set[int] = set()
+    depth = 0
+    for t in doc:
+        if t.text == "«":
+            depth += 1
+        elif t.text == "»":
+            depth = max(0, depth - 1)
+        elif depth:
+            out.add(t.i)
+    return out
 
 
 # -- J104: «данный» in the sense "this" ----------------------------------------------------------

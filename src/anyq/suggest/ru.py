@@ -79,6 +79,8 @@ def _dictionary_parse(word: str):
     pos = top.tag.POS
     if pos in ("INFN", "ADJF", "PRTF", "NPRO") and top.normal_form == word.lower():
         return top
+    if pos == "PRTF" and {"nomn", "masc", "sing"} <= top.tag.grammemes:
+        return top  # a participle's dictionary form («живущий»; pymorphy3 lemmatises it to the verb)
     if pos == "NOUN":
         return next((p for p in ps if p.tag.POS == "NOUN" and "nomn" in p.tag and (p.normal_form == word.lower() or "plur" in p.tag)), None)
     return None
