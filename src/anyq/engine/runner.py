@@ -109,7 +109,7 @@ class Linter:
                 key = doc.vocab.strings[match_id]
                 rule, entry = lm.keys[key]
                 fix = fit_match(p.lang, doc, s, e, entry)
-                span = doc[s : fix.end]
+                span = doc[fix.start if fix.start is not None else s : fix.end]
                 start, end = off + span.start_char, off + span.end_char
                 out.append((rule, Hit(start, end, suggestions=list(fix.suggestions)), p.lang))
         for rule, rx in lm.regex_rules:

@@ -40,5 +40,5 @@ def fit_match(lang: str, doc: Doc, start: int, end: int, entry: PhraseEntry | No
     if lang == "kk":
         from anyq.suggest import kk
 
-        return kk.fit(doc, start, end, entry.replace, entry.text)
+        return kk.fit(doc, start, end, entry.replace, entry.text, entry.object)
     return Fit(end, tuple(match_case(doc[start].text, r) for r in entry.replace))

@@ -12,3 +12,6 @@ class Fit:
 
     end: int
     suggestions: tuple[str, ...]
+    # where the fix starts when it reaches *before* the match: a Kazakh postposition
+    # replaced with one that governs another case («Заңға сәйкес» → «Заң бойынша»)
+    start: int | None = None

@@ -80,11 +80,11 @@ _PASSIVE = ("ыл", "іл", "л", "ын", "ін", "н")
 
 def passive(stem: str) -> str:
     """The passive stem: «-ыл/-іл» after a consonant, «-ын/-ін» after «л», «-л» after a vowel —
-    but «-н» when «л» closes the syllable before it (қабылда → қабылдан, бақыла → бақылан)."""
+    but «-н» when the stem already has an «л» (қабылда → қабылдан, өлше → өлшен, жаса → жасал)."""
     last = stem[-1:]
     front = K.harmony(stem) == "front"
     if last in K.VOWELS and last not in K.GLIDES:
-        return stem + ("н" if stem[-2:-1] == "л" else "л")
+        return stem + ("н" if "л" in stem else "л")
     if last == "л":
         return stem + ("ін" if front else "ын")
     return stem + ("іл" if front else "ыл")
@@ -143,9 +143,40 @@ def fit_word(token, phrase_word: str, replacement: str) -> str | None:
     return " ".join(words)
 
 
-def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str) -> Fit:
+_CASE_TAGS = {"nom": None, "gen": "gen", "dat": "dat", "acc": "acc", "loc": "loc", "abl": "abl", "ins": "ins"}
+
+
+def _drop_case(token, case: str) -> str | None:
+    """``token`` without its last suffix when that suffix is ``case`` («Заңға» → «Заң»)."""
+    a = token._.kk
+    if a is None or not a.suffixes or a.suffixes[-1][0] != case:
+        return None
+    surface = a.suffixes[-1][1]
+    text = token.text
+    if not text.lower().endswith(surface):
+        return None
+    base = text[: len(text) - len(surface)]
+    if base[-1:] in ("б", "г", "ғ") and surface[:1] in K.VOWELS:
+        base = base[:-1] + {"б": "п", "г": "к", "ғ": "қ"}[base[-1]]  # құқығына → құқық
+    return base
+
+
+def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_case: str | None = None) -> Fit:
     last = doc[end - 1]
     phrase_word = phrase.split()[-1] if phrase.strip() else last.text
+    if object_case and start > 0:
+        # Kazakh postpositions govern the word *before* them: «Заңға сәйкес» → «Заң бойынша»
+        src, _, dst = object_case.partition(">")
+        prev = doc[start - 1]
+        base = None
+        for case in src.split("|"):
+            base = _drop_case(prev, _CASE_TAGS.get(case, case))
+            if base is not None:
+                break
+        if base is not None and dst == "nom":
+            out = [f"{base} {r}" for r in replace]
+            return Fit(end, tuple(dict.fromkeys(out)), start=start - 1)
+        # the word before is already in the case the replacement wants («шешімі негізінде»)
     out: list[str] = []
     for rep in replace:
         f = fit_word(last, phrase_word, rep)

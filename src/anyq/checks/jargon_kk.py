@@ -1,0 +1,178 @@
+"""Kazakh officialese that needs the stemmer's analysis rather than a phrase list.
+
+* J700 «-атын болады»: the long future of officialese («қаралатын болады») with the short
+  form as replacement («қаралады»);
+* J800 the passive (-ыл/-іл, -л, -н) in finite forms: «анықталды», «жүргізіледі», «күтілуде»;
+* J801 long chains of nouns linked by the genitive and the 3rd-person possessive
+  (ілік септік): «бюджеттің тұрғын үй құрылысы бағдарламасының»;
+* J802 several participial phrases stacked on one noun.
+
+The token's suffix chain is ``token.tag_`` ("ptcp.hab", "poss3|gen"); the full analysis
+with the surfaces is ``token._.kk``. Word lists and thresholds are the rules' ``params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from anyq.engine.model import Hit, Rule
+from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.stem_kk import lexicon
+from anyq.suggest.kk import attach_chain
+
+_PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
+
+
+def _words(rule: Rule, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in rule.params.get(key, []))
+
+
+def _tags(tok: Token) -> str:
+    return tok.tag_ or ""
+
+
+def is_passive(tok: Token) -> bool:
+    """A verb whose stem ends in a passive suffix on a known verb: «анықтал» = анықта + л."""
+    if tok.pos_ != "VERB":
+        return False
+    stem = tok.lemma_
+    lex = lexicon()
+    for suffix in _PASSIVE:
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 1 and lex.is_verb(stem[: -len(suffix)], depth=1):
+            return True
+    return False
+
+
+# -- J700: «қаралатын болады» → «қаралады» -------------------------------------------------------
+@paragraph_rule("J700")
+def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    doc = ctx.doc
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ != "болады" or tok.pos_ != "VERB" or not _tags(tok).endswith("ptcp.hab"):
+            continue
+        chain = (("neg", "ма"),) if _tags(tok).startswith("neg") else ()
+        short = attach_chain(tok.lemma_, chain + (("pres", "а"), ("3", "ды")))
+        s, e = ctx.token_span(tok.i, tok.i + 2)
+        suggestions = [short[:1].upper() + short[1:] if tok.text[:1].isupper() else short] if short else []
+        yield Hit(s, e, suggestions=suggestions)
+
+
+# -- J800: passive in finite forms ---------------------------------------------------------------
+@paragraph_rule("J800")
+def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    skip = _words(rule, "exclude")
+    finite = _words(rule, "finite")
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lemma_ in skip or not is_passive(tok):
+            continue
+        tags = _tags(tok)
+        tail = tags.split("|")
+        ends = {"|".join(tail[-k:]) for k in (1, 2)}
+        if not (ends & finite):
+            continue
+        end = tok.i + 1
+        if tags.endswith("conv.p"):
+            # «беріліп отыр», «жоспарланып отыр»: the converb with its auxiliary
+            if end < len(doc) and doc[end].lower_.startswith(("отыр", "жатыр", "келеді", "келген")):
+                end += 1
+            else:
+                continue
+        s, e = ctx.token_span(tok.i, end)
+        yield Hit(s, e)
+
+
+# -- J801: chains of genitive / possessive nouns -----------------------------------------------
+def _nominal(tok: Token) -> bool:
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return True
+    # verbal nouns and participles inside a noun phrase («құрылысы», «алуға мұқтаж»)
+    tags = _tags(tok)
+    return tok.pos_ == "VERB" and any(t in tags for t in ("vn", "ptcp"))
+
+
+def _link(tok: Token) -> bool:
+    tags = _tags(tok).split("|")
+    return "gen" in tags or "poss3" in tags
+
+
+@paragraph_rule("J801")
+def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(rule.params.get("min_links", 3))
+    gap = int(rule.params.get("max_gap", 2))
+    bodies = _words(rule, "not_first")
+    doc = ctx.doc
+    run: list[Token] = []
+
+    def flush() -> Iterator[Hit]:
+        links = [i for i, t in enumerate(run) if _link(t)]
+        if len(links) < limit:
+            return
+        # a chain is links no more than ``gap`` words apart; keep the longest such stretch
+        best: list[int] = []
+        cur = [links[0]]
+        for a, b in zip(links, links[1:]):
+            if b - a <= gap + 1:
+                cur.append(b)
+            else:
+                best = max(best, cur, key=len)
+                cur = [b]
+        best = max(best, cur, key=len)
+        if len(best) < limit:
+            return
+        toks = run[best[0] : best[-1] + 1]
+        if any(t.lemma_ in bodies or t.norm_ in bodies for t in toks):
+            return  # the name of a body or a position, a date: not officialese to rewrite
+        s, e = ctx.token_span(toks[0].i, toks[-1].i + 1)
+        yield Hit(s, e, values={"value": len(best), "threshold": limit})
+
+    for tok in doc:
+        if tok.is_space:
+            continue
+        if _nominal(tok) and not tok.is_punct:
+            run.append(tok)
+            if _tags(tok).split("|")[-1:] and _tags(tok).split("|")[-1] in ("dat", "abl", "loc", "ins", "acc") and _link(tok):
+                # a case after the possessive ends the chain here («есебінде», «қорынан»)
+                yield from flush()
+                run = []
+            continue
+        yield from flush()
+        run = []
+    yield from flush()
+
+
+# -- J802: participial phrases stacked on one noun --------------------------------------------
+def _bare_participle(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and _tags(tok).split("|")[-1] in ("ptcp.past", "ptcp.hab")
+
+
+_JOINERS = frozenset({",", "және", "әрі", "бірақ", "сондай-ақ"})
+
+
+@paragraph_rule("J802")
+def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    limit = int(rule.params.get("min_participles", 2))
+    doc = ctx.doc
+    for sent in doc.sents:
+        parts = [t for t in sent if _bare_participle(t)]
+        group: list[Token] = []
+        for p in parts:
+            if group and not any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i)):
+                if len(group) >= limit:
+                    yield _hit(ctx, group)
+                group = []
+            if group and p.i - group[-1].i > 10:
+                if len(group) >= limit:
+                    yield _hit(ctx, group)
+                group = []
+            group.append(p)
+        if len(group) >= limit:
+            yield _hit(ctx, group)
+
+
+def _hit(ctx: ParagraphContext, group: list[Token]) -> Hit:
+    s, e = ctx.token_span(group[0].i, group[-1].i + 1)
+    return Hit(s, e, values={"value": len(group)})
