@@ -33,14 +33,17 @@ def _tags(tok: Token) -> str:
     return tok.tag_ or ""
 
 
-def is_passive(tok: Token) -> bool:
+def is_passive(tok: Token, not_verbs: frozenset[str] = frozenset()) -> bool:
     """A verb whose stem ends in a passive suffix on a known verb: «анықтал» = анықта + л."""
-    if tok.pos_ != "VERB":
-        return False
+    if tok.pos_ != "VERB" or tok.lower_ in not_verbs:
+        return False  # ``not_verbs``: nouns the stemmer may read as verbs («қорытынды», «жасанды»)
     stem = tok.lemma_
     lex = lexicon()
     for suffix in _PASSIVE:
-        if stem.endswith(suffix) and len(stem) > len(suffix) + 1 and lex.is_verb(stem[: -len(suffix)], depth=1):
+        base = stem[: -len(suffix)]
+        if not stem.endswith(suffix) or not (len(base) >= 3 or base == "ал"):
+            continue  # «келеді», «жолды», «малды»: a two-letter "base" is a coincidence
+        if lex.is_verb(base, depth=1):
             return True
     return False
 
@@ -65,9 +68,10 @@ def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     finite = _words(rule, "finite")
+    not_verbs = _words(rule, "not_verbs")
     doc = ctx.doc
     for tok in doc:
-        if tok.lemma_ in skip or not is_passive(tok):
+        if tok.lemma_ in skip or not is_passive(tok, not_verbs):
             continue
         tags = _tags(tok)
         tail = tags.split("|")
@@ -129,10 +133,12 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         s, e = ctx.token_span(toks[0].i, toks[-1].i + 1)
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
+    breaks = _words(rule, "breaks")
     for tok in doc:
         if tok.is_space:
             continue
-        if _nominal(tok) and not tok.is_punct:
+        name = tok.text[:1].isupper() and not tok.is_sent_start
+        if _nominal(tok) and not tok.is_punct and tok.lower_ not in breaks and not name and tok.pos_ != "PROPN":
             run.append(tok)
             if _tags(tok).split("|")[-1:] and _tags(tok).split("|")[-1] in ("dat", "abl", "loc", "ins", "acc") and _link(tok):
                 # a case after the possessive ends the chain here («есебінде», «қорынан»)
@@ -154,25 +160,38 @@ _JOINERS = frozenset({",", "және", "әрі", "бірақ", "сондай-а�
 
 @paragraph_rule("J802")
 def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
     limit = int(rule.params.get("min_participles", 2))
     doc = ctx.doc
     for sent in doc.sents:
-        parts = [t for t in sent if _bare_participle(t)]
+        groups: list[list[Token]] = []
         group: list[Token] = []
-        for p in parts:
-            if group and not any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i)):
-                if len(group) >= limit:
-                    yield _hit(ctx, group)
-                group = []
-            if group and p.i - group[-1].i > 10:
-                if len(group) >= limit:
-                    yield _hit(ctx, group)
+        for p in (t for t in sent if _bare_participle(t)):
+            joined = group and p.i - group[-1].i <= 10 and any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i))
+            if group and not joined:
+                groups.append(group)
                 group = []
             group.append(p)
-        if len(group) >= limit:
-            yield _hit(ctx, group)
+        if group:
+            groups.append(group)
+        for g in groups:
+            if len(g) >= limit and _modifies_noun(g[-1]):
+                s, e = ctx.token_span(g[0].i, g[-1].i + 1)
+                yield Hit(s, e, values={"value": len(g)})
 
 
-def _hit(ctx: ParagraphContext, group: list[Token]) -> Hit:
-    s, e = ctx.token_span(group[0].i, group[-1].i + 1)
-    return Hit(s, e, values={"value": len(group)})
+_NOT_A_NOUN = frozenset({"соң", "кейін", "сайын", "кезде", "кезінде", "жағдайда", "бері", "дейін", "үшін", "сияқты"})
+
+
+def _modifies_noun(tok: Token) -> bool:
+    """An attributive participle: a noun follows it (adjectives and numbers may stand between)."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        t = doc[j]
+        if t.lower_ in _NOT_A_NOUN or t.is_punct:
+            return False
+        if t.pos_ in ("NOUN", "PROPN"):
+            return True
+        if t.pos_ not in ("ADJ", "NUM"):
+            return False
+    return False
