@@ -163,7 +163,12 @@ def _drop_case(token, case: str) -> str | None:
 
 def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_case: str | None = None) -> Fit:
     last = doc[end - 1]
-    phrase_word = phrase.split()[-1] if phrase.strip() else last.text
+    if phrase.strip():
+        phrase_word = phrase.split()[-1]
+    else:
+        # a pattern rule names no phrase: the matched word's own citation form stands for it
+        # (a verb's base + «-у»: «жолданды» → «жолдау»), so all its endings carry over
+        phrase_word = last.norm_ + ("у" if last.pos_ == "VERB" else "")
     if object_case and start > 0:
         # Kazakh postpositions govern the word *before* them: «Заңға сәйкес» → «Заң бойынша»
         src, _, dst = object_case.partition(">")
