@@ -18,7 +18,8 @@ What is measured, per language (see the README, section "Jargon"):
 * Ranking: the share of pairs where score(plain) > score(officialese), for the document
   score and for the jargon sub-score.
 * Fitted replacements (Russian): the share of findings with a suggestion whose first
-  suggestion, put in place, leaves a grammatical sentence (``grammar_check``).
+  suggestion, put in place, leaves a grammatical sentence (``grammar_check``), and how
+  sensitive that check is: the share of deliberately mis-inflected variants it rejects.
 """
 
 from __future__ import annotations
@@ -193,7 +194,39 @@ def grammar_figures(files: list[FileResult]) -> dict:
         "grammatical": ok,
         "share": round(ok / total, 4) if total else None,
         "not_grammatical": bad,
+        "check_sensitivity": sensitivity(files),
     }
+
+
+def sensitivity(files: list[FileResult]) -> dict:
+    """How often the check rejects a deliberately mis-inflected replacement.
+
+    Each first suggestion whose words pymorphy3 reads as inflected forms is put back into
+    the dictionary form of every such word («контролировал вывоз» → «контролировать вывоз»,
+    «по правилам» → «по правило»); the share of these variants the check rejects shows
+    that it looks at agreement at all. Some variants are still grammatical («проверить
+    довод» for «проверить доводы»), so the share cannot reach 1.
+    """
+    from grammar_check import _parses, check_fix
+
+    tried = rejected = 0
+    for f in files:
+        for x in f.findings:
+            if not x.suggestions:
+                continue
+            words, changed = [], False
+            for w in x.suggestions[0].split(" "):
+                ps = _parses(w)
+                if ps and ps[0].tag.POS in ("VERB", "NOUN", "ADJF", "PRTF", "NPRO") and ps[0].normal_form != w.lower():
+                    nf = ps[0].normal_form
+                    words.append(nf[:1].upper() + nf[1:] if w[:1].isupper() else nf)
+                    changed = True
+                else:
+                    words.append(w)
+            if changed:
+                tried += 1
+                rejected += not check_fix(f.text, x.start, x.end, " ".join(words)).ok
+    return {"variants": tried, "rejected": rejected, "share": round(rejected / tried, 4) if tried else None}
 
 
 def show(files: list[FileResult], what: set[str]) -> None:

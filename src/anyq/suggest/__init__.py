@@ -9,10 +9,14 @@ re-harmonised (:mod:`anyq.suggest.kk`). Runs only for findings, never per token.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
-from anyq.engine.model import PhraseEntry
 from anyq.suggest.base import Fit
+
+if TYPE_CHECKING:
+    from anyq.engine.model import PhraseEntry
 
 
 def match_case(template: str, replacement: str) -> str:
@@ -23,13 +27,15 @@ def match_case(template: str, replacement: str) -> str:
 
 def fit_replacement(lang: str, span: Span, replacement: str) -> str:
     """One replacement for ``span`` as a whole (no reach past the span); the raw text if it cannot be fitted."""
+    from anyq.engine.model import PhraseEntry  # the engine imports this module: import at call time
+
     if not replacement:
         return replacement
     f = fit_match(lang, span.doc, span.start, span.end, PhraseEntry(span.text, [replacement]))
     return f.suggestions[0] if f.suggestions else match_case(span.text, replacement)
 
 
-def fit_match(lang: str, doc: Doc, start: int, end: int, entry: PhraseEntry | None) -> Fit:
+def fit_match(lang: str, doc: Doc, start: int, end: int, entry: "PhraseEntry | None") -> Fit:
     """Fitted suggestions for a match of tokens ``[start, end)``; ``Fit.end`` says how far the fix reaches."""
     if entry is None or not (entry.replace or entry.rewrite):
         return Fit(end, ())

@@ -271,6 +271,11 @@ def _anchor(tokens: list[Token], kind: str) -> Token | None:
     return None
 
 
+def _modifies(tok: Token) -> bool:
+    gs = grammemes(tok)
+    return bool(gs & {"ADJF", "PRTF"}) or tok.pos_ == "DET"
+
+
 def _pick_aspect(word: str, anchor: Token | None) -> str:
     """«проверить/проверять»: the verb of the anchor's aspect (the first if the anchor has none)."""
     if "/" not in word:
@@ -325,6 +330,8 @@ def inflect_phrase(replacement: str, tokens: list[Token], phrase: str = "") -> s
         if anchor is None:
             out.append(w)
             continue
+        if kind == "noun" and anchor.i > 0 and anchor is tokens[0] and _modifies(anchor.doc[anchor.i - 1]):
+            return None  # «представленного пакета документов»: the adjective before would no longer agree
         f = inflect_modifier(w, anchor) if kind == "modifier" else inflect_noun(w, anchor)
         if f is None:
             return None
