@@ -109,6 +109,7 @@ def _is_vn(tok: Token) -> bool:
 def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     after = _words(rule, "after")
     documents = _words(rule, "documents")
+    passives = _words(rule, "passive_verbs")
     doc = ctx.doc
     for tok in doc:
         if not _is_vn(tok):
@@ -126,12 +127,27 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         after_word = prev is not None and prev.lower_ in after
         if after_word and prev.lower_ in ("о", "об") and tok.i > 1 and doc[tok.i - 2].lemma_ in documents:
             after_word = False  # «заявление о регистрации» names the paper, not an action
+        # «размещение пандуса производится …»: the nominalisation is the subject of a passive
+        subject_of_passive = (
+            "Case=Nom" in morph
+            and nxt is not None and "Case=Gen" in str(nxt.morph)
+            and any(_passive_predicate(doc[k], passives) for k in range(tok.i + 2, min(len(doc), tok.i + 6)))
+        )
         chained = nxt is not None and _is_vn(nxt) and "Case=Gen" in str(nxt.morph)
-        if not (heads_sentence or after_word or chained):
+        if not (heads_sentence or after_word or chained or subject_of_passive):
             continue
         end = tok.i + 2 if chained else tok.i + 1
         s, e = ctx.token_span(tok.i, end)
         yield Hit(s, e)
+
+
+def _passive_predicate(tok: Token, verbs: frozenset[str]) -> bool:
+    """«производится», «будет осуществлена», «предусмотрено»: a passive of an official verb."""
+    gs = grammemes(tok)
+    lemma = tok.lemma_
+    if "PRTS" in gs and "pssv" in gs:
+        return lemma in verbs
+    return lemma.endswith("ся") and lemma[:-2] in verbs and ("3per" in gs or "past" in gs)
 
 
 # -- J352: light verb + verbal noun --------------------------------------------------------------
