@@ -25,8 +25,16 @@ from anyq.suggest.kk import attach_chain
 _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
 
 
+_WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def _words(rule: Rule, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in rule.params.get(key, []))
+    """A word list of the rule's params, built once per rule (not once per paragraph)."""
+    k = (id(rule.params), key)
+    found = _WORD_LISTS.get(k)
+    if found is None:
+        found = _WORD_LISTS[k] = frozenset(str(w).lower() for w in rule.params.get(key, []))
+    return found
 
 
 def _tags(tok: Token) -> str:

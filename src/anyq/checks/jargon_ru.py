@@ -17,6 +17,7 @@ nouns and their verbs are ``rules/data/ru_verbal_nouns.tsv``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -28,8 +29,16 @@ from anyq.suggest.verbal_nouns import verbal_nouns
 _AUX = frozenset({"быть", "мочь", "должный"})
 
 
+_WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def _words(rule: Rule, key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in rule.params.get(key, []))
+    """A word list of the rule's params, built once per rule (not once per paragraph)."""
+    k = (id(rule.params), key)
+    found = _WORD_LISTS.get(k)
+    if found is None:
+        found = _WORD_LISTS[k] = frozenset(str(w).lower() for w in rule.params.get(key, []))
+    return found
 
 
 def _left_aux(doc: Doc, i: int) -> int:
@@ -50,8 +59,10 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     doc = ctx.doc
     for tok in doc:
+        if not tok.tag_.startswith("PRTS"):
+            continue  # a cheap test first: this loop sees every token
         gs = grammemes(tok)
-        if "PRTS" not in gs or "pssv" not in gs or tok.lemma_ in skip:
+        if "pssv" not in gs or tok.lemma_ in skip:
             continue
         if tok.text[:1].isupper() and not tok.is_sent_start:
             continue  # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle
@@ -150,6 +161,14 @@ def _passive_predicate(tok: Token, verbs: frozenset[str]) -> bool:
     return lemma.endswith("ся") and lemma[:-2] in verbs and ("3per" in gs or "past" in gs)
 
 
+@lru_cache(maxsize=64)
+def _lemmas(words: frozenset[str]) -> frozenset[str]:
+    """The words and their dictionary forms («замеры» → «замер»)."""
+    from anyq.suggest.ru import parses
+
+    return words | frozenset(parses(w)[0].normal_form for w in words if parses(w))
+
+
 # -- J352: light verb + verbal noun --------------------------------------------------------------
 def _verb_for(entry_verb: str, light: Token) -> str:
     perf, _, impf = entry_verb.partition("/")
@@ -160,32 +179,42 @@ def _verb_for(entry_verb: str, light: Token) -> str:
 
 @paragraph_rule("J352")
 def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """A light verb with a verbal noun. Nouns with a split-predicate rule of their own
+    (``params.exclude``) are that rule's when they stand next to the verb; with adjectives
+    in between («провести внеплановую проверку») the phrase rules cannot see them, so this
+    rule reports them, without a replacement (the adjective would be lost)."""
     lights = _words(rule, "verbs")
-    own = _words(rule, "exclude")  # nouns with a split-predicate rule of their own
+    own = _lemmas(_words(rule, "exclude"))
     doc = ctx.doc
     lex = verbal_nouns()
     for tok in doc:
-        base = tok.lemma_.removesuffix("ся") if tok.lemma_.endswith("ся") else tok.lemma_
+        lemma = tok.lemma_
+        base = lemma[:-2] if lemma.endswith("ся") else lemma
         if base not in lights:
             continue
-        # the verbal noun right after the verb (adjectives may stand between)
         j = tok.i + 1
         while j < len(doc) and doc[j].pos_ == "ADJ":
             j += 1
         if j >= len(doc):
             continue
         noun = doc[j]
+        if noun.pos_ != "NOUN":
+            continue
         entry = lex.get(noun.lemma_)
-        if entry is None or not entry.verb or noun.lemma_ in own or noun.pos_ != "NOUN":
+        adjacent = j == tok.i + 1
+        if noun.lemma_ in own:
+            if adjacent:
+                continue  # its own rule reports it
+        elif entry is None or not entry.verb:
             continue
         s, e = ctx.token_span(tok.i, j + 1)
         suggestions: list[str] = []
         end_tok = j + 1
-        if j == tok.i + 1 and not entry.verb.startswith("не "):
+        if adjacent and entry is not None and not entry.verb.startswith("не ") and not ({"pssv", "PRTS"} & grammemes(tok)):
             verb = inflect_verb(_verb_for(entry.verb, tok), tok)
             if verb is not None:
                 text = verb
-                if entry.case and entry.case != "-":
+                if entry.case:
                     found = noun_phrase(doc, j + 1, "gen")
                     if found is not None:
                         obj = reinflect_np(found[1], entry.case)
@@ -196,19 +225,18 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
                 suggestions.append(text)
         if suggestions and end_tok > j + 1:
             s, e = ctx.token_span(tok.i, end_tok)
-        if "pssv" in grammemes(tok) or grammemes(tok) & {"PRTS"}:
-            suggestions = []
         yield Hit(s, e, suggestions=suggestions)
 
 
 # -- J353: genitive chains -----------------------------------------------------------------------
 def _genitive_noun(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and "Case=Gen" in str(tok.morph)
+    # the OpenCorporа tag (token.tag_) is a plain string: cheaper to test than token.morph
+    return tok.pos_ == "NOUN" and "gen" in tok.tag_
 
 
 def _genitive_modifier(tok: Token) -> bool:
-    m = str(tok.morph)
-    return "Case=Gen" in m and (tok.pos_ in ("ADJ", "DET") or (tok.pos_ == "VERB" and "VerbForm=Part" in m))
+    tag = tok.tag_
+    return "gen" in tag and (tok.pos_ in ("ADJ", "DET") or tag.startswith("PRTF"))
 
 
 @paragraph_rule("J353")

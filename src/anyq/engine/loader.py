@@ -7,6 +7,7 @@ that our config lives in too; multi-line strings keep explanations readable.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -35,6 +36,23 @@ _KEYS = {
 _PHRASE_KEYS = {"text", "replace", "object", "rewrite"}
 _CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
 _REWRITES = {"purpose", "gerund"}
+
+
+_ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_phrase(text: str) -> list[str]:
+    """«{осуществить|провести} проверку» → both phrases; «{быть|}» makes a word optional."""
+    groups = _ALTERNATIVES.findall(text)
+    if not groups:
+        return [text]
+    template = _ALTERNATIVES.sub("\x00", text)
+    out = []
+    for combo in itertools.product(*(g.split("|") for g in groups)):
+        parts = iter(combo)
+        phrase = "".join(next(parts) if ch == "\x00" else ch for ch in template)
+        out.append(" ".join(phrase.split()))
+    return list(dict.fromkeys(p for p in out if p))
 
 
 def _object_case(value: Any, source: str, where: str) -> str | None:
@@ -131,19 +149,21 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
     default_rewrite = _rewrite(data.get("rewrite"), source, where)
     for p in data.get("phrases", []):
         if isinstance(p, str):
-            rule.phrases.append(PhraseEntry(p, list(default_replace), default_object, default_rewrite))
+            for text in expand_phrase(p):
+                rule.phrases.append(PhraseEntry(text, list(default_replace), default_object, default_rewrite))
         elif isinstance(p, dict) and isinstance(p.get("text"), str):
             unknown_p = set(p) - _PHRASE_KEYS
             if unknown_p:
                 raise _fail(source, where, f"phrase {p['text']!r}: unknown key(s): {', '.join(sorted(unknown_p))}")
-            rule.phrases.append(
-                PhraseEntry(
-                    p["text"],
-                    [str(r) for r in p.get("replace", default_replace)],
-                    _object_case(p.get("object", default_object), source, where),
-                    _rewrite(p.get("rewrite", default_rewrite), source, where),
+            for text in expand_phrase(p["text"]):
+                rule.phrases.append(
+                    PhraseEntry(
+                        text,
+                        [str(r) for r in p.get("replace", default_replace)],
+                        _object_case(p.get("object", default_object), source, where),
+                        _rewrite(p.get("rewrite", default_rewrite), source, where),
+                    )
                 )
-            )
         else:
             raise _fail(source, where, "each phrase is a string or {text = ..., replace = [...]}")
     if kind != "phrase" and (default_replace or default_object or default_rewrite):

@@ -39,9 +39,13 @@ def parses(word: str) -> tuple:
 
 
 def grammemes(token: Token) -> frozenset[str]:
-    """The OpenCorpora grammemes of a token's chosen parse (``token._.oc``)."""
-    oc = token._.oc or ""
-    return frozenset(g for g in oc.replace(" ", ",").split(",") if g)
+    """The OpenCorpora grammemes of a token's chosen parse (``token.tag_``, also ``token._.oc``)."""
+    return _grammemes(token.tag_ or "")
+
+
+@lru_cache(maxsize=4096)
+def _grammemes(tag: str) -> frozenset[str]:
+    return frozenset(g for g in tag.replace(" ", ",").split(",") if g)
 
 
 def _a(value) -> str | None:
