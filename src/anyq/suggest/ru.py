@@ -123,21 +123,21 @@ def _anchor_reading(anchor: Token, aspect: str) -> frozenset[str]:
 
 # Verbs whose «-ся» is not a passive: their replacement stays non-reflexive
 # («обратиться с заявлением» → «подать заявление»).
-_INHERENTLY_REFLEXIVE = frozenset({"обратиться", "обращаться", "оказаться", "явиться", "являться", "заниматься", "заняться", "пользоваться", "воспользоваться", "добиться", "добиваться"})
+_INHERENTLY_REFLEXIVE = frozenset({"обратиться", "обращаться", "оказаться", "явиться", "являться", "заниматься", "заняться", "пользоваться", "воспользоваться", "добиться", "добиваться", "касаться", "коснуться", "находиться", "бояться", "надеяться", "стараться"})
 
 
 def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None:
     """``lemma_word`` (an infinitive) in the form of the verb token ``anchor``; None if none fits.
 
     A reflexive passive («осуществляется контроль») makes the replacement reflexive
-    («контролируется») unless the rule's own phrase names the reflexive verb («обратиться с
-    заявлением» → «подать заявление»).
+    («контролируется»); a verb whose «-ся» is not a passive (``_INHERENTLY_REFLEXIVE``:
+    «обратиться с заявлением» → «подать заявление») does not.
     """
     gs = grammemes(anchor)
     pos = next((g for g in gs if g in _VERBAL), None)
     if pos is None:
         return None
-    reflexive = anchor.lemma_.endswith(("ся", "сь")) and anchor.lemma_ not in phrase.lower().split() and anchor.lemma_ not in _INHERENTLY_REFLEXIVE
+    reflexive = anchor.lemma_.endswith(("ся", "сь")) and anchor.lemma_ not in _INHERENTLY_REFLEXIVE
     want = "perf" if "perf" in gs else "impf" if "impf" in gs else None
     lex = _verb_lexeme(lemma_word, reflexive, want)
     if lex is None:
@@ -458,7 +458,10 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             return Fit(end, ())
     suggestions: list[str] = []
     verb = _anchor(tokens, "verb")
-    passive_subject = np_text and verb is not None and verb.lemma_.endswith(("ся", "сь")) and verb.lemma_ not in phrase.lower().split()
+    passive_subject = (
+        np_text and verb is not None and verb.lemma_.endswith(("ся", "сь")) and verb.lemma_ not in _INHERENTLY_REFLEXIVE
+        and all(_starts_with_verb(rep) for rep in replace)
+    )
     if passive_subject:
         # «проводится проверка документов» → «проверяются документы»: the object becomes the subject
         np_text, number = _subject_np(doc, end, np_end)
@@ -479,6 +482,13 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         suggestions.append(_match_case(first, _preposition_o(fitted)))
     # the finding reaches over the noun phrase only when a suggestion rewrites it
     return Fit(np_end if np_text and suggestions else end, tuple(dict.fromkeys(suggestions)))
+
+
+def _starts_with_verb(replacement: str) -> bool:
+    words = replacement.split(" ")
+    head = words[1] if words[0].lower() == "не" and len(words) > 1 else words[0]
+    p = _dictionary_parse(head.split("/")[0]) if head[:1].isalpha() else None
+    return p is not None and p.tag.POS == "INFN"
 
 
 def _subject_np(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
