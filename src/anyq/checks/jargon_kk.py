@@ -26,6 +26,16 @@ _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
 
 
 _WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+_TOKENS = "anyq.jargon.tokens"
+
+
+def tokens(doc) -> list[Token]:
+    """The doc's tokens as one list, made once per paragraph and shared by the jargon rules:
+    iterating a spaCy Doc builds a new Token object per token on every pass."""
+    out = doc.user_data.get(_TOKENS)
+    if out is None:
+        out = doc.user_data[_TOKENS] = list(doc)
+    return out
 
 
 def _words(rule: Rule, key: str) -> frozenset[str]:
@@ -60,7 +70,7 @@ def is_passive(tok: Token, not_verbs: frozenset[str] = frozenset()) -> bool:
 @paragraph_rule("J700")
 def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
-    for tok in doc[:-1]:
+    for tok in tokens(doc)[:-1]:
         nxt = doc[tok.i + 1]
         if nxt.lower_ != "болады" or tok.pos_ != "VERB" or not _tags(tok).endswith("ptcp.hab"):
             continue
@@ -78,7 +88,7 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     finite = _words(rule, "finite")
     not_verbs = _words(rule, "not_verbs")
     doc = ctx.doc
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lemma_ in skip or not is_passive(tok, not_verbs):
             continue
         tags = _tags(tok)
@@ -142,7 +152,7 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
     breaks = _words(rule, "breaks")
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.is_space:
             continue
         name = tok.text[:1].isupper() and not tok.is_sent_start
@@ -171,10 +181,11 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
     limit = int(rule.params.get("min_participles", 2))
     doc = ctx.doc
+    toks = tokens(doc)
     for sent in doc.sents:
         groups: list[list[Token]] = []
         group: list[Token] = []
-        for p in (t for t in sent if _bare_participle(t)):
+        for p in (t for t in toks[sent.start : sent.end] if _bare_participle(t)):
             joined = group and p.i - group[-1].i <= 10 and any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i))
             if group and not joined:
                 groups.append(group)

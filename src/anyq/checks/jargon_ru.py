@@ -30,6 +30,16 @@ _AUX = frozenset({"быть", "мочь", "должный"})
 
 
 _WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+_TOKENS = "anyq.jargon.tokens"
+
+
+def tokens(doc) -> list[Token]:
+    """The doc's tokens as one list, made once per paragraph and shared by the jargon rules:
+    iterating a spaCy Doc builds a new Token object per token on every pass."""
+    out = doc.user_data.get(_TOKENS)
+    if out is None:
+        out = doc.user_data[_TOKENS] = list(doc)
+    return out
 
 
 def _words(rule: Rule, key: str) -> frozenset[str]:
@@ -58,7 +68,7 @@ def _left_aux(doc: Doc, i: int) -> int:
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     doc = ctx.doc
-    for tok in doc:
+    for tok in tokens(doc):
         if not tok.tag_.startswith("PRTS"):
             continue  # a cheap test first: this loop sees every token
         gs = grammemes(tok)
@@ -97,7 +107,7 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     verbs = _words(rule, "verbs")
     doc = ctx.doc
-    for tok in doc:
+    for tok in tokens(doc):
         if not _reflexive_passive(tok, verbs, skip):
             continue
         gs = grammemes(tok)
@@ -122,7 +132,7 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     documents = _words(rule, "documents")
     passives = _words(rule, "passive_verbs")
     doc = ctx.doc
-    for tok in doc:
+    for tok in tokens(doc):
         if not _is_vn(tok):
             continue
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -187,7 +197,7 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     own = _lemmas(_words(rule, "exclude"))
     doc = ctx.doc
     lex = verbal_nouns()
-    for tok in doc:
+    for tok in tokens(doc):
         lemma = tok.lemma_
         base = lemma[:-2] if lemma.endswith("ся") else lemma
         if base not in lights:
@@ -251,35 +261,46 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     places = _words(rule, "not_counted")
     not_first = _words(rule, "not_first")
     doc = ctx.doc
-    run: list[Token] = []
-    quoted = _quoted(doc)
+
+    run: list[tuple[Token, bool]] = []  # (token, is a genitive noun)
 
     def flush() -> Iterator[Hit]:
-        nouns = [t for t in run if _genitive_noun(t)]
+        nouns = [t for t, noun in run if noun]
         if len(nouns) < limit or nouns[0].lemma_ in not_first:
             return
         if not any(_deverbal(t) for t in nouns):
             return
+        quoted = _quoted(doc)
         if any(t.i in quoted for t in nouns):
             return
-        first = next(i for i, t in enumerate(run) if _genitive_noun(t) or _genitive_modifier(t))
-        last = max(i for i, t in enumerate(run) if _genitive_noun(t))
-        s, e = ctx.token_span(run[first].i, run[last].i + 1)
+        last = max(i for i, (_, noun) in enumerate(run) if noun)
+        s, e = ctx.token_span(run[0][0].i, run[last][0].i + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
-    for tok in doc:
-        if tok.is_space:
+    for tok in tokens(doc):
+        tag = tok.tag_
+        if "gen" not in tag:  # the common case first: one string test per token
+            if not tok.is_space:
+                if len(run) >= limit:
+                    yield from flush()
+                run = []
             continue
-        if tok.pos_ == "PROPN" or tok.lemma_ in places:
-            yield from flush()
+        pos = tok.pos_
+        if pos == "PROPN" or tok.lemma_ in places:
+            if len(run) >= limit:
+                yield from flush()
             run = []
             continue
-        if _genitive_noun(tok) or _genitive_modifier(tok):
-            run.append(tok)
-            continue
+        if pos == "NOUN":
+            run.append((tok, True))
+        elif pos in ("ADJ", "DET") or tag.startswith("PRTF"):
+            run.append((tok, False))
+        else:
+            if len(run) >= limit:
+                yield from flush()
+            run = []
+    if len(run) >= limit:
         yield from flush()
-        run = []
-    yield from flush()
 
 
 def _deverbal(tok: Token) -> bool:
@@ -289,8 +310,10 @@ def _deverbal(tok: Token) -> bool:
 def _quoted(doc: Doc) -> set[int]:
     """Indices of tokens inside «…» (names of bodies and acts)."""
     out: set[int] = set()
+    if "«" not in doc.text:
+        return out
     depth = 0
-    for t in doc:
+    for t in tokens(doc):
         if t.text == "«":
             depth += 1
         elif t.text == "»":
@@ -300,7 +323,15 @@ def _quoted(doc: Doc) -> set[int]:
     return out
 
 
-# -- J104: «данный» in the sense "this" ----------------------------------------------------------
+# -- J104: «данный» in the sense "this" -------------------------------------------------------
+_DANNYJ = ("данный", "данного", "данному", "данным", "данном", "данная", "данной", "данную", "данною", "данное", "данные", "данных", "данными")
+
+
+@lru_cache(maxsize=4)
+def _dannyj_forms(vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(w) for w in _DANNYJ)
+
+
 @paragraph_rule("J104")
 def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """«данного решения»: an adjectival «данный» agreeing with the noun after it.
@@ -312,10 +343,11 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
 
     doc = ctx.doc
-    for tok in doc:
-        low = tok.lower_
-        if not low.startswith("данн") or len(low) > 8:
+    forms = _dannyj_forms(doc.vocab)
+    for tok in tokens(doc):
+        if tok.lower not in forms:  # an integer test: this loop sees every token
             continue
+        low = tok.lower_
         if low == "данным" and tok.i > 0 and doc[tok.i - 1].lower_ == "по":
             continue  # «по данным архива»: according to the data
         noun = _head_noun(doc, tok.i, limit=2)
