@@ -291,16 +291,24 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
                 yield from flush()
             run = []
             continue
-        if pos == "NOUN":
+        if pos == "NOUN" and not _adjectival(tok.lower_):
             run.append((tok, True))
-        elif pos in ("ADJ", "DET") or tag.startswith("PRTF"):
-            run.append((tok, False))
+        elif pos in ("ADJ", "DET", "NOUN") or tag.startswith("PRTF"):
+            run.append((tok, False))  # a modifier (an adjectival «noun» comes here too)
         else:
             if len(run) >= limit:
                 yield from flush()
             run = []
     if len(run) >= limit:
         yield from flush()
+
+
+@lru_cache(maxsize=20_000)
+def _adjectival(word: str) -> bool:
+    """«горячего» is read as the noun «горячее» out of context; in a chain it is an adjective."""
+    from anyq.suggest.ru import parses
+
+    return any(p.tag.POS == "ADJF" for p in parses(word))
 
 
 def _deverbal(tok: Token) -> bool:
