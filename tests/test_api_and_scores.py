@@ -7,7 +7,8 @@ def test_check_returns_report_objects():
     r = anyq.check("В целях обеспечения безопасности установлен знак.", lang="ru")
     assert isinstance(r, anyq.FileReport)
     f = next(x for x in r.findings if x.code == "J101")
-    assert (f.line, f.column, f.text) == (1, 1, "В целях")
+    assert (f.line, f.column, f.text) == (1, 1, "В целях обеспечения безопасности")
+    assert f.suggestions[0] == "Чтобы обеспечить безопасность"
     assert set(r.scores) == {"jargon", "legal", "complexity", "spelling", "typography"}
     assert 0 <= r.score <= 100
 
@@ -39,5 +40,8 @@ def test_phrases_match_across_line_breaks_and_doubled_spaces():
     text = "Сообщаем, что в\nцелях обеспечения порядка работы ведутся в  рамках программы.\n"
     r = anyq.check(text, lang="ru", select=["J101", "J102"])
     spans = {(f.code, f.line, f.column, f.end_line, f.end_column, f.text) for f in r.findings}
-    assert ("J101", 1, 15, 2, 6, "в\nцелях") in spans
-    assert ("J102", 2, 42, 2, 51, "в  рамках") in spans
+    # the finding reaches as far as its fitted replacement («чтобы обеспечить порядок»)
+    assert ("J101", 1, 15, 2, 26, "в\nцелях обеспечения порядка") in spans
+    assert ("J102", 2, 42, 2, 61, "в  рамках программы") in spans
+    fix = next(f for f in r.findings if f.code == "J101").suggestions[0]
+    assert fix.lower().startswith("чтобы обеспечить порядок")

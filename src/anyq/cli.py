@@ -463,19 +463,37 @@ def explain(
     if rule.phrases:
         lines.append("Phrases:")
         for p in rule.phrases:
-            lines.append(f"  {p.text}" + (f"  →  {', '.join(p.replace)}" if p.replace else ""))
+            lines.append(f"  {p.text}" + (f"  →  {', '.join(p.replace)}" if p.replace else "") + _fix_note(p))
+        lines.append("")
+    if rule.entry is not None and (rule.entry.replace or rule.entry.rewrite):
+        lines += [f"Replacement: {', '.join(rule.entry.replace) or '—'}{_fix_note(rule.entry)}", ""]
+    if rule.supersedes or rule.superseded_by:
+        if rule.supersedes:
+            lines.append(f"Reported instead of: {', '.join(rule.supersedes)} (on the same words)")
+        if rule.superseded_by:
+            lines.append(f"Gives way to: {', '.join(rule.superseded_by)} (on the same words)")
         lines.append("")
     if rule.params:
         lines.append("Parameters: " + ", ".join(f"{k} = {v}" for k, v in rule.params.items()))
         lines.append("")
     lines.append("Flagged:")
     for ex in rule.bad:
-        lines.append(f"  ✗ {ex.text}" + (f"   [{ex.match}]" if ex.match else ""))
+        lines.append(f"  ✗ {ex.text}" + (f"   [{ex.match}]" if ex.match else "") + (f"  →  {ex.suggestion}" if ex.suggestion else ""))
     lines.append("Fine:")
     for g in rule.good:
         lines.append(f"  ✓ {g}")
     lines.append(f"\nDefined in {rule.source}")
     typer.echo("\n".join(lines))
+
+
+def _fix_note(entry) -> str:
+    """How a replacement is fitted beyond inflection: the case it governs, a named rewrite."""
+    notes = []
+    if entry.object:
+        notes.append(f"object {entry.object}")
+    if entry.rewrite:
+        notes.append(f"rewrite {entry.rewrite}")
+    return f"   ({'; '.join(notes)})" if notes else ""
 
 
 def main() -> None:

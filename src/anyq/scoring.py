@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from anyq.findings import Finding
 
 CATEGORY_WEIGHTS = {"jargon": 0.30, "legal": 0.25, "complexity": 0.25, "spelling": 0.10, "typography": 0.10}
-CATEGORY_SCALES = {"jargon": 6.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
+CATEGORY_SCALES = {"jargon": 8.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
 MIN_WORDS = 50
 # Share of the complexity sub-score given by the document's reading ease (issue 6).
 READABILITY_SHARE = 0.4

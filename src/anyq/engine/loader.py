@@ -7,6 +7,7 @@ that our config lives in too; multi-line strings keep explanations readable.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable
@@ -30,8 +31,45 @@ _KEYS = {
     "code", "name", "category", "languages", "severity", "kind", "message", "explanation",
     "suggestion", "weight", "scope", "enabled", "phrases", "replacements", "match_on", "patterns",
     "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good", "fix",
-    "suppresses",
+    "suppresses", "object", "rewrite", "supersedes", "superseded_by",
 }
+_PHRASE_KEYS = {"text", "replace", "object", "rewrite"}
+_CASES = {"nom", "gen", "dat", "acc", "ins", "loc"}
+_REWRITES = {"purpose", "gerund"}
+
+
+_ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_phrase(text: str) -> list[str]:
+    """«{осуществить|провести} проверку» → both phrases; «{быть|}» makes a word optional."""
+    groups = _ALTERNATIVES.findall(text)
+    if not groups:
+        return [text]
+    template = _ALTERNATIVES.sub("\x00", text)
+    out = []
+    for combo in itertools.product(*(g.split("|") for g in groups)):
+        parts = iter(combo)
+        phrase = "".join(next(parts) if ch == "\x00" else ch for ch in template)
+        out.append(" ".join(phrase.split()))
+    return list(dict.fromkeys(p for p in out if p))
+
+
+def _object_case(value: Any, source: str, where: str) -> str | None:
+    """``object`` is "acc" or "gen>acc": the case after the replacement, from which case."""
+    if value is None:
+        return None
+    parts = str(value).split(">")
+    cases = [c for p in parts for c in p.split("|")]
+    if len(parts) > 2 or not all(c in _CASES for c in cases) or "|" in parts[-1]:
+        raise _fail(source, where, f"object must be a case (nom, gen, dat, acc, ins, loc), 'gen>acc' or 'gen|ins>acc', not {value!r}")
+    return str(value)
+
+
+def _rewrite(value: Any, source: str, where: str) -> str | None:
+    if value is not None and value not in _REWRITES:
+        raise _fail(source, where, f"unknown rewrite {value!r} (known: {', '.join(sorted(_REWRITES))})")
+    return value
 
 
 class RuleError(ValueError):
@@ -101,19 +139,37 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         params=dict(data.get("params", {})),
         fix=bool(data.get("fix", False)),
         suppresses=[str(c) for c in data.get("suppresses", [])],
+        supersedes=[str(c) for c in data.get("supersedes", [])],
+        superseded_by=[str(c) for c in data.get("superseded_by", [])],
         source=source,
     )
     if rule.match_on not in ("lemma", "text"):
         raise _fail(source, where, "match_on must be 'lemma' or 'text'")
 
     default_replace = [str(r) for r in data.get("replacements", [])]
+    default_object = _object_case(data.get("object"), source, where)
+    default_rewrite = _rewrite(data.get("rewrite"), source, where)
     for p in data.get("phrases", []):
         if isinstance(p, str):
-            rule.phrases.append(PhraseEntry(p, list(default_replace)))
+            for text in expand_phrase(p):
+                rule.phrases.append(PhraseEntry(text, list(default_replace), default_object, default_rewrite))
         elif isinstance(p, dict) and isinstance(p.get("text"), str):
-            rule.phrases.append(PhraseEntry(p["text"], [str(r) for r in p.get("replace", default_replace)]))
+            unknown_p = set(p) - _PHRASE_KEYS
+            if unknown_p:
+                raise _fail(source, where, f"phrase {p['text']!r}: unknown key(s): {', '.join(sorted(unknown_p))}")
+            for text in expand_phrase(p["text"]):
+                rule.phrases.append(
+                    PhraseEntry(
+                        text,
+                        [str(r) for r in p.get("replace", default_replace)],
+                        _object_case(p.get("object", default_object), source, where),
+                        _rewrite(p.get("rewrite", default_rewrite), source, where),
+                    )
+                )
         else:
             raise _fail(source, where, "each phrase is a string or {text = ..., replace = [...]}")
+    if kind != "phrase" and (default_replace or default_object or default_rewrite):
+        rule.entry = PhraseEntry("", default_replace, default_object, default_rewrite)
 
     patterns = data.get("patterns", [])
     if "pattern" in data:

@@ -38,6 +38,17 @@ class PhraseEntry:
 
     text: str
     replace: list[str] = field(default_factory=list)
+    # The case the replacement governs, when it differs from what the phrase governed:
+    # "gen>acc" re-inflects the noun phrase after the match from the genitive to the
+    # accusative («провести проверку документов» → «проверить документы»); "gen|ins>acc"
+    # from either case; "acc" from whatever case it is in. The finding then covers that
+    # noun phrase too. Kazakh: "dat>nom" / "gen>nom" drop the case of the word *before*
+    # a postposition («Заңға сәйкес» → «Заң бойынша»).
+    object: str | None = None
+    # A named rewrite that needs more than one word's inflection (``anyq.suggest.ru``):
+    # "purpose" turns «в целях обеспечения безопасности» into «чтобы обеспечить безопасность»,
+    # "gerund" turns «путём подачи жалобы» into «подав жалобу».
+    rewrite: str | None = None
 
 
 @dataclass(slots=True)
@@ -74,6 +85,14 @@ class Rule:
     # codes or prefixes whose findings overlapping one of this rule's are dropped: a repair of
     # damaged text («?аза?стан») explains the spelling and spacing findings inside it
     suppresses: list[str] = field(default_factory=list)
+    # pattern rules: replacements, object case and rewrite shared by every match
+    entry: PhraseEntry | None = None
+    # codes of rules whose findings this rule's finding replaces where they overlap
+    # (a jargon genitive chain replaces the complexity rule's report of the same chain)
+    supersedes: list[str] = field(default_factory=list)
+    # code prefixes or categories of rules this rule gives way to on the same words: a
+    # verbal noun is not reported again inside «в целях обеспечения …», which says more
+    superseded_by: list[str] = field(default_factory=list)
     bad: list[BadExample] = field(default_factory=list)
     good: list[str] = field(default_factory=list)
     # good example text → the appeal it replies to (rules that compare a reply with its appeal)

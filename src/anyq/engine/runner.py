@@ -24,7 +24,7 @@ from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score
-from anyq.suggest import fit_replacement
+from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.paragraphs import split_paragraphs
 
@@ -129,11 +129,11 @@ class Linter:
             for match_id, s, e in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 rule, entry = lm.keys[key]
-                span = doc[s:e]
+                fix = fit_match(p.lang, doc, s, e, entry)
+                span = doc[fix.start if fix.start is not None else s : fix.end]
                 a, b = span_offsets(span)
                 start, end = off + a, off + b
-                suggestions = [fit_replacement(p.lang, span, r) for r in entry.replace] if entry else []
-                out.append((rule, Hit(start, end, suggestions=suggestions), p.lang))
+                out.append((rule, Hit(start, end, suggestions=list(fix.suggestions)), p.lang))
         for rule, rx in lm.regex_rules:
             for m in rx.finditer(p.text):
                 if m.end() > m.start():
@@ -236,7 +236,39 @@ class Linter:
                 )
             )
         findings.sort(key=lambda f: (f.start, f.code))
-        return findings
+        return self._drop_superseded(findings)
+
+    def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
+        """Where two rules report the same words, keep the one that says more.
+
+        A rule's ``supersedes`` lists codes whose findings it replaces; a rule's
+        ``superseded_by`` lists code prefixes or categories it gives way to. When two rules
+        give way to each other, the longer finding stays (the earlier code on a tie).
+        """
+        by_code = self.compiled.by_code
+        if not any(r.supersedes or r.superseded_by for r in by_code.values()):
+            return findings
+
+        def yields(f: Finding, g: Finding) -> bool:
+            rf, rg = by_code.get(f.code), by_code.get(g.code)
+            if rf is None or rg is None or f.code == g.code:
+                return False
+            if f.code in rg.supersedes:
+                return True
+            if not any(g.code.startswith(p) or g.category == p for p in rf.superseded_by):
+                return False
+            if any(f.code.startswith(p) or f.category == p for p in rg.superseded_by):
+                # both give way: the longer finding stays, the earlier code on a tie
+                lf, lg = f.end - f.start, g.end - g.start
+                return lf < lg or (lf == lg and f.code > g.code)
+            return True
+
+        keep = []
+        for f in findings:
+            if any(g is not f and g.start < f.end and f.start < g.end and yields(f, g) for g in findings):
+                continue
+            keep.append(f)
+        return keep
 
     def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
         words = {l: counts[l].words for l in ("kk", "ru")}

@@ -1,0 +1,368 @@
+"""Russian officialese that needs morphology rather than a phrase list.
+
+* J341 passive officialese: short passive participles, with their auxiliary
+  («было принято», «будет осуществлена», «может быть обжалован»);
+* J342 reflexive passives: «осуществляется», «производится», «будет рассматриваться»;
+* J351 verbal nouns where officialese puts them: after a preposition, heading a sentence,
+  or governing another verbal noun («о проведении», «Распределение жилищ …»);
+* J352 a light verb with a verbal noun («произвести отключение», «осуществить подачу»)
+  for nouns no split-predicate rule of its own covers, with the one verb as replacement;
+* J353 chains of three and more nouns in the genitive («обеспечения реализации положений
+  Закона»).
+
+Word lists and thresholds are the rules' ``params`` in ``rules/ru/*.toml``; the verbal
+nouns and their verbs are ``rules/data/ru_verbal_nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from anyq.engine.model import Hit, Rule
+from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
+from anyq.suggest.verbal_nouns import verbal_nouns
+
+_AUX = frozenset({"быть", "мочь", "должный"})
+
+
+_WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+_TOKENS = "anyq.jargon.tokens"
+
+
+def tokens(doc) -> list[Token]:
+    """The doc's tokens as one list, made once per paragraph and shared by the jargon rules:
+    iterating a spaCy Doc builds a new Token object per token on every pass."""
+    out = doc.user_data.get(_TOKENS)
+    if out is None:
+        out = doc.user_data[_TOKENS] = list(doc)
+    return out
+
+
+def _words(rule: Rule, key: str) -> frozenset[str]:
+    """A word list of the rule's params, built once per rule (not once per paragraph)."""
+    k = (id(rule.params), key)
+    found = _WORD_LISTS.get(k)
+    if found is None:
+        found = _WORD_LISTS[k] = frozenset(str(w).lower() for w in rule.params.get(key, []))
+    return found
+
+
+def _left_aux(doc: Doc, i: int) -> int:
+    """Extend a participle or infinitive to the left over «было», «будет», «может быть», «не»."""
+    j = i
+    while j > 0:
+        t = doc[j - 1]
+        if t.lemma_ in _AUX or t.lower_ == "не" or (t.lower_ in ("быть",)):
+            j -= 1
+            continue
+        break
+    return j
+
+
+# -- J341: short passive participles -----------------------------------------------------------
+@paragraph_rule("J341")
+def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    skip = _words(rule, "exclude")
+    doc = ctx.doc
+    for tok in tokens(doc):
+        if not tok.tag_.startswith("PRTS"):
+            continue  # a cheap test first: this loop sees every token
+        gs = grammemes(tok)
+        if "pssv" not in gs or tok.lemma_ in skip:
+            continue
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle
+        a = _left_aux(doc, tok.i)
+        s, e = ctx.token_span(a, tok.i + 1)
+        yield Hit(s, e)
+
+
+# -- J342: reflexive passives ------------------------------------------------------------------
+def _reflexive_passive(tok: Token, verbs: frozenset[str], skip: frozenset[str]) -> bool:
+    """A 3rd-person imperfective «-ся» form of a transitive verb of official business.
+
+    Morphology says the form could be passive; the list of verbs (``params.verbs``) says it
+    is the officialese one — «трубы лопаются» is not a passive, «заявление рассматривается» is.
+    """
+    lemma = tok.lemma_
+    if not lemma.endswith("ся") or lemma in skip or (verbs and lemma[:-2] not in verbs):
+        return False
+    gs = grammemes(tok)
+    if not ({"VERB", "INFN"} & gs) or "impf" not in gs:
+        return False
+    if "VERB" in gs and not ("3per" in gs or "past" in gs):
+        return False
+    from anyq.suggest.ru import parses
+
+    base = lemma[:-2]
+    return any(p.tag.POS == "INFN" and "tran" in p.tag and p.normal_form == base for p in parses(base))
+
+
+@paragraph_rule("J342")
+def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    skip = _words(rule, "exclude")
+    verbs = _words(rule, "verbs")
+    doc = ctx.doc
+    for tok in tokens(doc):
+        if not _reflexive_passive(tok, verbs, skip):
+            continue
+        gs = grammemes(tok)
+        a = tok.i
+        if "INFN" in gs:
+            a = _left_aux(doc, tok.i)
+            if a == tok.i:
+                continue  # a bare infinitive («начать рассматриваться») is not a passive report
+        s, e = ctx.token_span(a, tok.i + 1)
+        yield Hit(s, e)
+
+
+# -- J351: verbal nouns in officialese positions ----------------------------------------------
+def _is_vn(tok: Token) -> bool:
+    e = verbal_nouns().get(tok.lemma_)
+    return e is not None and not e.thing and tok.pos_ == "NOUN"
+
+
+@paragraph_rule("J351")
+def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    after = _words(rule, "after")
+    documents = _words(rule, "documents")
+    passives = _words(rule, "passive_verbs")
+    doc = ctx.doc
+    for tok in tokens(doc):
+        if not _is_vn(tok):
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        morph = str(tok.morph)
+        # «Распределение жилищ осуществляется…»: a nominalisation with its object heads the sentence
+        heads_sentence = (
+            (tok.is_sent_start or (prev is not None and (prev.is_space or prev.text in ("«", "—", ":"))))
+            and ("Case=Nom" in morph or "Case=Acc" in morph)
+            and tok.lemma_.endswith(("ние", "тие", "ция"))
+            and nxt is not None and "Case=Gen" in str(nxt.morph)
+        )
+        after_word = prev is not None and prev.lower_ in after
+        if after_word and prev.lower_ in ("о", "об") and tok.i > 1 and doc[tok.i - 2].lemma_ in documents:
+            after_word = False  # «заявление о регистрации» names the paper, not an action
+        # «размещение пандуса производится …»: the nominalisation is the subject of a passive
+        subject_of_passive = (
+            "Case=Nom" in morph
+            and nxt is not None and "Case=Gen" in str(nxt.morph)
+            and any(_passive_predicate(doc[k], passives) for k in range(tok.i + 2, min(len(doc), tok.i + 6)))
+        )
+        chained = nxt is not None and _is_vn(nxt) and "Case=Gen" in str(nxt.morph)
+        if not (heads_sentence or after_word or chained or subject_of_passive):
+            continue
+        end = tok.i + 2 if chained else tok.i + 1
+        s, e = ctx.token_span(tok.i, end)
+        yield Hit(s, e)
+
+
+def _passive_predicate(tok: Token, verbs: frozenset[str]) -> bool:
+    """«производится», «будет осуществлена», «предусмотрено»: a passive of an official verb."""
+    gs = grammemes(tok)
+    lemma = tok.lemma_
+    if "PRTS" in gs and "pssv" in gs:
+        return lemma in verbs
+    return lemma.endswith("ся") and lemma[:-2] in verbs and ("3per" in gs or "past" in gs)
+
+
+@lru_cache(maxsize=64)
+def _lemmas(words: frozenset[str]) -> frozenset[str]:
+    """The words and their dictionary forms («замеры» → «замер»)."""
+    from anyq.suggest.ru import parses
+
+    return words | frozenset(parses(w)[0].normal_form for w in words if parses(w))
+
+
+# -- J352: light verb + verbal noun --------------------------------------------------------------
+def _verb_for(entry_verb: str, light: Token) -> str:
+    perf, _, impf = entry_verb.partition("/")
+    if impf and "impf" in grammemes(light):
+        return impf
+    return perf
+
+
+@paragraph_rule("J352")
+def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """A light verb with a verbal noun. Nouns with a split-predicate rule of their own
+    (``params.exclude``) are that rule's when they stand next to the verb; with adjectives
+    in between («провести внеплановую проверку») the phrase rules cannot see them, so this
+    rule reports them, without a replacement (the adjective would be lost)."""
+    lights = _words(rule, "verbs")
+    own = _lemmas(_words(rule, "exclude"))
+    doc = ctx.doc
+    lex = verbal_nouns()
+    for tok in tokens(doc):
+        lemma = tok.lemma_
+        base = lemma[:-2] if lemma.endswith("ся") else lemma
+        if base not in lights:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= len(doc):
+            continue
+        noun = doc[j]
+        if noun.pos_ != "NOUN":
+            continue
+        entry = lex.get(noun.lemma_)
+        adjacent = j == tok.i + 1
+        if noun.lemma_ in own:
+            if adjacent:
+                continue  # its own rule reports it
+        elif entry is None or not entry.verb:
+            continue
+        s, e = ctx.token_span(tok.i, j + 1)
+        suggestions: list[str] = []
+        end_tok = j + 1
+        if adjacent and entry is not None and not entry.verb.startswith("не ") and not ({"pssv", "PRTS"} & grammemes(tok)):
+            verb = inflect_verb(_verb_for(entry.verb, tok), tok)
+            if verb is not None:
+                text = verb
+                if entry.case:
+                    found = noun_phrase(doc, j + 1, "gen")
+                    if found is not None:
+                        obj = reinflect_np(found[1], entry.case)
+                        if obj is not None:
+                            text, end_tok = f"{verb} {obj}", found[0]
+                if tok.text[:1].isupper():
+                    text = text[:1].upper() + text[1:]
+                suggestions.append(text)
+        if suggestions and end_tok > j + 1:
+            s, e = ctx.token_span(tok.i, end_tok)
+        yield Hit(s, e, suggestions=suggestions)
+
+
+# -- J353: genitive chains -----------------------------------------------------------------------
+def _genitive_noun(tok: Token) -> bool:
+    # the OpenCorporа tag (token.tag_) is a plain string: cheaper to test than token.morph
+    return tok.pos_ == "NOUN" and "gen" in tok.tag_
+
+
+def _genitive_modifier(tok: Token) -> bool:
+    tag = tok.tag_
+    return "gen" in tag and (tok.pos_ in ("ADJ", "DET") or tag.startswith("PRTF"))
+
+
+@paragraph_rule("J353")
+def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """Three or more genitive nouns in a row, one of them a verbal noun.
+
+    Names of places end a chain without counting («… города Семей»); a chain that starts
+    with the name of a body or a position («отдела жилищных отношений»), or with a unit of
+    time («со дня получения ответа»), and a chain inside quotation marks, are not reported.
+    """
+    limit = int(rule.params.get("min_nouns", 3))
+    places = _words(rule, "not_counted")
+    not_first = _words(rule, "not_first")
+    doc = ctx.doc
+
+    run: list[tuple[Token, bool]] = []  # (token, is a genitive noun)
+
+    def flush() -> Iterator[Hit]:
+        nouns = [t for t, noun in run if noun]
+        if len(nouns) < limit or nouns[0].lemma_ in not_first:
+            return
+        if not any(_deverbal(t) for t in nouns):
+            return
+        quoted = _quoted(doc)
+        if any(t.i in quoted for t in nouns):
+            return
+        last = max(i for i, (_, noun) in enumerate(run) if noun)
+        s, e = ctx.token_span(run[0][0].i, run[last][0].i + 1)
+        yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
+
+    for tok in tokens(doc):
+        tag = tok.tag_
+        if "gen" not in tag:  # the common case first: one string test per token
+            if not tok.is_space:
+                if len(run) >= limit:
+                    yield from flush()
+                run = []
+            continue
+        pos = tok.pos_
+        if pos == "PROPN" or tok.lemma_ in places:
+            if len(run) >= limit:
+                yield from flush()
+            run = []
+            continue
+        if pos == "NOUN" and not _adjectival(tok.lower_):
+            run.append((tok, True))
+        elif pos in ("ADJ", "DET", "NOUN") or tag.startswith("PRTF"):
+            run.append((tok, False))  # a modifier (an adjectival «noun» comes here too)
+        else:
+            if len(run) >= limit:
+                yield from flush()
+            run = []
+    if len(run) >= limit:
+        yield from flush()
+
+
+@lru_cache(maxsize=20_000)
+def _adjectival(word: str) -> bool:
+    """«горячего» is read as the noun «горячее» out of context; in a chain it is an adjective."""
+    from anyq.suggest.ru import parses
+
+    return any(p.tag.POS == "ADJF" for p in parses(word))
+
+
+def _deverbal(tok: Token) -> bool:
+    return tok.lemma_ in verbal_nouns() or tok.lemma_.endswith(("ние", "тие", "ция", "ство"))
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of tokens inside «…» (names of bodies and acts)."""
+    out: set[int] = set()
+    if "«" not in doc.text:
+        return out
+    depth = 0
+    for t in tokens(doc):
+        if t.text == "«":
+            depth += 1
+        elif t.text == "»":
+            depth = max(0, depth - 1)
+        elif depth:
+            out.add(t.i)
+    return out
+
+
+# -- J104: «данный» in the sense "this" -------------------------------------------------------
+_DANNYJ = ("данный", "данного", "данному", "данным", "данном", "данная", "данной", "данную", "данною", "данное", "данные", "данных", "данными")
+
+
+@lru_cache(maxsize=4)
+def _dannyj_forms(vocab) -> frozenset[int]:
+    return frozenset(vocab.strings.add(w) for w in _DANNYJ)
+
+
+@paragraph_rule("J104")
+def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """«данного решения»: an adjectival «данный» agreeing with the noun after it.
+
+    pymorphy3 reads «данным», «данные» as the noun «данные» (data) out of context, so the
+    lemma cannot decide; agreement with the next noun can: «данные заявителя» (data of the
+    applicant) does not agree, «данные мероприятия» does.
+    """
+    from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
+
+    doc = ctx.doc
+    forms = _dannyj_forms(doc.vocab)
+    for tok in tokens(doc):
+        if tok.lower not in forms:  # an integer test: this loop sees every token
+            continue
+        low = tok.lower_
+        if low == "данным" and tok.i > 0 and doc[tok.i - 1].lower_ == "по":
+            continue  # «по данным архива»: according to the data
+        noun = _head_noun(doc, tok.i, limit=2)
+        if noun is None or _agreement(tok.text, noun, None) is None:
+            continue
+        replacement = rule.params.get("replacement", "этот")
+        fitted = inflect_modifier(replacement, tok)
+        s, e = ctx.token_span(tok.i, tok.i + 1)
+        suggestion = [fitted[:1].upper() + fitted[1:] if tok.text[:1].isupper() else fitted] if fitted else []
+        yield Hit(s, e, suggestions=suggestion)

@@ -1,0 +1,552 @@
+"""Russian replacements that fit the sentence, through pymorphy3.
+
+A replacement written in its dictionary form («контролировать», «этот») takes the form of
+the matched word it stands for: «осуществлял контроль» → «контролировал», «данного» →
+«этого», «окажите помощь» → «помогите». A replacement written in an inflected form
+(«не можем») or a word that does not inflect («сейчас», «чтобы») is used as written.
+
+Where the replacement governs another case than the phrase did, the noun phrase after the
+match is re-inflected and becomes part of the replaced text: «провести проверку документов»
+→ «проверить документы», «посредством портала» → «через портал».
+
+Nothing here runs per token: only for findings, and each word's parses are cached.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from spacy.tokens import Doc, Token
+
+from anyq.nlp.morph_ru import morphology
+from anyq.suggest.base import Fit
+
+CASE_GRAMMEME = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+_CASES = frozenset({"nomn", "gent", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc2", "voct"})
+_CASE_NORMAL = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
+_NOMINAL = frozenset({"NOUN", "ADJF", "PRTF", "NPRO", "NUMR"})
+_MODIFIER = frozenset({"ADJF", "PRTF"})
+_VERBAL = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _analyzer():
+    return morphology().analyzer
+
+
+@lru_cache(maxsize=20_000)
+def parses(word: str) -> tuple:
+    return tuple(_analyzer().parse(word.lower()))
+
+
+def grammemes(token: Token) -> frozenset[str]:
+    """The OpenCorpora grammemes of a token's chosen parse (``token.tag_``, also ``token._.oc``)."""
+    return _grammemes(token.tag_ or "")
+
+
+@lru_cache(maxsize=4096)
+def _grammemes(tag: str) -> frozenset[str]:
+    return frozenset(g for g in tag.replace(" ", ",").split(",") if g)
+
+
+def _a(value) -> str | None:
+    """A pymorphy3 tag attribute as a plain string (its own objects refuse to compare with others)."""
+    return str(value) if value else None
+
+
+def _case_of(gs: frozenset[str]) -> str | None:
+    for g in gs:
+        if g in _CASES:
+            return _CASE_NORMAL.get(g, g)
+    return None
+
+
+# Predicative words a replacement uses as they are («есть» is "there is", not "to eat").
+_AS_WRITTEN = frozenset({"есть", "нет", "можно", "нужно", "надо", "нельзя", "было", "будет"})
+
+
+@cache
+def _dictionary_parse(word: str):
+    """The parse under which ``word`` may be inflected, or None (then it stays as written).
+
+    pymorphy3's most likely reading decides: an infinitive, adjective, participle or pronoun
+    in its dictionary form («помочь», «этот»), or a noun in the nominative («год», or in the
+    plural, «документы», which keeps its number). «есть» reads as "is", not "to eat", and
+    stays as written, like the other predicative words in ``_AS_WRITTEN``.
+    """
+    ps = parses(word)
+    if not ps or word.lower() in _AS_WRITTEN:
+        return None
+    infinitive = next((p for p in ps if p.tag.POS == "INFN" and p.normal_form == word.lower()), None)
+    if infinitive is not None:
+        return infinitive  # «мочь» the verb, not the noun
+    top = ps[0]
+    pos = top.tag.POS
+    if pos in ("INFN", "ADJF", "PRTF", "NPRO") and top.normal_form == word.lower():
+        return top
+    if pos == "PRTF" and {"nomn", "masc", "sing"} <= top.tag.grammemes:
+        return top  # a participle's dictionary form («живущий»; pymorphy3 lemmatises it to the verb)
+    if pos == "NOUN":
+        return next((p for p in ps if p.tag.POS == "NOUN" and "nomn" in p.tag and (p.normal_form == word.lower() or "plur" in p.tag)), None)
+    return None
+
+
+def _match_case(template: str, word: str) -> str:
+    if template[:1].isupper() and word[:1].islower():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# -- verbs --------------------------------------------------------------------------------
+def _verb_lexeme(lemma_word: str, reflexive: bool, aspect: str | None = None):
+    """The infinitive parse of a replacement verb (of ``aspect`` where it has both, «сносить»),
+    made reflexive when the anchor was («осуществляется» → «контролируется»)."""
+    word = lemma_word
+    if reflexive and not word.endswith(("ся", "сь")):
+        word += "ся"  # infinitives end in -ть, -ти, -чь: the reflexive is always «-ся»
+    infinitives = [p for p in parses(word) if p.tag.POS == "INFN" and p.normal_form == word]
+    if not infinitives:
+        return None
+    return next((p for p in infinitives if aspect and aspect in p.tag), infinitives[0])
+
+
+def _anchor_reading(anchor: Token, aspect: str) -> frozenset[str]:
+    """The anchor's grammemes, taken from its reading of ``aspect`` where pymorphy3 has one:
+    «доводим» is both the present of «доводить» and a rare perfective future."""
+    gs = grammemes(anchor)
+    if aspect in gs:
+        return gs
+    for p in parses(anchor.text):
+        if p.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and aspect in p.tag and p.normal_form == anchor.lemma_:
+            return frozenset(str(p.tag).replace(" ", ",").split(","))
+    return gs
+
+
+# Verbs whose «-ся» is not a passive: their replacement stays non-reflexive
+# («обратиться с заявлением» → «подать заявление»).
+_INHERENTLY_REFLEXIVE = frozenset({"обратиться", "обращаться", "оказаться", "явиться", "являться", "заниматься", "заняться", "пользоваться", "воспользоваться", "добиться", "добиваться", "касаться", "коснуться", "находиться", "бояться", "надеяться", "стараться"})
+
+
+def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None:
+    """``lemma_word`` (an infinitive) in the form of the verb token ``anchor``; None if none fits.
+
+    A reflexive passive («осуществляется контроль») makes the replacement reflexive
+    («контролируется»); a verb whose «-ся» is not a passive (``_INHERENTLY_REFLEXIVE``:
+    «обратиться с заявлением» → «подать заявление») does not.
+    """
+    gs = grammemes(anchor)
+    pos = next((g for g in gs if g in _VERBAL), None)
+    if pos is None:
+        return None
+    reflexive = anchor.lemma_.endswith(("ся", "сь")) and anchor.lemma_ not in _INHERENTLY_REFLEXIVE
+    want = "perf" if "perf" in gs else "impf" if "impf" in gs else None
+    lex = _verb_lexeme(lemma_word, reflexive, want)
+    if lex is None:
+        return None
+    aspect = "perf" if "perf" in lex.tag else "impf"
+    gs = _anchor_reading(anchor, aspect)
+    if pos == "INFN":
+        return lex.word
+    if pos == "PRTS":
+        return None  # a short passive participle hides the doer: no safe active replacement
+    keep: set[str]
+    if pos == "VERB":
+        if "impr" in gs:
+            keep = {"impr"} | (gs & {"sing", "plur", "excl", "incl"})
+        elif "past" in gs:
+            keep = {"past"} | (gs & {"sing", "plur"}) | (gs & {"masc", "femn", "neut"} if "sing" in gs else set())
+        else:
+            tense = "futr" if "futr" in gs else "pres"
+            person_number = gs & {"1per", "2per", "3per", "sing", "plur"}
+            if tense == "futr" and aspect == "impf":
+                # «примет участие» → «будет участвовать»: an imperfective verb's future is analytic
+                be = _inflect(parses("быть")[0], {"futr"} | person_number)
+                return f"{be} {lex.word}" if be else None
+            if tense == "pres" and aspect == "perf":
+                return None  # a perfective verb has no present tense
+            keep = {tense} | person_number
+    elif pos == "PRTF":
+        if "pssv" in gs:
+            return None
+        keep = {"PRTF", "actv"} | (gs & {"pres", "past"}) | (gs & _CASES) | (gs & {"sing", "plur"})
+        keep |= gs & {"masc", "femn", "neut", "anim", "inan"}
+        if aspect == "perf":
+            keep = (keep - {"pres"}) | {"past"}
+    elif pos == "GRND":
+        keep = {"GRND"} | ({"past"} if aspect == "perf" else {"pres"})
+    else:
+        return None
+    return _inflect(lex, keep)
+
+
+def _inflect(p, keep: set[str]) -> str | None:
+    """``p`` in the form with grammemes ``keep``; cached: pymorphy3's inflect takes ~1 ms."""
+    return _inflect_cached(p.word, str(p.tag), p.normal_form, frozenset(keep))
+
+
+@lru_cache(maxsize=20_000)
+def _inflect_cached(word: str, tag: str, normal_form: str, keep: frozenset[str]) -> str | None:
+    p = next((q for q in parses(word) if str(q.tag) == tag and q.normal_form == normal_form), None)
+    if p is None:
+        return None
+    q = p.inflect(set(keep))
+    if q is None and keep & {"gen2", "loc2", "acc2"}:
+        # «в году» keeps the second locative where the new word has one, else the plain case
+        keep = frozenset(_CASE_NORMAL.get(g, g) for g in keep)
+        q = p.inflect(set(keep))
+    if q is None or not all(g in q.tag for g in keep if g not in ("anim", "inan")):
+        return None
+    return q.word
+
+
+# -- nominals -----------------------------------------------------------------------------
+def _head_noun(doc: Doc, i: int, limit: int = 4) -> Token | None:
+    """The noun that the modifier at ``i`` belongs to: the next noun, across other modifiers."""
+    for j in range(i + 1, min(len(doc), i + 1 + limit)):
+        t = doc[j]
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ not in ("ADJ", "ADV", "DET", "NUM") and not (t.pos_ == "VERB" and "VerbForm=Part" in str(t.morph)):
+            return None
+    return None
+
+
+def _agreement(modifier: str, noun: Token | None, want_case: str | None) -> set[str] | None:
+    """Case, number, gender (and animacy) on which ``modifier`` agrees with ``noun``."""
+    mods = [p for p in parses(modifier) if p.tag.POS in _MODIFIER or "Apro" in p.tag]
+    nouns = [p for p in parses(noun.text)] if noun is not None else []
+    nouns = [p for p in nouns if p.tag.POS == "NOUN"]
+    for m in mods:
+        mc = _CASE_NORMAL.get(_a(m.tag.case), _a(m.tag.case))
+        if want_case and mc != want_case:
+            continue
+        if not nouns:
+            gs = {mc, _a(m.tag.number)} | ({_a(m.tag.gender)} if _a(m.tag.number) == "sing" and _a(m.tag.gender) else set())
+            return {g for g in gs if g} | ({_a(m.tag.animacy)} if _a(m.tag.animacy) else set())
+        for n in nouns:
+            nc = _CASE_NORMAL.get(_a(n.tag.case), _a(n.tag.case))
+            if nc != mc or _a(n.tag.number) != _a(m.tag.number):
+                continue
+            if _a(m.tag.number) == "sing" and _a(m.tag.gender) and _a(n.tag.gender) and _a(m.tag.gender) != _a(n.tag.gender) and _a(n.tag.gender) != "ms-f":
+                continue
+            gs = {mc, _a(m.tag.number)}
+            if _a(m.tag.number) == "sing":
+                gs.add(_a(n.tag.gender) if _a(n.tag.gender) in ("masc", "femn", "neut") else _a(m.tag.gender))
+            if mc == "accs":
+                gs.add(_a(n.tag.animacy) or "inan")
+            return {g for g in gs if g}
+    return None
+
+
+def inflect_modifier(lemma_word: str, anchor: Token) -> str | None:
+    """``этот`` in the form of ``данного`` as it agrees with the noun after it."""
+    doc = anchor.doc
+    gs = _agreement(anchor.text, _head_noun(doc, anchor.i), None)
+    if gs is None:
+        return None
+    lex = _dictionary_parse(lemma_word)
+    if lex is None:
+        return None
+    return _inflect(lex, gs)
+
+
+def inflect_noun(lemma_word: str, anchor: Token) -> str | None:
+    gs = grammemes(anchor)
+    case, number = next((g for g in gs if g in _CASES), None), next((g for g in gs if g in ("sing", "plur")), None)
+    lex = _dictionary_parse(lemma_word)
+    if lex is None or case is None:
+        return None
+    if lex.normal_form != lemma_word.lower():
+        number = "plur"  # written in the plural («документы» for «пакет документов»): it stays plural
+    return _inflect(lex, {case} | ({number} if number else set()))
+
+
+# -- a whole replacement ------------------------------------------------------------------
+def _kind(p) -> str:
+    pos = p.tag.POS
+    if pos in ("INFN", "VERB"):
+        return "verb"
+    if pos in _MODIFIER or (pos == "NPRO" and "Apro" in p.tag):
+        return "modifier"
+    if pos == "NOUN":
+        return "noun"
+    return "fixed"
+
+
+def _anchor(tokens: list[Token], kind: str) -> Token | None:
+    for t in tokens:
+        gs = grammemes(t)
+        if kind == "verb" and gs & _VERBAL:
+            return t
+        if kind == "modifier" and gs & {"ADJF", "PRTF"}:
+            return t
+        if kind == "noun" and "NOUN" in gs:
+            return t
+    return None
+
+
+def _modifies(tok: Token) -> bool:
+    gs = grammemes(tok)
+    return bool(gs & {"ADJF", "PRTF"}) or tok.pos_ == "DET"
+
+
+def _pick_aspect(word: str, anchor: Token | None) -> str:
+    """«проверить/проверять»: the verb of the anchor's aspect (the first if the anchor has none)."""
+    if "/" not in word:
+        return word
+    options = word.split("/")
+    if anchor is not None:
+        aspect = "perf" if "perf" in grammemes(anchor) else "impf" if "impf" in grammemes(anchor) else None
+        for o in options:
+            if any(q.tag.POS == "INFN" and aspect in q.tag for q in parses(o)):
+                return o
+    return options[0]
+
+
+def inflect_phrase(replacement: str, tokens: list[Token], phrase: str = "") -> str | None:
+    """``replacement`` fitted to the matched ``tokens``; None when it cannot be fitted.
+
+    1. A match that starts with a preposition («в настоящее время», «в ходе») is replaced
+       as written: a prepositional phrase or an adverb for a prepositional phrase.
+    2. A replacement that starts with a verb in the infinitive (after «не») gives that verb
+       the form of the matched verb; the rest stays as written («подать заявление»). The
+       verb must start the match, and nothing the replacement would drop may stand in
+       between: «провести внеплановую проверку» keeps its advice.
+    3. Otherwise each word in its dictionary form — an adjective, pronoun or noun — takes
+       the case and number of the matched word of its kind («текущем году» → «этом году»).
+    4. Every other word stays as written («можно обжаловать», «мы решили»).
+    """
+    words = replacement.split(" ")
+    if not words or not tokens or tokens[0].pos_ == "ADP":
+        return replacement
+    head = 1 if words[0].lower() == "не" and len(words) > 1 else 0
+    verb_anchor = _anchor(tokens, "verb")
+    first = _pick_aspect(words[head], verb_anchor)
+    p = _dictionary_parse(first) if first[:1].isalpha() else None
+    if p is not None and p.tag.POS == "INFN":
+        if verb_anchor is None:
+            return " ".join(words[:head] + [first] + words[head + 1 :])
+        lead = [t for t in tokens if t.lower_ != "не"]
+        if lead and lead[0] is not verb_anchor:
+            return None  # «проверка будет проведена»: the noun comes first, the sentence needs rebuilding
+        own = set(phrase.lower().split())
+        if any(t.pos_ in ("ADJ", "ADV") and "Apro" not in (t._.oc or "") and t is not verb_anchor and t.lower_ not in own and t.lemma_ not in own for t in tokens):
+            return None  # an adjective in between («провести внеплановую проверку») would be lost
+        f = inflect_verb(first, verb_anchor, phrase)
+        if f is None:
+            return None
+        return " ".join(words[:head] + [f] + words[head + 1 :])
+    out: list[str] = []
+    for w in words:
+        p = _dictionary_parse(w) if w[:1].isalpha() else None
+        kind = _kind(p) if p is not None else "fixed"
+        anchor = _anchor(tokens, kind) if kind in ("modifier", "noun") else None
+        if anchor is None:
+            out.append(w)
+            continue
+        if kind == "noun" and anchor.i > 0 and anchor is tokens[0] and _modifies(anchor.doc[anchor.i - 1]):
+            return None  # «представленного пакета документов»: the adjective before would no longer agree
+        f = inflect_modifier(w, anchor) if kind == "modifier" else inflect_noun(w, anchor)
+        if f is None:
+            return None
+        out.append(f)
+    return " ".join(out)
+
+
+# -- the noun phrase after a match --------------------------------------------------------
+_STOP_NP = frozenset({"который", "которая", "которое", "которые", "что", "чем", "это", "этого"})
+
+
+def noun_phrase(doc: Doc, start: int, case: str | None) -> tuple[int, list[tuple[Token, object]]] | None:
+    """Modifiers and their head noun from ``start``, all in ``case`` (any case if None).
+
+    Returns the end token index and, per token, the parse chosen for it.
+    """
+    chosen: list[tuple[Token, object]] = []
+    i = start
+    want = CASE_GRAMMEME.get(case) if case else None
+    while i < len(doc) and i < start + 5:
+        t = doc[i]
+        if not t.is_alpha or t.lower_ in _STOP_NP or t.lemma_ in _STOP_NP:
+            return None
+        ps = [p for p in parses(t.text) if (want is None or _CASE_NORMAL.get(_a(p.tag.case), _a(p.tag.case)) == want)]
+        ps.sort(key=lambda p: "anim" in p.tag)  # «счётчик» the device, not the person who counts
+        noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
+        if noun is not None and t.pos_ in ("NOUN", "PROPN"):
+            chosen.append((t, noun))
+            return i + 1, chosen
+        mod = next((p for p in ps if p.tag.POS in _MODIFIER or "Apro" in p.tag), None)
+        if mod is None:
+            return None
+        chosen.append((t, mod))
+        i += 1
+    return None
+
+
+def reinflect_np(chosen: list[tuple[Token, object]], case: str) -> str | None:
+    """The noun phrase in ``case``, each modifier agreeing with the head noun."""
+    want = CASE_GRAMMEME[case]
+    head_tok, head = chosen[-1]
+    if "Fixd" in head.tag:
+        return head_tok.text if len(chosen) == 1 else None  # indeclinable («ОСИ», «кафе»)
+    number = _a(head.tag.number)
+    new_head = _inflect(head, {want, number})
+    if new_head is None:
+        return None
+    words = []
+    for tok, p in chosen[:-1]:
+        mg = {want, number}
+        if number == "sing" and _a(head.tag.gender) in ("masc", "femn", "neut"):
+            mg.add(_a(head.tag.gender))
+        if want == "accs" and (number == "plur" or _a(head.tag.gender) == "masc"):
+            mg.add(_a(head.tag.animacy) or "inan")
+        f = _inflect(p, mg)
+        if f is None:
+            return None
+        words.append(_match_case(tok.text, f) + tok.whitespace_)
+    words.append(_match_case(head_tok.text, new_head))
+    return "".join(words)
+
+
+def text_between(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens ``[a, b)`` without the trailing space."""
+    return doc[a:b].text if b > a else ""
+
+
+_VOWEL_START = tuple("аоуэиыАОУЭИЫ")
+
+
+def _preposition_o(text: str) -> str:
+    """«о» becomes «об» before a vowel («об изменении»), as the noun phrase after it decides."""
+    words = text.split(" ")
+    for i, w in enumerate(words[:-1]):
+        if w.lower() == "о" and words[i + 1].startswith(_VOWEL_START):
+            words[i] = w + "б"
+    return " ".join(words)
+
+
+def _needs_object(replacement: str) -> bool:
+    """A replacement that is a preposition (or nothing) cannot stand without its noun phrase."""
+    first = replacement.split(" ")[0] if replacement else ""
+    if not first:
+        return True
+    return any(p.tag.POS == "PREP" for p in parses(first)) or first.lower() in ("вместе", "учитывая", "выполняя")
+
+
+# -- the fit of one match -------------------------------------------------------------------
+def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | None, rewrite: str | None, phrase: str = "") -> Fit:
+    tokens = list(doc[start:end])
+    first = doc[start].text
+    if rewrite in ("purpose", "gerund"):
+        r = clause_rewrite(doc, end, rewrite)
+        if r is not None:
+            e2, text = r
+            main = f"{_match_case(first, 'чтобы')} {text}" if rewrite == "purpose" else _match_case(first, text)
+            out = [main]
+            rest = text_between(doc, end, e2)
+            for rep in replace:
+                if rep.lower() != "чтобы" and rep:
+                    out.append(_match_case(first, rep) + (f" {rest}" if rest else ""))
+            return Fit(e2, tuple(dict.fromkeys(out)))
+    np_end, np_text = end, ""
+    if object_case:
+        # "gen>acc": a genitive noun phrase after the match becomes accusative; "gen|ins>acc"
+        # takes either; with no source case, any noun phrase. A replacement that is itself a
+        # preposition («о», «через») must take the noun phrase with it, a verb need not.
+        src, _, dst = object_case.rpartition(">")
+        found = None
+        for case in (src.split("|") if src else [None]):
+            found = noun_phrase(doc, end, case)
+            if found is not None:
+                break
+        if found is not None:
+            text = reinflect_np(found[1], dst)
+            if text is None:
+                return Fit(end, ())
+            np_end, np_text = found[0], text
+        elif any(_needs_object(rep) for rep in replace):
+            return Fit(end, ())
+    suggestions: list[str] = []
+    verb = _anchor(tokens, "verb")
+    passive_subject = (
+        np_text and verb is not None and verb.lemma_.endswith(("ся", "сь")) and verb.lemma_ not in _INHERENTLY_REFLEXIVE
+        and all(_starts_with_verb(rep) for rep in replace)
+    )
+    if passive_subject:
+        # «проводится проверка документов» → «проверяются документы»: the object becomes the subject
+        np_text, number = _subject_np(doc, end, np_end)
+        if np_text is None:
+            return Fit(end, ())
+    for rep in replace:
+        fitted = inflect_phrase(rep, tokens, phrase)
+        if fitted is None:
+            continue
+        if passive_subject:
+            fitted = _agree_verb(fitted, number)
+            if fitted is None:
+                continue
+        if np_text:
+            fitted = f"{fitted} {np_text}" if fitted else np_text
+        if not fitted:
+            continue
+        suggestions.append(_match_case(first, _preposition_o(fitted)))
+    # the finding reaches over the noun phrase only when a suggestion rewrites it
+    return Fit(np_end if np_text and suggestions else end, tuple(dict.fromkeys(suggestions)))
+
+
+def _starts_with_verb(replacement: str) -> bool:
+    words = replacement.split(" ")
+    head = words[1] if words[0].lower() == "не" and len(words) > 1 else words[0]
+    p = _dictionary_parse(head.split("/")[0]) if head[:1].isalpha() else None
+    return p is not None and p.tag.POS == "INFN"
+
+
+def _subject_np(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    found = noun_phrase(doc, start, None)
+    if found is None or found[0] != end:
+        return None, None
+    _, chosen = found
+    return reinflect_np(chosen, "nom"), _a(chosen[-1][1].tag.number)
+
+
+def _agree_verb(word: str, number: str | None) -> str | None:
+    """A present/future 3rd-person verb put in ``number`` (its new subject's)."""
+    p = next((q for q in parses(word) if q.tag.POS == "VERB"), None)
+    if p is None or number is None:
+        return None
+    if "past" in p.tag:
+        return None  # the past also needs the subject's gender; leave it to the writer
+    return _inflect(p, {number, "3per"} | ({"pres"} if "pres" in p.tag else {"futr"}))
+
+
+# -- «в целях обеспечения безопасности» → «чтобы обеспечить безопасность» --------------------
+def clause_rewrite(doc: Doc, start: int, rewrite: str) -> tuple[int, str] | None:
+    """A verbal noun in the genitive at ``start`` (with its object) as a verb clause.
+
+    "purpose": the infinitive («в целях обеспечения безопасности» → «чтобы обеспечить
+    безопасность»); "gerund": the perfective gerund («путём подачи жалобы» → «подав жалобу»).
+    """
+    from anyq.suggest.verbal_nouns import verbal_nouns
+
+    if start >= len(doc):
+        return None
+    tok = doc[start]
+    entry = verbal_nouns().get(tok.lemma_)
+    if entry is None or not entry.verb or "Case=Gen" not in str(tok.morph):
+        return None
+    verb = entry.verb.split("/")[0]
+    negated = verb.startswith("не ")
+    if rewrite == "gerund":
+        lex = next((p for p in parses(verb.removeprefix("не ")) if p.tag.POS == "INFN"), None)
+        form = _inflect(lex, {"GRND", "past" if "perf" in lex.tag else "pres"}) if lex is not None else None
+        if form is None:
+            return None
+        verb = ("не " if negated else "") + form
+    end = start + 1
+    if entry.case:
+        found = noun_phrase(doc, end, "gen")
+        if found is not None:
+            e2, chosen = found
+            obj = reinflect_np(chosen, entry.case)
+            if obj is not None:
+                return e2, f"{verb} {obj}"
+    return end, verb
