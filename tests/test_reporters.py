@@ -65,8 +65,8 @@ def test_sarif_validates_and_carries_rules_locations_fingerprints(letters):
     assert "В целях" in rules["J101"]["help"]["text"]  # its examples
     j101 = next(r for r in results if r["ruleId"] == "J101" and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "letters/emoji.txt")
     region = j101["locations"][0]["physicalLocation"]["region"]
-    assert (region["startColumn"], region["endColumn"]) == (4, 11)  # 👍 is 2 UTF-16 units, then a space
-    assert region["snippet"]["text"] == "В целях"
+    assert (region["startColumn"], region["endColumn"]) == (4, 20)  # 👍 is 2 UTF-16 units, then a space
+    assert region["snippet"]["text"] == "В целях проверки"
     notes = run["invocations"][0]["toolExecutionNotifications"]
     assert run["invocations"][0]["executionSuccessful"] is False
     assert notes[0]["level"] == "error" and "empty.txt" in notes[0]["message"]["text"]
@@ -87,7 +87,7 @@ def test_sarif_fingerprints_survive_moved_lines(tmp_path, monkeypatch):
     p.write_text("Уважаемый заявитель!\n\n" + OFFICIALESE, encoding="utf-8")
     after = results()
     same = set(before) & set(after)
-    assert ("J101", "В целях") in same and len(same) >= 3
+    assert ("J101", "В целях обеспечения безопасности") in same and len(same) >= 3
     for key in same:  # the same finding two lines lower keeps its fingerprint
         assert after[key]["partialFingerprints"] == before[key]["partialFingerprints"], key
         assert after[key]["locations"][0]["physicalLocation"]["region"]["startLine"] == before[key]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2
@@ -106,7 +106,7 @@ def test_github_annotations_respect_the_per_step_limit(tmp_path, monkeypatch):
     lines = result.stdout.splitlines()
     warnings = [l for l in lines if l.startswith("::warning ")]
     assert len(warnings) == 10
-    assert "::warning file=a%2Cb%3A c.txt,line=1,col=1,endLine=1,endColumn=8,title=J101 v-celyah::«В целях»" in "\n".join(warnings)
+    assert "::warning file=a%2Cb%3A c.txt,line=1,col=1,endLine=1,endColumn=33,title=J101 v-celyah::«В целях обеспечения безопасности»" in "\n".join(warnings)
     plain = [l for l in lines if l.startswith("a,b: c.txt:")]
     total = len([l for l in lines if l.startswith("::")]) + len(plain)
     assert plain and f"{len(plain)} more findings printed above without annotations" in lines[-1]
@@ -128,7 +128,7 @@ def test_csv_rows(tmp_path, monkeypatch):
     bad = [r for r in rows if r["path"] == "bad.txt"]
     assert {r["code"] for r in bad} >= {"J101", "J104", "J106"} and all(r["score"] for r in bad)
     j101 = next(r for r in bad if r["code"] == "J101")
-    assert (j101["line"], j101["column"], j101["text"]) == ("1", "1", "В целях") and "Чтобы" in j101["suggestions"]
+    assert (j101["line"], j101["column"], j101["text"]) == ("1", "1", "В целях обеспечения безопасности") and "Чтобы обеспечить безопасность" in j101["suggestions"]
     good = [r for r in rows if r["path"] == "good.txt"]
     assert len(good) == 1 and float(good[0]["score"]) > 90 and not good[0]["code"]
     (empty,) = [r for r in rows if r["path"] == "empty.txt"]
