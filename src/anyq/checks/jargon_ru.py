@@ -29,7 +29,7 @@ from anyq.suggest.verbal_nouns import verbal_nouns
 _AUX = frozenset({"быть", "мочь", "должный"})
 
 
-_WORD_LISTS: dict[tuple[int, str], frozenset[str]] = {}
+_WORD_LISTS: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
 _TOKENS = "anyq.jargon.tokens"
 
 
@@ -46,9 +46,10 @@ def _words(rule: Rule, key: str) -> frozenset[str]:
     """A word list of the rule's params, built once per rule (not once per paragraph)."""
     k = (id(rule.params), key)
     found = _WORD_LISTS.get(k)
-    if found is None:
-        found = _WORD_LISTS[k] = frozenset(str(w).lower() for w in rule.params.get(key, []))
-    return found
+    # kept with its params dict: a reused id() of a discarded rule set must not match
+    if found is None or found[0] is not rule.params:
+        found = _WORD_LISTS[k] = (rule.params, frozenset(str(w).lower() for w in rule.params.get(key, [])))
+    return found[1]
 
 
 def _left_aux(doc: Doc, i: int) -> int:

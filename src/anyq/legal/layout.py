@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from anyq.legal.cues import cues
 from anyq.nlp.normalize import original_span
+from anyq.nlp.words import count_words
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -185,5 +186,5 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
                 continue
             # the doc holds the paragraph with its whitespace folded: map back to the original text
             a, b = original_span(doc, sent.start_char, sent.end_char)
-            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, token_words(sent), p.start))
+            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, count_words(sent), p.start))
     return out

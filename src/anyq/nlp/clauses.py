@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from anyq.nlp.words import word_flags
@@ -114,14 +115,14 @@ class _Tok:
 
     __slots__ = ("i", "text", "lower_", "pos_", "lemma_", "is_punct", "oc", "tags")
 
-    def __init__(self, t: Token, lang: str) -> None:
-        self.i = t.i
-        self.text = t.text
-        self.lower_ = t.lower_
-        self.pos_ = t.pos_
-        self.lemma_ = t.lemma_
-        self.is_punct = t.is_punct
-        tag = t.tag_  # ru: the OpenCorpora tag; kk: the suffix tags "pl|poss3|dat"
+    def __init__(self, i: int, text: str, lower: str, pos: str, lemma: str, is_punct: bool, tag: str, lang: str) -> None:
+        self.i = i
+        self.text = text
+        self.lower_ = lower
+        self.pos_ = pos
+        self.lemma_ = lemma
+        self.is_punct = is_punct
+        # tag: ru the OpenCorpora tag; kk the suffix tags "pl|poss3|dat"
         if lang == "ru":
             self.oc = tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""
             self.tags: tuple[str, ...] = ()
@@ -133,14 +134,28 @@ class _Tok:
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     cached = doc.user_data.get(("anyq", "sentences"))
     if cached is None:
-        cached = [_facts(sent, lang) for sent in doc.sents]
+        toks = _doc_toks(doc, lang)
+        cached = [_facts(sent, lang, toks) for sent in doc.sents]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
 
 
-def _facts(sent: Span, lang: str) -> SentenceFacts:
+def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
+    """Every token of the doc read once, from the doc's arrays (no spaCy Token objects);
+    None for whitespace tokens."""
+    s = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, POS, LEMMA, TAG, IS_PUNCT, IS_SPACE]).tolist()
+    return [
+        None if space else _Tok(i, s[orth], s[low], s[pos], s[lemma], bool(punct), s[tag] if tag else "", lang)
+        for i, (orth, low, pos, lemma, tag, punct, space) in enumerate(rows)
+    ]
+
+
+def _facts(sent: Span, lang: str, all_toks: list[_Tok | None] | None = None) -> SentenceFacts:
     f = SentenceFacts(sent.start, sent.end)
-    toks = [_Tok(t, lang) for t in sent if not t.is_space]
+    if all_toks is None:
+        all_toks = _doc_toks(sent.doc, lang)
+    toks = [t for t in all_toks[sent.start : sent.end] if t is not None]
     long_min = LONG_WORD_SYLLABLES.get(lang, 5)
     is_word = word_flags(sent.doc)
     for t in toks:

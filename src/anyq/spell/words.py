@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
 from anyq.spell.dictionary import ALPHABET
@@ -45,10 +46,15 @@ class WordOptions:
 
 @dataclass(frozen=True, slots=True)
 class WordToCheck:
-    token: Token
+    doc: Doc
+    i: int  # the token's index: most words are known, and their Token objects never needed
     text: str  # the token without stress marks and soft hyphens
     sentence_start: bool
     name_like: bool = False  # capitalised inside a sentence, or before another name part
+
+    @property
+    def token(self) -> Token:
+        return self.doc[self.i]
 
 
 @cache
@@ -96,10 +102,12 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
     n = len(doc)
     min_length = opts.min_length
     skip_quoted = opts.skip_quoted
-    # Token.is_sent_start asks the Doc for its annotation each time: read the starts once
-    starts = {sent.start for sent in doc.sents}
-    for i, t in enumerate(tok.text for tok in doc):
-        if i in starts:
+    # the doc's arrays, not Token objects: this loop sees every token of every paragraph
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, SENT_START]).tolist()
+    texts = [strings[r[0]] for r in rows]
+    for i, t in enumerate(texts):
+        if rows[i][2] == 1 or i == 0:
             first = True
         c = t[:1]
         if not c.isalpha():
@@ -124,13 +132,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
             continue
         if _is_abbreviation(text):
             continue
-        tok = doc[i]
-        if not tok.whitespace_ and i + 1 < n:
-            nxt = doc[i + 1]
-            if nxt.text == "." and f"{t.lower()}." in abbreviations:
-                continue
-        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, tok))
-        out.append(WordToCheck(tok, text, at_start, name_like))
+        if not rows[i][1] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
+            continue
+        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, doc[i]))
+        out.append(WordToCheck(doc, i, text, at_start, name_like))
     return out
 
 
