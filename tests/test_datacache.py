@@ -31,3 +31,53 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch):
     src = tmp_path / "w.txt"
     src.write_text("x", encoding="utf-8")
     assert datacache.cached("t", [src], lambda: {"x": "y"}) == {"x": "y"}
+
+
+def test_parsed_rule_files_come_from_the_cache_and_follow_edits(tmp_path, monkeypatch):
+    """Rule files are parsed once; an edited file is parsed again, a broken one always fails."""
+    import pytest
+
+    from anyq.engine import loader
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "own.toml"
+    rule = """[[rule]]
+code = "J990"
+name = "own-phrase"
+languages = ["ru"]
+severity = "warning"
+kind = "phrase"
+message = "«{match}»"
+explanation = "x"
+suggestion = "y"
+phrases = [%s]
+bad = [{ text = "Это в целях проверки.", match = "в целях" }]
+good = ["Это чтобы проверить."]
+"""
+    rules.write_text(rule % '"в целях"', encoding="utf-8")
+    calls = []
+    parse = loader._parse_file
+    monkeypatch.setattr(loader, "_parse_file", lambda p: calls.append(p) or parse(p))
+    first = loader.load_file(rules)
+    again = loader.load_file(rules)
+    assert len(calls) == 1 and [p.text for p in again[0].phrases] == ["в целях"] and again[0] is not first[0]
+    rules.write_text(rule % '"в целях", "в рамках"', encoding="utf-8")
+    assert [p.text for p in loader.load_file(rules)[0].phrases] == ["в целях", "в рамках"]
+    rules.write_text(rule.replace("[[rule]]", "[[rule]]\nbogus = 1") % '"в целях"', encoding="utf-8")
+    for _ in range(2):  # an error is never cached away
+        with pytest.raises(loader.RuleError, match="bogus"):
+            loader.load_file(rules)
+
+
+def test_phrase_index_matches_like_the_phrase_lists_say():
+    from anyq.engine.phrases import PhraseIndex
+    from anyq.nlp.pipeline import annotate
+
+    doc = annotate("Проверка проведена в целях проверки, в целях.", "ru")
+    index = PhraseIndex(doc.vocab.strings, "LOWER")
+    index.add("a", ["в", "целях"])
+    index.add("b", ["в", "целях", "проверки"])
+    index.add("c", ["целях"])
+    found = [(doc.vocab.strings[k], s, e) for k, s, e in index(doc)]
+    # every match, overlapping ones too, by position; a phrase cut off at the end does not match
+    assert found == [("a", 2, 4), ("b", 2, 5), ("c", 3, 4), ("a", 6, 8), ("c", 7, 8)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import pickle
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -39,20 +40,25 @@ def _key(name: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()[:20]
 
 
-def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
-    """``build()``'s value (anything ``marshal`` can store), from the cache when it is fresh."""
+def cached(name: str, sources: list[Path], build: Callable[[], T], objects: bool = False) -> T:
+    """``build()``'s value (anything ``marshal`` can store), from the cache when it is fresh.
+
+    ``objects=True`` stores it with pickle instead, for instances of anyq's own classes (the
+    parsed rules); list the modules defining those classes in ``sources``, so that a changed
+    class is never read from an old pickle."""
+    codec = pickle if objects else marshal
     try:
-        path = cache_dir() / f"{name}-{_key(name, sources)}.marshal"
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        path = cache_dir() / f"{name}-{_key(name, sources)}.{'pickle' if objects else 'marshal'}"
+        return codec.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is rebuilt, never trusted
         pass
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(value))
+            fh.write(codec.dumps(value))
         os.replace(tmp, path)
-    except (OSError, ValueError, NameError):
+    except (OSError, ValueError, NameError, TypeError, pickle.PicklingError):
         pass
     return value

@@ -1,0 +1,75 @@
+"""All phrase rules of a language matched in one pass over a doc, with the phrases' lemmas
+read from a cache instead of annotated at every start.
+
+spaCy's ``PhraseMatcher`` needs every phrase as an annotated ``Doc``: with ~4,000 jargon
+phrases, annotating them and adding them (each new word a new lexeme) cost about a second of
+every ``anyq check``. A phrase is only a tuple of strings — lemmas (Russian), voice-stripped
+stems (Kazakh) or lower-case words — so this index keeps those tuples, computed once and
+stored in the data cache (``anyq.datacache``), and matches them against the doc's attribute
+array: a dictionary lookup per token, then a comparison of the few phrases starting there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from spacy.attrs import IDS
+from spacy.tokens import Doc
+
+from anyq.datacache import cached
+
+
+class PhraseIndex:
+    """Phrases as tuples of one token attribute (``LEMMA``, ``NORM`` or ``LOWER``), each
+    under a match key; calling the index on a doc gives ``(key id, start, end)`` like spaCy's
+    matchers (the key id is the key's hash in the doc's string store)."""
+
+    def __init__(self, strings, attr: str) -> None:  # noqa: ANN001 - spaCy StringStore
+        self.strings = strings
+        self.attr = IDS[attr]
+        # first token's hash → (phrase length, the rest of the phrase's hashes, key id)
+        self.first: dict[int, list[tuple[int, tuple[int, ...], int]]] = {}
+        self.size = 0
+
+    def add(self, key: str, tokens: Iterable[str]) -> None:
+        hashes = tuple(self.strings.add(t) for t in tokens)
+        if not hashes:
+            return
+        key_id = self.strings.add(key)
+        self.first.setdefault(hashes[0], []).append((len(hashes), hashes[1:], key_id))
+        self.size += 1
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        values = doc.to_array(self.attr).tolist()
+        first = self.first
+        out: list[tuple[int, int, int]] = []
+        n = len(values)
+        for i, h in enumerate(values):
+            starting = first.get(h)
+            if starting is None:
+                continue
+            for length, rest, key_id in starting:
+                end = i + length
+                if end <= n and (not rest or tuple(values[i + 1 : end]) == rest):
+                    out.append((key_id, i, end))
+        out.sort(key=lambda m: (m[1], m[2]))
+        return out
+
+
+def phrase_tokens(
+    name: str, texts: list[str], annotate: Callable[[list[str]], list[tuple[str, ...]]], sources: list[Path]
+) -> dict[str, tuple[str, ...]]:
+    """Each phrase text's token strings, from the data cache when the phrases, the rule
+    data and the annotating code are unchanged."""
+    unique = sorted(set(texts))
+    digest = hashlib.sha256("\0".join(unique).encode()).hexdigest()[:16]
+
+    def build() -> dict[str, tuple[str, ...]]:
+        return dict(zip(unique, annotate(unique)))
+
+    return cached(f"phrases-{name}-{digest}", sources, build)
