@@ -4,7 +4,6 @@ command-line overrides, `anyq config`."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

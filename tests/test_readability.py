@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import math
-import socket
 import subprocess
 import sys
 

@@ -39,7 +39,7 @@ def test_md_comment_at_the_end_of_a_line_covers_that_line():
 
 
 def test_only_the_named_codes_are_suppressed():
-    text = f"<!-- anyq: ignore J104 -->\nВ целях проверки данного решения сообщаем.\n"
+    text = "<!-- anyq: ignore J104 -->\nВ целях проверки данного решения сообщаем.\n"
     codes = {f.code for f in _md(text).findings}
     assert "J101" in codes and "J104" not in codes
 
