@@ -37,8 +37,12 @@ def main() -> int:
             if any(not p.exists() for p in files.values()):
                 continue
             letter = off.read_text(encoding="utf-8")
-            if lang == "kk" and any(c in letter for c in "iI"):
-                errors.append(f"{off}: Latin i in Kazakh text")
+            if lang == "kk":
+                for name in ("official.txt", "plain.txt"):
+                    body = files[name].read_text(encoding="utf-8")
+                    latin = sorted({c for c in body if c.isascii() and c.isalpha()} | (set(body) & {"\u018f", "\u0259"}))
+                    if latin:
+                        errors.append(f"{files[name]}: Latin letters in Kazakh text: {latin}")
             for f in json.loads(files["official.ann.json"].read_text(encoding="utf-8"))["findings"]:
                 if set(f) != {"text", "occurrence", "type"}:
                     errors.append(f"{off}: keys {sorted(f)}")
