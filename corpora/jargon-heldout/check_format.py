@@ -1,10 +1,12 @@
 """Format check for the held-out jargon corpus (not a jargon check: anyq is never run here).
 
 Every pair has its four files; every `text` occurs in its letter at least `occurrence`
-times (case-sensitive); every `type` is from the README's list for the language; no `code`;
-plain sidecars are empty.
+times (case-sensitive); no two annotations cover the same characters; every `type` is from
+the README's list for the language; no `code`; plain sidecars are empty; Kazakh letters
+hold no Latin letters.
 """
 import json
+import re
 import pathlib
 import sys
 
@@ -16,16 +18,17 @@ TYPES = {
 }
 
 
-def count(text: str, sub: str) -> int:
-    n, i = 0, text.find(sub)
-    while i >= 0:
-        n, i = n + 1, text.find(sub, i + 1)
-    return n
+def starts(text: str, sub: str) -> list[int]:
+    # non-overlapping, left to right: the way bench/jargon.py resolves `occurrence`
+    return [m.start() for m in re.finditer(re.escape(sub), text)]
 
 
 def main() -> int:
     root = pathlib.Path(__file__).parent
     errors = []
+    for p in sorted(root.glob("*")):  # letters belong in ru/ or kk/, nowhere else
+        if p.is_file() and p.name not in {"README.md", "check_format.py"}:
+            errors.append(f"{p}: stray file outside ru/ and kk/")
     for lang, types in TYPES.items():
         for off in sorted((root / lang).glob("*.official.txt")):
             stem = off.name[: -len(".official.txt")]
@@ -43,14 +46,29 @@ def main() -> int:
                     latin = sorted({c for c in body if c.isascii() and c.isalpha()} | (set(body) & {"\u018f", "\u0259"}))
                     if latin:
                         errors.append(f"{files[name]}: Latin letters in Kazakh text: {latin}")
-            for f in json.loads(files["official.ann.json"].read_text(encoding="utf-8"))["findings"]:
+            spans = []
+            try:
+                found_list = json.loads(files["official.ann.json"].read_text(encoding="utf-8"))["findings"]
+                plain_ann = json.loads(files["plain.ann.json"].read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, KeyError) as e:
+                errors.append(f"{files['official.ann.json'].parent}/{stem}: bad sidecar JSON ({e})")
+                continue
+            for f in found_list:
                 if set(f) != {"text", "occurrence", "type"}:
                     errors.append(f"{off}: keys {sorted(f)}")
                 if f["type"] not in types:
                     errors.append(f"{off}: type {f['type']!r}")
-                if count(letter, f["text"]) < f["occurrence"]:
+                found = starts(letter, f["text"])
+                if len(found) < f["occurrence"]:
                     errors.append(f"{off}: {f['text']!r} #{f['occurrence']} not in letter")
-            if json.loads(files["plain.ann.json"].read_text(encoding="utf-8")) != {"findings": []}:
+                else:
+                    a = found[f["occurrence"] - 1]
+                    spans.append((a, a + len(f["text"]), f["text"]))
+            spans.sort()
+            for (a1, b1, t1), (a2, b2, t2) in zip(spans, spans[1:]):
+                if a2 < b1:  # two annotations on the same words: one occurrence is probably wrong
+                    errors.append(f"{off}: {t1!r} overlaps {t2!r}")
+            if plain_ann != {"findings": []}:
                 errors.append(f"{files['plain.ann.json']}: not empty")
     for e in errors:
         print(e)
