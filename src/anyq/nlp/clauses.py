@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from anyq.nlp.strings import columns
 from anyq.nlp.words import word_flags
 from anyq.readability.syllables import count as syllables
 
@@ -143,11 +144,10 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
 def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
     """Every token of the doc read once, from the doc's arrays (no spaCy Token objects);
     None for whitespace tokens."""
-    s = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, POS, LEMMA, TAG, IS_PUNCT, IS_SPACE]).tolist()
+    cols = columns(doc, [ORTH, LOWER, POS, LEMMA, TAG, IS_PUNCT, IS_SPACE], strings=5)
     return [
-        None if space else _Tok(i, s[orth], s[low], s[pos], s[lemma], bool(punct), s[tag] if tag else "", lang)
-        for i, (orth, low, pos, lemma, tag, punct, space) in enumerate(rows)
+        None if space else _Tok(i, text, low, pos, lemma, bool(punct), tag, lang)
+        for i, (text, low, pos, lemma, tag, punct, space) in enumerate(zip(*cols))
     ]
 
 

@@ -18,6 +18,7 @@ from functools import cache
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
+from anyq.nlp.strings import columns
 from anyq.spell.dictionary import ALPHABET
 
 _OPEN = {"«", "„"}
@@ -103,11 +104,9 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
     min_length = opts.min_length
     skip_quoted = opts.skip_quoted
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY, SENT_START]).tolist()
-    texts = [strings[r[0]] for r in rows]
+    texts, spacy_flags, sent_starts = columns(doc, [ORTH, SPACY, SENT_START], strings=1)
     for i, t in enumerate(texts):
-        if rows[i][2] == 1 or i == 0:
+        if sent_starts[i] == 1 or i == 0:
             first = True
         c = t[:1]
         if not c.isalpha():
@@ -132,7 +131,7 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
             continue
         if _is_abbreviation(text):
             continue
-        if not rows[i][1] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
+        if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
         name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, doc[i]))
         out.append(WordToCheck(doc, i, text, at_start, name_like))
