@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
@@ -84,6 +84,20 @@ def _is_abbreviation(text: str) -> bool:
 _CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?:-[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+)*")
 
 
+@lru_cache(maxsize=100_000)
+def _checkable(t: str, min_length: int) -> str | None:
+    """The token as the word to look up, or None when it is no word to check; cached per
+    token text, since the same words recur in every paragraph."""
+    text = clean(t) if _INVISIBLE.search(t) else t
+    if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
+        return None  # Latin, «?», letters of neither alphabet, URLs, e-mails
+    if "-" in text and len(text.replace("-", "")) < min_length:
+        return None
+    if _is_abbreviation(text):
+        return None
+    return text
+
+
 def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
     """The words of a paragraph to check; the scan is shared by the rules of one paragraph."""
     key = ("anyq.words", opts.skip_quoted, opts.min_length, abbreviations)
@@ -124,12 +138,8 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
         first = False
         if skip_quoted and (quote_depth or straight_open):
             continue
-        text = clean(t) if _INVISIBLE.search(t) else t
-        if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
-            continue  # Latin, «?», letters of neither alphabet, URLs, e-mails
-        if "-" in text and len(text.replace("-", "")) < min_length:
-            continue
-        if _is_abbreviation(text):
+        text = _checkable(t, min_length)
+        if text is None:
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
