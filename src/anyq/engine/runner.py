@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from anyq.engine import suppress
@@ -22,7 +21,7 @@ from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContex
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.nlp.normalize import span_offsets
-from anyq.nlp.strings import decode
+from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
@@ -357,7 +356,7 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
             continue
         c = counts[p.lang]
         flags = word_flags(doc)
-        texts = decode(doc.vocab.strings, doc.to_array(ORTH).tolist())
+        texts = token_strings(doc).text
         for sent in doc.sents:
             words = [t for t, w in zip(texts[sent.start : sent.end], flags[sent.start : sent.end]) if w]
             if words:

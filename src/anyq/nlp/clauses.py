@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import token_strings
 from anyq.nlp.words import word_flags
 from anyq.readability.syllables import count as syllables
 
@@ -144,10 +143,10 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
 def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
     """Every token of the doc read once, from the doc's arrays (no spaCy Token objects);
     None for whitespace tokens."""
-    cols = columns(doc, [ORTH, LOWER, POS, LEMMA, TAG, IS_PUNCT, IS_SPACE], strings=5)
+    ts = token_strings(doc)
     return [
         None if space else _Tok(i, text, low, pos, lemma, bool(punct), tag, lang)
-        for i, (text, low, pos, lemma, tag, punct, space) in enumerate(zip(*cols))
+        for i, (text, low, pos, lemma, tag, punct, space) in enumerate(zip(ts.text, ts.lower, ts.pos, ts.lemma, ts.tag, ts.punct, ts.space))
     ]
 
 

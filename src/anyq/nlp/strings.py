@@ -8,6 +8,7 @@ hash names the same string in every StringStore, so one dict serves both languag
 
 from __future__ import annotations
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -45,3 +46,27 @@ def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
     for k in range(strings):
         cols[k] = decode(store, cols[k])
     return cols
+
+
+class TokenStrings:
+    """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
+    first and build a ``Token`` only for the few candidates."""
+
+    __slots__ = ("text", "lower", "lemma", "norm", "pos", "tag", "space", "punct", "ws", "sent_start")
+
+    def __init__(self, doc: Doc) -> None:
+        (self.text, self.lower, self.lemma, self.norm, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
+            doc, [ORTH, LOWER, LEMMA, NORM, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=6
+        )
+        self.sent_start = [s == 1 for s in starts]
+
+
+_KEY = "anyq.token_strings"
+
+
+def token_strings(doc: Doc) -> TokenStrings:
+    """The doc's :class:`TokenStrings`, read once (after annotation: the doc must not change)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenStrings(doc)
+    return found

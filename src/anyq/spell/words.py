@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import token_strings
 from anyq.spell.dictionary import ALPHABET
 
 _OPEN = {"«", "„"}
@@ -118,9 +117,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
     min_length = opts.min_length
     skip_quoted = opts.skip_quoted
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
-    texts, spacy_flags, sent_starts = columns(doc, [ORTH, SPACY, SENT_START], strings=1)
+    ts = token_strings(doc)
+    texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
     for i, t in enumerate(texts):
-        if sent_starts[i] == 1 or i == 0:
+        if sent_starts[i] or i == 0:
             first = True
         c = t[:1]
         if not c.isalpha():
