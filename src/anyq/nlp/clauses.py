@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -123,12 +124,16 @@ class _Tok:
         self.lemma_ = lemma
         self.is_punct = is_punct
         # tag: ru the OpenCorpora tag; kk the suffix tags "pl|poss3|dat"
-        if lang == "ru":
-            self.oc = tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""
-            self.tags: tuple[str, ...] = ()
-        else:
-            self.oc = ""
-            self.tags = tuple(tag.split("|")) if tag else ()
+        self.oc, self.tags = _tag_parts(tag, lang)
+
+
+@lru_cache(maxsize=20_000)
+def _tag_parts(tag: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """(OpenCorpora part of speech, kk suffix tags) of a tag string; a few hundred distinct
+    tags cover every token, so they are split once."""
+    if lang == "ru":
+        return (tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""), ()
+    return "", (tuple(tag.split("|")) if tag else ())
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
