@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LIKE_EMAIL, LIKE_NUM, LIKE_URL, MORPH, NORM, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import columns
 from anyq.nlp.words import _WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -76,68 +72,35 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str]:
     return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags)
 
 
-# The component writes its attributes with one ``doc.from_array`` instead of several Token
-# attribute writes per token (each builds a Token and encodes its string).
-_ATTRS = [LEMMA, NORM, POS, TAG, MORPH]
-_NOUN, _PROPN, _PUNCT, _NUM, _SPACE, _SYM = (UPOS[p] for p in ("NOUN", "PROPN", "PUNCT", "NUM", "SPACE", "SYM"))
-
-
-class _Encoded:
-    """A word form's annotation as the ids ``from_array`` takes; the ids belong to one
-    Vocab, so the table is started again for another."""
-
-    def __init__(self, vocab) -> None:  # noqa: ANN001 - a spaCy Vocab
-        self.vocab = vocab
-        self.words: dict[str, tuple[int, int, int, bool, int | None, int]] = {}
-
-    def word(self, text: str) -> tuple[int, int, int, bool, int | None, int]:
-        found = self.words.get(text)
-        if found is None:
-            if len(self.words) >= 200_000:
-                self.words.clear()
-            lemma, norm, pos, known, feats, tags = _token_annotation(text)
-            add = self.vocab.strings.add
-            morph = self.vocab.morphology.add(feats) if feats else None
-            found = self.words[text] = (add(lemma), add(norm), UPOS[pos], known, morph, add(tags))
-        return found
-
-
-_encoded: _Encoded | None = None
-
-
 @Language.component("anyq_kk_morph")
 def kk_morph(doc: Doc) -> Doc:
-    global _encoded
-    if _encoded is None or _encoded.vocab is not doc.vocab:
-        _encoded = _Encoded(doc.vocab)
-    word_ids = _encoded.word
-    strings = doc.vocab.strings
-    add = strings.add
-    texts, norms, punct, num, space, url, email = columns(doc, [ORTH, NORM, IS_PUNCT, LIKE_NUM, IS_SPACE, LIKE_URL, LIKE_EMAIL], strings=2)
-    rows = doc.to_array(_ATTRS).tolist()  # what the component leaves alone stays as it is
     words = []
-    for i, text in enumerate(texts):
+    for tok in doc:
+        text = tok.text
         is_word = False
-        row = rows[i]
-        if "." in text and norms[i] != text.lower():
-            row[0], row[2] = add(norms[i]), _NOUN  # an abbreviation with its full word as norm («ж.» → жыл)
-        elif _HAS_LETTER.search(text) and not url[i] and not email[i]:
-            lemma, norm, pos, known, morph, tags = word_ids(text)
-            row[0], row[1], row[3] = lemma, norm, tags  # tags: the suffix chain, outermost last: "pl|poss3|dat"
-            row[2] = _PROPN if (not known and i > 0 and text[:1].isupper()) else pos
-            if morph is not None:
-                row[4] = morph
+        if "." in text and tok.norm_ != text.lower():
+            tok.lemma_ = tok.norm_  # an abbreviation with its full word as norm («ж.» → жыл)
+            tok.pos_ = "NOUN"
+        elif _HAS_LETTER.search(text) and not tok.like_url and not tok.like_email:
+            lemma, norm, pos, known, feats, tags = _token_annotation(text)
+            tok.lemma_ = lemma
+            tok.norm_ = norm
+            tok.tag_ = tags  # the suffix chain, outermost last: "pl|poss3|dat"
+            tok.pos_ = "PROPN" if (not known and tok.i > 0 and text[:1].isupper()) else pos
+            if feats:
+                tok.set_morph(feats)
             is_word = True
-        elif punct[i]:
-            row[0], row[2] = add(text), _PUNCT
-        elif num[i]:
-            row[0], row[2] = add(text), _NUM
-        elif space[i]:
-            row[2] = _SPACE
+        elif tok.is_punct:
+            tok.pos_ = "PUNCT"
+            tok.lemma_ = text
+        elif tok.like_num:
+            tok.pos_ = "NUM"
+            tok.lemma_ = text
+        elif tok.is_space:
+            tok.pos_ = "SPACE"
         else:
-            row[0], row[2] = add(text.lower()), _SYM
+            tok.lemma_ = text.lower()
+            tok.pos_ = "SYM"
         words.append(is_word and _WORD.fullmatch(text) is not None)
-    if rows:
-        doc.from_array(_ATTRS, numpy.array(rows, dtype="uint64"))
     doc.user_data[WORD_FLAGS] = words
     return doc

@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-import numpy
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, MORPH, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Token
 
-from anyq.nlp.strings import columns
 from anyq.nlp.words import _WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -106,64 +102,31 @@ def morphology() -> RussianMorphology:
     return _morph
 
 
-# The component writes LEMMA, POS, TAG and MORPH with one ``doc.from_array`` instead of
-# four Token attribute writes per token (each builds a Token and encodes its string).
-_ATTRS = [LEMMA, POS, TAG, MORPH]
-_PUNCT, _NUM, _SPACE, _SYM, _X = (UPOS[p] for p in ("PUNCT", "NUM", "SPACE", "SYM", "X"))
-
-
-class _Encoded:
-    """A word's annotation as the ids ``from_array`` takes, per lower-case word; the ids
-    belong to one Vocab, so the table is started again for another."""
-
-    def __init__(self, vocab) -> None:  # noqa: ANN001 - a spaCy Vocab
-        self.vocab = vocab
-        self.words: dict[str, tuple[int, int, int, int | None]] = {}
-
-    def word(self, lower: str) -> tuple[int, int, int, int | None]:
-        found = self.words.get(lower)
-        if found is None:
-            if len(self.words) >= 200_000:
-                self.words.clear()
-            lemma, pos, feats, oc = morphology().analyse(lower)
-            add = self.vocab.strings.add
-            morph = self.vocab.morphology.add(feats) if feats else None
-            found = self.words[lower] = (add(lemma), UPOS[pos], add(oc), morph)
-        return found
-
-
-_encoded: _Encoded | None = None
-
-
 @Language.component("anyq_ru_morph")
 def ru_morph(doc: Doc) -> Doc:
-    global _encoded
-    if _encoded is None or _encoded.vocab is not doc.vocab:
-        _encoded = _Encoded(doc.vocab)
-    word_ids = _encoded.word
-    add = doc.vocab.strings.add
-    texts, alpha, punct, num, space = columns(doc, [ORTH, IS_ALPHA, IS_PUNCT, LIKE_NUM, IS_SPACE], strings=1)
-    rows = doc.to_array(_ATTRS).tolist()  # what the component leaves alone stays as it is
+    analyse = morphology().analyse
     words = []
-    for i, text in enumerate(texts):
-        is_word = bool(alpha[i]) or ("-" in text and _WORD.fullmatch(text) is not None)
+    for tok in doc:
+        text = tok.text
+        is_word = tok.is_alpha or ("-" in text and _WORD.fullmatch(text) is not None)
         words.append(is_word)
-        row = rows[i]
         if is_word:
-            lemma, pos, oc, morph = word_ids(text.lower())
-            row[0], row[1], row[2] = lemma, pos, oc
-            if morph is not None:
-                row[3] = morph
-        elif punct[i]:
-            row[0], row[1] = add(text), _PUNCT
-        elif num[i]:
-            row[0], row[1] = add(text), _NUM
-        elif space[i]:
-            row[1] = _SPACE
+            lemma, pos, feats, oc = analyse(text.lower())
+            tok.lemma_ = lemma
+            tok.pos_ = pos
+            tok.tag_ = oc
+            if feats:
+                tok.set_morph(feats)
+        elif tok.is_punct:
+            tok.pos_ = "PUNCT"
+            tok.lemma_ = text
+        elif tok.like_num:
+            tok.pos_ = "NUM"
+            tok.lemma_ = text
+        elif tok.is_space:
+            tok.pos_ = "SPACE"
         else:
-            row[0] = add(text.lower())
-            row[1] = _SYM if not any(c.isalnum() for c in text) else _X
-    if rows:
-        doc.from_array(_ATTRS, numpy.array(rows, dtype="uint64"))
+            tok.lemma_ = text.lower()
+            tok.pos_ = "SYM" if not any(c.isalnum() for c in text) else "X"
     doc.user_data[WORD_FLAGS] = words
     return doc
