@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
 from anyq.nlp.clauses import WORD, SentenceFacts, Split, sentence_facts
+from anyq.nlp.strings import token_strings
 from anyq.profiles import profile_of, resolve
 
 # Splits that change the meaning if the conjunction is simply dropped (a cause, a relative
@@ -124,12 +125,17 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
                 start, end = ctx.token_span(toks[0].i, toks[-1].i + 1)
                 yield Hit(start, end, values={"value": nouns, "threshold": limit})
 
-    for tok in ctx.doc:
-        gen = "Case=Gen" in str(tok.morph) and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+    doc = ctx.doc
+    ts = token_strings(doc)
+    for i, tag in enumerate(ts.tag):
+        pos = ts.pos[i]
+        # Case=Gen comes from a genitive in the tag string (ru gent/gen2, kk gen): the plain
+        # string first, the token's features only for the few that have one
+        gen = "gen" in tag and pos in ("NOUN", "ADJ", "PROPN") and "Case=Gen" in str(doc[i].morph)
         if gen:
-            run.append(tok.i)
-            nouns += tok.pos_ != "ADJ"
-        elif tok.is_space:
+            run.append(i)
+            nouns += pos != "ADJ"
+        elif ts.space[i]:
             continue
         else:
             yield from flush()

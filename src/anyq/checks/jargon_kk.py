@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.strings import token_strings
 from anyq.nlp.stem_kk import lexicon
 from anyq.suggest.kk import attach_chain
 
@@ -26,16 +27,6 @@ _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
 
 
 _WORD_LISTS: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
-_TOKENS = "anyq.jargon.tokens"
-
-
-def tokens(doc) -> list[Token]:
-    """The doc's tokens as one list, made once per paragraph and shared by the jargon rules:
-    iterating a spaCy Doc builds a new Token object per token on every pass."""
-    out = doc.user_data.get(_TOKENS)
-    if out is None:
-        out = doc.user_data[_TOKENS] = list(doc)
-    return out
 
 
 def _words(rule: Rule, key: str) -> frozenset[str]:
@@ -71,10 +62,11 @@ def is_passive(tok: Token, not_verbs: frozenset[str] = frozenset()) -> bool:
 @paragraph_rule("J700")
 def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
-    for tok in tokens(doc)[:-1]:
-        nxt = doc[tok.i + 1]
-        if nxt.lower_ != "болады" or tok.pos_ != "VERB" or not _tags(tok).endswith("ptcp.hab"):
+    ts = token_strings(doc)
+    for i in range(len(ts.text) - 1):
+        if ts.lower[i + 1] != "болады" or ts.pos[i] != "VERB" or not ts.tag[i].endswith("ptcp.hab"):
             continue
+        tok = doc[i]
         chain = (("neg", "ма"),) if _tags(tok).startswith("neg") else ()
         short = attach_chain(tok.lemma_, chain + (("pres", "а"), ("3", "ды")))
         s, e = ctx.token_span(tok.i, tok.i + 2)
@@ -89,7 +81,10 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     finite = _words(rule, "finite")
     not_verbs = _words(rule, "not_verbs")
     doc = ctx.doc
-    for tok in tokens(doc):
+    for i, pos in enumerate(token_strings(doc).pos):
+        if pos != "VERB":
+            continue  # is_passive's first test, on the plain string
+        tok = doc[i]
         if tok.lemma_ in skip or not is_passive(tok, not_verbs):
             continue
         tags = _tags(tok)
@@ -109,14 +104,6 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J801: chains of genitive / possessive nouns -----------------------------------------------
-def _nominal(tok: Token) -> bool:
-    if tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
-        return True
-    # verbal nouns and participles inside a noun phrase («құрылысы», «алуға мұқтаж»)
-    tags = _tags(tok)
-    return tok.pos_ == "VERB" and any(t in tags for t in ("vn", "ptcp"))
-
-
 def _link(tok: Token) -> bool:
     tags = _tags(tok).split("|")
     return "gen" in tags or "poss3" in tags
@@ -153,11 +140,17 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
     breaks = _words(rule, "breaks")
-    for tok in tokens(doc):
-        if tok.is_space:
+    ts = token_strings(doc)
+    for i, pos in enumerate(ts.pos):
+        if ts.space[i]:
             continue
-        name = tok.text[:1].isupper() and not tok.is_sent_start
-        if _nominal(tok) and not tok.is_punct and tok.lower_ not in breaks and not name and tok.pos_ != "PROPN":
+        # on the plain strings (this loop sees every token); verbal nouns and participles
+        # count inside a noun phrase («құрылысы», «алуға мұқтаж»)
+        tags = ts.tag[i]
+        nominal = pos in ("NOUN", "PROPN", "ADJ", "NUM") or (pos == "VERB" and any(t in tags for t in ("vn", "ptcp")))
+        name = ts.text[i][:1].isupper() and not ts.sent_start[i]
+        if nominal and not ts.punct[i] and ts.lower[i] not in breaks and not name and pos != "PROPN":
+            tok = doc[i]
             run.append(tok)
             if _tags(tok).split("|")[-1:] and _tags(tok).split("|")[-1] in ("dat", "abl", "loc", "ins", "acc") and _link(tok):
                 # a case after the possessive ends the chain here («есебінде», «қорынан»)
@@ -170,10 +163,6 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J802: participial phrases stacked on one noun --------------------------------------------
-def _bare_participle(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and _tags(tok).split("|")[-1] in ("ptcp.past", "ptcp.hab")
-
-
 _JOINERS = frozenset({",", "және", "әрі", "бірақ", "сондай-ақ"})
 
 
@@ -182,11 +171,13 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
     limit = int(rule.params.get("min_participles", 2))
     doc = ctx.doc
-    toks = tokens(doc)
+    ts = token_strings(doc)
     for sent in doc.sents:
         groups: list[list[Token]] = []
         group: list[Token] = []
-        for p in (t for t in toks[sent.start : sent.end] if _bare_participle(t)):
+        # bare participles, on the plain strings
+        bare = (doc[k] for k in range(sent.start, sent.end) if ts.pos[k] == "VERB" and ts.tag[k].split("|")[-1] in ("ptcp.past", "ptcp.hab"))
+        for p in bare:
             joined = group and p.i - group[-1].i <= 10 and any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i))
             if group and not joined:
                 groups.append(group)

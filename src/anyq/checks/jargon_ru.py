@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.strings import token_strings
 from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
 
@@ -30,16 +31,6 @@ _AUX = frozenset({"быть", "мочь", "должный"})
 
 
 _WORD_LISTS: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
-_TOKENS = "anyq.jargon.tokens"
-
-
-def tokens(doc) -> list[Token]:
-    """The doc's tokens as one list, made once per paragraph and shared by the jargon rules:
-    iterating a spaCy Doc builds a new Token object per token on every pass."""
-    out = doc.user_data.get(_TOKENS)
-    if out is None:
-        out = doc.user_data[_TOKENS] = list(doc)
-    return out
 
 
 def _words(rule: Rule, key: str) -> frozenset[str]:
@@ -69,9 +60,10 @@ def _left_aux(doc: Doc, i: int) -> int:
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     doc = ctx.doc
-    for tok in tokens(doc):
-        if not tok.tag_.startswith("PRTS"):
+    for i, tag in enumerate(token_strings(doc).tag):
+        if not tag.startswith("PRTS"):
             continue  # a cheap test first: this loop sees every token
+        tok = doc[i]
         gs = grammemes(tok)
         if "pssv" not in gs or tok.lemma_ in skip:
             continue
@@ -108,7 +100,10 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = _words(rule, "exclude")
     verbs = _words(rule, "verbs")
     doc = ctx.doc
-    for tok in tokens(doc):
+    for i, lemma in enumerate(token_strings(doc).lemma):
+        if not lemma.endswith("ся"):
+            continue  # the cheap test of _reflexive_passive first, on the plain string
+        tok = doc[i]
         if not _reflexive_passive(tok, verbs, skip):
             continue
         gs = grammemes(tok)
@@ -133,9 +128,13 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     documents = _words(rule, "documents")
     passives = _words(rule, "passive_verbs")
     doc = ctx.doc
-    for tok in tokens(doc):
-        if not _is_vn(tok):
-            continue
+    ts = token_strings(doc)
+    vns = verbal_nouns()
+    for i, lemma in enumerate(ts.lemma):
+        e = vns.get(lemma)
+        if e is None or e.thing or ts.pos[i] != "NOUN":
+            continue  # _is_vn on the plain strings: this loop sees every token
+        tok = doc[i]
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         morph = str(tok.morph)
@@ -198,11 +197,11 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     own = _lemmas(_words(rule, "exclude"))
     doc = ctx.doc
     lex = verbal_nouns()
-    for tok in tokens(doc):
-        lemma = tok.lemma_
+    for i, lemma in enumerate(token_strings(doc).lemma):
         base = lemma[:-2] if lemma.endswith("ся") else lemma
         if base not in lights:
             continue
+        tok = doc[i]
         j = tok.i + 1
         while j < len(doc) and doc[j].pos_ == "ADJ":
             j += 1
@@ -278,14 +277,15 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         s, e = ctx.token_span(run[0][0].i, run[last][0].i + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
-    for tok in tokens(doc):
-        tag = tok.tag_
+    ts = token_strings(doc)
+    for i, tag in enumerate(ts.tag):
         if "gen" not in tag:  # the common case first: one string test per token
-            if not tok.is_space:
+            if not ts.space[i]:
                 if len(run) >= limit:
                     yield from flush()
                 run = []
             continue
+        tok = doc[i]
         pos = tok.pos_
         if pos == "PROPN" or tok.lemma_ in places:
             if len(run) >= limit:
@@ -322,13 +322,13 @@ def _quoted(doc: Doc) -> set[int]:
     if "«" not in doc.text:
         return out
     depth = 0
-    for t in tokens(doc):
-        if t.text == "«":
+    for i, text in enumerate(token_strings(doc).text):
+        if text == "«":
             depth += 1
-        elif t.text == "»":
+        elif text == "»":
             depth = max(0, depth - 1)
         elif depth:
-            out.add(t.i)
+            out.add(i)
     return out
 
 
@@ -336,9 +336,7 @@ def _quoted(doc: Doc) -> set[int]:
 _DANNYJ = ("данный", "данного", "данному", "данным", "данном", "данная", "данной", "данную", "данною", "данное", "данные", "данных", "данными")
 
 
-@lru_cache(maxsize=4)
-def _dannyj_forms(vocab) -> frozenset[int]:
-    return frozenset(vocab.strings.add(w) for w in _DANNYJ)
+_DANNYJ_SET = frozenset(_DANNYJ)
 
 
 @paragraph_rule("J104")
@@ -352,10 +350,10 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
 
     doc = ctx.doc
-    forms = _dannyj_forms(doc.vocab)
-    for tok in tokens(doc):
-        if tok.lower not in forms:  # an integer test: this loop sees every token
+    for i, low in enumerate(token_strings(doc).lower):
+        if low not in _DANNYJ_SET:  # a plain string test: this loop sees every token
             continue
+        tok = doc[i]
         low = tok.lower_
         if low == "данным" and tok.i > 0 and doc[tok.i - 1].lower_ == "по":
             continue  # «по данным архива»: according to the data

@@ -140,8 +140,10 @@ def _voters(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _cheap_votes(w: str) -> tuple[float, float] | None:
-    """Votes that need no dictionary; None when only the dictionaries can tell."""
+    """Votes that need no dictionary; None when only the dictionaries can tell (cached per
+    word: every paragraph of every letter is voted on)."""
     if w.startswith("\x00"):
         return {"\x00kk": (1.0, 0.0), "\x00ru": (0.0, 1.0)}.get(w, (0.0, 0.0))
     if w.lower() in NEUTRAL:

@@ -181,10 +181,12 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:
             continue
+        text = doc.text  # sliced, not ``sent.text``, which builds a Token per token
         for sent in doc.sents:
-            if not sent.text.strip():
+            start_char, end_char = sent.start_char, sent.end_char
+            if not text[start_char:end_char].strip():
                 continue
             # the doc holds the paragraph with its whitespace folded: map back to the original text
-            a, b = original_span(doc, sent.start_char, sent.end_char)
+            a, b = original_span(doc, start_char, end_char)
             out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, count_words(sent), p.start))
     return out

@@ -16,6 +16,7 @@ from functools import lru_cache
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence, token_words
+from anyq.nlp.strings import token_strings
 
 _MONTHS_RU = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 _MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
@@ -97,11 +98,30 @@ def has_date(text: str, lang: str) -> bool:
     return DATE[lang].search(text) is not None
 
 
+def _may_hold(s: Sentence, words: tuple[str, ...] = (), lemmas: frozenset[str] | set[str] = frozenset(), in_tag: tuple[str, ...] = (), in_tag_all: tuple[str, ...] = ()) -> bool:
+    """Could a token of the sentence pass a test on its analysis? A superset test on the
+    plain strings of the paragraph (lower-case text, lemma, tag), so the exact test with
+    Token objects and ``token._.kk`` runs only on the few sentences that may pass."""
+    ts = token_strings(s.span.doc)
+    for k in range(s.span.start, s.span.end):
+        if words and ts.lower[k].startswith(words):
+            return True
+        if ts.lemma[k] in lemmas:
+            return True
+        tag = ts.tag[k]
+        if tag and (any(x in tag for x in in_tag) or (in_tag_all and all(x in tag for x in in_tag_all))):
+            return True
+    return False
+
+
 def addresses_reader(s: Sentence) -> bool:
     if s.lang == "ru":
         return _READER_RU.search(s.text) is not None
     if s.span is None:
         return "сіз" in s.text.lower()
+    # kk: the tag string holds the stemmer's tags (``poss2…``, ``2pol``) of every analysed word
+    if not _may_hold(s, words=("сіз",), in_tag=("poss2", "2pol")):
+        return False
     for t in s.span:
         a = t._.kk
         if t.lower_.startswith("сіз") or (a is not None and any(tag.startswith("poss2") or tag == "2pol" for tag in a.tags)):
@@ -116,6 +136,8 @@ def speaks_for_itself(s: Sentence) -> bool:
         return True
     if s.span is None:
         return False
+    if not _we_may_speak(s):
+        return False
     for t in s.span:
         if s.lang == "ru":
             m = str(t.morph)
@@ -128,10 +150,19 @@ def speaks_for_itself(s: Sentence) -> bool:
     return False
 
 
+def _we_may_speak(s: Sentence) -> bool:
+    # ru: Person=1 and Number=Plur come from the grammemes 1per and plur of the tag
+    if s.lang == "ru":
+        return _may_hold(s, words=("мы",), in_tag_all=("1per", "plur"))
+    return _may_hold(s, words=("біз",), in_tag=("1pl",))
+
+
 def _reader_or_we(s: Sentence) -> bool:
     if addresses_reader(s):
         return True
     if s.span is None:
+        return False
+    if not _we_may_speak(s):
         return False
     for t in s.span:
         if s.lang == "ru":
@@ -148,6 +179,9 @@ def forward_looking(s: Sentence) -> bool:
     if s.span is None:
         return False
     if s.lang == "ru":
+        # Tense=Fut and Mood=Imp come from the grammemes futr and impr of the tag
+        if not _may_hold(s, words=("будет", "будут"), lemmas=_RU_MODALS, in_tag=("futr", "impr")):
+            return False
         for t in s.span:
             m = str(t.morph)
             if "Tense=Fut" in m or "Mood=Imp" in m or t.lemma_ in _RU_MODALS or t.lower_ in ("будет", "будут"):
@@ -155,6 +189,8 @@ def forward_looking(s: Sentence) -> bool:
         return False
     from anyq.nlp.stem_kk import stemmer
 
+    if not _may_hold(s, words=("керек", "қажет", "тиіс", "болады", "аласыз", "алады"), in_tag=("pres", "fut", "poss2pol")):
+        return False
     lex = stemmer().lex
     for t in s.span:
         a = t._.kk

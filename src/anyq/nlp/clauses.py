@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from anyq.nlp.strings import token_strings
 from anyq.nlp.words import word_flags
 from anyq.readability.syllables import count as syllables
 
@@ -123,12 +124,16 @@ class _Tok:
         self.lemma_ = lemma
         self.is_punct = is_punct
         # tag: ru the OpenCorpora tag; kk the suffix tags "pl|poss3|dat"
-        if lang == "ru":
-            self.oc = tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""
-            self.tags: tuple[str, ...] = ()
-        else:
-            self.oc = ""
-            self.tags = tuple(tag.split("|")) if tag else ()
+        self.oc, self.tags = _tag_parts(tag, lang)
+
+
+@lru_cache(maxsize=20_000)
+def _tag_parts(tag: str, lang: str) -> tuple[str, tuple[str, ...]]:
+    """(OpenCorpora part of speech, kk suffix tags) of a tag string; a few hundred distinct
+    tags cover every token, so they are split once."""
+    if lang == "ru":
+        return (tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""), ()
+    return "", (tuple(tag.split("|")) if tag else ())
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
@@ -143,11 +148,10 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
 def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
     """Every token of the doc read once, from the doc's arrays (no spaCy Token objects);
     None for whitespace tokens."""
-    s = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, POS, LEMMA, TAG, IS_PUNCT, IS_SPACE]).tolist()
+    ts = token_strings(doc)
     return [
-        None if space else _Tok(i, s[orth], s[low], s[pos], s[lemma], bool(punct), s[tag] if tag else "", lang)
-        for i, (orth, low, pos, lemma, tag, punct, space) in enumerate(rows)
+        None if space else _Tok(i, text, low, pos, lemma, bool(punct), tag, lang)
+        for i, (text, low, pos, lemma, tag, punct, space) in enumerate(zip(ts.text, ts.lower, ts.pos, ts.lemma, ts.tag, ts.punct, ts.space))
     ]
 
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 from anyq.nlp.normalize import NEWLINES
+from anyq.nlp.strings import columns
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -54,19 +55,14 @@ class _Tokens:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.text, self.ws, self.space, self.alpha, self.num, self.nl = [], [], [], [], [], []
         breaks = doc.user_data.get(NEWLINES)  # line breaks folded into single spaces
-        for t in doc:  # one pass: every Token object created costs
-            text = t.text
-            self.text.append(text)
-            self.ws.append(t.whitespace_)
-            self.space.append(t.is_space)
-            self.alpha.append(t.is_alpha)
-            self.num.append(t.like_num)
-            if breaks is None:
-                self.nl.append("\n" in t.whitespace_ or (t.is_space and "\n" in text))
-            else:
-                self.nl.append(t.idx + len(text) in breaks)
+        # from the doc's arrays: a Token object and its string attributes cost per token
+        self.text, self.ws, self.space, self.alpha, self.num, idx = columns(doc, [ORTH, SPACY, IS_SPACE, IS_ALPHA, LIKE_NUM, IDX], strings=1)
+        if breaks is None:
+            # a token's own whitespace is one space at most: line breaks are space tokens
+            self.nl = [bool(sp) and "\n" in text for text, sp in zip(self.text, self.space)]
+        else:
+            self.nl = [start + len(text) in breaks for text, start in zip(self.text, idx)]
 
     def next_word(self, i: int) -> int | None:
         for j in range(i + 1, self.n):

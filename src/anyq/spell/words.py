@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
+from anyq.nlp.strings import token_strings
 from anyq.spell.dictionary import ALPHABET
 
 _OPEN = {"«", "„"}
@@ -83,6 +83,20 @@ def _is_abbreviation(text: str) -> bool:
 _CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?:-[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+)*")
 
 
+@lru_cache(maxsize=100_000)
+def _checkable(t: str, min_length: int) -> str | None:
+    """The token as the word to look up, or None when it is no word to check; cached per
+    token text, since the same words recur in every paragraph."""
+    text = clean(t) if _INVISIBLE.search(t) else t
+    if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
+        return None  # Latin, «?», letters of neither alphabet, URLs, e-mails
+    if "-" in text and len(text.replace("-", "")) < min_length:
+        return None
+    if _is_abbreviation(text):
+        return None
+    return text
+
+
 def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
     """The words of a paragraph to check; the scan is shared by the rules of one paragraph."""
     key = ("anyq.words", opts.skip_quoted, opts.min_length, abbreviations)
@@ -103,11 +117,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
     min_length = opts.min_length
     skip_quoted = opts.skip_quoted
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY, SENT_START]).tolist()
-    texts = [strings[r[0]] for r in rows]
+    ts = token_strings(doc)
+    texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
     for i, t in enumerate(texts):
-        if rows[i][2] == 1 or i == 0:
+        if sent_starts[i] or i == 0:
             first = True
         c = t[:1]
         if not c.isalpha():
@@ -125,14 +138,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
         first = False
         if skip_quoted and (quote_depth or straight_open):
             continue
-        text = clean(t) if _INVISIBLE.search(t) else t
-        if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
-            continue  # Latin, «?», letters of neither alphabet, URLs, e-mails
-        if "-" in text and len(text.replace("-", "")) < min_length:
+        text = _checkable(t, min_length)
+        if text is None:
             continue
-        if _is_abbreviation(text):
-            continue
-        if not rows[i][1] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
+        if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
         name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, doc[i]))
         out.append(WordToCheck(doc, i, text, at_start, name_like))

@@ -1,0 +1,72 @@
+"""Token strings read from a doc's arrays, decoded once per process.
+
+Every string attribute of a spaCy ``Token`` (``text``, ``lemma_``, ``tag_`` …) and every
+``vocab.strings[hash]`` decodes the string from the StringStore again (about a microsecond
+each). The hot loops read hashes with ``doc.to_array`` and turn them into strings here: a
+hash names the same string in every StringStore, so one dict serves both languages.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+# Bounded by the vocabulary of the texts seen; cleared if a huge batch outgrows it.
+_MAX = 500_000
+
+
+class _Decoded(dict):
+    __slots__ = ("strings",)
+
+    def __missing__(self, key: int) -> str:
+        if len(self) >= _MAX:
+            self.clear()
+        value = self[key] = self.strings[key]
+        return value
+
+
+_decoded = _Decoded()
+
+
+def decode(strings: StringStore, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (a column of ``doc.to_array``, as a list)."""
+    _decoded.strings = strings
+    return list(map(_decoded.__getitem__, hashes))
+
+
+def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
+    """``doc.to_array(attrs)`` as one list per attribute; the first ``strings`` attributes
+    (hashes) decoded to strings."""
+    arr = doc.to_array(attrs)
+    if arr.ndim == 1:
+        arr = arr.reshape(-1, 1)
+    cols = arr.T.tolist()
+    store = doc.vocab.strings
+    for k in range(strings):
+        cols[k] = decode(store, cols[k])
+    return cols
+
+
+class TokenStrings:
+    """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
+    first and build a ``Token`` only for the few candidates."""
+
+    __slots__ = ("text", "lower", "lemma", "norm", "pos", "tag", "space", "punct", "ws", "sent_start")
+
+    def __init__(self, doc: Doc) -> None:
+        (self.text, self.lower, self.lemma, self.norm, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
+            doc, [ORTH, LOWER, LEMMA, NORM, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=6
+        )
+        self.sent_start = [s == 1 for s in starts]
+
+
+_KEY = "anyq.token_strings"
+
+
+def token_strings(doc: Doc) -> TokenStrings:
+    """The doc's :class:`TokenStrings`, read once (after annotation: the doc must not change)."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = TokenStrings(doc)
+    return found
