@@ -42,10 +42,20 @@ def lint_one(path: str, settings: Settings, stdin_filename: str | None = None) -
     """Lint one file; an unexpected exception becomes an error of that file, not of the run."""
     from anyq.api import check_file
 
+    global _files_checked
     try:
         return check_file(path, settings, stdin_filename=stdin_filename)
     except Exception as exc:  # noqa: BLE001 — one broken file must not stop a batch
         return FileReport(path=path, errors=[f"internal error while checking: {type(exc).__name__}: {exc}"])
+    finally:
+        _files_checked += 1
+        if _files_checked == 1:
+            from anyq.engine.runner import freeze_long_lived_objects
+
+            freeze_long_lived_objects()
+
+
+_files_checked = 0  # in this process: the first file loads what lives as long as the process
 
 
 def lint_chunk(items: list[tuple[int, str, Settings, str | None]], cache_root: str | None = None) -> dict[str, Any]:

@@ -65,18 +65,14 @@ class Selection:
         return self._hits(rule, self.select)
 
 
-_documents_checked = 0
-
-
-def _freeze_after_first_document() -> None:
-    """Once the first document has loaded the lexicons, morphology and caches (hundreds of
+def freeze_long_lived_objects() -> None:
+    """Once a first document has loaded the lexicons, morphology and caches (hundreds of
     thousands of objects that live as long as the process), move them out of the garbage
-    collector's generations: otherwise every full collection walks them again (a tenth of
-    a second each, several per batch). Frozen objects are still freed by reference counting."""
-    global _documents_checked
-    _documents_checked += 1
-    if _documents_checked == 2:
-        gc.freeze()
+    collector's generations: otherwise every full collection walks them again (a tenth of a
+    second each, several per batch). Frozen objects are still freed by reference counting.
+    The command line's workers call this after their first file; a program embedding the
+    linter decides for itself, since it freezes that program's objects too."""
+    gc.freeze()
 
 
 class Linter:
@@ -93,7 +89,6 @@ class Linter:
         """``options`` replace the linter's own for this document (``--kind`` and ``--appeal`` are
         per document); rules read them as ``ctx.options``. ``ignore`` holds rule selectors to
         drop for this file only (``per-file-ignores`` of a config file)."""
-        _freeze_after_first_document()
         options = options if options is not None else self.options
         directives = suppress.parse(source.text, source.format, self.known_codes)
         if directives:
