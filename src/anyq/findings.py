@@ -62,6 +62,16 @@ class FileReport:
     extra: dict[str, Any] = field(default_factory=dict)
     # the text the findings point into (not serialised; reporters show lines from it)
     source_text: str | None = field(default=None, repr=False, compare=False)
+    # a report read from the result cache keeps its findings as the cache decoded them
+    # (``findings`` list, dicts): writing JSON again then copies no attribute. Used only
+    # while ``findings`` is still that very list, unchanged in length.
+    cached_findings: tuple[list, list] | None = field(default=None, repr=False, compare=False)
+
+    def _finding_dicts(self) -> list[dict[str, Any]]:
+        c = self.cached_findings
+        if c is not None and c[0] is self.findings and len(c[1]) == len(self.findings):
+            return [dict(d) for d in c[1]]
+        return [f.to_dict() for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -70,7 +80,7 @@ class FileReport:
             "score": self.score,
             "scores": dict(self.scores),
             "stats": dict(self.stats),
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": self._finding_dicts(),
             "errors": list(self.errors),
         }
         d.update(self.extra)

@@ -145,9 +145,10 @@ def entry_to_report(path: str, e: dict[str, Any]) -> FileReport:
         raise ValueError("not a report")
     findings = []
     for d in e["findings"]:
-        if not isinstance(d, dict) or set(d) != _FINDING_FIELDS:
+        if not isinstance(d, dict) or d.keys() != _FINDING_FIELDS:
             raise ValueError("not a finding")
-        findings.append(Finding(**{**d, "path": path}))
+        d["path"] = path  # the entry's dicts are ours: decoded for this report alone
+        findings.append(Finding(**d))
     score = e["score"]
     if score is not None and not isinstance(score, (int, float)):
         raise ValueError("bad score")
@@ -158,7 +159,7 @@ def entry_to_report(path: str, e: dict[str, Any]) -> FileReport:
     if text is not None and not isinstance(text, str):
         raise ValueError("bad text")
     return FileReport(path=path, language=e["language"], score=score, scores=e["scores"], stats=e["stats"],
-                      findings=findings, extra=e["extra"], source_text=text)
+                      findings=findings, extra=e["extra"], source_text=text, cached_findings=(findings, e["findings"]))
 
 
 class Cache:
