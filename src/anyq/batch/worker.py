@@ -38,6 +38,9 @@ def warm_up(settings: list[Settings]) -> None:
             check_source(read_bytes(name, text.encode("utf-8")), s)
 
 
+_files_checked = 0  # in this process: the first file loads what lives as long as the process
+
+
 def lint_one(path: str, settings: Settings, stdin_filename: str | None = None) -> FileReport:
     """Lint one file; an unexpected exception becomes an error of that file, not of the run."""
     from anyq.api import check_file
@@ -54,8 +57,6 @@ def lint_one(path: str, settings: Settings, stdin_filename: str | None = None) -
 
             freeze_long_lived_objects()
 
-
-_files_checked = 0  # in this process: the first file loads what lives as long as the process
 
 
 def lint_chunk(items: list[tuple[int, str, Settings, str | None]], cache_root: str | None = None) -> dict[str, Any]:

@@ -23,19 +23,14 @@ _NO_REWRITE = {"поскольку", "так как", "который"}
 
 def param(rule: Rule, ctx: ParagraphContext | DocumentContext, key: str, default, lang: str | None = None):
     """``params.<key>`` for the run's profile and the text's language."""
-    k = (id(rule.params), key, profile_of(ctx.options), lang or getattr(ctx, "lang", "ru"))
-    found = _PARAMS.get(k)
-    # the entry keeps its params dict alive and is checked against it, so a reused id() of a
-    # discarded rule set never returns another configuration's value
-    if found is None or found[0] is not rule.params:
-        value = resolve(rule.params.get(key, default), k[2], k[3])
-        found = _PARAMS[k] = (rule.params, default if value is None else value)
-    return found[1]
+    profile, lang = profile_of(ctx.options), lang or getattr(ctx, "lang", "ru")
 
+    def build():
+        value = resolve(rule.params.get(key, default), profile, lang)
+        return default if value is None else value
 
-# resolved parameters by (rule params, key, profile, language): every rule reads several for
-# every sentence, and resolving walks the profile and language tables
-_PARAMS: dict = {}
+    # every rule reads several for every sentence, and resolving walks the profile and language tables
+    return rule.derived(("param", key, profile, lang, default), build)
 
 
 def _sentence_span(ctx: ParagraphContext, f: SentenceFacts) -> tuple[int, int]:

@@ -26,17 +26,6 @@ from anyq.suggest.kk import attach_chain
 _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
 
 
-_WORD_LISTS: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
-
-
-def _words(rule: Rule, key: str) -> frozenset[str]:
-    """A word list of the rule's params, built once per rule (not once per paragraph)."""
-    k = (id(rule.params), key)
-    found = _WORD_LISTS.get(k)
-    # kept with its params dict: a reused id() of a discarded rule set must not match
-    if found is None or found[0] is not rule.params:
-        found = _WORD_LISTS[k] = (rule.params, frozenset(str(w).lower() for w in rule.params.get(key, [])))
-    return found[1]
 
 
 def _tags(tok: Token) -> str:
@@ -77,9 +66,9 @@ def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 # -- J800: passive in finite forms ---------------------------------------------------------------
 @paragraph_rule("J800")
 def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    skip = _words(rule, "exclude")
-    finite = _words(rule, "finite")
-    not_verbs = _words(rule, "not_verbs")
+    skip = rule.word_set("exclude")
+    finite = rule.word_set("finite")
+    not_verbs = rule.word_set("not_verbs")
     doc = ctx.doc
     for i, pos in enumerate(token_strings(doc).pos):
         if pos != "VERB":
@@ -113,7 +102,7 @@ def _link(tok: Token) -> bool:
 def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     limit = int(rule.params.get("min_links", 3))
     gap = int(rule.params.get("max_gap", 2))
-    bodies = _words(rule, "not_first")
+    bodies = rule.word_set("not_first")
     doc = ctx.doc
     run: list[Token] = []
 
@@ -139,7 +128,7 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         s, e = ctx.token_span(toks[0].i, toks[-1].i + 1)
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
-    breaks = _words(rule, "breaks")
+    breaks = rule.word_set("breaks")
     ts = token_strings(doc)
     for i, pos in enumerate(ts.pos):
         if ts.space[i]:

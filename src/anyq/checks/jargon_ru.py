@@ -30,17 +30,6 @@ from anyq.suggest.verbal_nouns import verbal_nouns
 _AUX = frozenset({"быть", "мочь", "должный"})
 
 
-_WORD_LISTS: dict[tuple[int, str], tuple[dict, frozenset[str]]] = {}
-
-
-def _words(rule: Rule, key: str) -> frozenset[str]:
-    """A word list of the rule's params, built once per rule (not once per paragraph)."""
-    k = (id(rule.params), key)
-    found = _WORD_LISTS.get(k)
-    # kept with its params dict: a reused id() of a discarded rule set must not match
-    if found is None or found[0] is not rule.params:
-        found = _WORD_LISTS[k] = (rule.params, frozenset(str(w).lower() for w in rule.params.get(key, [])))
-    return found[1]
 
 
 def _left_aux(doc: Doc, i: int) -> int:
@@ -58,7 +47,7 @@ def _left_aux(doc: Doc, i: int) -> int:
 # -- J341: short passive participles -----------------------------------------------------------
 @paragraph_rule("J341")
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    skip = _words(rule, "exclude")
+    skip = rule.word_set("exclude")
     doc = ctx.doc
     for i, tag in enumerate(token_strings(doc).tag):
         if not tag.startswith("PRTS"):
@@ -97,8 +86,8 @@ def _reflexive_passive(tok: Token, verbs: frozenset[str], skip: frozenset[str]) 
 
 @paragraph_rule("J342")
 def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    skip = _words(rule, "exclude")
-    verbs = _words(rule, "verbs")
+    skip = rule.word_set("exclude")
+    verbs = rule.word_set("verbs")
     doc = ctx.doc
     for i, lemma in enumerate(token_strings(doc).lemma):
         if not lemma.endswith("ся"):
@@ -124,9 +113,9 @@ def _is_vn(tok: Token) -> bool:
 
 @paragraph_rule("J351")
 def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    after = _words(rule, "after")
-    documents = _words(rule, "documents")
-    passives = _words(rule, "passive_verbs")
+    after = rule.word_set("after")
+    documents = rule.word_set("documents")
+    passives = rule.word_set("passive_verbs")
     doc = ctx.doc
     ts = token_strings(doc)
     vns = verbal_nouns()
@@ -193,8 +182,8 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     (``params.exclude``) are that rule's when they stand next to the verb; with adjectives
     in between («провести внеплановую проверку») the phrase rules cannot see them, so this
     rule reports them, without a replacement (the adjective would be lost)."""
-    lights = _words(rule, "verbs")
-    own = _lemmas(_words(rule, "exclude"))
+    lights = rule.word_set("verbs")
+    own = _lemmas(rule.word_set("exclude"))
     doc = ctx.doc
     lex = verbal_nouns()
     for i, lemma in enumerate(token_strings(doc).lemma):
@@ -258,8 +247,8 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     time («со дня получения ответа»), and a chain inside quotation marks, are not reported.
     """
     limit = int(rule.params.get("min_nouns", 3))
-    places = _words(rule, "not_counted")
-    not_first = _words(rule, "not_first")
+    places = rule.word_set("not_counted")
+    not_first = rule.word_set("not_first")
     doc = ctx.doc
 
     run: list[tuple[Token, bool]] = []  # (token, is a genitive noun)

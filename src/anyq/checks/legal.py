@@ -189,9 +189,7 @@ def evasiveness(a: LegalAnalysis, rule: Rule) -> tuple[float, list[str]]:
     for name in ("promise", "noted", "clarified", "measures", "formula", "vague_law", "repealed"):
         n = min(r.count(name), int(caps.get(name, 2)))
         e += n * w.get(name, 0.1)
-    body = a.body_words or 1
-    norm_words = sum(s.words for s in a.norm_sentences if s.zone == "body")
-    if norm_words / body >= float(rule.params.get("norm_share", 0.3)):
+    if _retells_norms(a, rule):
         e += w.get("norms", 0.2)
     if not r.has["appeal_route"]:
         without.append("appeal_route")
@@ -208,9 +206,13 @@ def devices(a: LegalAnalysis, rule: Rule) -> int:
     r = a.reading
     assert r is not None
     n = sum(1 for s in r.signals if s.name in _DEVICES)
-    body = a.body_words or 1
+    return n + _retells_norms(a, rule)
+
+
+def _retells_norms(a: LegalAnalysis, rule: Rule) -> bool:
+    """At least ``norm_share`` of the body's words are in sentences that retell a norm."""
     norm_words = sum(s.words for s in a.norm_sentences if s.zone == "body")
-    return n + (norm_words / body >= float(rule.params.get("norm_share", 0.3)))
+    return norm_words / (a.body_words or 1) >= float(rule.params.get("norm_share", 0.3))
 
 
 @document_rule("L120")
@@ -239,24 +241,23 @@ def evasive_reply(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         yield h
 
 
-@document_rule("L121")
-def redirect_without_body(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+def _reply_signals(ctx: DocumentContext, name: str) -> Iterator[Hit]:
     a = analyse(ctx)
     if a.kind != "reply" or a.reading is None:
         return
     for s in a.reading.signals:
-        if s.name == "redirect":
+        if s.name == name:
             yield Hit(s.start, s.end)
+
+
+@document_rule("L121")
+def redirect_without_body(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    return _reply_signals(ctx, "redirect")
 
 
 @document_rule("L122")
 def promise_without_date(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
-    a = analyse(ctx)
-    if a.kind != "reply" or a.reading is None:
-        return
-    for s in a.reading.signals:
-        if s.name == "promise":
-            yield Hit(s.start, s.end)
+    return _reply_signals(ctx, "promise")
 
 
 # ---------------------------------------------------------------------------- the appeal

@@ -93,14 +93,15 @@ class CompiledRules:
                 lm.regex_rules.append((r, re.compile(r.regex, re.I if r.ignorecase else 0)))
             elif r.kind == "python" and r.scope == "paragraph":
                 lm.python_rules.append(r)
+        sources = _annotation_sources() if by_lemma or by_text else []
         if by_lemma:
             lm.phrase_lemma = PhraseIndex(nlp.vocab.strings, _lemma_attr(lang))
-            tokens = phrase_tokens(f"{lang}-lemma", [e.text for _, _, e in by_lemma], lambda texts: _lemmas(nlp, lang, texts), _annotation_sources())
+            tokens = phrase_tokens(f"{lang}-lemma", [e.text for _, _, e in by_lemma], lambda texts: _lemmas(nlp, lang, texts), sources)
             for key, _, e in by_lemma:
                 lm.phrase_lemma.add(key, tokens[e.text])
         if by_text:
             lm.phrase_text = PhraseIndex(nlp.vocab.strings, "LOWER")
-            tokens = phrase_tokens(f"{lang}-text", [e.text for _, _, e in by_text], lambda texts: [tuple(t.lower_ for t in nlp.make_doc(x)) for x in texts], _annotation_sources())
+            tokens = phrase_tokens(f"{lang}-text", [e.text for _, _, e in by_text], lambda texts: [tuple(t.lower_ for t in nlp.make_doc(x)) for x in texts], sources)
             for key, _, e in by_text:
                 lm.phrase_text.add(key, tokens[e.text])
         return lm

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 CATEGORIES = {
@@ -98,6 +99,21 @@ class Rule:
     # good example text → the appeal it replies to (rules that compare a reply with its appeal)
     example_appeals: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    # values Python rules derive from ``params`` (word sets, a threshold resolved for a profile
+    # and language), computed once per rule instead of once per paragraph or sentence; a copy
+    # with other params (``dataclasses.replace``) starts with none
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: Any, build: Callable[[], Any]) -> Any:
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = build()
+            return value
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """``params.<key>`` as a set of lower-case words."""
+        return self.derived(("words", key), lambda: frozenset(str(w).lower() for w in self.params.get(key, [])))
 
     @property
     def finding_weight(self) -> float:

@@ -31,7 +31,6 @@ class PhraseIndex:
         self.attr = IDS[attr]
         # first token's hash → (phrase length, the rest of the phrase's hashes, key id)
         self.first: dict[int, list[tuple[int, tuple[int, ...], int]]] = {}
-        self.size = 0
 
     def add(self, key: str, tokens: Iterable[str]) -> None:
         hashes = tuple(self.strings.add(t) for t in tokens)
@@ -39,10 +38,6 @@ class PhraseIndex:
             return
         key_id = self.strings.add(key)
         self.first.setdefault(hashes[0], []).append((len(hashes), hashes[1:], key_id))
-        self.size += 1
-
-    def __len__(self) -> int:
-        return self.size
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         values = doc.to_array(self.attr).tolist()

@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyq.nlp.words import WORD
+
 KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 RU_ONLY = frozenset("ёъЁЪ")
 _KK_LETTER = re.compile("[" + "".join(sorted(KK_LETTERS)) + "]")
 _RU_ONLY = re.compile("[ёъЁЪ]")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"\n]*\"|“[^”\n]*”")
@@ -107,7 +108,7 @@ def _voters(text: str) -> list[str]:
     out = []
     sentence_start = True
     prev_word = ""
-    for m in _WORD.finditer(unquoted):
+    for m in WORD.finditer(unquoted):
         w = m.group()
         gap = unquoted[m.end() - len(w) - 3 if m.start() >= 3 else 0 : m.start()]
         if "\n" in gap:
@@ -177,7 +178,7 @@ def _word_votes(w: str) -> tuple[float, float]:
 
 
 def detect(text: str) -> LanguageGuess:
-    words = [w for w in _WORD.findall(text) if _CYR.search(w) or _LATIN_IN_CYR.search(w)]
+    words = [w for w in WORD.findall(text) if _CYR.search(w) or _LATIN_IN_CYR.search(w)]
     if not words:
         return LanguageGuess("other", 0.0, 0.0)
     voters = _voters(text) or [w for w in words if not (w[:1].isupper() and _is_name(w))]

@@ -410,12 +410,8 @@ class _RussianParser:
                         return _ActRef(pos, m.end(), _RU_ANAPHOR_TYPE[head], anaphor=_RU_ANAPHOR_TYPE[head])
         m = _RU_LAW.match(text, pos)
         if m:
-            ref = _ActRef(pos, m.end(), "law")
-            rk = _RK_RU.match(text, ref.end)
-            ref.end = rk.end() if rk else ref.end
-            ref.end = _ru_tails(text, ref.end, ref)
+            ref, _ = self._ru_named(text, pos, m, "law")
             if ref.title or ref.date or ref.number:
-                self._identify(ref)
                 return ref
             if after_locators:
                 ref.anaphor = "law"
@@ -424,12 +420,8 @@ class _RussianParser:
             return None
         m = _RU_CODE.match(text, pos)
         if m:
-            ref = _ActRef(pos, m.end(), "code")
-            rk = _RK_RU.match(text, ref.end)
-            ref.end = rk.end() if rk else ref.end
-            ref.end = _ru_tails(text, ref.end, ref)
+            ref, rk = self._ru_named(text, pos, m, "code")
             if ref.title or ref.date or ref.number:
-                self._identify(ref)
                 return ref
             if m.group("adj"):
                 ref.title = _ru_code_title(m.group("adj").strip(), rk is not None)
@@ -487,6 +479,17 @@ class _RussianParser:
         if not name and not m.group("adj") and not (ref.date or ref.number):
             return None
         return ref
+
+    def _ru_named(self, text: str, pos: int, m: re.Match[str], kind: str) -> tuple[_ActRef, re.Match[str] | None]:
+        """A law or code with what follows its head word («Республики Казахстан», a date, a
+        number, a title in quotes); identified when it has any of those."""
+        ref = _ActRef(pos, m.end(), kind)
+        rk = _RK_RU.match(text, ref.end)
+        ref.end = rk.end() if rk else ref.end
+        ref.end = _ru_tails(text, ref.end, ref)
+        if ref.title or ref.date or ref.number:
+            self._identify(ref)
+        return ref, rk
 
     def _identify(self, ref: _ActRef) -> None:
         act = self.reg.by_title(ref.title) or (self.reg.by_number(ref.number) if ref.type in ("law", "code") else None)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from anyq.legal.cues import cues
 from anyq.nlp.normalize import original_span
-from anyq.nlp.words import count_words
+from anyq.nlp.words import WORD, count_words
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -40,18 +40,12 @@ _REQUISITES = re.compile(
 )
 _FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
-# words as the report's statistics count them (letters; numbers are not words)
-_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 PHONE = re.compile(r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b")
 
 
 def word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
-
-
-def token_words(tokens) -> int:  # noqa: ANN001 - spaCy tokens
-    """Words as the report's statistics count them: tokens made of letters («ст.» is no word)."""
-    return sum(1 for t in tokens if _WORDS.fullmatch(t.text))
+    """Words as the report's statistics count them (letters; numbers are not words)."""
+    return len(WORD.findall(text))
 
 
 @dataclass(slots=True)

@@ -15,8 +15,9 @@ from functools import lru_cache
 
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
-from anyq.legal.layout import PHONE, Layout, Sentence, token_words
+from anyq.legal.layout import PHONE, Layout, Sentence
 from anyq.nlp.strings import token_strings
+from anyq.nlp.words import word_flags
 
 _MONTHS_RU = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 _MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
@@ -134,19 +135,20 @@ def speaks_for_itself(s: Sentence) -> bool:
     «біз», a direct «Да,» / «Иә,», or holding a fact of its own (a number, a date)."""
     if addresses_reader(s) or _DIGIT.search(s.text) or re.match(r"\s*(?:\d{1,2}[.)]\s*)?(?:да|нет|иә|жоқ)\b", s.text, re.I):
         return True
-    if s.span is None:
-        return False
-    if not _we_may_speak(s):
+    return _we_speak(s)
+
+
+def _we_speak(s: Sentence) -> bool:
+    """«мы» / «біз», or a verb in the first person plural."""
+    if s.span is None or not _we_may_speak(s):
         return False
     for t in s.span:
         if s.lang == "ru":
             m = str(t.morph)
             if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
                 return True
-        else:
-            a = t._.kk
-            if t.lower_ == "біз" or (a is not None and "1pl" in a.tags):
-                return True
+        elif t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
+            return True
     return False
 
 
@@ -158,20 +160,7 @@ def _we_may_speak(s: Sentence) -> bool:
 
 
 def _reader_or_we(s: Sentence) -> bool:
-    if addresses_reader(s):
-        return True
-    if s.span is None:
-        return False
-    if not _we_may_speak(s):
-        return False
-    for t in s.span:
-        if s.lang == "ru":
-            m = str(t.morph)
-            if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
-                return True
-        elif t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
-            return True
-    return False
+    return addresses_reader(s) or _we_speak(s)
 
 
 def forward_looking(s: Sentence) -> bool:
@@ -213,7 +202,8 @@ def citation_words(s: Sentence, cits: list[Citation]) -> int:
     inside = [(c.start, c.end) for c in cits if c.start < s.end and s.start < c.end]
     if not inside:
         return 0
-    return token_words(t for t in s.span if any(a <= s.token_start(t) < b for a, b in inside))
+    flags = word_flags(s.span.doc)
+    return sum(1 for t in s.span if flags[t.i] and any(a <= s.token_start(t) < b for a, b in inside))
 
 
 def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:

@@ -13,17 +13,15 @@ The facts of a paragraph are computed on first use and kept on the ``Doc``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from anyq.nlp.strings import token_strings
-from anyq.nlp.words import word_flags
+from anyq.nlp.words import WORD, word_flags
 from anyq.readability.syllables import count as syllables
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 # --- Russian -------------------------------------------------------------------------------
 # Predicates by OpenCorpora part of speech: finite verb, short participle («выделены»),

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.words import _WORD, WORD_FLAGS
+from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
 _LATIN_I = str.maketrans({"i": "і", "I": "І"})
@@ -101,6 +101,6 @@ def kk_morph(doc: Doc) -> Doc:
         else:
             tok.lemma_ = text.lower()
             tok.pos_ = "SYM"
-        words.append(is_word and _WORD.fullmatch(text) is not None)
+        words.append(is_word and WORD.fullmatch(text) is not None)
     doc.user_data[WORD_FLAGS] = words
     return doc

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from anyq.nlp.words import _WORD, WORD_FLAGS
+from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
 
@@ -108,7 +108,7 @@ def ru_morph(doc: Doc) -> Doc:
     words = []
     for tok in doc:
         text = tok.text
-        is_word = tok.is_alpha or ("-" in text and _WORD.fullmatch(text) is not None)
+        is_word = tok.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
         words.append(is_word)
         if is_word:
             lemma, pos, feats, oc = analyse(text.lower())

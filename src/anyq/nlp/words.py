@@ -13,13 +13,13 @@ from spacy.tokens import Doc, Span
 
 WORD_FLAGS = "anyq.words"
 # A word: letters, optionally joined by hyphens or apostrophes («северо-западный», «ӘРПК-нің»).
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def word_flags(doc: Doc) -> list[bool]:
     flags = doc.user_data.get(WORD_FLAGS)
     if flags is None:
-        flags = [_WORD.fullmatch(t.text) is not None for t in doc]
+        flags = [WORD.fullmatch(t.text) is not None for t in doc]
         doc.user_data[WORD_FLAGS] = flags
     return flags
 
