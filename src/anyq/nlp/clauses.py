@@ -153,10 +153,8 @@ def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
     ]
 
 
-def _facts(sent: Span, lang: str, all_toks: list[_Tok | None] | None = None) -> SentenceFacts:
+def _facts(sent: Span, lang: str, all_toks: list[_Tok | None]) -> SentenceFacts:
     f = SentenceFacts(sent.start, sent.end)
-    if all_toks is None:
-        all_toks = _doc_toks(sent.doc, lang)
     toks = [t for t in all_toks[sent.start : sent.end] if t is not None]
     long_min = LONG_WORD_SYLLABLES.get(lang, 5)
     is_word = word_flags(sent.doc)
