@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from anyq.batch import run as batch_run
-from anyq.batch.cache import Cache
+from anyq.batch.cache import Cache, content_hash
 from anyq.batch.discover import Discovery
 from anyq.batch.run import BatchRunner
 from anyq.cli import app
@@ -147,22 +147,58 @@ def test_cache_reuses_unchanged_files_and_notices_every_change(tmp_path, monkeyp
     import shutil
 
     shutil.rmtree(tmp_path / ".anyq_cache")
-    _stats("letters", "--rules", "rules")
-    entries = sorted((tmp_path / ".anyq_cache").rglob("*.json"))
+    checked = _stats("letters", "--rules", "rules")
+    entries = sorted((tmp_path / ".anyq_cache").rglob("*.entry"))
     fresh = len(entries)
     assert fresh == 12
     entries[0].write_text("{not json", encoding="utf-8")
-    doc = json.loads(entries[1].read_text(encoding="utf-8"))
-    doc["anyq"] = "0.0.1"
-    entries[1].write_text(json.dumps(doc), encoding="utf-8")
-    doc = json.loads(entries[2].read_text(encoding="utf-8"))
-    doc["report"]["findings"] = [{"code": "J101"}]
-    entries[2].write_text(json.dumps(doc), encoding="utf-8")
+
+    def resign(entry: Path, change) -> None:  # an entry edited by hand, its digest made right again
+        _, head, body = entry.read_bytes().split(b"\n", 2)
+        doc = json.loads(head)
+        change(doc)
+        rest = json.dumps(doc).encode() + b"\n" + body
+        entry.write_bytes(content_hash(rest).encode() + b"\n" + rest)
+
+    resign(entries[1], lambda doc: doc.update(anyq="0.0.1"))  # another version
+    resign(entries[2], lambda doc: doc.update(counts=[["J101", "x", "jargon", "fatal", 1]]))  # not a report's shape
+    digest, head, body = entries[3].read_bytes().split(b"\n", 2)
+    entries[3].write_bytes(digest + b"\n" + head + b"\n" + body.replace(b'"code": "', b'"code": "X', 1))  # damaged
+    entries[4].write_bytes(entries[4].read_bytes()[:-100])  # truncated
     again = _stats("letters", "--rules", "rules")
-    assert again["statistics"]["files_from_cache"] == 12 - 3
-    assert json.loads(entries[0].read_text(encoding="utf-8"))["anyq"]  # rewritten, valid again
-    assert len(list((tmp_path / ".anyq_cache").rglob("*.json"))) == fresh
+    assert again["statistics"]["files_from_cache"] == 12 - 5
+    assert again["files"] == checked["files"]
+    assert json.loads(entries[0].read_bytes().split(b"\n")[1])["anyq"]  # rewritten, valid again
+    assert len(list((tmp_path / ".anyq_cache").rglob("*.entry"))) == fresh
     assert _stats("letters", "--rules", "rules")["statistics"]["files_from_cache"] == 12
+
+
+def test_warm_jsonl_is_the_cold_output_byte_for_byte(tmp_path, monkeypatch):
+    # a warm JSON Lines run writes the cached JSON text without decoding it: the paths
+    # must come back right (also for a copy of a file under another name) and nothing else
+    # may differ from a run that checks every file
+    monkeypatch.chdir(tmp_path)
+    letters = tmp_path / "letters"
+    _generator()(letters, 8, seed=3)
+    first = sorted(letters.rglob("*.txt"))[0]
+    (letters / "copy «of» \"first\".txt").write_bytes(first.read_bytes())
+
+    def jsonl(*args: str) -> tuple[bytes, dict]:
+        out = tmp_path / "out.jsonl"
+        result = runner.invoke(app, ["check", "letters", "-f", "jsonl", "-o", str(out), "--statistics", "--fail-on", "never", "--cache-dir", "c", *args])
+        assert result.exit_code == 0, result.output
+        return out.read_bytes(), result.stderr
+
+    plain, _ = jsonl("--no-cache")
+    cold, _ = jsonl()
+    warm, stderr = jsonl()
+    assert "from cache 9" in stderr and warm == cold == plain
+    lines = [json.loads(line) for line in warm.splitlines()]
+    copy = next(d for d in lines if d["path"].endswith("copy «of» \"first\".txt"))
+    assert copy["findings"] and all(f["path"] == copy["path"] for f in copy["findings"])
+    # exit codes come from the cached counts: the same as when the files are checked
+    strict = runner.invoke(app, ["check", "letters", "-f", "jsonl", "-o", str(tmp_path / "x"), "--cache-dir", "c"])
+    assert strict.exit_code == runner.invoke(app, ["check", "letters", "-f", "jsonl", "-o", str(tmp_path / "x"), "--no-cache"]).exit_code == 1
 
 
 def test_no_cache_and_cache_dir(tmp_path, monkeypatch):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -88,3 +90,73 @@ class FileReport:
 
     def count(self, severity: str | None = None) -> int:
         return sum(1 for f in self.findings if severity is None or f.severity == severity)
+
+    @property
+    def words(self) -> int:
+        return int(self.stats.get("words", 0) or 0)
+
+    @property
+    def not_checked(self) -> bool:
+        return bool(self.extra.get("not_checked"))
+
+    def finding_counts(self) -> list[tuple[str, str, str, str, int]]:
+        """(code, name, category, severity, how many), in the order of first appearance:
+        what statistics and exit codes need, without the findings themselves."""
+        c = Counter((f.code, f.name, f.category, f.severity) for f in self.findings)
+        return [(*k, n) for k, n in c.items()]
+
+
+# Where a report's JSON holds its path, the result cache keeps this placeholder, so one
+# entry serves the file under any name; ``CachedReport`` puts the real path back.
+PATH_PLACEHOLDER = "\x00anyq:path\x00"
+PATH_PLACEHOLDER_JSON = json.dumps(PATH_PLACEHOLDER)
+_PLACEHOLDER_BYTES = PATH_PLACEHOLDER_JSON.encode("ascii")
+_REPORT_KEYS = frozenset(("path", "language", "score", "scores", "stats", "findings", "errors"))
+
+
+@dataclass(slots=True)
+class CachedReport:
+    """A report read back from the result cache: the numbers a run needs (statistics, exit
+    code) and the file object's JSON text as it was written. The JSON Lines reporter
+    writes that text as it is; everything else asks for :meth:`full`, the FileReport."""
+
+    path: str
+    language: str
+    score: float | None
+    words: int
+    not_checked: bool
+    counts: list[tuple[str, str, str, str, int]]
+    body: bytes  # the file object (FileReport.to_dict()) as UTF-8 JSON, paths as PATH_PLACEHOLDER
+    source_text: str | None = field(default=None, repr=False)
+    errors: list[str] = field(default_factory=list)  # a report with errors is never cached
+
+    def finding_counts(self) -> list[tuple[str, str, str, str, int]]:
+        return self.counts
+
+    def json_bytes(self) -> bytes:
+        """The file object as UTF-8 JSON, the same bytes ``json.dumps(report.to_dict(),
+        ensure_ascii=False)`` gives."""
+        return self.body.replace(_PLACEHOLDER_BYTES, json.dumps(self.path, ensure_ascii=False).encode("utf-8"))
+
+    def full(self) -> FileReport:
+        """The FileReport, decoded from the JSON; raise ValueError if it has not a report's shape."""
+        d = json.loads(self.body)
+        if not isinstance(d, dict) or not isinstance(d.get("findings"), list):
+            raise ValueError("not a report")
+        findings = []
+        for f in d["findings"]:
+            if not isinstance(f, dict) or f.keys() != _FINDING_KEYS:
+                raise ValueError("not a finding")
+            f["path"] = self.path  # the dicts are ours: decoded for this report alone
+            findings.append(Finding(**f))
+        for key, kind in (("scores", dict), ("stats", dict), ("errors", list)):
+            if not isinstance(d.get(key), kind):
+                raise ValueError(f"bad {key}")
+        extra = {k: v for k, v in d.items() if k not in _REPORT_KEYS}
+        dicts = d["findings"]
+        return FileReport(path=self.path, language=self.language, score=self.score, scores=d["scores"], stats=d["stats"],
+                          findings=findings, errors=d["errors"], extra=extra, source_text=self.source_text,
+                          cached_findings=(findings, dicts))
+
+
+_FINDING_KEYS = frozenset(_FINDING_FIELDS)

@@ -16,10 +16,14 @@ An entry's key hashes everything a file's findings depend on:
   (fields ending in ``_file(s)``/``_dir(s)``) contribute those files' content.
 
 Entries are JSON (never pickle: a cache is not trusted code), one file per entry under
-``<cache-dir>/<version>/``, written atomically. An entry that cannot be read, does not
-parse, has another version or key, or does not have the shape of a report is ignored
-and rewritten — a corrupt cache costs time, never a wrong result. Reports with read
-errors are not cached, so a file that failed is read again next time.
+``<cache-dir>/<version>/``, written atomically: a header line with what a run needs
+without the findings, then the file object's JSON as the JSON Lines report writes it, so
+a warm run with ``--format jsonl`` copies it out without decoding and re-encoding every
+finding (that was most of a warm run's time). An entry that cannot be read, does not
+parse, whose body does not match its digest, has another version or key, or does not
+have the shape of a report is ignored and rewritten — a corrupt cache costs time, never
+a wrong result. Reports with read errors are not cached, so a file that failed is read
+again next time.
 """
 
 from __future__ import annotations
@@ -35,12 +39,11 @@ from typing import Any
 
 from anyq import __version__
 from anyq.config import RUN_FIELDS, Settings
-from anyq.findings import FileReport, Finding
+from anyq.findings import PATH_PLACEHOLDER, PATH_PLACEHOLDER_JSON, CachedReport, FileReport
 from anyq.resources import rules_dir
 
 CACHE_DIR_NAME = ".anyq_cache"
 _LIBRARIES = ("spacy", "pymorphy3", "pymorphy3-dicts-ru", "chunspell")
-_FINDING_FIELDS = frozenset(f.name for f in dataclasses.fields(Finding))
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -127,39 +130,71 @@ def settings_fingerprint(s: Settings, file_ignores: tuple[str, ...] = ()) -> str
     )
 
 
-def report_to_entry(report: FileReport) -> dict[str, Any]:
-    return {
+ENTRY_FORMAT = 2
+_SEVERITIES = frozenset(("error", "warning", "info"))
+
+
+def encode_entry(key: str, report: FileReport) -> bytes | None:
+    """An entry: the digest of the rest, then a line of JSON with what a run needs without
+    the findings (statistics, exit code; the source text for the HTML report), then the
+    file object's JSON exactly as the JSON Lines reporter writes it, with the path replaced
+    by a placeholder. The digest tells a damaged entry from a good one without decoding the
+    body. None when the report cannot be stored (its text holds the placeholder)."""
+    d = report.to_dict()
+    d["path"] = PATH_PLACEHOLDER
+    for f in d["findings"]:
+        f["path"] = PATH_PLACEHOLDER
+    body = json.dumps(d, ensure_ascii=False)
+    if body.count(PATH_PLACEHOLDER_JSON) != 1 + len(d["findings"]):
+        return None
+    head = {
+        "anyq": __version__,
+        "entry": ENTRY_FORMAT,
+        "key": key,
         "language": report.language,
         "score": report.score,
-        "scores": report.scores,
-        "stats": report.stats,
-        "findings": [f.to_dict() for f in report.findings],
-        "extra": report.extra,
+        "words": report.words,
+        "not_checked": report.not_checked,
+        "counts": report.finding_counts(),
         "source_text": report.source_text,
     }
+    rest = json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n" + body.encode("utf-8")
+    return content_hash(rest).encode("ascii") + b"\n" + rest
 
 
-def entry_to_report(path: str, e: dict[str, Any]) -> FileReport:
-    """Rebuild a report; raise ValueError if the entry does not have a report's shape."""
-    if not isinstance(e, dict) or not isinstance(e.get("findings"), list):
-        raise ValueError("not a report")
-    findings = []
-    for d in e["findings"]:
-        if not isinstance(d, dict) or d.keys() != _FINDING_FIELDS:
-            raise ValueError("not a finding")
-        d["path"] = path  # the entry's dicts are ours: decoded for this report alone
-        findings.append(Finding(**d))
-    score = e["score"]
-    if score is not None and not isinstance(score, (int, float)):
-        raise ValueError("bad score")
-    for key, kind in (("scores", dict), ("stats", dict), ("extra", dict), ("language", str)):
-        if not isinstance(e[key], kind):
-            raise ValueError(f"bad {key}")
-    text = e["source_text"]
-    if text is not None and not isinstance(text, str):
+def decode_entry(key: str, path: str, raw: bytes) -> CachedReport:
+    """The report of an entry; raise ValueError (or TypeError, KeyError) when the entry is
+    damaged, of another version or key, or not of a report's shape."""
+    first = raw.find(b"\n")
+    second = raw.find(b"\n", first + 1)
+    if first < 0 or second < 0 or raw[:first] != content_hash(raw[first + 1 :]).encode("ascii"):
+        raise ValueError("damaged entry")
+    head = json.loads(raw[first + 1 : second])
+    if head["anyq"] != __version__ or head["entry"] != ENTRY_FORMAT or head["key"] != key:
+        raise ValueError("entry of another version or key")
+    # the digest rules out damage; these checks keep an entry someone wrote by hand out
+    score, words, counts, text = head["score"], head["words"], head["counts"], head["source_text"]
+    if score is not None and type(score) not in (int, float) or type(words) is not int or type(head["language"]) is not str:
+        raise ValueError("bad score, words or language")
+    if text is not None and type(text) is not str:
         raise ValueError("bad text")
-    return FileReport(path=path, language=e["language"], score=score, scores=e["scores"], stats=e["stats"],
-                      findings=findings, extra=e["extra"], source_text=text, cached_findings=(findings, e["findings"]))
+    for code, name, category, severity, n in counts:
+        if type(code) is not str or type(name) is not str or type(category) is not str or severity not in _SEVERITIES or type(n) is not int:
+            raise ValueError("bad counts")
+    return CachedReport(path=path, language=head["language"], score=score, words=words, not_checked=bool(head["not_checked"]),
+                        counts=[tuple(c) for c in counts], body=raw[second + 1 :], source_text=text)
+
+
+def read_bytes(path: str) -> bytes:
+    """A whole file: the cheapest way Python has (a warm run reads every file and entry)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(fd, os.fstat(fd).st_size + 1)]
+        while chunks[-1]:  # a file that grew, or a short read
+            chunks.append(os.read(fd, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 class Cache:
@@ -178,25 +213,21 @@ class Cache:
         return _hash(settings_key, suffix.lower(), content_hash(data))
 
     def _path(self, key: str) -> str:
-        return f"{self._dir}{os.sep}{key[:2]}{os.sep}{key}.json"
+        return f"{self._dir}{os.sep}{key[:2]}{os.sep}{key}.entry"
 
     def has(self, key: str) -> bool:
         return self.enabled and os.path.isfile(self._path(key))
 
-    def get(self, key: str, path: str) -> FileReport | None:
+    def get(self, key: str, path: str) -> CachedReport | None:
         if not self.enabled:
             return None
         try:
-            with open(self._path(key), "rb") as fh:
-                raw = fh.read()
+            raw = read_bytes(self._path(key))
         except OSError:
             self.misses += 1
             return None
         try:
-            entry = json.loads(raw)
-            if entry.get("anyq") != __version__ or entry.get("key") != key:
-                raise ValueError("entry of another version or key")
-            report = entry_to_report(path, entry["report"])
+            report = decode_entry(key, path, raw)
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self.rejected += 1
             self.misses += 1
@@ -208,13 +239,15 @@ class Cache:
         if not self.enabled or report.errors:
             return
         try:
+            data = encode_entry(key, report)
+            if data is None:
+                return
             self._prepare()
             target = Path(self._path(key))
             target.parent.mkdir(exist_ok=True)
-            data = json.dumps({"anyq": __version__, "key": key, "report": report_to_entry(report)}, ensure_ascii=False)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                 os.replace(tmp, target)
             except BaseException:

@@ -23,12 +23,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from anyq.batch.cache import Cache, settings_fingerprint
+from anyq.batch.cache import Cache, read_bytes, settings_fingerprint
 from anyq.batch.discover import Discovery
 from anyq.batch.worker import init_worker, lint_chunk, lint_one, peak_rss_kb
 from anyq.config import Settings
 from anyq.configfile import Resolver, file_ignores
-from anyq.findings import FileReport
+from anyq.findings import CachedReport, FileReport
 from anyq.readers import MAX_BYTES
 
 # Below this many files to lint, a pool costs more (a model load per worker) than it saves.
@@ -47,7 +47,8 @@ class Item:
 
 @dataclass(slots=True)
 class Outcome:
-    report: FileReport
+    report: FileReport | CachedReport  # CachedReport: served from the cache, not decoded
+    settings: Settings  # the file's effective settings
     cached: bool = False
 
 
@@ -125,8 +126,7 @@ class BatchRunner:
         try:
             if os.path.getsize(path) > getattr(s, "max_file_size", MAX_BYTES):
                 return item  # the reader refuses it with a clear error
-            with open(path, "rb") as fh:
-                data = fh.read()
+            data = read_bytes(path)
         except OSError:
             return item  # the reader reports why
         item.key = Cache.key(self._settings_key(s, file_ignores(s, path)), data, os.path.splitext(path)[1])
@@ -175,7 +175,7 @@ class BatchRunner:
             except CompileError as exc:
                 raise RuleError(str(exc)) from None
 
-    def _from_cache(self, item: Item) -> FileReport | None:
+    def _from_cache(self, item: Item) -> CachedReport | None:
         return self.cache.get(item.key, item.path) if item.hit and item.key else None
 
     def _lint_here(self, item: Item) -> FileReport:
@@ -188,9 +188,9 @@ class BatchRunner:
         for item in items:
             cached = self._from_cache(item)
             if cached is not None:
-                yield Outcome(cached, True)
+                yield Outcome(cached, item.settings, True)
             else:
-                yield Outcome(self._lint_here(item))
+                yield Outcome(self._lint_here(item), item.settings)
 
     def _pooled(self, items: list[Item], misses: list[Item]) -> Iterator[Outcome]:
         jobs = min(self.jobs, len(misses))
@@ -207,7 +207,7 @@ class BatchRunner:
             for item in items:
                 if item.index not in chunk_of:
                     cached = self._from_cache(item)
-                    yield Outcome(cached, True) if cached is not None else Outcome(self._lint_here(item))
+                    yield Outcome(cached, item.settings, True) if cached is not None else Outcome(self._lint_here(item), item.settings)
                     continue
                 n = chunk_of[item.index]
                 while next_chunk < len(chunks) and (next_chunk <= n or pool.in_flight < window):
@@ -215,7 +215,7 @@ class BatchRunner:
                     next_chunk += 1
                 while item.index not in results:
                     results.update(pool.collect(n))
-                yield Outcome(results.pop(item.index))  # the worker wrote its cache entry
+                yield Outcome(results.pop(item.index), item.settings)  # the worker wrote its cache entry
         finally:
             pool.shutdown()
 

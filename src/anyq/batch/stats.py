@@ -6,7 +6,7 @@ import statistics as st
 from collections import Counter
 from typing import Any, TextIO
 
-from anyq.findings import FileReport
+from anyq.findings import CachedReport, FileReport
 
 BUCKETS = 10  # score histogram: 0–9, 10–19, … 90–100
 WORST = 10
@@ -31,23 +31,25 @@ class Statistics:
         self.histogram = [0] * BUCKETS
         self.scores: list[tuple[float, str, int]] = []
 
-    def add(self, report: FileReport, cached: bool = False) -> None:
+    def add(self, report: FileReport | CachedReport, cached: bool = False) -> None:
         self.files += 1
         self.cached += cached
         if report.errors:
             self.with_errors += 1
-        if report.extra.get("not_checked"):
+        if report.not_checked:
             self.not_checked += 1
-        self.words += int(report.stats.get("words", 0) or 0)
-        for f in report.findings:
-            self.by_code[f.code] += 1
-            self.names.setdefault(f.code, f.name)
-            self.by_category[f.category] += 1
-            self.by_severity[f.severity] += 1
+        self.words += report.words
+        findings = 0
+        for code, name, category, severity, n in report.finding_counts():
+            self.by_code[code] += n
+            self.names.setdefault(code, name)
+            self.by_category[category] += n
+            self.by_severity[severity] += n
+            findings += n
         if report.score is not None:
             self.by_language[report.language] += 1
             self.histogram[bucket(report.score)] += 1
-            self.scores.append((report.score, report.path, len(report.findings)))
+            self.scores.append((report.score, report.path, findings))
 
     def to_dict(self, run: dict[str, Any] | None = None) -> dict[str, Any]:
         scores = [s for s, _, _ in self.scores]

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from anyq import __version__
-from anyq.findings import FileReport
+from anyq.findings import CachedReport, FileReport
 from anyq.reporters import ReportContext, Reporter
 
 SCHEMA_VERSION = 1
@@ -68,9 +68,25 @@ class JsonReport(Reporter):
 class JsonlReport(Reporter):
     """``--format jsonl``: one file object per line, as files are checked."""
 
-    def file(self, report: FileReport) -> None:
-        write_jsonl_line(self.out, report)
-        self.out.flush()
+    takes_cached = True
+
+    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
+        super().__init__(out, ctx)
+        # a UTF-8 file or stream takes bytes below its text layer (flushed before each use)
+        buffer = getattr(out, "buffer", None)
+        encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "")
+        self._utf8_buffer = buffer if buffer is not None and encoding == "utf8" else None
+
+    def file(self, report: FileReport | CachedReport) -> None:
+        if isinstance(report, CachedReport):
+            line = report.json_bytes() + b"\n"
+            if self._utf8_buffer is not None:
+                self._utf8_buffer.write(line)  # no decoding and encoding again
+                return
+            self.out.write(line.decode("utf-8"))
+        else:
+            write_jsonl_line(self.out, report)
+        self.out.flush()  # also before the next line goes to the buffer below
 
     def finish(self) -> None:
         self.statistics_to_stderr()
