@@ -265,3 +265,21 @@ def test_progress_bar_only_on_a_terminal(archive, tmp_path):
     assert b"files, 0 from cache" in seen and b"/40" in seen  # the bar was drawn on the terminal
     piped = subprocess.run(cmd, capture_output=True)
     assert piped.returncode == 0 and piped.stderr == b""  # never on a pipe
+
+
+def test_json_document_streams_file_objects_and_stays_one_document(tmp_path, monkeypatch):
+    # file objects are written as they come (one line each); the document must still parse,
+    # with no files as with many, and its summary must count what the files hold
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "none").mkdir()
+    empty = runner.invoke(app, ["check", "none", "-f", "json", "--no-cache"])
+    assert json.loads(empty.stdout)["files"] == [] and json.loads(empty.stdout)["summary"]["files"] == 0
+    letters = tmp_path / "letters"
+    _generator()(letters, 5, seed=8)
+    for args in (["--no-cache"], ["--cache-dir", "c"], ["--cache-dir", "c"]):  # checked, cached, from the cache
+        out = runner.invoke(app, ["check", "letters", "-f", "json", "--fail-on", "never", *args]).stdout
+        doc = json.loads(out)
+        assert len(doc["files"]) == 5 and len(out.splitlines()) < 40  # a file object is one line
+        findings = [f for d in doc["files"] for f in d["findings"]]
+        assert doc["summary"]["findings"] == len(findings) > 0
+        assert doc["summary"]["by_severity"]["warning"] == sum(f["severity"] == "warning" for f in findings)

@@ -17,7 +17,7 @@ from anyq.config import LintOptions, Settings
 from anyq.configfile import file_ignores
 from anyq.engine.loader import load_rules
 from anyq.engine.runner import Linter, Selection
-from anyq.findings import FileReport
+from anyq.findings import FileReport, Summary
 from anyq.fixes import FixResult, encodable, fix_text
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
@@ -141,21 +141,10 @@ class RunReport:
         return sum(len(f.errors) for f in self.files)
 
     def summary(self) -> dict[str, Any]:
-        scored = [f.score for f in self.files if f.score is not None]
-        by_sev = {"error": 0, "warning": 0, "info": 0}
-        by_cat: dict[str, int] = {}
+        summary = Summary()
         for f in self.files:
-            for x in f.findings:
-                by_sev[x.severity] += 1
-                by_cat[x.category] = by_cat.get(x.category, 0) + 1
-        return {
-            "files": len(self.files),
-            "files_with_errors": sum(1 for f in self.files if f.errors),
-            "findings": sum(by_sev.values()),
-            "by_severity": by_sev,
-            "by_category": dict(sorted(by_cat.items())),
-            "mean_score": round(sum(scored) / len(scored), 1) if scored else None,
-        }
+            summary.add(f)
+        return summary.to_dict()
 
 
 def iter_reports(paths: Iterable[str], settings: Settings | None = None, stdin_filename: str | None = None) -> Iterator[FileReport]:

@@ -304,7 +304,7 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
 
     Each file is fixed with its own effective settings (config files found upward from it).
     """
-    from anyq.api import RunReport, fix_file
+    from anyq.api import fix_file
     from anyq.fixes import unified_diff
     from anyq.readers.discover import iter_files
     from anyq.reporters import json as json_reporter
@@ -347,7 +347,7 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
                 json_reporter.write_jsonl_line(out, report)
             out.flush()
         if not diff and format == OutputFormat.json:
-            json_reporter.write_json(out, reports, RunReport(reports).summary())
+            json_reporter.write_json(out, reports)
     finally:
         if output:
             out.close()

@@ -160,3 +160,33 @@ class CachedReport:
 
 
 _FINDING_KEYS = frozenset(_FINDING_FIELDS)
+
+
+class Summary:
+    """The ``summary`` of a run's JSON document, counted report by report (a report read
+    from the cache counts without being decoded)."""
+
+    def __init__(self) -> None:
+        self.files = self.with_errors = 0
+        self.by_severity = {"error": 0, "warning": 0, "info": 0}
+        self.by_category: dict[str, int] = {}
+        self.scores: list[float] = []
+
+    def add(self, report: FileReport | CachedReport) -> None:
+        self.files += 1
+        self.with_errors += bool(report.errors)
+        if report.score is not None:
+            self.scores.append(report.score)
+        for _, _, category, severity, n in report.finding_counts():
+            self.by_severity[severity] += n
+            self.by_category[category] = self.by_category.get(category, 0) + n
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "files_with_errors": self.with_errors,
+            "findings": sum(self.by_severity.values()),
+            "by_severity": dict(self.by_severity),
+            "by_category": dict(sorted(self.by_category.items())),
+            "mean_score": round(sum(self.scores) / len(self.scores), 1) if self.scores else None,
+        }

@@ -6,6 +6,10 @@ Shape, kept stable (see README, "JSON output"):
      "files": [{"path", "language", "score", "scores": {category: n}, "stats": {...},
                 "findings": [{finding fields}], "errors": [...]}],
      "summary": {...}}
+
+Both formats write a file object as one line of JSON as its report arrives (the document
+indents its own keys and the summary), so a run of thousands of files keeps none of them
+in memory, and a report from the result cache is written as the JSON text it was stored as.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from anyq import __version__
-from anyq.findings import CachedReport, FileReport
+from anyq.findings import CachedReport, FileReport, Summary
 from anyq.reporters import ReportContext, Reporter
 
 SCHEMA_VERSION = 1
@@ -25,18 +29,12 @@ def file_object(report: FileReport) -> dict[str, Any]:
     return report.to_dict()
 
 
-def document(reports: Iterable[FileReport], summary: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "version": __version__,
-        "schema": SCHEMA_VERSION,
-        "files": [file_object(r) for r in reports],
-        "summary": summary,
-    }
-
-
-def write_json(out: TextIO, reports: Iterable[FileReport], summary: dict[str, Any]) -> None:
-    json.dump(document(reports, summary), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def write_json(out: TextIO, reports: Iterable[FileReport]) -> None:
+    """A whole ``--format json`` document of these reports."""
+    writer = JsonReport(out, ReportContext())
+    for r in reports:
+        writer.file(r)
+    writer.finish()
 
 
 def write_jsonl_line(out: TextIO, report: FileReport) -> None:
@@ -44,49 +42,72 @@ def write_jsonl_line(out: TextIO, report: FileReport) -> None:
     out.write("\n")
 
 
-class JsonReport(Reporter):
-    """``--format json``: one document, written at the end (``statistics`` added when asked)."""
-
-    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
-        super().__init__(out, ctx)
-        self.reports: list[FileReport] = []
-
-    def file(self, report: FileReport) -> None:
-        report.source_text = None  # not part of the JSON; a large archive would keep it all
-        self.reports.append(report)
-
-    def finish(self) -> None:
-        from anyq.api import RunReport
-
-        doc = document(self.reports, RunReport(self.reports).summary())
-        if self.ctx.statistics is not None:
-            doc["statistics"] = self.ctx.statistics.to_dict(self.ctx.run)
-        json.dump(doc, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
-
-
-class JsonlReport(Reporter):
-    """``--format jsonl``: one file object per line, as files are checked."""
+class _FileObjects(Reporter):
+    """Writes file objects, each as one line of JSON."""
 
     takes_cached = True
 
     def __init__(self, out: TextIO, ctx: ReportContext) -> None:
         super().__init__(out, ctx)
-        # a UTF-8 file or stream takes bytes below its text layer (flushed before each use)
+        # a UTF-8 file or stream takes a cached report's bytes below its text layer (the
+        # text layer is flushed after every write of its own, so the order holds)
         buffer = getattr(out, "buffer", None)
         encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "")
         self._utf8_buffer = buffer if buffer is not None and encoding == "utf8" else None
 
-    def file(self, report: FileReport | CachedReport) -> None:
+    def _write_object(self, report: FileReport | CachedReport, before: str, after: str) -> None:
         if isinstance(report, CachedReport):
-            line = report.json_bytes() + b"\n"
+            line = report.json_bytes()  # the bytes json.dumps gave when the report was cached
             if self._utf8_buffer is not None:
-                self._utf8_buffer.write(line)  # no decoding and encoding again
+                self.out.write(before)
+                self.out.flush()
+                self._utf8_buffer.write(line)
+                self.out.write(after)
+                self.out.flush()
                 return
-            self.out.write(line.decode("utf-8"))
+            self.out.write(before + line.decode("utf-8") + after)
         else:
-            write_jsonl_line(self.out, report)
-        self.out.flush()  # also before the next line goes to the buffer below
+            self.out.write(before + json.dumps(file_object(report), ensure_ascii=False) + after)
+        self.out.flush()
+
+
+class JsonReport(_FileObjects):
+    """``--format json``: one document; file objects as they come, the summary (and
+    ``statistics`` when asked) at the end."""
+
+    def __init__(self, out: TextIO, ctx: ReportContext) -> None:
+        super().__init__(out, ctx)
+        self.summary = Summary()
+
+    def file(self, report: FileReport | CachedReport) -> None:
+        first = self.summary.files == 0
+        self.summary.add(report)
+        head = _keys({"version": __version__, "schema": SCHEMA_VERSION}) + ',\n  "files": [\n    ' if first else ",\n    "
+        self._write_object(report, head, "")
+
+    def finish(self) -> None:
+        tail: dict[str, Any] = {"summary": self.summary.to_dict()}
+        if self.ctx.statistics is not None:
+            tail["statistics"] = self.ctx.statistics.to_dict(self.ctx.run)
+        if self.summary.files == 0:
+            head = _keys({"version": __version__, "schema": SCHEMA_VERSION}) + ',\n  "files": []'
+        else:
+            head = "\n  ]"
+        self.out.write(head + ",\n" + _keys(tail)[2:] + "\n}\n")
+        self.out.flush()
+
+
+def _keys(d: dict[str, Any]) -> str:
+    """``{`` and the keys of ``d``, indented as members of the document (no closing brace)."""
+    items = (f"  {json.dumps(k)}: " + json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n  ") for k, v in d.items())
+    return "{\n" + ",\n".join(items)
+
+
+class JsonlReport(_FileObjects):
+    """``--format jsonl``: one file object per line, as files are checked."""
+
+    def file(self, report: FileReport | CachedReport) -> None:
+        self._write_object(report, "", "\n")
 
     def finish(self) -> None:
         self.statistics_to_stderr()
