@@ -15,6 +15,9 @@ included):
 
     anyq check ARCHIVE --jobs N --format jsonl --output OUT --statistics --cache-dir CACHE
 
+A last warm run writes ``--format json`` (one document) and checks that its file objects
+are those of the JSON Lines runs.
+
 Figures: wall time, files/s, words/s; the peak resident memory of a worker (from the
 worker's own getrusage; with --jobs 1 the single process does the work). Targets
 (issue 9): jobs 2 ≥ 1.7× jobs 1 cold; warm ≥ 20× faster than cold; ≤ 400 MB per worker.
@@ -91,8 +94,8 @@ def generate(dest: Path, n: int, seed: int = 9) -> dict[str, int]:
     return counts
 
 
-def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
-    cmd = ANYQ + ["check", str(archive), "--jobs", str(jobs), "--format", "jsonl", "--output", str(out),
+def run(archive: Path, jobs: int, cache: Path, out: Path, fmt: str = "jsonl") -> dict:
+    cmd = ANYQ + ["check", str(archive), "--jobs", str(jobs), "--format", fmt, "--output", str(out),
                   "--statistics", "--cache-dir", str(cache), "--no-progress", "--fail-on", "never"]
     load = os.getloadavg()[0]  # the machine is shared: say how busy it was
     t0 = time.perf_counter()
@@ -100,23 +103,26 @@ def run(archive: Path, jobs: int, cache: Path, out: Path) -> dict:
     seconds = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"anyq failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    stats = proc.stderr
-    files = sum(1 for _ in out.open(encoding="utf-8"))
-    mem = re.search(r"peak worker memory (\d+) MB", stats)
-    words = re.search(r"^\s*words\s+(\d+)", stats, re.M)
-    workers = re.search(r"(\d+) worker processes", stats)
-    cached = re.search(r"from cache (\d+)", stats)
-    cpu = re.search(r"([\d.]+) CPU s", stats)
+    if fmt == "json":  # --statistics goes into the document
+        st = json.loads(out.read_text(encoding="utf-8"))["statistics"]
+        files, words, r = st["files"], st["words"], st["run"]
+        workers, cached, mem, cpu = r["workers"], r["from_cache"], r["peak_worker_rss_mb"], r["cpu_seconds"]
+    else:  # --statistics goes to standard error
+        stats = proc.stderr
+        files = sum(1 for _ in out.open(encoding="utf-8"))
+        found = [re.search(p, stats, re.M) for p in (r"^\s*words\s+(\d+)", r"(\d+) worker processes", r"from cache (\d+)", r"peak worker memory (\d+) MB", r"([\d.]+) CPU s")]
+        words, workers, cached, mem = (int(m.group(1)) if m else None for m in found[:4])
+        cpu = float(found[4].group(1)) if found[4] else None
     return {
         "jobs": jobs,
         "seconds": round(seconds, 2),
         "files": files,
         "files_per_second": round(files / seconds, 1),
-        "words_per_second": round(int(words.group(1)) / seconds) if words else None,
-        "worker_processes": int(workers.group(1)) if workers else 0,
-        "from_cache": int(cached.group(1)) if cached else None,
-        "peak_worker_rss_mb": int(mem.group(1)) if mem else None,
-        "cpu_seconds_linting": float(cpu.group(1)) if cpu else None,
+        "words_per_second": round(words / seconds) if words else None,
+        "worker_processes": workers or 0,
+        "from_cache": cached,
+        "peak_worker_rss_mb": round(mem) if mem is not None else None,
+        "cpu_seconds_linting": cpu,
         "load_average_1min_before": round(load, 2),
     }
 
@@ -139,7 +145,11 @@ def main() -> None:
         print("cold, --jobs 2:", cold2, flush=True)
         warm = run(archive, 2, tmp / "cache2", tmp / "out3.jsonl")
         print("warm, --jobs 2:", warm, flush=True)
+        warm_json = run(archive, 2, tmp / "cache2", tmp / "out4.json", fmt="json")
+        print("warm, --jobs 2, --format json:", warm_json, flush=True)
         same = (tmp / "out1.jsonl").read_bytes() == (tmp / "out2.jsonl").read_bytes() == (tmp / "out3.jsonl").read_bytes()
+        lines = [json.loads(line) for line in (tmp / "out3.jsonl").open(encoding="utf-8")]
+        same_json = json.loads((tmp / "out4.json").read_text(encoding="utf-8"))["files"] == lines
         result = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
             "letters": args.files,
@@ -150,7 +160,9 @@ def main() -> None:
             "warm_jobs_2": warm,
             "speedup_jobs_2_over_1": round(cold2["files_per_second"] / cold1["files_per_second"], 2),
             "warm_speedup_over_cold_jobs_2": round(cold2["seconds"] / warm["seconds"], 1),
+            "warm_jobs_2_format_json": warm_json,
             "identical_output_all_runs": same,
+            "json_files_equal_jsonl": same_json,
             # the machine is shared: CPU time says what the work cost, whatever else ran
             "cpu_ms_per_file_jobs_1": round(1000 * cold1["cpu_seconds_linting"] / args.files, 1),
             "cpu_ms_per_file_jobs_2": round(1000 * cold2["cpu_seconds_linting"] / args.files, 1),
