@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
-from anyq.engine.literals import required_literals
+from anyq.engine.literals import Literals, required_literals
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
@@ -35,7 +35,7 @@ class LanguageMatchers:
     # match id (string) → (rule, phrase entry or None)
     keys: dict[str, tuple[Rule, PhraseEntry | None]] = field(default_factory=dict)
     # (rule, regex, the words one of which every match holds — None: no pre-test)
-    regex_rules: list[tuple[Rule, re.Pattern[str], tuple[str, ...] | None]] = field(default_factory=list)
+    regex_rules: list[tuple[Rule, re.Pattern[str], Literals | None]] = field(default_factory=list)
     python_rules: list[Rule] = field(default_factory=list)
 
 

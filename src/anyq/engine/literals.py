@@ -11,6 +11,7 @@ to list them and cannot list them wrong.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 try:  # the standard library's regex parser; without it every regex simply runs
     from re import _constants as _c
@@ -29,9 +30,18 @@ _OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z\u0400-\u04ff]")
 _PLAIN = re.compile(r"[a-zA-Z\u0400-\u04ff\W\d_]+")
 
 
-def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings of which every match of ``rx`` contains at least one (lower-cased for a
-    case-blind pattern); None when the pattern has no such words worth testing for."""
+@dataclass(frozen=True, slots=True)
+class Literals:
+    """Words of which every match of a regex contains at least one; lower-cased when the
+    regex is case-blind (``ignorecase``)."""
+
+    words: tuple[str, ...]
+    ignorecase: bool
+
+
+def required_literals(rx: re.Pattern[str]) -> Literals | None:
+    """The words every match of ``rx`` needs one of; None when the pattern has no such
+    words worth testing for."""
     if _parser is None:
         return None
     try:
@@ -40,11 +50,12 @@ def required_literals(rx: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if not found or min(map(len, found)) < MIN_LENGTH:
         return None
-    if rx.flags & re.IGNORECASE:
+    ignorecase = bool(rx.flags & re.IGNORECASE)
+    if ignorecase:
         if not all(_PLAIN.fullmatch(w) for w in found):
             return None  # a letter with special case rules in the pattern itself
         found = tuple(dict.fromkeys(w.lower() for w in found))
-    return found
+    return Literals(found, ignorecase)
 
 
 def _required(items: list) -> tuple[str, ...] | None:
@@ -91,13 +102,18 @@ class LiteralTest:
         self._lower: str | None = None
         self._read = False
 
-    def holds_any(self, words: tuple[str, ...], ignorecase: bool) -> bool:
-        if not ignorecase:
-            return any(w in self.text for w in words)
-        if not self._read:
-            self._read = True
-            if not _OTHER_LETTER.search(self.text):
-                self._lower = self.text.lower()
-        if self._lower is None:
-            return True  # cannot tell: let the regex decide
-        return any(w in self._lower for w in words)
+    def holds_any(self, literals: Literals) -> bool:
+        if literals.ignorecase:
+            if not self._read:
+                self._read = True
+                if not _OTHER_LETTER.search(self.text):
+                    self._lower = self.text.lower()
+            if self._lower is None:
+                return True  # cannot tell: let the regex decide
+            text = self._lower
+        else:
+            text = self.text
+        for w in literals.words:  # a plain loop: this runs for every rule on every paragraph
+            if w in text:
+                return True
+        return False

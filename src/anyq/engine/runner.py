@@ -149,7 +149,7 @@ class Linter:
                 out.append((rule, Hit(start, end, suggestions=list(fix.suggestions)), p.lang))
         words = LiteralTest(p.text)
         for rule, rx, needs in lm.regex_rules:
-            if needs is not None and not words.holds_any(needs, bool(rx.flags & re.IGNORECASE)):
+            if needs is not None and not words.holds_any(needs):
                 continue  # none of the words a match needs: the regex cannot match
             for m in rx.finditer(p.text):
                 if m.end() > m.start():

@@ -6,7 +6,7 @@ import re
 import tomllib
 from functools import cache
 
-from anyq.engine.literals import LiteralTest, required_literals
+from anyq.engine.literals import Literals, LiteralTest, required_literals
 from anyq.legal.acts import cue_pattern
 from anyq.resources import rules_data
 
@@ -25,7 +25,7 @@ class Cues:
         self.lists = lists
         self._rx: dict[str, re.Pattern[str]] = {}
         self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
-        self._needs: dict[str, tuple[str, ...] | None] = {}
+        self._needs: dict[str, Literals | None] = {}
         self._last: LiteralTest | None = None  # callers ask several lists about one sentence in a row
         for name, cues in lists.items():
             # longer cues first: at one position the alternation takes the first that matches
@@ -45,7 +45,7 @@ class Cues:
             return True
         if self._last is None or self._last.text is not text:
             self._last = LiteralTest(text)
-        return self._last.holds_any(needs, True)
+        return self._last.holds_any(needs)
 
     def search(self, name: str, text: str) -> re.Match[str] | None:
         key = (name, text)
