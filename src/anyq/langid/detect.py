@@ -184,11 +184,20 @@ def _word_votes(w: str) -> tuple[float, float]:
     return kk, ru
 
 
+def _cyrillic_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if _cyrillic_word(w)]
+
+
 def detect(text: str) -> LanguageGuess:
-    words = [w for w in WORD.findall(text) if _cyrillic_word(w)]
-    if not words:
-        return LanguageGuess("other", 0.0, 0.0)
-    voters = _voters(text) or [w for w in words if not (w[:1].isupper() and _is_name(w))]
+    # Every voter is a Cyrillic word of the text, so the full word list is read only when
+    # there is no voter (is there a Cyrillic word at all? let the names vote) or no vote.
+    voters = _voters(text)
+    words: list[str] | None = None
+    if not voters:
+        words = _cyrillic_words(text)
+        if not words:
+            return LanguageGuess("other", 0.0, 0.0)
+        voters = [w for w in words if not (w[:1].isupper() and _is_name(w))]
     kk = ru = 0.0
     undecided: list[str] = []
     for w in voters:
@@ -211,9 +220,9 @@ def detect(text: str) -> LanguageGuess:
                 a, b = _word_votes(w.lstrip(_HALF))
                 kk += weight * a
                 ru += weight * b
-    if kk == ru == 0.0 and voters is not words:
+    if kk == ru == 0.0:
         # everything was a name or a quote: let them vote after all
-        for w in words:
+        for w in words if words is not None else _cyrillic_words(text):
             a, b = _word_votes(w)
             kk += a
             ru += b
