@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
 from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
@@ -308,7 +309,7 @@ def _deverbal(tok: Token) -> bool:
 def _quoted(doc: Doc) -> set[int]:
     """Indices of tokens inside «…» (names of bodies and acts)."""
     out: set[int] = set()
-    if "«" not in doc.text:
+    if "«" not in doc_text(doc):
         return out
     depth = 0
     for i, text in enumerate(token_strings(doc).text):

@@ -95,10 +95,11 @@ def _russian_phrase(doc, tok) -> bool:
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     params = rule.params
     allow = _allowlist(getattr(ctx.options, "allowlist", frozenset()))
-    weights = _weights(params)
+    weights = rule.derived(("weights",), lambda: _weights(params))
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))
-    for w in words_to_check(ctx.doc, WordOptions.from_params(params), abbreviation_set()):
+    opts = rule.derived(("word_options",), lambda: WordOptions.from_params(params))
+    for w in words_to_check(ctx.doc, opts, abbreviation_set()):
         text = w.text
         lang = word_language(text, ctx.lang)
         if is_known_token(text, lang) or allow.allows(text, lang):

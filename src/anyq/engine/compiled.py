@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
+from anyq.engine.literals import Literals, required_literals
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
@@ -33,7 +34,8 @@ class LanguageMatchers:
     tokens: Matcher | None = None
     # match id (string) → (rule, phrase entry or None)
     keys: dict[str, tuple[Rule, PhraseEntry | None]] = field(default_factory=dict)
-    regex_rules: list[tuple[Rule, re.Pattern[str]]] = field(default_factory=list)
+    # (rule, regex, the words one of which every match holds — None: no pre-test)
+    regex_rules: list[tuple[Rule, re.Pattern[str], Literals | None]] = field(default_factory=list)
     python_rules: list[Rule] = field(default_factory=list)
 
 
@@ -90,7 +92,8 @@ class CompiledRules:
                     raise CompileError(f"{r.source}: rule {r.code}: bad token pattern: {exc}") from None
                 lm.keys[r.code] = (r, r.entry)
             elif r.kind == "regex" and r.scope == "paragraph":
-                lm.regex_rules.append((r, re.compile(r.regex, re.I if r.ignorecase else 0)))
+                rx = re.compile(r.regex, re.I if r.ignorecase else 0)
+                lm.regex_rules.append((r, rx, required_literals(rx)))
             elif r.kind == "python" and r.scope == "paragraph":
                 lm.python_rules.append(r)
         sources = _annotation_sources() if by_lemma or by_text else []

@@ -29,31 +29,46 @@ class PhraseIndex:
     def __init__(self, strings, attr: str) -> None:  # noqa: ANN001 - spaCy StringStore
         self.strings = strings
         self.attr = IDS[attr]
-        # first token's hash → (phrase length, the rest of the phrase's hashes, key id)
-        self.first: dict[int, list[tuple[int, tuple[int, ...], int]]] = {}
+        # first token's hash → (one-token phrases, second token's hash → longer phrases).
+        # Keyed on two tokens because many phrases share a frequent first word (161 Russian
+        # phrases start with «в»): only those whose second word also matches are compared.
+        # Each phrase keeps the order it was added in, so matches at one place come out in
+        # that order, as a single list per first word gave them.
+        self.first: dict[int, tuple[list[tuple[int, int]], dict[int, list[tuple[int, tuple[int, ...], int, int]]]]] = {}
+        self._added = 0
 
     def add(self, key: str, tokens: Iterable[str]) -> None:
         hashes = tuple(self.strings.add(t) for t in tokens)
         if not hashes:
             return
         key_id = self.strings.add(key)
-        self.first.setdefault(hashes[0], []).append((len(hashes), hashes[1:], key_id))
+        order = self._added
+        self._added += 1
+        single, by_second = self.first.setdefault(hashes[0], ([], {}))
+        if len(hashes) == 1:
+            single.append((order, key_id))
+        else:
+            by_second.setdefault(hashes[1], []).append((order, hashes[2:], len(hashes), key_id))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         values = doc.to_array(self.attr).tolist()
         first = self.first
-        out: list[tuple[int, int, int]] = []
+        found: list[tuple[int, int, int, int]] = []  # (start, end, order, key id)
         n = len(values)
         for i, h in enumerate(values):
             starting = first.get(h)
             if starting is None:
                 continue
-            for length, rest, key_id in starting:
-                end = i + length
-                if end <= n and (not rest or tuple(values[i + 1 : end]) == rest):
-                    out.append((key_id, i, end))
-        out.sort(key=lambda m: (m[1], m[2]))
-        return out
+            single, by_second = starting
+            for order, key_id in single:
+                found.append((i, i + 1, order, key_id))
+            if i + 1 < n:
+                for order, rest, length, key_id in by_second.get(values[i + 1], ()):
+                    end = i + length
+                    if end <= n and (not rest or tuple(values[i + 2 : end]) == rest):
+                        found.append((i, end, order, key_id))
+        found.sort()
+        return [(key_id, start, end) for start, end, _, key_id in found]
 
 
 def phrase_tokens(

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
+from anyq.engine.literals import LiteralTest
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
 from anyq.findings import FileReport, Finding
@@ -146,7 +147,10 @@ class Linter:
                 a, b = span_offsets(span)
                 start, end = off + a, off + b
                 out.append((rule, Hit(start, end, suggestions=list(fix.suggestions)), p.lang))
-        for rule, rx in lm.regex_rules:
+        words = LiteralTest(p.text)
+        for rule, rx, needs in lm.regex_rules:
+            if needs is not None and not words.holds_any(needs):
+                continue  # none of the words a match needs: the regex cannot match
             for m in rx.finditer(p.text):
                 if m.end() > m.start():
                     out.append((rule, _regex_hit(rule, m, off), p.lang))

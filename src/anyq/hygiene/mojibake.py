@@ -46,6 +46,9 @@ _RUN = {codec: _utf8_run(codec) for codec in ("cp1251", "cp1252")}
 # Windows-1251 Cyrillic (0xC0–0xFF, ё 0xB8, Ё 0xA8) shown as Latin-1 letters
 _CP1251_AS_LATIN = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{2,}(?![A-Za-z\u00c0-\u00ff])")
 _REPLACEMENT = re.compile("\ufffd+")
+# Latin-1 letters (and «¨ ¸», Windows-1251's Ё ё): every cp1252 run starts with one and every
+# cp1251-as-Latin-1 word is made of them. Text without any, nearly all text, skips both scans.
+_LATIN1_LETTER = re.compile("[\u00a8\u00b8\u00c0-\u00ff]")
 _LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі")
 _LETTERS = _LETTERS | frozenset(ch.upper() for ch in _LETTERS)
 _SIGNS = frozenset("№—–…«»“”„‘’\u00a0°±§")
@@ -95,7 +98,10 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
+    latin1 = _LATIN1_LETTER.search(text) is not None
     for codec in ("cp1251", "cp1252"):
+        if codec == "cp1252" and not latin1:
+            continue
         kind = _KIND[codec]
         weak: list[tuple[re.Match[str], str]] = []
         for m in _RUN[codec].finditer(text):
@@ -114,7 +120,7 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
             if strong or (fixed[0] in _LETTERS and m.group()[1:2].isalpha() and _alone(text, m.start(), m.end())):
                 out.append(Garbled(m.start(), m.end(), m.group(), fixed, kind))
                 taken.append(m.span())
-    for m in _CP1251_AS_LATIN.finditer(text):
+    for m in _CP1251_AS_LATIN.finditer(text) if latin1 else ():
         run = m.group()
         try:
             fixed = run.encode("latin-1").decode("cp1251")

@@ -97,6 +97,13 @@ def _is_name(word: str) -> bool:
     return bool({"Name", "Surn", "Patr"} & tag.grammemes)
 
 
+@lru_cache(maxsize=100_000)
+def _cyrillic_word(w: str) -> bool:
+    """A Cyrillic word, or one with a Latin «i» typed inside Cyrillic: the words that vote
+    (cached: the same words recur in every letter)."""
+    return _CYR.search(w) is not None or _LATIN_IN_CYR.search(w) is not None
+
+
 def _voters(text: str) -> list[str]:
     """Words that vote: not quoted, not capitalised inside a sentence.
 
@@ -117,7 +124,7 @@ def _voters(text: str) -> list[str]:
             # a full stop after an abbreviation or an initial does not end the sentence
             p = prev_word.lower() + "."
             sentence_start = not (gap.rstrip().endswith(".") and (p in ru_abbr or p in kk_abbr or len(prev_word) == 1))
-        if _CYR.search(w) or _LATIN_IN_CYR.search(w):
+        if _cyrillic_word(w):
             if unquoted[m.end() : m.end() + 1] == "." and not (len(w) == 1 and w.isupper()):
                 a = w.lower() + "."
                 if a in ru_abbr and a in kk_abbr:
@@ -132,7 +139,7 @@ def _voters(text: str) -> list[str]:
                     continue
             if w[:1].isupper() and (not sentence_start or (not any(ch in KK_LETTERS for ch in w) and _is_name(w))):
                 pass  # names of people, places and bodies do not vote
-            elif any(a <= m.start() < b for a, b in brackets):
+            elif brackets and any(a <= m.start() < b for a, b in brackets):
                 out.append(_HALF + w)  # a bracketed aside (often a translation) counts half
             else:
                 out.append(w)
@@ -177,11 +184,20 @@ def _word_votes(w: str) -> tuple[float, float]:
     return kk, ru
 
 
+def _cyrillic_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text) if _cyrillic_word(w)]
+
+
 def detect(text: str) -> LanguageGuess:
-    words = [w for w in WORD.findall(text) if _CYR.search(w) or _LATIN_IN_CYR.search(w)]
-    if not words:
-        return LanguageGuess("other", 0.0, 0.0)
-    voters = _voters(text) or [w for w in words if not (w[:1].isupper() and _is_name(w))]
+    # Every voter is a Cyrillic word of the text, so the full word list is read only when
+    # there is no voter (is there a Cyrillic word at all? let the names vote) or no vote.
+    voters = _voters(text)
+    words: list[str] | None = None
+    if not voters:
+        words = _cyrillic_words(text)
+        if not words:
+            return LanguageGuess("other", 0.0, 0.0)
+        voters = [w for w in words if not (w[:1].isupper() and _is_name(w))]
     kk = ru = 0.0
     undecided: list[str] = []
     for w in voters:
@@ -204,9 +220,9 @@ def detect(text: str) -> LanguageGuess:
                 a, b = _word_votes(w.lstrip(_HALF))
                 kk += weight * a
                 ru += weight * b
-    if kk == ru == 0.0 and voters is not words:
+    if kk == ru == 0.0:
         # everything was a name or a quote: let them vote after all
-        for w in words:
+        for w in words if words is not None else _cyrillic_words(text):
             a, b = _word_votes(w)
             kk += a
             ru += b

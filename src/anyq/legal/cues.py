@@ -6,6 +6,7 @@ import re
 import tomllib
 from functools import cache
 
+from anyq.engine.literals import Literals, LiteralTest, required_literals
 from anyq.legal.acts import cue_pattern
 from anyq.resources import rules_data
 
@@ -15,13 +16,17 @@ class Cues:
 
     The word-start check is made once per position for all the plain cues of a list (the
     alternation is tried only where a word begins), and results are remembered per sentence:
-    the reading of a reply asks the same lists about the same sentences several times."""
+    the reading of a reply asks the same lists about the same sentences several times. A
+    text that holds none of the words every cue of a list needs is not searched at all
+    (``anyq.engine.literals``): most sentences hold no cue of most lists."""
 
     def __init__(self, lang: str, lists: dict[str, list[str]]) -> None:
         self.lang = lang
         self.lists = lists
         self._rx: dict[str, re.Pattern[str]] = {}
         self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
+        self._needs: dict[str, Literals | None] = {}
+        self._last: LiteralTest | None = None  # callers ask several lists about one sentence in a row
         for name, cues in lists.items():
             # longer cues first: at one position the alternation takes the first that matches
             ordered = sorted(cues, key=lambda c: -len(c))
@@ -29,9 +34,18 @@ class Cues:
             raw = [c[3:] for c in ordered if c.startswith("re:")]
             parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
             self._rx[name] = re.compile("|".join(parts) or "(?!)", re.I | re.M)
+            self._needs[name] = required_literals(self._rx[name])
 
     def rx(self, name: str) -> re.Pattern[str]:
         return self._rx[name]
+
+    def _may_match(self, name: str, text: str) -> bool:
+        needs = self._needs[name]
+        if needs is None:
+            return True
+        if self._last is None or self._last.text is not text:
+            self._last = LiteralTest(text)
+        return self._last.holds_any(needs)
 
     def search(self, name: str, text: str) -> re.Match[str] | None:
         key = (name, text)
@@ -39,14 +53,14 @@ class Cues:
             return self._memo[key]
         if len(self._memo) > 20_000:
             self._memo.clear()
-        m = self._memo[key] = self._rx[name].search(text)
+        m = self._memo[key] = self._rx[name].search(text) if self._may_match(name, text) else None
         return m
 
     def finditer(self, name: str, text: str):  # noqa: ANN201
-        return self._rx[name].finditer(text)
+        return self._rx[name].finditer(text) if self._may_match(name, text) else iter(())
 
     def count(self, name: str, text: str) -> int:
-        return sum(1 for _ in self._rx[name].finditer(text))
+        return sum(1 for _ in self.finditer(name, text))
 
 
 @cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from anyq.legal.cues import cues
-from anyq.nlp.normalize import original_span
+from anyq.nlp.normalize import doc_text, original_span
 from anyq.nlp.words import WORD, count_words
 from anyq.text import Paragraph
 
@@ -175,7 +175,7 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:
             continue
-        text = doc.text  # sliced, not ``sent.text``, which builds a Token per token
+        text = doc_text(doc)  # sliced, not ``sent.text``, which builds a Token per token
         for sent in doc.sents:
             start_char, end_char = sent.start_char, sent.end_char
             if not text[start_char:end_char].strip():

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import WORD, word_flags
@@ -138,9 +138,19 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     cached = doc.user_data.get(("anyq", "sentences"))
     if cached is None:
         toks = _doc_toks(doc, lang)
-        cached = [_facts(sent, lang, toks) for sent in doc.sents]
+        is_word = word_flags(doc)
+        cached = [_facts(start, end, lang, toks, is_word) for start, end in _sentence_bounds(doc)]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(sent.start, sent.end)`` of each of ``doc.sents``, read from the sentence starts
+    without building a ``Span`` per sentence (as spaCy does: a sentence begins at token 0
+    and at every later token marked as a start)."""
+    starts = token_strings(doc).sent_start
+    cuts = [0] + [i for i in range(1, len(starts)) if starts[i]]
+    return list(zip(cuts, cuts[1:] + [len(starts)])) if starts else []
 
 
 def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
@@ -153,11 +163,10 @@ def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
     ]
 
 
-def _facts(sent: Span, lang: str, all_toks: list[_Tok | None]) -> SentenceFacts:
-    f = SentenceFacts(sent.start, sent.end)
-    toks = [t for t in all_toks[sent.start : sent.end] if t is not None]
+def _facts(start: int, end: int, lang: str, all_toks: list[_Tok | None], is_word: list[bool]) -> SentenceFacts:
+    f = SentenceFacts(start, end)
+    toks = [t for t in all_toks[start:end] if t is not None]
     long_min = LONG_WORD_SYLLABLES.get(lang, 5)
-    is_word = word_flags(sent.doc)
     for t in toks:
         if is_word[t.i]:
             f.words += 1

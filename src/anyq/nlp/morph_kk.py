@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
+from anyq.nlp.strings import columns
 from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -57,8 +59,9 @@ def base_verb(stem: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str]:
-    """``text`` → (lemma, norm, POS, known, UD features, suffix tags), cached per word form."""
+def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str, bool]:
+    """``text`` → (lemma, norm, POS, known, UD features, suffix tags, a whole word), cached
+    per word form."""
     a = stemmer().analyse(text.translate(_LATIN_I) if "i" in text.lower() else text)
     tags = a.tags
     norm = base_verb(a.stem) if a.pos == "VERB" else a.stem
@@ -69,27 +72,27 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str]:
         feats.append("Poss=Yes")
     if "pass" in tags or (a.pos == "VERB" and norm != a.stem):
         feats.append("Voice=Pass")
-    return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags)
+    return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags), WORD.fullmatch(text) is not None
 
 
 @Language.component("anyq_kk_morph")
 def kk_morph(doc: Doc) -> Doc:
     words = []
-    for tok in doc:
-        text = tok.text
+    # the texts from the doc's array through the shared string cache, not one decode per Token
+    for tok, text in zip(doc, columns(doc, [ORTH], strings=1)[0]):
         is_word = False
         if "." in text and tok.norm_ != text.lower():
             tok.lemma_ = tok.norm_  # an abbreviation with its full word as norm («ж.» → жыл)
             tok.pos_ = "NOUN"
         elif _HAS_LETTER.search(text) and not tok.like_url and not tok.like_email:
-            lemma, norm, pos, known, feats, tags = _token_annotation(text)
+            lemma, norm, pos, known, feats, tags, whole_word = _token_annotation(text)
             tok.lemma_ = lemma
             tok.norm_ = norm
             tok.tag_ = tags  # the suffix chain, outermost last: "pl|poss3|dat"
             tok.pos_ = "PROPN" if (not known and tok.i > 0 and text[:1].isupper()) else pos
             if feats:
                 tok.set_morph(feats)
-            is_word = True
+            is_word = whole_word
         elif tok.is_punct:
             tok.pos_ = "PUNCT"
             tok.lemma_ = text
@@ -101,6 +104,6 @@ def kk_morph(doc: Doc) -> Doc:
         else:
             tok.lemma_ = text.lower()
             tok.pos_ = "SYM"
-        words.append(is_word and WORD.fullmatch(text) is not None)
+        words.append(is_word)
     doc.user_data[WORD_FLAGS] = words
     return doc

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from anyq.nlp.strings import columns
 from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -106,8 +108,8 @@ def morphology() -> RussianMorphology:
 def ru_morph(doc: Doc) -> Doc:
     analyse = morphology().analyse
     words = []
-    for tok in doc:
-        text = tok.text
+    # the texts from the doc's array through the shared string cache, not one decode per Token
+    for tok, text in zip(doc, columns(doc, [ORTH], strings=1)[0]):
         is_word = tok.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
         words.append(is_word)
         if is_word:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 OFFSETS = "anyq.offsets"  # doc.user_data: folded offset → paragraph offset (len(text) + 1 items)
 NEWLINES = "anyq.newlines"  # doc.user_data: folded offsets of spaces that stand for a line break
+TEXT = "anyq.text"  # doc.user_data: the folded text itself (``doc.text`` builds a Token per token)
 
 _WS = re.compile(r"\s{2,}|[^\S ]")
 
@@ -48,11 +49,18 @@ def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
     for text in texts:
         folded, offsets, newlines = fold_whitespace(text)
         doc = nlp.make_doc(folded)
+        doc.user_data[TEXT] = folded
         if offsets is not None:
             doc.user_data[OFFSETS] = offsets
             doc.user_data[NEWLINES] = newlines
         docs.append(doc)
     return docs
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` of a doc made by :func:`make_docs`, without joining its tokens again."""
+    text = doc.user_data.get(TEXT)
+    return text if text is not None else doc.text
 
 
 def original_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ hash names the same string in every StringStore, so one dict serves both languag
 
 from __future__ import annotations
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -52,11 +52,12 @@ class TokenStrings:
     """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
     first and build a ``Token`` only for the few candidates."""
 
-    __slots__ = ("text", "lower", "lemma", "norm", "pos", "tag", "space", "punct", "ws", "sent_start")
+    __slots__ = ("text", "lower", "lemma", "pos", "tag", "space", "punct", "ws", "sent_start")
 
     def __init__(self, doc: Doc) -> None:
-        (self.text, self.lower, self.lemma, self.norm, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
-            doc, [ORTH, LOWER, LEMMA, NORM, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=6
+        # no NORM: no rule reads it from here (the phrase index reads its own array)
+        (self.text, self.lower, self.lemma, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
+            doc, [ORTH, LOWER, LEMMA, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=5
         )
         self.sent_start = [s == 1 for s in starts]
 

@@ -7,6 +7,7 @@ count and its length. The figures are computed once per document.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from anyq.readability import formulas, kazakh
@@ -33,18 +34,38 @@ class Counts:
     sentence_lengths: list[int] = field(default_factory=list)
 
     def add_sentence(self, words: list[str], lang: str) -> None:
-        syl = count_kk if lang == "kk" else count_ru
+        measure = _measure_kk if lang == "kk" else _measure_ru
         n = len(words)
         self.words += n
         self.sentences += 1
         self.sentence_lengths.append(n)
+        # summed in locals, stored once: every word of every letter passes here
+        syllables = letters = long_words = complex_words = 0
         for w in words:
-            s = syl(w)
-            letters = len(w) - w.count("-") - w.count("'") - w.count("’")
-            self.syllables += s
-            self.letters += letters
-            self.long_words += letters > LONG_WORD_LETTERS
-            self.complex_words += s >= COMPLEX_WORD_SYLLABLES
+            s, l = measure(w)
+            syllables += s
+            letters += l
+            long_words += l > LONG_WORD_LETTERS
+            complex_words += s >= COMPLEX_WORD_SYLLABLES
+        self.syllables += syllables
+        self.letters += letters
+        self.long_words += long_words
+        self.complex_words += complex_words
+
+
+def _letters(w: str) -> int:
+    return len(w) - w.count("-") - w.count("'") - w.count("’")
+
+
+# (syllables, letters) of a word, cached like the syllable counts themselves
+@lru_cache(maxsize=100_000)
+def _measure_ru(w: str) -> tuple[int, int]:
+    return count_ru(w), _letters(w)
+
+
+@lru_cache(maxsize=100_000)
+def _measure_kk(w: str) -> tuple[int, int]:
+    return count_kk(w), _letters(w)
 
 
 def figures(c: Counts, lang: str) -> dict[str, Any]:

@@ -1,0 +1,119 @@
+"""A cheap test before a regex rule runs: the fixed words a match cannot do without.
+
+Most regex rules name their words: «…\\s+құра(?:йды|ды|ған)…», «(?:причиной|основанием)…».
+A match must contain «құра», or one of «причиной», «основанием». Python's ``in`` finds a
+word in a paragraph many times faster than the regex engine tries the pattern at every
+position, and most paragraphs hold none of a rule's words, so the regex is skipped there.
+The words are read from the pattern itself (``required_literals``), so a rule never has
+to list them and cannot list them wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:  # the standard library's regex parser; without it every regex simply runs
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - CPython ≥ 3.11 has both
+    _parser = None
+
+# Shorter words are in almost every paragraph: testing for them saves nothing.
+MIN_LENGTH = 3
+
+# Letters a case-blind regex compares differently from ``str.lower``: outside ASCII and the
+# Cyrillic block there are letters that match without having the same lower case (long «ſ»
+# and «s», the Kelvin sign and «k», «ᲀ» and «в», dotted «İ» and «i»). A paragraph holding
+# such a letter is not pre-tested against case-blind rules; every regex runs on it.
+_OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z\u0400-\u04ff]")
+_PLAIN = re.compile(r"[a-zA-Z\u0400-\u04ff\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Literals:
+    """Words of which every match of a regex contains at least one; lower-cased when the
+    regex is case-blind (``ignorecase``)."""
+
+    words: tuple[str, ...]
+    ignorecase: bool
+
+
+def required_literals(rx: re.Pattern[str]) -> Literals | None:
+    """The words every match of ``rx`` needs one of; None when the pattern has no such
+    words worth testing for."""
+    if _parser is None:
+        return None
+    try:
+        found = _required(list(_parser.parse(rx.pattern, rx.flags)))
+    except Exception:  # noqa: BLE001 - an internal parser of another Python: just no pre-test
+        return None
+    if not found or min(map(len, found)) < MIN_LENGTH:
+        return None
+    ignorecase = bool(rx.flags & re.IGNORECASE)
+    if ignorecase:
+        if not all(_PLAIN.fullmatch(w) for w in found):
+            return None  # a letter with special case rules in the pattern itself
+        found = tuple(dict.fromkeys(w.lower() for w in found))
+    return Literals(found, ignorecase)
+
+
+def _required(items: list) -> tuple[str, ...] | None:
+    """The most selective set of alternatives one of which a match of this sequence of
+    parsed items must contain (each item is a ``(opcode, argument)`` pair)."""
+    best: tuple[str, ...] | None = None
+
+    def consider(alternatives: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if alternatives and (best is None or min(map(len, alternatives)) > min(map(len, best))):
+            best = alternatives
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(("".join(run),) if run else None)
+        run = []
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:  # «(?i:…)» inside would change the case rules
+                consider(_required(list(sub)))
+        elif op is _c.BRANCH:
+            # each branch must hold one of its own words; the match holds one of them all
+            branches = [_required(list(b)) for b in av[1]]
+            if all(branches):
+                consider(tuple(dict.fromkeys(w for b in branches for w in b)))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+        # anything else (a class, an anchor, a look-around, an optional part) needs no fixed text
+    consider(("".join(run),) if run else None)
+    return best
+
+
+class LiteralTest:
+    """One paragraph, asked whether it holds any of a rule's words (lower-cased once, and
+    only if a case-blind rule asks)."""
+
+    __slots__ = ("text", "_lower", "_read")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._read = False
+
+    def holds_any(self, literals: Literals) -> bool:
+        if literals.ignorecase:
+            if not self._read:
+                self._read = True
+                if not _OTHER_LETTER.search(self.text):
+                    self._lower = self.text.lower()
+            if self._lower is None:
+                return True  # cannot tell: let the regex decide
+            text = self._lower
+        else:
+            text = self.text
+        for w in literals.words:  # a plain loop: this runs for every rule on every paragraph
+            if w in text:
+                return True
+        return False

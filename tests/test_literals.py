@@ -1,0 +1,60 @@
+"""The words a regex rule's match cannot do without, tested before the regex runs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anyq.engine.literals import LiteralTest, required_literals
+from anyq.engine.loader import load_rules
+
+
+def _needs(pattern: str, flags: int = 0):
+    found = required_literals(re.compile(pattern, flags))
+    return None if found is None else found.words
+
+
+def test_words_are_read_from_the_pattern():
+    assert _needs(r"\b[^\s]+(?:ылуы|луы)\s+мүмкін\b", re.I) == ("мүмкін",)
+    # of several required parts the most selective one (the longest shortest word)
+    assert _needs(r"(?:причиной|основанием)(?:\s+\w+){0,3}?\s+(?:явил(?:ось|ся)|явится)", re.I) == ("причиной", "основанием")
+    # a branch that needs no fixed word makes the whole alternation useless as a test
+    assert _needs(r"(?:в\s+целях|\d+)\s+\w") is None
+    # optional parts and look-arounds are not required; words shorter than 3 letters are not worth it
+    assert _needs(r"(?<=Настоящим )(?:письмо)?\s+ок") is None
+    # a case-blind pattern's words are tested in lower case
+    assert _needs(r"ПредставленН\w*", re.I) == ("представленн",)
+    # «(?i:…)» inside changes the case rules of its part: that part is not used
+    assert _needs(r"(?i:закон)\s+\d") is None
+
+
+def test_a_paragraph_without_the_words_is_skipped_and_one_with_them_is_not():
+    needs = required_literals(re.compile(r"\bвыявленн\w*\s+нарушени\w*", re.I))
+    assert not LiteralTest("Нарушений не обнаружено.").holds_any(needs)
+    assert LiteralTest("ВЫЯВЛЕННЫЕ нарушения устранены.").holds_any(needs)
+    case_sensitive = required_literals(re.compile(r"\bвыявленн\w*"))
+    assert not LiteralTest("ВЫЯВЛЕННЫЕ нарушения").holds_any(case_sensitive)
+
+
+def test_letters_with_special_case_rules_always_run_the_regex():
+    # a case-blind regex matches «ſ» for «s» and the Kelvin sign for «k», str.lower() does not
+    rx = re.compile("sklad", re.I)
+    for text in ("ſklad", "s\u212alad"):
+        assert rx.search(text)
+        assert LiteralTest(text).holds_any(required_literals(rx))
+
+
+RULES = [r for r in load_rules() if r.kind == "regex"]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_the_test_never_skips_a_paragraph_the_regex_matches(rule):
+    rx = re.compile(rule.regex, re.I if rule.ignorecase else 0)
+    needs = required_literals(rx)
+    if needs is None:
+        return
+    texts = [e.text for e in rule.bad] + list(rule.good)
+    for text in texts + [t.upper() for t in texts] + [t.title() for t in texts]:
+        if rx.search(text):
+            assert LiteralTest(text).holds_any(needs), (rule.code, text)
