@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
-from anyq.engine.literals import Literals, required_literals
+from anyq.engine.literals import Literals, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
@@ -93,9 +93,11 @@ class CompiledRules:
                 lm.keys[r.code] = (r, r.entry)
             elif r.kind == "regex" and r.scope == "paragraph":
                 rx = re.compile(r.regex, re.I if r.ignorecase else 0)
-                lm.regex_rules.append((r, rx, required_literals(rx)))
+                lm.regex_rules.append((r, rx, None))
             elif r.kind == "python" and r.scope == "paragraph":
                 lm.python_rules.append(r)
+        needs = required_literals_of([rx for _, rx, _ in lm.regex_rules])
+        lm.regex_rules = [(r, rx, lit) for (r, rx, _), lit in zip(lm.regex_rules, needs)]
         sources = _annotation_sources() if by_lemma or by_text else []
         if by_lemma:
             lm.phrase_lemma = PhraseIndex(nlp.vocab.strings, _lemma_attr(lang))

@@ -10,8 +10,11 @@ to list them and cannot list them wrong.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 try:  # the standard library's regex parser; without it every regex simply runs
     from re import _constants as _c
@@ -56,6 +59,21 @@ def required_literals(rx: re.Pattern[str]) -> Literals | None:
             return None  # a letter with special case rules in the pattern itself
         found = tuple(dict.fromkeys(w.lower() for w in found))
     return Literals(found, ignorecase)
+
+
+def required_literals_of(patterns: list[re.Pattern[str]]) -> list[Literals | None]:
+    """``required_literals`` of each pattern, kept in the data cache: parsing a hundred long
+    alternations with the standard library's parser cost a cold start about 0.1 s."""
+    from anyq import datacache
+
+    keys = "\x01".join(f"{rx.flags}\x00{rx.pattern}" for rx in patterns)
+    digest = hashlib.blake2b(f"{sys.version_info[:2]}\x02{keys}".encode(), digest_size=12).hexdigest()
+
+    def build() -> list[tuple[tuple[str, ...], bool] | None]:
+        return [(lit.words, lit.ignorecase) if (lit := required_literals(rx)) else None for rx in patterns]
+
+    stored = datacache.cached(f"literals-{digest}", [Path(__file__)], build)
+    return [Literals(tuple(x[0]), bool(x[1])) if x else None for x in stored]
 
 
 def _required(items: list) -> tuple[str, ...] | None:

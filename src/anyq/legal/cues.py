@@ -6,7 +6,7 @@ import re
 import tomllib
 from functools import cache
 
-from anyq.engine.literals import Literals, LiteralTest, required_literals
+from anyq.engine.literals import Literals, LiteralTest, required_literals_of
 from anyq.legal.acts import cue_pattern
 from anyq.resources import rules_data
 
@@ -34,7 +34,7 @@ class Cues:
             raw = [c[3:] for c in ordered if c.startswith("re:")]
             parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
             self._rx[name] = re.compile("|".join(parts) or "(?!)", re.I | re.M)
-            self._needs[name] = required_literals(self._rx[name])
+        self._needs = dict(zip(self._rx, required_literals_of(list(self._rx.values()))))
 
     def rx(self, name: str) -> re.Pattern[str]:
         return self._rx[name]
