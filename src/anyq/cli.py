@@ -307,6 +307,7 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
     from anyq.api import fix_file
     from anyq.fixes import unified_diff
     from anyq.readers.discover import iter_files
+    from anyq.reporters import ReportContext
     from anyq.reporters import json as json_reporter
     from anyq.reporters.text import TextReporter
 
@@ -315,6 +316,7 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
     changed = 0
     try:
         text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
+        jsonl = json_reporter.JsonlReport(out, ReportContext()) if format == OutputFormat.jsonl else None
         for path in iter_files(paths):
             settings = resolver.settings_for_file(path)
             ff = fix_file(path, settings, spelling=spelling, write=not diff, stdin_filename=stdin_filename)
@@ -343,8 +345,8 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
                         out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
                 else:
                     text.file(report, report.source_text)
-            elif format == OutputFormat.jsonl:
-                json_reporter.write_jsonl_line(out, report)
+            elif jsonl is not None:
+                jsonl.file(report)
             out.flush()
         if not diff and format == OutputFormat.json:
             json_reporter.write_json(out, reports)

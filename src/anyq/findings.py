@@ -64,16 +64,6 @@ class FileReport:
     extra: dict[str, Any] = field(default_factory=dict)
     # the text the findings point into (not serialised; reporters show lines from it)
     source_text: str | None = field(default=None, repr=False, compare=False)
-    # a report read from the result cache keeps its findings as the cache decoded them
-    # (``findings`` list, dicts): writing JSON again then copies no attribute. Used only
-    # while ``findings`` is still that very list, unchanged in length.
-    cached_findings: tuple[list, list] | None = field(default=None, repr=False, compare=False)
-
-    def _finding_dicts(self) -> list[dict[str, Any]]:
-        c = self.cached_findings
-        if c is not None and c[0] is self.findings and len(c[1]) == len(self.findings):
-            return [dict(d) for d in c[1]]
-        return [f.to_dict() for f in self.findings]
 
     def to_dict(self) -> dict[str, Any]:
         d = {
@@ -82,7 +72,7 @@ class FileReport:
             "score": self.score,
             "scores": dict(self.scores),
             "stats": dict(self.stats),
-            "findings": self._finding_dicts(),
+            "findings": [f.to_dict() for f in self.findings],
             "errors": list(self.errors),
         }
         d.update(self.extra)
@@ -117,8 +107,8 @@ _REPORT_KEYS = frozenset(("path", "language", "score", "scores", "stats", "findi
 @dataclass(slots=True)
 class CachedReport:
     """A report read back from the result cache: the numbers a run needs (statistics, exit
-    code) and the file object's JSON text as it was written. The JSON Lines reporter
-    writes that text as it is; everything else asks for :meth:`full`, the FileReport."""
+    code) and the file object's JSON text as it was written. The JSON and JSON Lines
+    reporters write that text as it is; everything else asks for :meth:`full`, the FileReport."""
 
     path: str
     language: str
@@ -153,10 +143,8 @@ class CachedReport:
             if not isinstance(d.get(key), kind):
                 raise ValueError(f"bad {key}")
         extra = {k: v for k, v in d.items() if k not in _REPORT_KEYS}
-        dicts = d["findings"]
         return FileReport(path=self.path, language=self.language, score=self.score, scores=d["scores"], stats=d["stats"],
-                          findings=findings, errors=d["errors"], extra=extra, source_text=self.source_text,
-                          cached_findings=(findings, dicts))
+                          findings=findings, errors=d["errors"], extra=extra, source_text=self.source_text)
 
 
 _FINDING_KEYS = frozenset(_FINDING_FIELDS)

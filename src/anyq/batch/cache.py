@@ -18,7 +18,7 @@ An entry's key hashes everything a file's findings depend on:
 Entries are JSON (never pickle: a cache is not trusted code), one file per entry under
 ``<cache-dir>/<version>/``, written atomically: a header line with what a run needs
 without the findings, then the file object's JSON as the JSON Lines report writes it, so
-a warm run with ``--format jsonl`` copies it out without decoding and re-encoding every
+a warm run with ``--format jsonl`` or ``json`` copies it out without decoding and re-encoding every
 finding (that was most of a warm run's time). An entry that cannot be read, does not
 parse, whose body does not match its digest, has another version or key, or does not
 have the shape of a report is ignored and rewritten — a corrupt cache costs time, never
@@ -185,7 +185,7 @@ def decode_entry(key: str, path: str, raw: bytes) -> CachedReport:
                         counts=[tuple(c) for c in counts], body=raw[second + 1 :], source_text=text)
 
 
-def read_bytes(path: str) -> bytes:
+def read_file_bytes(path: str) -> bytes:
     """A whole file: the cheapest way Python has (a warm run reads every file and entry)."""
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -222,7 +222,7 @@ class Cache:
         if not self.enabled:
             return None
         try:
-            raw = read_bytes(self._path(key))
+            raw = read_file_bytes(self._path(key))
         except OSError:
             self.misses += 1
             return None

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from anyq.batch.cache import Cache, read_bytes, settings_fingerprint
+from anyq.batch.cache import Cache, read_file_bytes, settings_fingerprint
 from anyq.batch.discover import Discovery
 from anyq.batch.worker import init_worker, lint_chunk, lint_one, peak_rss_kb
 from anyq.config import Settings
@@ -126,7 +126,7 @@ class BatchRunner:
         try:
             if os.path.getsize(path) > getattr(s, "max_file_size", MAX_BYTES):
                 return item  # the reader refuses it with a clear error
-            data = read_bytes(path)
+            data = read_file_bytes(path)
         except OSError:
             return item  # the reader reports why
         item.key = Cache.key(self._settings_key(s, file_ignores(s, path)), data, os.path.splitext(path)[1])

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
 
-KAZAKH = "әғқңөұүһі"
+from anyq.text.letters import KAZAKH_LOWER
+
 SUBSTITUTES = "ђѓќћџљњўјґєїѕ"
 # Prior, in order of trust: the slots seen in real text, then KZ-1048 read as Windows-1251.
 OBSERVED = {"ќ": "қ", "ѕ": "ә", "ґ": "ө", "є": "ғ"}
@@ -46,7 +47,7 @@ class Substituted:
 
 def _prior(s: str) -> list[str]:
     order = [OBSERVED.get(s), KZ1048_AS_1251.get(s)]
-    return [k for k in dict.fromkeys(order) if k] + [k for k in KAZAKH if k not in order]
+    return [k for k in dict.fromkeys(order) if k] + [k for k in KAZAKH_LOWER if k not in order]
 
 
 def _apply(word: str, mapping: dict[str, str]) -> str:

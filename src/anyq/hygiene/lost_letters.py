@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
 
-KAZAKH = "әғқңөұүһі"
+from anyq.text.letters import KAZAKH_LOWER
+
 _SEGMENT = re.compile(r"[\u0400-\u04ff?]+")
 _MAX_LOST = 4
 
@@ -81,7 +82,7 @@ def _candidates(piece: str, known, frequency) -> list[str]:
         return []
     lower = piece.lower()
     found = []
-    for letters in product(KAZAKH, repeat=len(holes)):
+    for letters in product(KAZAKH_LOWER, repeat=len(holes)):
         chars = list(lower)
         for i, ch in zip(holes, letters):
             chars[i] = ch

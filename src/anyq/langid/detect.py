@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from anyq.nlp.words import WORD
+from anyq.text.letters import KAZAKH_LETTERS
 
-KK_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 RU_ONLY = frozenset("ёъЁЪ")
-_KK_LETTER = re.compile("[" + "".join(sorted(KK_LETTERS)) + "]")
+_KK_LETTER = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
 _RU_ONLY = re.compile("[ёъЁЪ]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
@@ -137,7 +137,7 @@ def _voters(text: str) -> list[str]:
                     sentence_start = False
                     prev_word = w
                     continue
-            if w[:1].isupper() and (not sentence_start or (not any(ch in KK_LETTERS for ch in w) and _is_name(w))):
+            if w[:1].isupper() and (not sentence_start or (not any(ch in KAZAKH_LETTERS for ch in w) and _is_name(w))):
                 pass  # names of people, places and bodies do not vote
             elif brackets and any(a <= m.start() < b for a, b in brackets):
                 out.append(_HALF + w)  # a bracketed aside (often a translation) counts half
@@ -234,7 +234,7 @@ def detect(text: str) -> LanguageGuess:
     if ru > kk:
         return LanguageGuess("ru", kk, ru)
     # a tie: Kazakh letters anywhere decide, else Russian (the caller may use the document's)
-    lang = "kk" if any(ch in KK_LETTERS for ch in text) else "ru"
+    lang = "kk" if any(ch in KAZAKH_LETTERS for ch in text) else "ru"
     return LanguageGuess(lang, kk, ru)
 
 

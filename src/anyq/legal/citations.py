@@ -33,11 +33,12 @@ from functools import lru_cache
 from typing import Any
 
 from anyq.legal.acts import Act, registry
+from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
 # ---------------------------------------------------------------------------- building blocks
 
-_KK_LETTERS = "а-яёәғқңөұүһі"
-_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_KK_LETTERS = "а-яё" + KAZAKH_LOWER
+_UP = "A-ZА-ЯЁ" + KAZAKH_UPPER
 
 MONTHS_RU = {m: i for i, m in enumerate("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)}
 MONTHS_KK = {m: i for i, m in enumerate("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split(), 1)}

@@ -20,11 +20,10 @@ from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.util import update_exc
 
 from anyq.nlp.abbreviations import abbreviations
+from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
-_KK_UPPER = "ӘҒҚҢӨҰҮҺІ"
-_KK_LOWER = "әғқңөұүһі"
-UPPER = "A-ZА-ЯЁÀ-ÖØ-Þ" + _KK_UPPER + "ЄЇЎЈЅ"
-LOWER = "a-zа-яёß-öø-ÿ" + _KK_LOWER + "єїўјѕ"
+UPPER = "A-ZА-ЯЁÀ-ÖØ-Þ" + KAZAKH_UPPER + "ЄЇЎЈЅ"
+LOWER = "a-zа-яёß-öø-ÿ" + KAZAKH_LOWER + "єїўјѕ"
 ALPHA = UPPER + LOWER
 _QUOTES = "'\"”“`‘´’‚,„»«"
 _OPEN = r"\( \[ \{ « „ “ \" ' ‘ ‚ < §".split()

@@ -36,8 +36,8 @@ class ReportContext:
 
 class Reporter:
     needs_source = False  # keeps FileReport.source_text (HTML, text with source lines)
-    # takes a CachedReport as it comes from the cache (JSON Lines: its JSON is written as
-    # it is); every other format gets the decoded FileReport
+    # takes a CachedReport as it comes from the cache (JSON and JSON Lines: its JSON is
+    # written as it is); every other format gets the decoded FileReport
     takes_cached = False
 
     def __init__(self, out: TextIO, ctx: ReportContext) -> None:

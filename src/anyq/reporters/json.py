@@ -25,21 +25,12 @@ from anyq.reporters import ReportContext, Reporter
 SCHEMA_VERSION = 1
 
 
-def file_object(report: FileReport) -> dict[str, Any]:
-    return report.to_dict()
-
-
 def write_json(out: TextIO, reports: Iterable[FileReport]) -> None:
     """A whole ``--format json`` document of these reports."""
     writer = JsonReport(out, ReportContext())
     for r in reports:
         writer.file(r)
     writer.finish()
-
-
-def write_jsonl_line(out: TextIO, report: FileReport) -> None:
-    out.write(json.dumps(file_object(report), ensure_ascii=False))
-    out.write("\n")
 
 
 class _FileObjects(Reporter):
@@ -67,7 +58,7 @@ class _FileObjects(Reporter):
                 return
             self.out.write(before + line.decode("utf-8") + after)
         else:
-            self.out.write(before + json.dumps(file_object(report), ensure_ascii=False) + after)
+            self.out.write(before + json.dumps(report.to_dict(), ensure_ascii=False) + after)
         self.out.flush()
 
 
@@ -82,18 +73,14 @@ class JsonReport(_FileObjects):
     def file(self, report: FileReport | CachedReport) -> None:
         first = self.summary.files == 0
         self.summary.add(report)
-        head = _keys({"version": __version__, "schema": SCHEMA_VERSION}) + ',\n  "files": [\n    ' if first else ",\n    "
-        self._write_object(report, head, "")
+        self._write_object(report, _OPENING + "[\n    " if first else ",\n    ", "")
 
     def finish(self) -> None:
         tail: dict[str, Any] = {"summary": self.summary.to_dict()}
         if self.ctx.statistics is not None:
             tail["statistics"] = self.ctx.statistics.to_dict(self.ctx.run)
-        if self.summary.files == 0:
-            head = _keys({"version": __version__, "schema": SCHEMA_VERSION}) + ',\n  "files": []'
-        else:
-            head = "\n  ]"
-        self.out.write(head + ",\n" + _keys(tail)[2:] + "\n}\n")
+        files_end = _OPENING + "[]" if self.summary.files == 0 else "\n  ]"
+        self.out.write(files_end + ",\n" + _keys(tail)[2:] + "\n}\n")
         self.out.flush()
 
 
@@ -101,6 +88,10 @@ def _keys(d: dict[str, Any]) -> str:
     """``{`` and the keys of ``d``, indented as members of the document (no closing brace)."""
     items = (f"  {json.dumps(k)}: " + json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n  ") for k, v in d.items())
     return "{\n" + ",\n".join(items)
+
+
+# the document up to the value of "files"
+_OPENING = _keys({"version": __version__, "schema": SCHEMA_VERSION}) + ',\n  "files": '
 
 
 class JsonlReport(_FileObjects):

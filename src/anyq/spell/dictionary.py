@@ -17,12 +17,12 @@ import re
 from functools import cache, lru_cache
 
 from anyq.resources import package_data
+from anyq.text.letters import KAZAKH_LETTERS
 
 ALPHABET = {
     "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
     "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
 }
-KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _HUNSPELL = {"ru": "ru_RU", "kk": "kk_KZ"}
 
 
