@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from itertools import compress
 from pathlib import Path
 
 from spacy.attrs import IDS
@@ -55,11 +56,9 @@ class PhraseIndex:
         first = self.first
         found: list[tuple[int, int, int, int]] = []  # (start, end, order, key id)
         n = len(values)
-        for i, h in enumerate(values):
-            starting = first.get(h)
-            if starting is None:
-                continue
-            single, by_second = starting
+        # the positions where some phrase starts, found at C speed: most tokens start none
+        for i in compress(range(n), map(first.__contains__, values)):
+            single, by_second = first[values[i]]
             for order, key_id in single:
                 found.append((i, i + 1, order, key_id))
             if i + 1 < n:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -84,6 +85,7 @@ class Linter:
         self.compiled = CompiledRules(active)
         self.options = options
         self.known_codes = frozenset(r.code for r in rules)
+        self._yielding: frozenset[str] | None = None
 
     # -- public ------------------------------------------------------------------------
     def check(self, source: SourceDocument, lang: str | None = None, options: Any = None, ignore: Iterable[str] = ()) -> FileReport:
@@ -279,12 +281,29 @@ class Linter:
                 return lf < lg or (lf == lg and f.code > g.code)
             return True
 
+        # Only a finding whose code some rule supersedes, or whose rule gives way to others, can
+        # go; and only to a finding it overlaps. The findings are sorted by start, so those lie
+        # between (start − the longest finding, end): a bisection instead of a scan of all.
+        may_yield = self._may_yield()
+        starts = [f.start for f in findings]
+        longest = max((f.end - f.start for f in findings), default=0)
         keep = []
         for f in findings:
-            if any(g is not f and g.start < f.end and f.start < g.end and yields(f, g) for g in findings):
-                continue
+            if f.code in may_yield:
+                lo, hi = bisect_right(starts, f.start - longest), bisect_left(starts, f.end)
+                if any(g is not f and f.start < g.end and yields(f, g) for g in findings[lo:hi]):
+                    continue
             keep.append(f)
         return keep
+
+    def _may_yield(self) -> frozenset[str]:
+        """Codes whose findings another rule's finding can replace (see _drop_superseded)."""
+        if self._yielding is None:
+            by_code = self.compiled.by_code
+            self._yielding = frozenset(c for c, r in by_code.items() if r.superseded_by) | frozenset(
+                c for r in by_code.values() for c in r.supersedes
+            )
+        return self._yielding
 
     def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
         words = {l: counts[l].words for l in ("kk", "ru")}
