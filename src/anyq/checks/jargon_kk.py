@@ -14,12 +14,13 @@ with the surfaces is ``token._.kk``. Word lists and thresholds are the rules' ``
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
-from anyq.nlp.strings import token_strings
+from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.nlp.stem_kk import lexicon
 from anyq.suggest.kk import attach_chain
 
@@ -32,11 +33,15 @@ def _tags(tok: Token) -> str:
     return tok.tag_ or ""
 
 
-def is_passive(tok: Token, not_verbs: frozenset[str] = frozenset()) -> bool:
+def is_passive(pos: str, lower: str, stem: str, not_verbs: frozenset[str] = frozenset()) -> bool:
     """A verb whose stem ends in a passive suffix on a known verb: «анықтал» = анықта + л."""
-    if tok.pos_ != "VERB" or tok.lower_ in not_verbs:
+    if pos != "VERB" or lower in not_verbs:
         return False  # ``not_verbs``: nouns the stemmer may read as verbs («қорытынды», «жасанды»)
-    stem = tok.lemma_
+    return _passive_stem(stem)
+
+
+@lru_cache(maxsize=20_000)
+def _passive_stem(stem: str) -> bool:
     lex = lexicon()
     for suffix in _PASSIVE:
         base = stem[: -len(suffix)]
@@ -70,13 +75,14 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     finite = rule.word_set("finite")
     not_verbs = rule.word_set("not_verbs")
     doc = ctx.doc
-    for i, pos in enumerate(token_strings(doc).pos):
+    ts = token_strings(doc)
+    for i, pos in enumerate(ts.pos):
         if pos != "VERB":
-            continue  # is_passive's first test, on the plain string
-        tok = doc[i]
-        if tok.lemma_ in skip or not is_passive(tok, not_verbs):
+            continue  # is_passive's first test
+        if ts.lemma[i] in skip or not is_passive(pos, ts.lower[i], ts.lemma[i], not_verbs):
             continue
-        tags = _tags(tok)
+        tok = doc[i]
+        tags = ts.tag[i]
         tail = tags.split("|")
         ends = {"|".join(tail[-k:]) for k in (1, 2)}
         if not (ends & finite):
@@ -93,9 +99,12 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J801: chains of genitive / possessive nouns -----------------------------------------------
-def _link(tok: Token) -> bool:
-    tags = _tags(tok).split("|")
-    return "gen" in tags or "poss3" in tags
+def _is_link(tags: str) -> bool:
+    parts = tags.split("|")
+    return "gen" in parts or "poss3" in parts
+
+
+_CASE_AFTER_LINK = ("dat", "abl", "loc", "ins", "acc")
 
 
 @paragraph_rule("J801")
@@ -104,10 +113,13 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     gap = int(rule.params.get("max_gap", 2))
     bodies = rule.word_set("not_first")
     doc = ctx.doc
-    run: list[Token] = []
+    ts = token_strings(doc)
+    # the run holds token indices; this loop sees every token, so it reads the plain strings
+    # and builds a spaCy Token only for a chain that is reported
+    run: list[int] = []
 
     def flush() -> Iterator[Hit]:
-        links = [i for i, t in enumerate(run) if _link(t)]
+        links = [k for k, i in enumerate(run) if _is_link(ts.tag[i])]
         if len(links) < limit:
             return
         # a chain is links no more than ``gap`` words apart; keep the longest such stretch
@@ -122,26 +134,23 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         best = max(best, cur, key=len)
         if len(best) < limit:
             return
-        toks = run[best[0] : best[-1] + 1]
-        if any(t.lemma_ in bodies or t.norm_ in bodies for t in toks):
+        idx = run[best[0] : best[-1] + 1]
+        if any(ts.lemma[i] in bodies or doc[i].norm_ in bodies for i in idx):
             return  # the name of a body or a position, a date: not officialese to rewrite
-        s, e = ctx.token_span(toks[0].i, toks[-1].i + 1)
+        s, e = ctx.token_span(idx[0], idx[-1] + 1)
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
     breaks = rule.word_set("breaks")
-    ts = token_strings(doc)
     for i, pos in enumerate(ts.pos):
         if ts.space[i]:
             continue
-        # on the plain strings (this loop sees every token); verbal nouns and participles
-        # count inside a noun phrase («құрылысы», «алуға мұқтаж»)
+        # verbal nouns and participles count inside a noun phrase («құрылысы», «алуға мұқтаж»)
         tags = ts.tag[i]
-        nominal = pos in ("NOUN", "PROPN", "ADJ", "NUM") or (pos == "VERB" and any(t in tags for t in ("vn", "ptcp")))
+        nominal = pos in ("NOUN", "PROPN", "ADJ", "NUM") or (pos == "VERB" and ("vn" in tags or "ptcp" in tags))
         name = ts.text[i][:1].isupper() and not ts.sent_start[i]
         if nominal and not ts.punct[i] and ts.lower[i] not in breaks and not name and pos != "PROPN":
-            tok = doc[i]
-            run.append(tok)
-            if _tags(tok).split("|")[-1:] and _tags(tok).split("|")[-1] in ("dat", "abl", "loc", "ins", "acc") and _link(tok):
+            run.append(i)
+            if tags and tags.split("|")[-1] in _CASE_AFTER_LINK and _is_link(tags):
                 # a case after the possessive ends the chain here («есебінде», «қорынан»)
                 yield from flush()
                 run = []
@@ -159,39 +168,39 @@ _JOINERS = frozenset({",", "және", "әрі", "бірақ", "сондай-а�
 def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
     limit = int(rule.params.get("min_participles", 2))
-    doc = ctx.doc
-    ts = token_strings(doc)
-    for sent in doc.sents:
-        groups: list[list[Token]] = []
-        group: list[Token] = []
-        # bare participles, on the plain strings
-        bare = (doc[k] for k in range(sent.start, sent.end) if ts.pos[k] == "VERB" and ts.tag[k].split("|")[-1] in ("ptcp.past", "ptcp.hab"))
-        for p in bare:
-            joined = group and p.i - group[-1].i <= 10 and any(doc[k].lower_ in _JOINERS for k in range(group[-1].i + 1, p.i))
-            if group and not joined:
-                groups.append(group)
-                group = []
-            group.append(p)
-        if group:
+    ts = token_strings(ctx.doc)
+    groups: list[list[int]] = []  # token indices of bare participles
+    group: list[int] = []
+    for k, pos in enumerate(ts.pos):
+        if ts.sent_start[k] and group:
+            groups.append(group)  # a group ends with its sentence
+            group = []
+        if pos != "VERB" or ts.tag[k].split("|")[-1] not in _PARTICIPLES:
+            continue
+        joined = group and k - group[-1] <= 10 and any(ts.lower[j] in _JOINERS for j in range(group[-1] + 1, k))
+        if group and not joined:
             groups.append(group)
-        for g in groups:
-            if len(g) >= limit and _modifies_noun(g[-1]):
-                s, e = ctx.token_span(g[0].i, g[-1].i + 1)
-                yield Hit(s, e, values={"value": len(g)})
+            group = []
+        group.append(k)
+    if group:
+        groups.append(group)
+    for g in groups:
+        if len(g) >= limit and _modifies_noun(ts, g[-1]):
+            s, e = ctx.token_span(g[0], g[-1] + 1)
+            yield Hit(s, e, values={"value": len(g)})
 
 
+_PARTICIPLES = ("ptcp.past", "ptcp.hab")
 _NOT_A_NOUN = frozenset({"соң", "кейін", "сайын", "кезде", "кезінде", "жағдайда", "бері", "дейін", "үшін", "сияқты"})
 
 
-def _modifies_noun(tok: Token) -> bool:
-    """An attributive participle: a noun follows it (adjectives and numbers may stand between)."""
-    doc = tok.doc
-    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
-        t = doc[j]
-        if t.lower_ in _NOT_A_NOUN or t.is_punct:
+def _modifies_noun(ts: TokenStrings, i: int) -> bool:
+    """An attributive participle at ``i``: a noun follows it (adjectives and numbers may stand between)."""
+    for j in range(i + 1, min(len(ts.pos), i + 4)):
+        if ts.lower[j] in _NOT_A_NOUN or ts.punct[j]:
             return False
-        if t.pos_ in ("NOUN", "PROPN"):
+        if ts.pos[j] in ("NOUN", "PROPN"):
             return True
-        if t.pos_ not in ("ADJ", "NUM"):
+        if ts.pos[j] not in ("ADJ", "NUM"):
             return False
     return False

@@ -229,16 +229,6 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J353: genitive chains -----------------------------------------------------------------------
-def _genitive_noun(tok: Token) -> bool:
-    # the OpenCorporа tag (token.tag_) is a plain string: cheaper to test than token.morph
-    return tok.pos_ == "NOUN" and "gen" in tok.tag_
-
-
-def _genitive_modifier(tok: Token) -> bool:
-    tag = tok.tag_
-    return "gen" in tag and (tok.pos_ in ("ADJ", "DET") or tag.startswith("PRTF"))
-
-
 @paragraph_rule("J353")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Three or more genitive nouns in a row, one of them a verbal noun.
@@ -251,23 +241,24 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     places = rule.word_set("not_counted")
     not_first = rule.word_set("not_first")
     doc = ctx.doc
-
-    run: list[tuple[Token, bool]] = []  # (token, is a genitive noun)
+    ts = token_strings(doc)
+    # (token index, is a genitive noun); this loop sees every token, so it reads the plain
+    # strings, not spaCy Tokens
+    run: list[tuple[int, bool]] = []
 
     def flush() -> Iterator[Hit]:
-        nouns = [t for t, noun in run if noun]
-        if len(nouns) < limit or nouns[0].lemma_ in not_first:
+        nouns = [i for i, noun in run if noun]
+        if len(nouns) < limit or ts.lemma[nouns[0]] in not_first:
             return
-        if not any(_deverbal(t) for t in nouns):
+        if not any(_deverbal_lemma(ts.lemma[i]) for i in nouns):
             return
         quoted = _quoted(doc)
-        if any(t.i in quoted for t in nouns):
+        if any(i in quoted for i in nouns):
             return
-        last = max(i for i, (_, noun) in enumerate(run) if noun)
-        s, e = ctx.token_span(run[0][0].i, run[last][0].i + 1)
+        last = max(k for k, (_, noun) in enumerate(run) if noun)
+        s, e = ctx.token_span(run[0][0], run[last][0] + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
-    ts = token_strings(doc)
     for i, tag in enumerate(ts.tag):
         if "gen" not in tag:  # the common case first: one string test per token
             if not ts.space[i]:
@@ -275,17 +266,16 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
                     yield from flush()
                 run = []
             continue
-        tok = doc[i]
-        pos = tok.pos_
-        if pos == "PROPN" or tok.lemma_ in places:
+        pos = ts.pos[i]
+        if pos == "PROPN" or ts.lemma[i] in places:
             if len(run) >= limit:
                 yield from flush()
             run = []
             continue
-        if pos == "NOUN" and not _adjectival(tok.lower_):
-            run.append((tok, True))
+        if pos == "NOUN" and not _adjectival(ts.lower[i]):
+            run.append((i, True))
         elif pos in ("ADJ", "DET", "NOUN") or tag.startswith("PRTF"):
-            run.append((tok, False))  # a modifier (an adjectival «noun» comes here too)
+            run.append((i, False))  # a modifier (an adjectival «noun» comes here too)
         else:
             if len(run) >= limit:
                 yield from flush()
@@ -302,8 +292,8 @@ def _adjectival(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in parses(word))
 
 
-def _deverbal(tok: Token) -> bool:
-    return tok.lemma_ in verbal_nouns() or tok.lemma_.endswith(("ние", "тие", "ция", "ство"))
+def _deverbal_lemma(lemma: str) -> bool:
+    return lemma in verbal_nouns() or lemma.endswith(("ние", "тие", "ция", "ство"))
 
 
 def _quoted(doc: Doc) -> set[int]:
