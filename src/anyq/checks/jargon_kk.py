@@ -152,12 +152,15 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             run.append(i)
             if tags and tags.split("|")[-1] in _CASE_AFTER_LINK and _is_link(tags):
                 # a case after the possessive ends the chain here («есебінде», «қорынан»)
-                yield from flush()
+                if len(run) >= limit:
+                    yield from flush()
                 run = []
             continue
-        yield from flush()
+        if len(run) >= limit:  # fewer words cannot hold ``limit`` links
+            yield from flush()
         run = []
-    yield from flush()
+    if len(run) >= limit:
+        yield from flush()
 
 
 # -- J802: participial phrases stacked on one noun --------------------------------------------
