@@ -120,3 +120,21 @@ def test_hunspell_dir_falls_back_to_the_vendored_files(tmp_path, monkeypatch):
     aff, dic = datacache._aliased("SET UTF-8\r\nSFX A Y 1\r\nSFX A 0 ы .\r\n", "2\r\nсөз/AB\r\nкөз/AB\r\nжоқ\r\n")
     assert aff == "SET UTF-8\r\nAF 1\r\nAF AB\r\nSFX A Y 1\r\nSFX A 0 ы .\r\n" and dic == "2\r\nсөз/1\r\nкөз/1\r\nжоқ\r\n"
 
+
+def test_compiled_patterns_equal_re_compile_from_the_cache_too(tmp_path, monkeypatch):
+    import re
+
+    import pytest
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    patterns = [(r"\b(?P<act>закон|кодекс)(?:а|у|ом)?\b", re.I), (r"(?<=\d)\s*(?:тг|тенге)\b", 0), ("ә+", re.M)]
+    for _ in range(2):  # built, then from the cache
+        got = datacache.compiled_patterns("t", patterns)
+        assert got == [re.compile(p, f) for p, f in patterns]
+        assert got[0].search("по Кодексу о браке").group("act") == "Кодекс"
+    assert any(p.name.startswith("regex-t-") for p in (tmp_path / "cache").iterdir())
+    for f in (tmp_path / "cache").iterdir():
+        f.write_bytes(b"\x00garbage")
+    assert datacache.compiled_patterns("t", patterns) == [re.compile(p, f) for p, f in patterns]
+    with pytest.raises(re.error):
+        datacache.compiled_patterns("t", [("(unclosed", 0)])
