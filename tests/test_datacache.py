@@ -81,3 +81,60 @@ def test_phrase_index_matches_like_the_phrase_lists_say():
     found = [(doc.vocab.strings[k], s, e) for k, s, e in index(doc)]
     # every match, overlapping ones too, by position; a phrase cut off at the end does not match
     assert found == [("a", 2, 4), ("b", 2, 5), ("c", 3, 4), ("a", 6, 8), ("c", 7, 8)]
+
+
+def test_hunspell_dictionaries_with_flag_aliases_answer_as_the_vendored_ones(tmp_path, monkeypatch):
+    """The aliased copy (faster to load) spells, stems and suggests exactly as the original."""
+    import hunspell
+
+    from anyq.resources import package_data
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    source = package_data("hunspell")
+    words = {
+        "kk_KZ": ["балабақшалардың", "мектептерге", "ауданы", "басқармасына", "кітаптарымыз", "балабакша", "qwerty"],
+        "ru_RU": ["обращениями", "пенсионного", "рассмотрено", "сообщаем", "обращенние", "вследствии"],
+    }
+    for name, sample in words.items():
+        folder = datacache.hunspell_dir(name, source)
+        assert folder != source and "AF " in (folder / f"{name}.aff").read_text(encoding="utf-8")
+        assert datacache.hunspell_dir(name, source) == folder  # made once
+        original = hunspell.Hunspell(name, hunspell_data_dir=str(source))
+        aliased = hunspell.Hunspell(name, hunspell_data_dir=str(folder))
+        for w in sample:
+            assert aliased.spell(w) == original.spell(w), w
+            assert aliased.stem(w) == original.stem(w), w
+            assert aliased.suggest(w) == original.suggest(w), w
+        assert any(original.spell(w) for w in sample) and not all(original.spell(w) for w in sample)
+
+
+def test_hunspell_dir_falls_back_to_the_vendored_files(tmp_path, monkeypatch):
+    from anyq.resources import package_data
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(blocker / "sub"))  # not writable
+    assert datacache.hunspell_dir("kk_KZ", package_data("hunspell")) == package_data("hunspell")
+    # files this rewrite does not handle (here: continuation classes) are used as they are
+    assert datacache._aliased("SET UTF-8\nSFX A Y 1\nSFX A 0 ы/B .\n", "1\nсөз/A\n") is None
+    aff, dic = datacache._aliased("SET UTF-8\r\nSFX A Y 1\r\nSFX A 0 ы .\r\n", "2\r\nсөз/AB\r\nкөз/AB\r\nжоқ\r\n")
+    assert aff == "SET UTF-8\r\nAF 1\r\nAF AB\r\nSFX A Y 1\r\nSFX A 0 ы .\r\n" and dic == "2\r\nсөз/1\r\nкөз/1\r\nжоқ\r\n"
+
+
+def test_compiled_patterns_equal_re_compile_from_the_cache_too(tmp_path, monkeypatch):
+    import re
+
+    import pytest
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    patterns = [(r"\b(?P<act>закон|кодекс)(?:а|у|ом)?\b", re.I), (r"(?<=\d)\s*(?:тг|тенге)\b", 0), ("ә+", re.M)]
+    for _ in range(2):  # built, then from the cache
+        got = datacache.compiled_patterns("t", patterns)
+        assert got == [re.compile(p, f) for p, f in patterns]
+        assert got[0].search("по Кодексу о браке").group("act") == "Кодекс"
+    assert any(p.name.startswith("regex-t-") for p in (tmp_path / "cache").iterdir())
+    for f in (tmp_path / "cache").iterdir():
+        f.write_bytes(b"\x00garbage")
+    assert datacache.compiled_patterns("t", patterns) == [re.compile(p, f) for p, f in patterns]
+    with pytest.raises(re.error):
+        datacache.compiled_patterns("t", [("(unclosed", 0)])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 
+from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
@@ -52,9 +53,11 @@ class CompiledRules:
         self.document_regex: list[tuple[Rule, re.Pattern[str]]] = []
         self.document_python: list[Rule] = []
         self.exceptions: dict[str, list[re.Pattern[str]]] = {}
+        exception_patterns = iter(compiled_patterns("exceptions", [(e, re.I) for r in rules for e in r.exceptions]))
+        document_patterns = iter(compiled_patterns("document", [_regex_of(r) for r in rules if r.kind == "regex" and r.scope == "document"]))
         for r in rules:
             if r.exceptions:
-                self.exceptions[r.code] = [re.compile(e, re.I) for e in r.exceptions]
+                self.exceptions[r.code] = [next(exception_patterns) for _ in r.exceptions]
             if r.kind == "python":
                 table = DOCUMENT_RULES if r.scope == "document" else PARAGRAPH_RULES
                 if r.code not in table:
@@ -62,7 +65,7 @@ class CompiledRules:
                 if r.scope == "document":
                     self.document_python.append(r)
             elif r.kind == "regex" and r.scope == "document":
-                self.document_regex.append((r, re.compile(r.regex, re.I if r.ignorecase else 0)))
+                self.document_regex.append((r, next(document_patterns)))
 
     def for_language(self, lang: str) -> LanguageMatchers:
         m = self._langs.get(lang)
@@ -75,6 +78,7 @@ class CompiledRules:
         lm = LanguageMatchers(lang)
         by_lemma: list[tuple[str, Rule, PhraseEntry]] = []
         by_text: list[tuple[str, Rule, PhraseEntry]] = []
+        regex_rules: list[Rule] = []
         for r in self.rules:
             if not r.applies_to(lang):
                 continue
@@ -92,12 +96,11 @@ class CompiledRules:
                     raise CompileError(f"{r.source}: rule {r.code}: bad token pattern: {exc}") from None
                 lm.keys[r.code] = (r, r.entry)
             elif r.kind == "regex" and r.scope == "paragraph":
-                rx = re.compile(r.regex, re.I if r.ignorecase else 0)
-                lm.regex_rules.append((r, rx, None))
+                regex_rules.append(r)
             elif r.kind == "python" and r.scope == "paragraph":
                 lm.python_rules.append(r)
-        needs = required_literals_of([rx for _, rx, _ in lm.regex_rules])
-        lm.regex_rules = [(r, rx, lit) for (r, rx, _), lit in zip(lm.regex_rules, needs)]
+        patterns = compiled_patterns(f"paragraph-{lang}", [_regex_of(r) for r in regex_rules])
+        lm.regex_rules = list(zip(regex_rules, patterns, required_literals_of(patterns)))
         sources = _annotation_sources() if by_lemma or by_text else []
         if by_lemma:
             lm.phrase_lemma = PhraseIndex(nlp.vocab.strings, _lemma_attr(lang))
@@ -110,6 +113,10 @@ class CompiledRules:
             for key, _, e in by_text:
                 lm.phrase_text.add(key, tokens[e.text])
         return lm
+
+
+def _regex_of(rule: Rule) -> tuple[str, int]:
+    return rule.regex, re.I if rule.ignorecase else 0
 
 
 def _lemmas(nlp, lang: str, texts: list[str]) -> list[tuple[str, ...]]:  # noqa: ANN001 - spaCy Language

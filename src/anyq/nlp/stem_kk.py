@@ -595,7 +595,9 @@ class Stemmer:
 def _hunspell():
     import hunspell
 
-    base = package_data("hunspell")
+    from anyq.datacache import hunspell_dir
+
+    base = hunspell_dir("kk_KZ", package_data("hunspell"))  # the same dictionary, faster to load
     return hunspell.Hunspell("kk_KZ", hunspell_data_dir=str(base))
 
 

@@ -34,7 +34,10 @@ def hunspell(lang: str):
         return _hunspell()  # the stemmer's second opinion: one kk_KZ in memory, loaded once
     import hunspell as _h
 
-    return _h.Hunspell(_HUNSPELL[lang], hunspell_data_dir=str(package_data("hunspell")))
+    from anyq.datacache import hunspell_dir
+
+    name = _HUNSPELL[lang]
+    return _h.Hunspell(name, hunspell_data_dir=str(hunspell_dir(name, package_data("hunspell"))))
 
 
 @cache
