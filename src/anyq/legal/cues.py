@@ -6,6 +6,7 @@ import re
 import tomllib
 from functools import cache
 
+from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest, required_literals_of
 from anyq.legal.acts import cue_pattern
 from anyq.resources import rules_data
@@ -27,13 +28,15 @@ class Cues:
         self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
         self._needs: dict[str, Literals | None] = {}
         self._last: LiteralTest | None = None  # callers ask several lists about one sentence in a row
+        sources = []
         for name, cues in lists.items():
             # longer cues first: at one position the alternation takes the first that matches
             ordered = sorted(cues, key=lambda c: -len(c))
             plain = [cue_pattern(c, edges=False) for c in ordered if not c.startswith("re:")]
             raw = [c[3:] for c in ordered if c.startswith("re:")]
             parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
-            self._rx[name] = re.compile("|".join(parts) or "(?!)", re.I | re.M)
+            sources.append(("|".join(parts) or "(?!)", re.I | re.M))
+        self._rx = dict(zip(lists, compiled_patterns(f"cues-{lang}", sources)))
         self._needs = dict(zip(self._rx, required_literals_of(list(self._rx.values()))))
 
     def rx(self, name: str) -> re.Pattern[str]:
