@@ -149,8 +149,10 @@ class ActRegistry:
         words = required_literals_of(names) if names else []
         if any(w is None for w in words):
             return None
+        # two tests, not one per name: the names' words together, the abbreviations together
+        merged = tuple(dict.fromkeys(x for w in words for x in w.words))  # type: ignore[union-attr]
         abbreviations = tuple(ab for a in acts for ab in a.abbreviations.get(lang, []))
-        return [*words, *([Literals(abbreviations, False)] if abbreviations else [])]  # type: ignore[list-item]
+        return [Literals(merged, True)] * bool(merged) + [Literals(abbreviations, False)] * bool(abbreviations)
 
     def may_name(self, lang: str, test: LiteralTest) -> bool:
         """Could ``name_rx[lang]`` match the text of ``test``? False only when it cannot."""
