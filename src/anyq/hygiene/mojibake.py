@@ -32,7 +32,13 @@ def _utf8_run(codec: str) -> re.Pattern[str]:
     """Runs shaped like UTF-8 read with ``codec``: a lead byte and its 1–3 continuation bytes."""
     trail = f"[{_chars(codec, 0x80, 0xBF)}]"
     lead2, lead3, lead4 = (f"[{_chars(codec, a, b)}]" for a, b in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
-    return re.compile(f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})+")
+    one = f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})"
+    # ``one+`` written to start with a character class, which lets the regex engine skip to
+    # the next lead byte instead of trying the alternation at every position: the first lead
+    # (the three sets are disjoint), its trail bytes by the set it came from, then ``one*``
+    any_lead = f"[{_chars(codec, 0xC2, 0xF4)}]"
+    first = f"(?:(?<={lead2}){trail}|(?<={lead3}){trail}{{2}}|(?<={lead4}){trail}{{3}})"
+    return re.compile(f"{any_lead}{first}{one}*")
 
 
 def garble(text: str, codec: str) -> str:
