@@ -123,8 +123,8 @@ def test_fixes_never_touch_markdown_code():
 
 
 def test_fast_start_regexes_match_their_plain_forms():
-    """The run and look-alike regexes are written to start with a character class (for speed):
-    they must find exactly what their plain forms find."""
+    """The mojibake runs (looked for from lead–trail pairs) and the look-alike regex (written
+    to start with a character class), both so for speed, find exactly what their plain forms find."""
     import re
 
     from anyq.hygiene import homoglyphs, mojibake
@@ -136,8 +136,8 @@ def test_fast_start_regexes_match_their_plain_forms():
         lead2, lead3, lead4 = (f"[{mojibake._chars(codec, a, b)}]" for a, b in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
         plain = re.compile(f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})+")
         for t in texts:
-            assert [m.span() for m in mojibake._RUN[codec].finditer(t)] == [m.span() for m in plain.finditer(t)]
+            assert [m.span() for m in mojibake._runs(t, codec)] == [m.span() for m in plain.finditer(t)]
     single = re.compile(r"(?<![\w.@/-])([acoyACOY])(?![\w.@/-])")
     for t in texts:
         assert [m.span() for m in homoglyphs._SINGLE.finditer(t)] == [m.span() for m in single.finditer(t)]
-    assert any(mojibake._RUN["cp1251"].search(t) for t in texts) and any(homoglyphs._SINGLE.search(t) for t in texts)
+    assert any(mojibake._runs(t, "cp1251") for t in texts) and any(homoglyphs._SINGLE.search(t) for t in texts)

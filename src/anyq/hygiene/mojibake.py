@@ -49,6 +49,29 @@ def garble(text: str, codec: str) -> str:
 
 # A run of UTF-8 bytes read with a single-byte code page: only characters of its upper half.
 _RUN = {codec: _utf8_run(codec) for codec in ("cp1251", "cp1252")}
+# Every run starts with a lead byte followed by a trail byte. The lead bytes read as cp1251
+# are most Cyrillic letters, the trail bytes far rarer characters («», —, №, ё, і …): so the
+# runs are looked for only where a trail follows a lead, found from the trail.
+_PAIR = {
+    codec: re.compile(f"[{_chars(codec, 0x80, 0xBF)}](?<=[{_chars(codec, 0xC2, 0xF4)}][{_chars(codec, 0x80, 0xBF)}])")
+    for codec in ("cp1251", "cp1252")
+}
+
+
+def _runs(text: str, codec: str) -> list[re.Match[str]]:
+    """``_RUN[codec].finditer(text)``, tried only at the lead of each lead–trail pair."""
+    rx = _RUN[codec]
+    out: list[re.Match[str]] = []
+    end = 0
+    for pair in _PAIR[codec].finditer(text):
+        lead = pair.start() - 1
+        if lead < end:
+            continue  # inside the run found last
+        m = rx.match(text, lead)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 # Windows-1251 Cyrillic (0xC0–0xFF, ё 0xB8, Ё 0xA8) shown as Latin-1 letters
 _CP1251_AS_LATIN = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{2,}(?![A-Za-z\u00c0-\u00ff])")
 _REPLACEMENT = re.compile("\ufffd+")
@@ -110,7 +133,7 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
             continue
         kind = _KIND[codec]
         weak: list[tuple[re.Match[str], str]] = []
-        for m in _RUN[codec].finditer(text):
+        for m in _runs(text, codec):
             fixed = _utf8(m.group(), codec)
             if fixed is None or not free(*m.span()):
                 continue
