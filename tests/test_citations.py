@@ -194,3 +194,14 @@ def test_citations_in_json_with_line_and_column(tmp_path):
     assert line[c["column"] - 1 : c["end_column"] - 1] == c["text"] == "ч. 2 ст. 7 Закона РК «О языках в Республике Казахстан»"
     assert (c["part"], c["article"], c["act_type"], c["act_title"]) == (["2"], ["7"], "law", "О языках в Республике Казахстан")
     assert text[c["start"] : c["end"]] == c["text"]
+
+
+def test_citation_dict_has_every_field_in_order():
+    """``Citation.to_dict`` is written out by hand (for speed): it must stay the dataclass's
+    fields, in their order, with lists copied."""
+    from dataclasses import asdict
+
+    c = parse_citations("согласно подпункту 1) пункта 1 статьи 67 Закона Республики Казахстан «О жилищных отношениях»", "ru")[0]
+    d = c.to_dict()
+    assert d == asdict(c) and list(d) == list(asdict(c))
+    assert d["article"] == ["67"] and d["article"] is not c.article

@@ -120,3 +120,24 @@ def test_fixes_never_touch_markdown_code():
     report = anyq.check(text, format="md", path="a.md")
     assert [f for f in report.findings if f.code[0] == "T"] == []
     assert re.search("код  с", anyq.fix(text, format="md")) is not None
+
+
+def test_fast_start_regexes_match_their_plain_forms():
+    """The mojibake runs (looked for from lead–trail pairs) and the look-alike regex (written
+    to start with a character class), both so for speed, find exactly what their plain forms find."""
+    import re
+
+    from anyq.hygiene import homoglyphs, mojibake
+
+    letter = "Сообщаем Вам — «Қазақстан» № 5, ознакомиться c документами; e-mail a@b.kz, РhD, Ñîîáùàåì."
+    texts = [letter, mojibake.garble(letter, "cp1251"), mojibake.garble(letter, "cp1252"), "Рѕ С» Р•. вЂ“ c-d x.c"]
+    for codec in ("cp1251", "cp1252"):
+        trail = f"[{mojibake._chars(codec, 0x80, 0xBF)}]"
+        lead2, lead3, lead4 = (f"[{mojibake._chars(codec, a, b)}]" for a, b in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
+        plain = re.compile(f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})+")
+        for t in texts:
+            assert [m.span() for m in mojibake._runs(t, codec)] == [m.span() for m in plain.finditer(t)]
+    single = re.compile(r"(?<![\w.@/-])([acoyACOY])(?![\w.@/-])")
+    for t in texts:
+        assert [m.span() for m in homoglyphs._SINGLE.finditer(t)] == [m.span() for m in single.finditer(t)]
+    assert any(mojibake._runs(t, "cp1251") for t in texts) and any(homoglyphs._SINGLE.search(t) for t in texts)

@@ -22,7 +22,9 @@ _WORD_LETTERS = {"a": "а", "c": "с", "o": "о", "y": "у", "A": "А", "C": "С
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z]")
-_LATIN_RUN = re.compile(r"[A-Za-z]+")
+# A pattern that starts with a character class (not a repeat or a look-behind) lets the regex
+# engine skip ahead to the next candidate character: same matches, several times faster.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -99,7 +101,9 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
     return out
 
 
-_SINGLE = re.compile(r"(?<![\w.@/-])([acoyACOY])(?![\w.@/-])")
+# «(?<![\w.@/-])([acoyACOY])» with the letter first (the look-behind then looks at it and the
+# character before it), for the fast start above
+_SINGLE = re.compile(r"([acoyACOY])(?<![\w.@/-][acoyACOY])(?![\w.@/-])")
 _CYR_WORD_NEAR = re.compile(r"[\u0400-\u04ff]{2,}")
 
 

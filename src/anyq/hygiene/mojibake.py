@@ -32,7 +32,13 @@ def _utf8_run(codec: str) -> re.Pattern[str]:
     """Runs shaped like UTF-8 read with ``codec``: a lead byte and its 1–3 continuation bytes."""
     trail = f"[{_chars(codec, 0x80, 0xBF)}]"
     lead2, lead3, lead4 = (f"[{_chars(codec, a, b)}]" for a, b in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
-    return re.compile(f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})+")
+    one = f"(?:{lead2}{trail}|{lead3}{trail}{{2}}|{lead4}{trail}{{3}})"
+    # ``one+`` written to start with a character class, which lets the regex engine skip to
+    # the next lead byte instead of trying the alternation at every position: the first lead
+    # (the three sets are disjoint), its trail bytes by the set it came from, then ``one*``
+    any_lead = f"[{_chars(codec, 0xC2, 0xF4)}]"
+    first = f"(?:(?<={lead2}){trail}|(?<={lead3}){trail}{{2}}|(?<={lead4}){trail}{{3}})"
+    return re.compile(f"{any_lead}{first}{one}*")
 
 
 def garble(text: str, codec: str) -> str:
@@ -43,6 +49,29 @@ def garble(text: str, codec: str) -> str:
 
 # A run of UTF-8 bytes read with a single-byte code page: only characters of its upper half.
 _RUN = {codec: _utf8_run(codec) for codec in ("cp1251", "cp1252")}
+# Every run starts with a lead byte followed by a trail byte. The lead bytes read as cp1251
+# are most Cyrillic letters, the trail bytes far rarer characters («», —, №, ё, і …): so the
+# runs are looked for only where a trail follows a lead, found from the trail.
+_PAIR = {
+    codec: re.compile(f"[{_chars(codec, 0x80, 0xBF)}](?<=[{_chars(codec, 0xC2, 0xF4)}][{_chars(codec, 0x80, 0xBF)}])")
+    for codec in ("cp1251", "cp1252")
+}
+
+
+def _runs(text: str, codec: str) -> list[re.Match[str]]:
+    """``_RUN[codec].finditer(text)``, tried only at the lead of each lead–trail pair."""
+    rx = _RUN[codec]
+    out: list[re.Match[str]] = []
+    end = 0
+    for pair in _PAIR[codec].finditer(text):
+        lead = pair.start() - 1
+        if lead < end:
+            continue  # inside the run found last
+        m = rx.match(text, lead)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 # Windows-1251 Cyrillic (0xC0–0xFF, ё 0xB8, Ё 0xA8) shown as Latin-1 letters
 _CP1251_AS_LATIN = re.compile(r"(?<![A-Za-z\u00c0-\u00ff])[\u00c0-\u00ff\u00a8\u00b8]{2,}(?![A-Za-z\u00c0-\u00ff])")
 _REPLACEMENT = re.compile("\ufffd+")
@@ -104,7 +133,7 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
             continue
         kind = _KIND[codec]
         weak: list[tuple[re.Match[str], str]] = []
-        for m in _RUN[codec].finditer(text):
+        for m in _runs(text, codec):
             fixed = _utf8(m.group(), codec)
             if fixed is None or not free(*m.span()):
                 continue

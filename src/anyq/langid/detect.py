@@ -104,6 +104,19 @@ def _cyrillic_word(w: str) -> bool:
     return _CYR.search(w) is not None or _LATIN_IN_CYR.search(w) is not None
 
 
+@lru_cache(maxsize=100_000)
+def _word_class(w: str) -> int:
+    """0: no voter (not Cyrillic); 1: a Cyrillic word in lower case; 2: a capitalised one."""
+    if not _cyrillic_word(w):
+        return 0
+    return 2 if w[0].isupper() else 1
+
+
+# Where a sentence may end or a line break: a word whose three characters before hold none of
+# these cannot start a sentence (unless the previous one did), so most words skip that test.
+_MARK = re.compile(r"[\n.!?…]")
+
+
 def _voters(text: str) -> list[str]:
     """Words that vote: not quoted, not capitalised inside a sentence.
 
@@ -112,20 +125,30 @@ def _voters(text: str) -> list[str]:
     ru_abbr, kk_abbr = _abbreviations()
     unquoted = _QUOTED.sub(" ", text)
     brackets = [m.span() for m in _BRACKETED.finditer(unquoted)]
+    marks = [m.start() for m in _MARK.finditer(unquoted)]
+    marks.append(len(unquoted) + 4)  # a sentinel past every word
+    dots = {p for p in marks if unquoted[p : p + 1] == "."}
+    mi = 0
     out = []
     sentence_start = True
     prev_word = ""
     for m in WORD.finditer(unquoted):
+        start, end = m.span()
         w = m.group()
-        gap = unquoted[m.end() - len(w) - 3 if m.start() >= 3 else 0 : m.start()]
-        if "\n" in gap:
-            sentence_start = True
-        elif prev_word and _SENT_END.search(gap):
-            # a full stop after an abbreviation or an initial does not end the sentence
-            p = prev_word.lower() + "."
-            sentence_start = not (gap.rstrip().endswith(".") and (p in ru_abbr or p in kk_abbr or len(prev_word) == 1))
-        if _cyrillic_word(w):
-            if unquoted[m.end() : m.end() + 1] == "." and not (len(w) == 1 and w.isupper()):
+        lo = start - 3 if start >= 3 else 0
+        while marks[mi] < lo:
+            mi += 1
+        if marks[mi] < start:  # a mark among the three characters before the word
+            gap = unquoted[lo:start]
+            if "\n" in gap:
+                sentence_start = True
+            elif prev_word and _SENT_END.search(gap):
+                # a full stop after an abbreviation or an initial does not end the sentence
+                p = prev_word.lower() + "."
+                sentence_start = not (gap.rstrip().endswith(".") and (p in ru_abbr or p in kk_abbr or len(prev_word) == 1))
+        cls = _word_class(w)
+        if cls:
+            if end in dots and not (len(w) == 1 and w.isupper()):
                 a = w.lower() + "."
                 if a in ru_abbr and a in kk_abbr:
                     out.append("\x00both")  # «Тел.»: shared by both languages, votes for neither
@@ -137,9 +160,9 @@ def _voters(text: str) -> list[str]:
                     sentence_start = False
                     prev_word = w
                     continue
-            if w[:1].isupper() and (not sentence_start or (not any(ch in KAZAKH_LETTERS for ch in w) and _is_name(w))):
+            if cls == 2 and (not sentence_start or (not any(ch in KAZAKH_LETTERS for ch in w) and _is_name(w))):
                 pass  # names of people, places and bodies do not vote
-            elif brackets and any(a <= m.start() < b for a, b in brackets):
+            elif brackets and any(a <= start < b for a, b in brackets):
                 out.append(_HALF + w)  # a bracketed aside (often a translation) counts half
             else:
                 out.append(w)
@@ -201,13 +224,20 @@ def detect(text: str) -> LanguageGuess:
     kk = ru = 0.0
     undecided: list[str] = []
     for w in voters:
-        weight = 0.5 if w.startswith(_HALF) else 1.0
-        v = _cheap_votes(w.lstrip(_HALF))
+        if w[0] == _HALF:
+            v = _cheap_votes(w[1:])
+            if v is None:
+                undecided.append(w)
+            else:
+                kk += 0.5 * v[0]
+                ru += 0.5 * v[1]
+            continue
+        v = _cheap_votes(w)  # a whole vote: ``1.0 * x`` is ``x``, so it is added as it is
         if v is None:
             undecided.append(w)
         else:
-            kk += weight * v[0]
-            ru += weight * v[1]
+            kk += v[0]
+            ru += v[1]
     # Letters and function words usually settle it. Dictionaries are asked only when they
     # could still change the outcome; a paragraph with no Kazakh evidence whose every word
     # Russian morphology knows is Russian without loading the Kazakh lexicon at all.

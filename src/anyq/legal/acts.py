@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
+from anyq.engine.literals import Literals, LiteralTest, required_literals_of
 from anyq.resources import rules_data
 
 # Russian inflection endings stripped from a name's words so one entry matches every case:
@@ -137,6 +138,26 @@ class ActRegistry:
                 parts.append(f"(?P<{g}>{pat})")
             self._groups[lang] = groups
             self.name_rx[lang] = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
+        self._name_words: dict[str, list[Literals] | None] = {lang: self._words_of_names(acts, lang) for lang in ("ru", "kk")}
+
+    @staticmethod
+    def _words_of_names(acts: list[Act], lang: str) -> list[Literals] | None:
+        """What a match of ``name_rx[lang]`` cannot do without: a word of one of the names
+        (case-blind, read from each name's pattern) or one of the abbreviations (as written).
+        None when some name has no such word: then every text is searched."""
+        names = [re.compile(name_pattern(n, lang), re.I) for a in acts for n in a.names.get(lang, [])]
+        words = required_literals_of(names) if names else []
+        if any(w is None for w in words):
+            return None
+        # two tests, not one per name: the names' words together, the abbreviations together
+        merged = tuple(dict.fromkeys(x for w in words for x in w.words))  # type: ignore[union-attr]
+        abbreviations = tuple(ab for a in acts for ab in a.abbreviations.get(lang, []))
+        return [Literals(merged, True)] * bool(merged) + [Literals(abbreviations, False)] * bool(abbreviations)
+
+    def may_name(self, lang: str, test: LiteralTest) -> bool:
+        """Could ``name_rx[lang]`` match the text of ``test``? False only when it cannot."""
+        words = self._name_words[lang]
+        return words is None or any(test.holds_any(w) for w in words)
 
     def match_name(self, lang: str, text: str, pos: int) -> tuple[re.Match[str], Act, bool] | None:
         """A known act's name or abbreviation starting exactly at ``pos``: (match, act, is_abbreviation)."""

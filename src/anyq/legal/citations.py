@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.acts import Act, registry
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
@@ -143,7 +144,28 @@ class Citation:
     repeal_stated: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # written out, not ``dataclasses.asdict``: that deep-copies field by field, and every
+        # citation of every letter goes through here (the same keys, in the fields' order)
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "language": self.language,
+            "act_type": self.act_type,
+            "act_short": self.act_short,
+            "act_title": self.act_title,
+            "act_id": self.act_id,
+            "date": self.date,
+            "number": self.number,
+            "article": None if self.article is None else list(self.article),
+            "part": None if self.part is None else list(self.part),
+            "point": None if self.point is None else list(self.point),
+            "subpoint": None if self.subpoint is None else list(self.subpoint),
+            "repealed": self.repealed,
+            "resolved": self.resolved,
+            "current_norm": self.current_norm,
+            "repeal_stated": self.repeal_stated,
+        }
 
 
 @dataclass(slots=True)
@@ -227,6 +249,14 @@ _RU_TRIGGER = re.compile(
     + r"|Закон|[Кк]одекс|Конституци|Правил|[А-ЯЁ][а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+[Пп]равил|[А-ЯЁ][а-яё]+(?:ого|ым|ый|ом|ому|ой|ий|его|ему|им|ем)\s+[Кк]одекс"
     r"|[Пп]риказ|[Пп]остановлени|[Уу]каз|[Рр]ешени|[Рр]аспоряжени)",
     re.I,
+)
+
+# Every match of _RU_TRIGGER holds one of these (case-blind): «подпункт», «пункт» → «пункт»;
+# «подп.», «пп.», «п.» → «п.»; «част…», «ч.»; «стат…», «ст.»; the heads' stems. A paragraph with
+# none of them is not searched for triggers (``anyq.engine.literals``).
+_RU_TRIGGER_WORDS = Literals(
+    ("п.", "пункт", "част", "ч.", "стат", "ст.", "закон", "кодекс", "конституци", "правил", "приказ", "постановлени", "указ", "решени", "распоряжени"),
+    ignorecase=True,
 )
 
 
@@ -516,6 +546,17 @@ _KK_RULES = re.compile(r"(?<![\w-])[Ққ]ағида(?:лар|ларының|ла
 _KK_ISSUED = re.compile(
     r"(?<![\w-])(?P<kind>бұйры[ғқ]|қаулы|шешім|[Жж]арлы[ғқ]|өкім)[" + _KK_LETTERS + r"]*(?![\w-])"
 )
+_KK_CONSTITUTION = re.compile(r"(?<![\w-])Конституция[" + _KK_LETTERS + r"]*")
+# A word every match of each head's regex holds (case-blind: a superset of the regex's own
+# cases), so the regex is not run on the many paragraphs without it.
+_KK_HEAD_WORDS = {
+    "law": Literals(("заң",), True),
+    "code": Literals(("кодекс",), True),
+    "rules": Literals(("қағида",), True),
+    "issued": Literals(("бұйры", "қаулы", "шешім", "жарлы", "өкім"), True),
+    "constitution": Literals(("Конституция",), False),
+    "bare": Literals(("-б",), True),  # «91-бап», «91-баптың», «91-б.»
+}
 _KK_ISSUED_TYPE = {"бұйрығ": "order", "бұйрық": "order", "қаулы": "resolution", "шешім": "decision", "жарлығ": "decree", "жарлық": "decree", "өкім": "order"}
 _KK_APPROVED = re.compile(r"\s+бекітілген\s+$")
 _KK_ANAPHOR = re.compile(r"(?:(?:Аталған|аталған|Осы|осы|Көрсетілген|көрсетілген|Жоғарыда\s+аталған|Бұл|бұл|Сол|сол)\s+)$")
@@ -632,16 +673,19 @@ class _KazakhParser:
     def heads(self, text: str) -> Iterable[tuple[int, int, str, Any]]:
         """Candidate act heads in text order: (start, end, kind, match or act)."""
         out: list[tuple[int, int, str, Any]] = []
-        for m in self.reg.name_rx["kk"].finditer(text):
-            act = self.reg._groups["kk"][m.lastgroup or ""]
-            out.append((m.start(), m.end(), "known", act))
-        for rx, kind in ((_KK_LAW, "law"), (_KK_CODE, "code"), (_KK_RULES, "rules"), (_KK_ISSUED, "issued")):
-            for m in rx.finditer(text):
-                out.append((m.start(), m.end(), kind, m))
-        for m in re.finditer(r"(?<![\w-])Конституция[" + _KK_LETTERS + r"]*", text):
-            out.append((m.start(), m.end(), "constitution", m))
-        for m in _KK_LOC_START.finditer(text):
-            out.append((m.start(), m.start(), "bare", m))
+        # each head's regex runs only on a paragraph holding a word it needs (_KK_HEAD_WORDS)
+        test = LiteralTest(text)
+        if self.reg.may_name("kk", test):
+            for m in self.reg.name_rx["kk"].finditer(text):
+                act = self.reg._groups["kk"][m.lastgroup or ""]
+                out.append((m.start(), m.end(), "known", act))
+        for rx, kind in ((_KK_LAW, "law"), (_KK_CODE, "code"), (_KK_RULES, "rules"), (_KK_ISSUED, "issued"), (_KK_CONSTITUTION, "constitution")):
+            if test.holds_any(_KK_HEAD_WORDS[kind]):
+                for m in rx.finditer(text):
+                    out.append((m.start(), m.end(), kind, m))
+        if test.holds_any(_KK_HEAD_WORDS["bare"]):
+            for m in _KK_LOC_START.finditer(text):
+                out.append((m.start(), m.start(), "bare", m))
         out.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         return out
 
@@ -763,9 +807,18 @@ class CitationParser:
         out = []
         pos = 0
         names = self.reg.name_rx["ru"]
+        # Each search's next match is kept while it still lies ahead: a search from a later
+        # position finds the same one (look-behinds see the text before ``pos`` too). A
+        # paragraph without the words a trigger or a known name needs is not searched at all.
+        test = LiteralTest(text)
+        trigger = _RU_TRIGGER.search(text) if test.holds_any(_RU_TRIGGER_WORDS) else None
+        name = names.search(text) if self.reg.may_name("ru", test) else None
         while True:
-            m = _RU_TRIGGER.search(text, pos)
-            k = names.search(text, pos)
+            if trigger is not None and trigger.start() < pos:
+                trigger = _RU_TRIGGER.search(text, pos)
+            if name is not None and name.start() < pos:
+                name = names.search(text, pos)
+            m, k = trigger, name
             if k and (not m or k.start() < m.start()):
                 m = k
             if not m:

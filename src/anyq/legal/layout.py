@@ -87,7 +87,8 @@ def _is_signature(text: str) -> bool:
     several lines and the name at the end of the last one or on a line of its own."""
     t = text.strip()
     lines = [l.strip() for l in t.split("\n")]
-    if len(lines) > 4 or word_count(t) > 25:
+    # both name patterns hold an initial's full stop: a last line without one is no signature
+    if len(lines) > 4 or "." not in lines[-1] or word_count(t) > 25:
         return False
     m = _SIGNATURE.match(lines[-1])
     if m:
@@ -120,7 +121,7 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
     greeting = None
     for i, p in enumerate(paragraphs[:15]):
         t = p.text.strip()
-        if word_count(t) <= 10 and (greet_rx.match(t) or greet_other.match(t)):
+        if (greet_rx.match(t) or greet_other.match(t)) and word_count(t) <= 10:  # the anchored match first: it is cheaper
             greeting = i
             break
     signature = None
@@ -129,7 +130,7 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             signature = i
             break
         # «Бөлім басшысы» / «А. Тұрсынбеков» on two lines
-        if i > 0 and _NAME_LINE.fullmatch(paragraphs[i].text.strip()):
+        if i > 0 and "." in paragraphs[i].text and _NAME_LINE.fullmatch(paragraphs[i].text.strip()):
             prev = paragraphs[i - 1].text.strip()
             if word_count(prev) <= 8 and _POSITION.search(prev) and "\n" not in prev:
                 signature = i - 1

@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IDX
+
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence
+from anyq.nlp.normalize import OFFSETS
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import word_flags
 
@@ -49,6 +52,8 @@ def concrete(text: str, lang: str) -> bool:
     """A date, or a number that is not a phone."""
     if has_date(text, lang):
         return True
+    if _DIGIT.search(text) is None:
+        return False  # removing phones and service numbers cannot add a digit
     return _DIGIT.search(_SERVICE_NUMBER.sub(" ", PHONE.sub(" ", text))) is not None
 # a deadline: what will be done «до 15 апреля», «в течение 5 рабочих дней», «20 наурызға дейін» — future even in a past sentence
 DEADLINE = {
@@ -104,14 +109,19 @@ def _may_hold(s: Sentence, words: tuple[str, ...] = (), lemmas: frozenset[str] |
     plain strings of the paragraph (lower-case text, lemma, tag), so the exact test with
     Token objects and ``token._.kk`` runs only on the few sentences that may pass."""
     ts = token_strings(s.span.doc)
-    for k in range(s.span.start, s.span.end):
-        if words and ts.lower[k].startswith(words):
+    a, b = s.span.start, s.span.end
+    # list-wide tests instead of a loop over the tokens; a tag test on the tags joined by
+    # "\n" finds the same (no tested substring holds a line break)
+    if words and any(w.startswith(words) for w in ts.lower[a:b]):
+        return True
+    if lemmas and not lemmas.isdisjoint(ts.lemma[a:b]):
+        return True
+    if in_tag or in_tag_all:
+        tags = "\n".join(ts.tag[a:b])
+        if any(x in tags for x in in_tag):
             return True
-        if ts.lemma[k] in lemmas:
-            return True
-        tag = ts.tag[k]
-        if tag and (any(x in tag for x in in_tag) or (in_tag_all and all(x in tag for x in in_tag_all))):
-            return True
+        if in_tag_all and all(x in tags for x in in_tag_all):
+            return any(all(x in tag for x in in_tag_all) for tag in ts.tag[a:b])
     return False
 
 
@@ -202,8 +212,30 @@ def citation_words(s: Sentence, cits: list[Citation]) -> int:
     inside = [(c.start, c.end) for c in cits if c.start < s.end and s.start < c.end]
     if not inside:
         return 0
-    flags = word_flags(s.span.doc)
-    return sum(1 for t in s.span if flags[t.i] and any(a <= s.token_start(t) < b for a, b in inside))
+    doc = s.span.doc
+    flags = word_flags(doc)
+    starts = _token_starts(doc)
+    n = 0
+    for i in range(s.span.start, s.span.end):
+        if flags[i]:
+            at = s.para_start + starts[i]  # ``s.token_start(token)`` without building the token
+            if any(a <= at < b for a, b in inside):
+                n += 1
+    return n
+
+
+_TOKEN_STARTS = "anyq.legal.token_starts"
+
+
+def _token_starts(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
+    """Paragraph offset of every token of the doc (``original_span`` of its ``idx``), read once
+    from the doc's array."""
+    starts = doc.user_data.get(_TOKEN_STARTS)
+    if starts is None:
+        idx = doc.to_array([IDX]).tolist()
+        offsets = doc.user_data.get(OFFSETS)
+        starts = doc.user_data[_TOKEN_STARTS] = idx if offsets is None else [offsets[i] for i in idx]
+    return starts
 
 
 def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:

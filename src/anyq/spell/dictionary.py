@@ -135,7 +135,7 @@ def is_known_token(text: str, lang: str) -> bool:
 
 def word_language(word: str, paragraph_lang: str) -> str:
     """A word with Kazakh-specific letters is checked as Kazakh even inside Russian text."""
-    if paragraph_lang == "ru" and any(ch in KAZAKH_LETTERS for ch in word):
+    if paragraph_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(word):
         return "kk"
     return paragraph_lang
 

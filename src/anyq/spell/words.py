@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
-from anyq.nlp.strings import token_strings
+from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.spell.dictionary import ALPHABET
 
 _OPEN = {"«", "„"}
 _CLOSE = {"»", "”"}
+_QUOTES = frozenset(_OPEN | _CLOSE | {"“", '"'})  # every character the quote tracking reads
 _LETTERS = {lang: frozenset(a + a.upper() + "-") for lang, a in ALPHABET.items()}
 _ANY_CYRILLIC_WORD = frozenset(ALPHABET["kk"] + ALPHABET["kk"].upper() + "-")
 # stress marks and soft hyphens do not change the word: strip them before the lookup
@@ -72,6 +73,14 @@ def clean(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+def _punct_only(t: str) -> bool:
+    """``_PUNCT_ONLY.fullmatch(t)``; one character (most punctuation tokens) without the regex:
+    it is a non-word character or ``_`` exactly when it is not alphanumeric (``_`` is not)."""
+    if len(t) == 1:
+        return not t.isalnum()
+    return _PUNCT_ONLY.fullmatch(t) is not None
+
+
 def _is_abbreviation(text: str) -> bool:
     rest = text[1:]
     if rest == rest.lower():
@@ -86,10 +95,9 @@ def _is_abbreviation(text: str) -> bool:
 _CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?:-[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+)*")
 
 
-@lru_cache(maxsize=100_000)
 def _checkable(t: str, min_length: int) -> str | None:
-    """The token as the word to look up, or None when it is no word to check; cached per
-    token text, since the same words recur in every paragraph."""
+    """The token as the word to look up, or None when it is no word to check (``_scan``
+    keeps the answers per token text, since the same words recur in every paragraph)."""
     text = clean(t) if _INVISIBLE.search(t) else t
     if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
         return None  # Latin, «?», letters of neither alphabet, URLs, e-mails
@@ -111,6 +119,12 @@ def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = 
     return words
 
 
+# ``_checkable`` per minimum length and token text: a plain dict read is cheaper than an
+# lru_cache with two arguments (bounded like the other per-word caches)
+_CHECKABLE: dict[int, dict[str, str | None]] = {}
+_UNSEEN = object()
+
+
 def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[WordToCheck]:
     out: list[WordToCheck] = []
     quote_depth = 0
@@ -122,46 +136,59 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[Wo
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
     ts = token_strings(doc)
     texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
+    checkable = _CHECKABLE.get(min_length)
+    if checkable is None:
+        checkable = _CHECKABLE[min_length] = {}
     for i, t in enumerate(texts):
-        if sent_starts[i] or i == 0:
+        if sent_starts[i]:  # (``first`` starts True for token 0)
             first = True
         c = t[:1]
         if not c.isalpha():
             # punctuation, spaces, numbers: only quotes matter here
-            if c in _OPEN or (c == "“" and quote_depth == 0):
-                quote_depth += 1
-            elif c in _CLOSE or c == "“":
-                quote_depth = max(0, quote_depth - 1)
-            elif c == '"':
-                straight_open = not straight_open
-            if c and not c.isspace() and not (c in _OPEN or c in _CLOSE or c in "“\"") and not _PUNCT_ONLY.fullmatch(t):
+            if c in _QUOTES:
+                if c in _OPEN or (c == "“" and quote_depth == 0):
+                    quote_depth += 1
+                elif c in _CLOSE or c == "“":
+                    quote_depth = max(0, quote_depth - 1)
+                elif c == '"':
+                    straight_open = not straight_open
+            elif c and not c.isspace() and not _punct_only(t):
                 first = False  # «9-дан», «2024» are words of the sentence
             continue
         at_start = first
         first = False
         if skip_quoted and (quote_depth or straight_open):
             continue
-        text = _checkable(t, min_length)
+        text = checkable.get(t, _UNSEEN)
+        if text is _UNSEEN:
+            if len(checkable) >= 100_000:
+                checkable.clear()
+            text = checkable[t] = _checkable(t, min_length)
         if text is None:
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
-        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(doc, doc[i]))
-        out.append(WordToCheck(doc, i, text, at_start, name_like))
+        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(ts, i))
+        out.append(_new_word(WordToCheck, (doc, i, text, at_start, name_like)))
     return out
+
+
+# ``tuple.__new__`` with all five fields: the named tuple's own constructor is a Python
+# function (it fills in defaults), called for every word of every paragraph
+_new_word = tuple.__new__
 
 
 _INITIAL = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ]\.(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.)?$")
 
 
-def _before_a_name_part(doc: Doc, tok: Token) -> bool:
-    """A sentence-initial capitalised word followed by another capitalised word or initials
-    is a name: «Омаровой Г. С.», «Мұқанова Айгүл Серікқызына»."""
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is None or nxt.is_space:
+def _before_a_name_part(ts: TokenStrings, i: int) -> bool:
+    """A sentence-initial capitalised word (token ``i``) followed by another capitalised word
+    or initials is a name: «Омаровой Г. С.», «Мұқанова Айгүл Серікқызына»."""
+    texts = ts.text
+    if i + 1 >= len(texts) or ts.space[i + 1]:
         return False
-    t = nxt.text
-    if _INITIAL.match(t) or (len(t) == 1 and t.isupper() and tok.i + 2 < len(doc) and doc[tok.i + 2].text == "."):
+    t = texts[i + 1]
+    if _INITIAL.match(t) or (len(t) == 1 and t.isupper() and i + 2 < len(texts) and texts[i + 2] == "."):
         return True
     return t[:1].isupper() and t.isalpha() and not t.isupper()
 
