@@ -240,9 +240,11 @@ def detect(text: str) -> LanguageGuess:
             ru += v[1]
     # Letters and function words usually settle it. Dictionaries are asked only when they
     # could still change the outcome; a paragraph with no Kazakh evidence whose every word
-    # Russian morphology knows is Russian without loading the Kazakh lexicon at all.
+    # Russian morphology knows is Russian without loading the Kazakh lexicon at all. Not when
+    # a Kazakh letter stands anywhere in it, quotes included: in «Астана қаласы … бөлімі» ММ
+    # the one voter «ММ» is a word both lexicons know, which is no vote at all.
     if abs(kk - ru) <= len(undecided):
-        if kk == 0.0 and undecided and all(_ru_known(w.lstrip(_HALF).lower()) for w in undecided):
+        if kk == 0.0 and undecided and not _KK_LETTER.search(text) and all(_ru_known(w.lstrip(_HALF).lower()) for w in undecided):
             ru += len(undecided)
         else:
             for w in undecided:
