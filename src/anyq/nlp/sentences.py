@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 from anyq.nlp.normalize import NEWLINES
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import lexical_columns
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -56,8 +56,10 @@ class _Tokens:
         self.doc = doc
         self.n = len(doc)
         breaks = doc.user_data.get(NEWLINES)  # line breaks folded into single spaces
-        # from the doc's arrays: a Token object and its string attributes cost per token
-        self.text, self.ws, self.space, self.alpha, self.num, idx = columns(doc, [ORTH, SPACY, IS_SPACE, IS_ALPHA, LIKE_NUM, IDX], strings=1)
+        # from the doc's arrays (read once for the pipeline): a Token object and its string
+        # attributes cost per token
+        cols = lexical_columns(doc)
+        self.text, self.ws, self.space, self.alpha, self.num, idx = cols.text, cols.ws, cols.space, cols.alpha, cols.num, cols.idx
         if breaks is None:
             # a token's own whitespace is one space at most: line breaks are space tokens
             self.nl = [bool(sp) and "\n" in text for text, sp in zip(self.text, self.space)]
@@ -236,6 +238,7 @@ class SentenceSplitter:
         # One array write instead of a property call per token (each checks the parse).
         values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int32", count=n).reshape(n, 1)
         doc.from_array([SENT_START], values.astype("uint64"))
+        lexical_columns(doc).sent_start = starts  # for token_strings: the starts as written
         return doc
 
 
