@@ -12,14 +12,14 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, NORM, POS, TAG
+from spacy.attrs import LEMMA, NORM, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.vocab import Vocab
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import lexical_columns
+from anyq.nlp.strings import lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -94,8 +94,8 @@ class KazakhAnnotator:
         self.by_text: dict[str, tuple] = {}
 
     def _entry(self, text: str) -> tuple:
-        """``text`` → (LEMMA, NORM (None: keep), POS, POS after the first token, TAG, MORPH
-        values; lemma, POS, POS after the first token, tag strings; is a word)."""
+        """``text`` → (LEMMA, NORM (None: keep), POS, POS after the first token, TAG values,
+        features (None: none); lemma, POS, POS after the first token, tag strings; is a word)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         lemma, norm, pos, tags, feats, is_word = "", None, "", "", "", False
@@ -121,7 +121,7 @@ class KazakhAnnotator:
             pos_id,
             later_id,
             strings.add(tags) if tags else 0,
-            self.vocab.morphology.add(feats) if feats else 0,
+            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
             lemma,
             strings[pos_id],
             strings[later_id],
@@ -141,7 +141,7 @@ class KazakhAnnotator:
             return doc
         get, miss = self.by_text.get, self._entry
         rows = [get(text) or miss(text) for text in cols.text]
-        lemma_h, norm_h, _, pos_id, tag_h, morph_h, lemma, _, pos, tag, words = map(list, zip(*rows))
+        lemma_h, norm_h, _, pos_id, tag_h, morphs, lemma, _, pos, tag, words = map(list, zip(*rows))
         # the first token is never taken for a name by its capital letter
         pos_id[0], pos[0] = rows[0][2], rows[0][7]
         norms = cols.norm
@@ -153,9 +153,10 @@ class KazakhAnnotator:
                 # an abbreviation with its full word as norm («ж.» → жыл)
                 lemma_h[i], lemma[i], norm_h[i] = norms[i], strings[norms[i]], norms[i]
                 pos_id[i], pos[i] = POS_IDS["NOUN"], "NOUN"
-                tag_h[i], tag[i], morph_h[i], words[i] = 0, "", 0, False
+                tag_h[i], tag[i], morphs[i], words[i] = 0, "", None, False
         cols.lemma, cols.pos, cols.tag = lemma, pos, tag
-        doc.from_array([LEMMA, NORM, POS, TAG, MORPH], numpy.array([lemma_h, norm_h, pos_id, tag_h, morph_h], dtype="uint64").T)
+        doc.from_array([LEMMA, NORM, POS, TAG], numpy.array([lemma_h, norm_h, pos_id, tag_h], dtype="uint64").T)
+        set_features(doc, morphs)
         doc.user_data[WORD_FLAGS] = words
         return doc
 

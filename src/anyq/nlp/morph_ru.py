@@ -12,13 +12,13 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, MorphAnalysis, Token
 from spacy.vocab import Vocab
 
-from anyq.nlp.strings import lexical_columns
+from anyq.nlp.strings import lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -122,7 +122,8 @@ class RussianAnnotator:
         self.by_text: dict[str, tuple] = {}
 
     def _entry(self, text: str) -> tuple:
-        """``text`` → (LEMMA, POS, TAG, MORPH values; lemma, POS, tag strings; is a word)."""
+        """``text`` → (LEMMA, POS, TAG values, features (None: none); lemma, POS, tag strings;
+        is a word)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         is_word = lex.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
@@ -143,7 +144,7 @@ class RussianAnnotator:
             strings.add(lemma) if lemma else 0,
             pos_id,
             strings.add(oc) if oc else 0,
-            self.vocab.morphology.add(feats) if feats else 0,
+            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
             lemma,
             strings[pos_id],
             oc,
@@ -161,8 +162,9 @@ class RussianAnnotator:
             return doc
         get, miss = self.by_text.get, self._entry
         rows = [get(text) or miss(text) for text in cols.text]
-        lemma_h, pos_id, tag_h, morph_h, cols.lemma, cols.pos, cols.tag, words = map(list, zip(*rows))
-        doc.from_array([LEMMA, POS, TAG, MORPH], numpy.array([lemma_h, pos_id, tag_h, morph_h], dtype="uint64").T)
+        lemma_h, pos_id, tag_h, morphs, cols.lemma, cols.pos, cols.tag, words = map(list, zip(*rows))
+        doc.from_array([LEMMA, POS, TAG], numpy.array([lemma_h, pos_id, tag_h], dtype="uint64").T)
+        set_features(doc, morphs)
         doc.user_data[WORD_FLAGS] = words
         return doc
 

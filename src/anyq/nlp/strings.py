@@ -76,6 +76,14 @@ def lexical_columns(doc: Doc) -> Columns:
     return found
 
 
+def set_features(doc: Doc, features: list) -> None:
+    """Set each token's morphological features from a ``MorphAnalysis`` (None: leave unset).
+    ``Doc.from_array`` would parse every token's feature string again."""
+    for i, m in enumerate(features):
+        if m is not None:
+            doc[i].set_morph(m)
+
+
 class TokenStrings:
     """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
     first and build a ``Token`` only for the few candidates."""
