@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 import numpy
 from spacy.attrs import LEMMA, NORM, POS, TAG
@@ -94,8 +95,9 @@ class KazakhAnnotator:
         self.by_text: dict[str, tuple] = {}
 
     def _entry(self, text: str) -> tuple:
-        """``text`` → (LEMMA, NORM (None: keep), POS, POS after the first token, TAG values,
-        features (None: none); lemma, POS, POS after the first token, tag strings; is a word)."""
+        """``text`` → (LEMMA, NORM, POS after the first token, TAG values as the bytes of a
+        ``from_array`` row, keep the token's NORM instead, POS of a first token, features (None:
+        none); lemma, POS of a first token, POS after it, tag strings; is a word)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         lemma, norm, pos, tags, feats, is_word = "", None, "", "", "", False
@@ -115,12 +117,11 @@ class KazakhAnnotator:
         later_pos = later_pos or pos
         pos_id = POS_IDS[pos] if pos else 0
         later_id = POS_IDS[later_pos] if later_pos else 0
+        values = [strings.add(lemma) if lemma else 0, 0 if norm is None else strings.add(norm), later_id, strings.add(tags) if tags else 0]
         entry = (
-            strings.add(lemma) if lemma else 0,
-            None if norm is None else strings.add(norm),
+            numpy.array(values, dtype="uint64").tobytes(),
+            norm is None,
             pos_id,
-            later_id,
-            strings.add(tags) if tags else 0,
             MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
             lemma,
             strings[pos_id],
@@ -141,21 +142,23 @@ class KazakhAnnotator:
             return doc
         get, miss = self.by_text.get, self._entry
         rows = [get(text) or miss(text) for text in cols.text]
-        lemma_h, norm_h, _, pos_id, tag_h, morphs, lemma, _, pos, tag, words = map(list, zip(*rows))
-        # the first token is never taken for a name by its capital letter
-        pos_id[0], pos[0] = rows[0][2], rows[0][7]
+        values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words = map(list, zip(*rows))
+        # the rows joined as bytes: numpy converting every hash from a Python int costs more
+        arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)
         norms = cols.norm
-        norm_h = [old if new is None else new for new, old in zip(norm_h, norms)]
+        if any(keep_norm):
+            arr[numpy.array(keep_norm, dtype=bool), 1] = numpy.array(list(compress(norms, keep_norm)), dtype="uint64")
+        # the first token is never taken for a name by its capital letter
+        arr[0, 2], pos[0] = first_pos[0], first_pos_str[0]
         strings = self.vocab.strings
         for i in [i for i, text in enumerate(cols.text) if "." in text]:
             text = cols.text[i]
             if strings[norms[i]] != text.lower():
                 # an abbreviation with its full word as norm («ж.» → жыл)
-                lemma_h[i], lemma[i], norm_h[i] = norms[i], strings[norms[i]], norms[i]
-                pos_id[i], pos[i] = POS_IDS["NOUN"], "NOUN"
-                tag_h[i], tag[i], morphs[i], words[i] = 0, "", None, False
+                arr[i] = (norms[i], norms[i], POS_IDS["NOUN"], 0)
+                lemma[i], pos[i], tag[i], morphs[i], words[i] = strings[norms[i]], "NOUN", "", None, False
         cols.lemma, cols.pos, cols.tag = lemma, pos, tag
-        doc.from_array([LEMMA, NORM, POS, TAG], numpy.array([lemma_h, norm_h, pos_id, tag_h], dtype="uint64").T)
+        doc.from_array([LEMMA, NORM, POS, TAG], arr)
         set_features(doc, morphs)
         doc.user_data[WORD_FLAGS] = words
         return doc
