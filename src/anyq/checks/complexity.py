@@ -132,7 +132,7 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             nouns += pos != "ADJ"
         elif ts.space[i]:
             continue
-        else:
+        elif run:  # a run ends (a generator per token would cost more than the test)
             yield from flush()
             run, nouns = [], 0
     yield from flush()

@@ -14,13 +14,12 @@ The facts of a paragraph are computed on first use and kept on the ``Doc``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import WORD, word_flags
-from anyq.readability.syllables import count as syllables
+from anyq.readability.syllables import count_kk, count_ru
 
 
 # --- Russian -------------------------------------------------------------------------------
@@ -108,38 +107,66 @@ class SentenceFacts:
 LONG_WORD_SYLLABLES = {"ru": 5, "kk": 6}
 
 
-class _Tok:
-    """The few token attributes the counting reads, read once (spaCy's ``token._`` and
-    string attributes are slow to read again and again)."""
+class _Cached(dict):
+    """A per-string cache (token texts, tags): a few thousand distinct strings cover every
+    token, so each is worked out once. Cleared if a huge batch outgrows it."""
 
-    __slots__ = ("i", "text", "lower_", "pos_", "lemma_", "is_punct", "oc", "tags")
+    __slots__ = ("build",)
 
-    def __init__(self, i: int, text: str, lower: str, pos: str, lemma: str, is_punct: bool, tag: str, lang: str) -> None:
-        self.i = i
-        self.text = text
-        self.lower_ = lower
-        self.pos_ = pos
-        self.lemma_ = lemma
-        self.is_punct = is_punct
-        # tag: ru the OpenCorpora tag; kk the suffix tags "pl|poss3|dat"
-        self.oc, self.tags = _tag_parts(tag, lang)
+    def __init__(self, build) -> None:
+        super().__init__()
+        self.build = build
+
+    def __missing__(self, key: str):
+        if len(self) >= 100_000:
+            self.clear()
+        value = self[key] = self.build(key)
+        return value
 
 
-@lru_cache(maxsize=20_000)
-def _tag_parts(tag: str, lang: str) -> tuple[str, tuple[str, ...]]:
-    """(OpenCorpora part of speech, kk suffix tags) of a tag string; a few hundred distinct
-    tags cover every token, so they are split once."""
-    if lang == "ru":
-        return (tag.split(",", 1)[0].split(" ", 1)[0] if tag else ""), ()
-    return "", (tuple(tag.split("|")) if tag else ())
+# tag → OpenCorpora part of speech (ru: the OpenCorpora tag) or suffix tags (kk: "pl|poss3|dat")
+_RU_OC = _Cached(lambda tag: tag.split(",", 1)[0].split(" ", 1)[0] if tag else "")
+_KK_TAGS = _Cached(lambda tag: tuple(tag.split("|")) if tag else ())
+_IS_WORD = _Cached(lambda text: WORD.fullmatch(text) is not None)
+
+
+class _Sent:
+    """The non-space tokens of one sentence as parallel lists (position k in the sentence);
+    ``i[k]`` is the token's index in the doc. Plain lists: a Python object per token costs
+    more than the counting."""
+
+    __slots__ = ("i", "text", "lower", "pos", "lemma", "punct", "oc", "tags")
+
+    def __init__(self, ts, start: int, end: int, lang: str) -> None:
+        if any(ts.space[start:end]):
+            keep = [i for i in range(start, end) if not ts.space[i]]
+            self.i = keep
+            self.text = [ts.text[i] for i in keep]
+            self.lower = [ts.lower[i] for i in keep]
+            self.pos = [ts.pos[i] for i in keep]
+            self.lemma = [ts.lemma[i] for i in keep]
+            self.punct = [ts.punct[i] for i in keep]
+            tag = [ts.tag[i] for i in keep]
+        else:
+            self.i = range(start, end)
+            self.text = ts.text[start:end]
+            self.lower = ts.lower[start:end]
+            self.pos = ts.pos[start:end]
+            self.lemma = ts.lemma[start:end]
+            self.punct = ts.punct[start:end]
+            tag = ts.tag[start:end]
+        if lang == "ru":
+            self.oc, self.tags = list(map(_RU_OC.__getitem__, tag)), None
+        else:
+            self.oc, self.tags = None, list(map(_KK_TAGS.__getitem__, tag))
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     cached = doc.user_data.get(("anyq", "sentences"))
     if cached is None:
-        toks = _doc_toks(doc, lang)
+        ts = token_strings(doc)
         is_word = word_flags(doc)
-        cached = [_facts(start, end, lang, toks, is_word) for start, end in _sentence_bounds(doc)]
+        cached = [_facts(start, end, lang, ts, is_word) for start, end in _sentence_bounds(doc)]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
 
@@ -153,186 +180,168 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:] + [len(starts)])) if starts else []
 
 
-def _doc_toks(doc: Doc, lang: str) -> list[_Tok | None]:
-    """Every token of the doc read once, from the doc's arrays (no spaCy Token objects);
-    None for whitespace tokens."""
-    ts = token_strings(doc)
-    return [
-        None if space else _Tok(i, text, low, pos, lemma, bool(punct), tag, lang)
-        for i, (text, low, pos, lemma, tag, punct, space) in enumerate(zip(ts.text, ts.lower, ts.pos, ts.lemma, ts.tag, ts.punct, ts.space))
-    ]
-
-
-def _facts(start: int, end: int, lang: str, all_toks: list[_Tok | None], is_word: list[bool]) -> SentenceFacts:
+def _facts(start: int, end: int, lang: str, ts, is_word: list[bool]) -> SentenceFacts:
     f = SentenceFacts(start, end)
-    toks = [t for t in all_toks[start:end] if t is not None]
-    long_min = LONG_WORD_SYLLABLES.get(lang, 5)
-    for t in toks:
-        if is_word[t.i]:
-            f.words += 1
-            if syllables(t.text, lang) >= long_min:
-                f.long_words += 1
-                if len(f.long_examples) < 3:
-                    f.long_examples.append(t.text)
-    if not f.words:
+    # whitespace tokens are never words
+    words = [t for t, w in zip(ts.text[start:end], is_word[start:end]) if w]
+    f.words = len(words)
+    if not words:
         return f
+    long_min = LONG_WORD_SYLLABLES.get(lang, 5)
+    count = count_kk if lang == "kk" else count_ru
+    long_words = [w for w in words if count(w) >= long_min]
+    f.long_words = len(long_words)
+    f.long_examples = long_words[:3]
+    s = _Sent(ts, start, end, lang)
     if lang == "ru":
-        _ru_structure(toks, f)
+        _ru_structure(s, f)
     elif lang == "kk":
-        _kk_structure(toks, f)
-    _nesting(toks, f)
-    _enumeration(toks, f, lang)
+        _kk_structure(s, f)
+    _nesting(s, f)
+    _enumeration(s, f, lang)
     return f
 
 
 # --- Russian ---------------------------------------------------------------------------------
-def _oc_pos(t: _Tok) -> str:
-    return t.oc
-
-
-def _ru_is_predicate(toks: list[_Tok], i: int) -> bool:
-    t = toks[i]
-    pos = _oc_pos(t)
+def _ru_is_predicate(s: _Sent, k: int) -> bool:
+    pos = s.oc[k]
     if pos not in _RU_PREDICATE:
         return False
-    if pos == "VERB" and t.lemma_ in _RU_AUX:
+    if pos == "VERB" and s.lemma[k] in _RU_AUX:
         # «будут спилены», «было нужно», «будет рассмотрено»: the auxiliary and its
         # participle or predicative are one predicate
-        for u in toks[i + 1 : i + 4]:
-            if u.is_punct:
+        for u in range(k + 1, min(k + 4, len(s.oc))):
+            if s.punct[u]:
                 break
-            if _oc_pos(u) in ("PRTS", "ADJS", "PRED", "INFN"):
+            if s.oc[u] in ("PRTS", "ADJS", "PRED", "INFN"):
                 return False
     return True
 
 
-def _ru_structure(toks: list[_Tok], f: SentenceFacts) -> None:
-    preds: list[int] = []  # positions in toks
-    for i, t in enumerate(toks):
-        low = t.lower_
-        pos = _oc_pos(t)
-        if _ru_is_predicate(toks, i):
-            preds.append(i)
-        elif pos in ("PRTF", "GRND"):
-            f.participles.append(t.i)
-        lemma = t.lemma_
-        prev = toks[i - 1].lower_ if i else ""
+def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
+    preds: list[int] = []  # positions in the sentence
+    text, lower, oc, lemma, pos = s.text, s.lower, s.oc, s.lemma, s.pos
+    n = len(text)
+    for k in range(n):
+        low = lower[k]
+        p = oc[k]
+        if p in _RU_PREDICATE and _ru_is_predicate(s, k):
+            preds.append(k)
+        elif p in ("PRTF", "GRND"):
+            f.participles.append(s.i[k])
+        prev = lower[k - 1] if k else ""
         if (prev, low) in _RU_PAIRS:
             f.subordinators += 1
-        elif lemma in RU_SUBORDINATORS and (low, toks[i + 1].lower_ if i + 1 < len(toks) else "") not in _RU_PAIRS:
+        elif lemma[k] in RU_SUBORDINATORS and (low, lower[k + 1] if k + 1 < n else "") not in _RU_PAIRS:
             # a subordinator counts when it opens a clause: after a comma or at the start
-            j = i - 1
-            while j >= 0 and toks[j].pos_ == "ADP":
+            j = k - 1
+            while j >= 0 and pos[j] == "ADP":
                 j -= 1  # «, на которые», «, в котором»
-            if j < 0 or toks[j].text in (",", ";", ":", "—", "–", "("):
+            if j < 0 or text[j] in (",", ";", ":", "—", "–", "("):
                 if low not in ("как", "что") or j >= 0:
                     f.subordinators += 1
     f.predicates = len(preds)
-    _ru_adjectival_participles(toks, f)
-    _splits(toks, f, preds, RU_SPLIT_WORDS, "ru")
+    _ru_adjectival_participles(s, f)
+    _splits(s, f, preds, RU_SPLIT_WORDS, "ru")
 
 
-def _ru_adjectival_participles(toks: list[_Tok], f: SentenceFacts) -> None:
+def _ru_adjectival_participles(s: _Sent, f: SentenceFacts) -> None:
     """A full participle alone before its noun («поступившее заявление») is an attribute,
     not a phrase; it counts as a participial phrase when it has words of its own
     («поступившее в акимат заявление», «заявление, поступившее в акимат»)."""
-    by_index = {t.i: k for k, t in enumerate(toks)}
     kept: list[int] = []
+    n = len(s.text)
     for ti in f.participles:
-        k = by_index[ti]
-        t = toks[k]
-        if _oc_pos(t) == "GRND":
+        k = s.i.index(ti)
+        if s.oc[k] == "GRND":
             kept.append(ti)
             continue
-        nxt = toks[k + 1] if k + 1 < len(toks) else None
-        prv = toks[k - 1] if k else None
-        after_comma = prv is not None and prv.text == ","
-        if after_comma or (nxt is not None and nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "PUNCT")):
+        after_comma = k > 0 and s.text[k - 1] == ","
+        if after_comma or (k + 1 < n and s.pos[k + 1] not in ("NOUN", "PROPN", "ADJ", "PUNCT")):
             kept.append(ti)
     f.participles = kept
 
 
 # --- Kazakh ----------------------------------------------------------------------------------
-def _kk_tags(t: _Tok) -> tuple[str, ...]:
-    return t.tags
-
-
-def _kk_clause_ends(toks: list[_Tok], i: int) -> bool:
+def _kk_clause_ends(s: _Sent, k: int) -> bool:
     """After a participle: the end of the sentence, or a comma and a conjunction that opens
     the next clause («…ұсынылмаған, сондықтан…»). A participle before a plain comma is one of
     several attributes («Сіз жолдаған, әкімдікке түскен өтініш»)."""
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or nxt.text in (".", "!", "?", ";", "…"):
+    n = len(s.text)
+    if k + 1 >= n or s.text[k + 1] in (".", "!", "?", ";", "…"):
         return True
-    after = toks[i + 2].lower_ if i + 2 < len(toks) else ""
-    return nxt.text == "," and (after in KK_SUBORDINATORS or after in KK_SPLIT_WORDS)
+    after = s.lower[k + 2] if k + 2 < n else ""
+    return s.text[k + 1] == "," and (after in KK_SUBORDINATORS or after in KK_SPLIT_WORDS)
 
 
-def _kk_structure(toks: list[_Tok], f: SentenceFacts) -> None:
+def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
     preds: list[int] = []
     gen_run: list[int] = []
     best: tuple[int, int, int] | None = None
     gap = 0
-    for i, t in enumerate(toks):
-        low = t.lower_
-        tags = _kk_tags(t)
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if low in _KK_PREDICATE_WORDS and (nxt is None or nxt.is_punct):
-            preds.append(i)
-        elif t.pos_ == "VERB" and low not in _KK_NOT_PREDICATE and tags:
+    text, lower, pos, punct, tags_of, idx = s.text, s.lower, s.pos, s.punct, s.tags, s.i
+    n = len(text)
+    for k in range(n):
+        low = lower[k]
+        tags = tags_of[k]
+        if low in _KK_PREDICATE_WORDS and (k + 1 >= n or punct[k + 1]):
+            preds.append(k)
+        elif pos[k] == "VERB" and low not in _KK_NOT_PREDICATE and tags:
             last = tags[-1]
-            if last in _KK_FINITE or (last in _KK_PARTICIPLE and _kk_clause_ends(toks, i)):
-                preds.append(i)  # «ұсынылмаған.»: a participle ending a clause is its predicate
+            if last in _KK_FINITE or (last in _KK_PARTICIPLE and _kk_clause_ends(s, k)):
+                preds.append(k)  # «ұсынылмаған.»: a participle ending a clause is its predicate
             elif last in _KK_CONVERB or any(x in _KK_PARTICIPLE for x in tags):
                 # «-ған/-атын» before a noun or with a case of its own («бермегеніңіз»,
                 # «болмағандықтан»), and «-ып» converbs: each a clause folded into a word
-                f.participles.append(t.i)
-        if low in KK_SUBORDINATORS and i > 0 and toks[i - 1].text in (",", ";"):
+                f.participles.append(idx[k])
+        if low in KK_SUBORDINATORS and k > 0 and text[k - 1] in (",", ";"):
             f.subordinators += 1
         # stacked ілік септік: «бөлімінің бастығының орынбасарының»
         if "gen" in tags:
-            gen_run.append(t.i)
+            gen_run.append(idx[k])
             gap = 0
-        elif gen_run and gap == 0 and not t.is_punct and "gen" not in tags and i + 1 < len(toks) and "gen" in _kk_tags(toks[i + 1]):
+        elif gen_run and gap == 0 and not punct[k] and k + 1 < n and "gen" in tags_of[k + 1]:
             gap = 1  # one attribute between two genitives: «қосудың техникалық мүмкіндігінің»
         else:
             if gen_run:
                 # the chain ends with its head noun (possessive) if there is one
-                end = t.i + 1 if "poss3" in tags or any(x.startswith("poss") for x in tags) else gen_run[-1] + 1
-                n = len(gen_run) + (1 if end > gen_run[-1] + 1 else 0)
-                if best is None or n > best[0]:
-                    best = (n, gen_run[0], end)
+                end = idx[k] + 1 if "poss3" in tags or any(x.startswith("poss") for x in tags) else gen_run[-1] + 1
+                m = len(gen_run) + (1 if end > gen_run[-1] + 1 else 0)
+                if best is None or m > best[0]:
+                    best = (m, gen_run[0], end)
             gen_run, gap = [], 0
     if gen_run:
-        n = len(gen_run)
-        if best is None or n > best[0]:
-            best = (n, gen_run[0], gen_run[-1] + 1)
+        m = len(gen_run)
+        if best is None or m > best[0]:
+            best = (m, gen_run[0], gen_run[-1] + 1)
     f.genitive_chain = best
     f.predicates = len(preds)
     # converbs directly before a finite verb are part of it («қарап шықты», «жазып берді»)
-    pred_idx = {toks[i].i for i in preds}
+    pred_idx = {idx[k] for k in preds}
     f.participles = [p for p in f.participles if p + 1 not in pred_idx]
-    _splits(toks, f, preds, KK_SPLIT_WORDS, "kk")
+    _splits(s, f, preds, KK_SPLIT_WORDS, "kk")
 
 
 # --- both ------------------------------------------------------------------------------------
-def _splits(toks: list[_Tok], f: SentenceFacts, preds: list[int], words: dict[str, str | None], lang: str) -> None:
+def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str | None], lang: str) -> None:
     """Commas and semicolons with a predicate on each side; in Kazakh also «және» between
     two clauses. Relative clauses («, который …») split too (the relative word must become
     a pronoun, so no rewrite is offered)."""
-    if len(preds) < 2 and not any(t.text == ";" for t in toks):
+    text, lower, idx = s.text, s.lower, s.i
+    if len(preds) < 2 and ";" not in text:
         return
+    n = len(text)
     depth = 0
-    for k, t in enumerate(toks):
-        if t.text in _OPEN:
+    for k in range(n):
+        t = text[k]
+        if t in _OPEN:
             depth += 1
-        elif t.text in _CLOSE:
+        elif t in _CLOSE:
             depth = max(0, depth - 1)
-        if depth or k == 0 or k + 1 >= len(toks) - 1:
+        if depth or k == 0 or k + 1 >= n - 1:
             continue
-        nxt = toks[k + 1]
-        is_comma = t.text in (",", ";")
-        is_kk_and = lang == "kk" and t.lower_ == "және"
+        is_comma = t in (",", ";")
+        is_kk_and = lang == "kk" and lower[k] == "және"
         if not (is_comma or is_kk_and):
             continue
         before = any(p < k for p in preds)
@@ -343,79 +352,82 @@ def _splits(toks: list[_Tok], f: SentenceFacts, preds: list[int], words: dict[st
         if is_kk_and:
             # «және» joins clauses only if a predicate ends the part before it
             prev_pred = max(p for p in preds if p < k)
-            if any(u.text in (",", ";") for u in toks[prev_pred + 1 : k]) or prev_pred != k - 1:
+            if any(u in (",", ";") for u in text[prev_pred + 1 : k]) or prev_pred != k - 1:
                 continue
-            f.splits.append(Split(t.i, nxt.i, None, "және"))
+            f.splits.append(Split(idx[k], idx[k + 1], None, "және"))
             continue
-        low = nxt.lower_
-        if t.text == ";":
-            f.splits.append(Split(t.i, nxt.i, "", ";"))
+        low = lower[k + 1]
+        if t == ";":
+            f.splits.append(Split(idx[k], idx[k + 1], "", ";"))
         elif low in words:
             lead = words[low]
             if lang == "ru" and low == "так":
-                if k + 2 < len(toks) and toks[k + 2].lower_ == "как":
-                    f.splits.append(Split(t.i, nxt.i, None, "так как"))
+                if k + 2 < n and lower[k + 2] == "как":
+                    f.splits.append(Split(idx[k], idx[k + 1], None, "так как"))
                 continue
             if low.startswith("котор"):
-                f.splits.append(Split(t.i, nxt.i, None, "который"))
+                f.splits.append(Split(idx[k], idx[k + 1], None, "который"))
                 continue
-            f.splits.append(Split(t.i, nxt.i, lead, low))
-        elif lang == "ru" and low not in RU_SUBORDINATORS and _ru_clause_follows(toks, k + 1, after):
-            f.splits.append(Split(t.i, nxt.i, "", ","))  # «…, работы начнутся в июне»
-        elif lang == "kk" and low not in KK_SUBORDINATORS and _clause_follows(toks, k + 1, after):
-            f.splits.append(Split(t.i, nxt.i, "", ","))
+            f.splits.append(Split(idx[k], idx[k + 1], lead, low))
+        elif lang == "ru" and low not in RU_SUBORDINATORS and _ru_clause_follows(s, k + 1, after):
+            f.splits.append(Split(idx[k], idx[k + 1], "", ","))  # «…, работы начнутся в июне»
+        elif lang == "kk" and low not in KK_SUBORDINATORS and _clause_follows(s, k + 1, after):
+            f.splits.append(Split(idx[k], idx[k + 1], "", ","))
 
 
-def _ru_clause_follows(toks: list[_Tok], k: int, pred: int) -> bool:
+def _ru_clause_follows(s: _Sent, k: int, pred: int) -> bool:
     """An independent clause starts at ``k``: its predicate comes before the next comma, and
     the part before the comma ended with a predicate of its own clause."""
-    if _oc_pos(toks[k]) in ("GRND", "PRTF") or toks[k].lower_ in RU_SUBORDINATORS:
+    if s.oc[k] in ("GRND", "PRTF") or s.lower[k] in RU_SUBORDINATORS:
         return False
-    return _clause_follows(toks, k, pred)
+    return _clause_follows(s, k, pred)
 
 
-def _clause_follows(toks: list[_Tok], k: int, pred: int) -> bool:
-    return not any(u.text in (",", ";", "(", "—") for u in toks[k:pred])
+def _clause_follows(s: _Sent, k: int, pred: int) -> bool:
+    return not any(u in (",", ";", "(", "—") for u in s.text[k:pred])
 
 
-def _nesting(toks: list[_Tok], f: SentenceFacts) -> None:
+def _nesting(s: _Sent, f: SentenceFacts) -> None:
     """Depth of brackets and quotes. «ТОО «Құрылыс Сервис»» (quotes in quotes) is ordinary
     typography, so quotes count only inside brackets and brackets only inside brackets."""
+    if _OPEN.keys().isdisjoint(s.text):
+        return  # nothing opens: depth 0
     stack: list[str] = []
-    for t in toks:
-        ch = t.text
+    for k, ch in enumerate(s.text):
         if ch in _OPEN:
             stack.append(ch)
-            parens = sum(1 for s in stack if s in "([")
+            parens = sum(1 for x in stack if x in "([")
             depth = parens + (1 if parens and ch in "«„" else 0)
             if depth > f.nesting:
-                f.nesting, f.nesting_at = depth, t.i
+                f.nesting, f.nesting_at = depth, s.i[k]
         elif ch in _CLOSE and stack:
             # pop to the matching opener (unbalanced text must not keep the depth growing)
             while stack and stack.pop() != _CLOSE[ch]:
                 pass
 
 
-def _enumeration(toks: list[_Tok], f: SentenceFacts, lang: str, preds: set[int] | None = None) -> None:
+def _enumeration(s: _Sent, f: SentenceFacts, lang: str) -> None:
     """The longest run of short comma-separated items: «паспорт, справку о доходах, выписку из
     банка, копию договора и квитанцию». An item has at most 5 words; the last one may hold
     «и»/«және» joining two more."""
     and_words = _AND[lang] if lang in _AND else set()
     segments: list[tuple[int, int, int, int]] = []  # (first token, last token, words, ands)
     depth = 0
-    start, words, ands = toks[0].i, 0, 0
-    for t in toks:
-        if t.text in _OPEN:
+    idx, lower = s.i, s.lower
+    start, words, ands = idx[0], 0, 0
+    is_word = _IS_WORD
+    for k, t in enumerate(s.text):
+        if t in _OPEN:
             depth += 1
-        elif t.text in _CLOSE:
+        elif t in _CLOSE:
             depth = max(0, depth - 1)
-        if depth == 0 and t.text in (",", ";"):
-            segments.append((start, t.i, words, ands))
-            start, words, ands = t.i + 1, 0, 0
-        elif WORD.fullmatch(t.text):
+        if depth == 0 and t in (",", ";"):
+            segments.append((start, idx[k], words, ands))
+            start, words, ands = idx[k] + 1, 0, 0
+        elif is_word[t]:
             words += 1
-            ands += t.lower_ in and_words
-    segments.append((start, toks[-1].i, words, ands))
+            ands += lower[k] in and_words
+    segments.append((start, idx[-1], words, ands))
     best = (0, 0, 0)
     run, first = 0, 0
     for k, (a, b, n, nand) in enumerate(segments):

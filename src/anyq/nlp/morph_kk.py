@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import LEMMA, NORM, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.vocab import Vocab
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -75,35 +79,91 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str, bool]:
     return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags), WORD.fullmatch(text) is not None
 
 
-@Language.component("anyq_kk_morph")
-def kk_morph(doc: Doc) -> Doc:
-    words = []
-    # the texts from the doc's array through the shared string cache, not one decode per Token
-    for tok, text in zip(doc, columns(doc, [ORTH], strings=1)[0]):
-        is_word = False
-        if "." in text and tok.norm_ != text.lower():
-            tok.lemma_ = tok.norm_  # an abbreviation with its full word as norm («ж.» → жыл)
-            tok.pos_ = "NOUN"
-        elif _HAS_LETTER.search(text) and not tok.like_url and not tok.like_email:
-            lemma, norm, pos, known, feats, tags, whole_word = _token_annotation(text)
-            tok.lemma_ = lemma
-            tok.norm_ = norm
-            tok.tag_ = tags  # the suffix chain, outermost last: "pl|poss3|dat"
-            tok.pos_ = "PROPN" if (not known and tok.i > 0 and text[:1].isupper()) else pos
-            if feats:
-                tok.set_morph(feats)
-            is_word = whole_word
-        elif tok.is_punct:
-            tok.pos_ = "PUNCT"
-            tok.lemma_ = text
-        elif tok.like_num:
-            tok.pos_ = "NUM"
-            tok.lemma_ = text
-        elif tok.is_space:
-            tok.pos_ = "SPACE"
+# Per token text, one cache entry: the pipeline's vocabulary never forgets a string, so the
+# hashes stay valid for it. Bounded like the analysis cache.
+_MAX_TEXTS = 100_000
+
+
+class KazakhAnnotator:
+    """Stem, norm, POS, suffix tags and features of every token, written to the doc in one
+    ``Doc.from_array`` (a ``Token`` object and five attribute writes per token cost more than
+    the analysis, which is cached). What is written depends on the token's text, except an
+    abbreviation's lemma (its norm) and a capitalised unknown word after the first token."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.by_text: dict[str, tuple] = {}
+
+    def _entry(self, text: str) -> tuple:
+        """``text`` → (LEMMA, NORM, POS after the first token, TAG values as the bytes of a
+        ``from_array`` row, keep the token's NORM instead, POS of a first token, features (None:
+        none); lemma, POS of a first token, POS after it, tag strings; is a word)."""
+        strings = self.vocab.strings
+        lex = self.vocab[text]
+        lemma, norm, pos, tags, feats, is_word = "", None, "", "", "", False
+        later_pos = None
+        if _HAS_LETTER.search(text) and not lex.like_url and not lex.like_email:
+            lemma, norm, pos, known, feats, tags, is_word = _token_annotation(text)
+            if not known and text[:1].isupper():
+                later_pos = "PROPN"
+        elif lex.is_punct:
+            pos, lemma = "PUNCT", text
+        elif lex.like_num:
+            pos, lemma = "NUM", text
+        elif lex.is_space:
+            pos = "SPACE"  # lemma left unset
         else:
-            tok.lemma_ = text.lower()
-            tok.pos_ = "SYM"
-        words.append(is_word)
-    doc.user_data[WORD_FLAGS] = words
-    return doc
+            lemma, pos = text.lower(), "SYM"
+        later_pos = later_pos or pos
+        pos_id = POS_IDS[pos] if pos else 0
+        later_id = POS_IDS[later_pos] if later_pos else 0
+        values = [strings.add(lemma) if lemma else 0, 0 if norm is None else strings.add(norm), later_id, strings.add(tags) if tags else 0]
+        entry = (
+            numpy.array(values, dtype="uint64").tobytes(),
+            norm is None,
+            pos_id,
+            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
+            lemma,
+            strings[pos_id],
+            strings[later_id],
+            tags,
+            is_word,
+        )
+        if len(self.by_text) >= _MAX_TEXTS:
+            self.by_text.clear()
+        self.by_text[text] = entry
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        cols = lexical_columns(doc)
+        n = len(cols.text)
+        if not n:
+            doc.user_data[WORD_FLAGS] = []
+            return doc
+        get, miss = self.by_text.get, self._entry
+        rows = [get(text) or miss(text) for text in cols.text]
+        values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words = map(list, zip(*rows))
+        # the rows joined as bytes: numpy converting every hash from a Python int costs more
+        arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)
+        norms = cols.norm
+        if any(keep_norm):
+            arr[numpy.array(keep_norm, dtype=bool), 1] = numpy.array(list(compress(norms, keep_norm)), dtype="uint64")
+        # the first token is never taken for a name by its capital letter
+        arr[0, 2], pos[0] = first_pos[0], first_pos_str[0]
+        strings = self.vocab.strings
+        for i in [i for i, text in enumerate(cols.text) if "." in text]:
+            text = cols.text[i]
+            if strings[norms[i]] != text.lower():
+                # an abbreviation with its full word as norm («ж.» → жыл)
+                arr[i] = (norms[i], norms[i], POS_IDS["NOUN"], 0)
+                lemma[i], pos[i], tag[i], morphs[i], words[i] = strings[norms[i]], "NOUN", "", None, False
+        cols.lemma, cols.pos, cols.tag = lemma, pos, tag
+        doc.from_array([LEMMA, NORM, POS, TAG], arr)
+        set_features(doc, morphs)
+        doc.user_data[WORD_FLAGS] = words
+        return doc
+
+
+@Language.factory("anyq_kk_morph")
+def make_kk_morph(nlp: Language, name: str) -> KazakhAnnotator:
+    return KazakhAnnotator(nlp.vocab)

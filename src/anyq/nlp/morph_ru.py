@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.vocab import Vocab
 
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -104,31 +107,68 @@ def morphology() -> RussianMorphology:
     return _morph
 
 
-@Language.component("anyq_ru_morph")
-def ru_morph(doc: Doc) -> Doc:
-    analyse = morphology().analyse
-    words = []
-    # the texts from the doc's array through the shared string cache, not one decode per Token
-    for tok, text in zip(doc, columns(doc, [ORTH], strings=1)[0]):
-        is_word = tok.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
-        words.append(is_word)
+# Per token text, one cache entry: the pipeline's vocabulary never forgets a string, so the
+# hashes stay valid for it. Bounded like the analysis cache.
+_MAX_TEXTS = 200_000
+
+
+class RussianAnnotator:
+    """Lemma, POS, OpenCorpora tag and features of every token, written to the doc in one
+    ``Doc.from_array`` (a ``Token`` object and four attribute writes per token cost more than
+    the analysis, which is cached). Everything written depends on the token's text only."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.by_text: dict[str, tuple] = {}
+
+    def _entry(self, text: str) -> tuple:
+        """``text`` → (LEMMA, POS, TAG values as the bytes of a ``from_array`` row, features
+        (None: none); lemma, POS, tag strings; is a word)."""
+        strings = self.vocab.strings
+        lex = self.vocab[text]
+        is_word = lex.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
+        lemma, pos, oc, feats = "", "", "", ""
         if is_word:
-            lemma, pos, feats, oc = analyse(text.lower())
-            tok.lemma_ = lemma
-            tok.pos_ = pos
-            tok.tag_ = oc
-            if feats:
-                tok.set_morph(feats)
-        elif tok.is_punct:
-            tok.pos_ = "PUNCT"
-            tok.lemma_ = text
-        elif tok.like_num:
-            tok.pos_ = "NUM"
-            tok.lemma_ = text
-        elif tok.is_space:
-            tok.pos_ = "SPACE"
+            lemma, pos, feats, oc = morphology().analyse(text.lower())
+        elif lex.is_punct:
+            pos, lemma = "PUNCT", text
+        elif lex.like_num:
+            pos, lemma = "NUM", text
+        elif lex.is_space:
+            pos = "SPACE"  # lemma left unset
         else:
-            tok.lemma_ = text.lower()
-            tok.pos_ = "SYM" if not any(c.isalnum() for c in text) else "X"
-    doc.user_data[WORD_FLAGS] = words
-    return doc
+            lemma = text.lower()
+            pos = "SYM" if not any(c.isalnum() for c in text) else "X"
+        pos_id = POS_IDS[pos] if pos else 0
+        values = [strings.add(lemma) if lemma else 0, pos_id, strings.add(oc) if oc else 0]
+        entry = (
+            numpy.array(values, dtype="uint64").tobytes(),
+            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
+            lemma,
+            strings[pos_id],
+            oc,
+            is_word,
+        )
+        if len(self.by_text) >= _MAX_TEXTS:
+            self.by_text.clear()
+        self.by_text[text] = entry
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        cols = lexical_columns(doc)
+        if not cols.text:
+            doc.user_data[WORD_FLAGS] = []
+            return doc
+        get, miss = self.by_text.get, self._entry
+        rows = [get(text) or miss(text) for text in cols.text]
+        values, morphs, cols.lemma, cols.pos, cols.tag, words = map(list, zip(*rows))
+        # the rows joined as bytes: numpy converting every hash from a Python int costs more
+        doc.from_array([LEMMA, POS, TAG], numpy.frombuffer(b"".join(values), dtype="uint64").reshape(-1, 3))
+        set_features(doc, morphs)
+        doc.user_data[WORD_FLAGS] = words
+        return doc
+
+
+@Language.factory("anyq_ru_morph")
+def make_ru_morph(nlp: Language, name: str) -> RussianAnnotator:
+    return RussianAnnotator(nlp.vocab)

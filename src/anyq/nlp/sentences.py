@@ -24,15 +24,17 @@ and works on indices (creating spaCy ``Token`` objects is the expensive part).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import compress
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 from anyq.nlp.normalize import NEWLINES
-from anyq.nlp.strings import columns
+from anyq.nlp.strings import lexical_columns
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -47,6 +49,20 @@ _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumerati
 _TERMINAL_CHARS = set("!?…")
 
 
+class _MayEnd(dict):
+    """token text → its last character is one the splitter acts on; cached per text."""
+
+    def __missing__(self, text: str) -> bool:
+        if len(self) >= 100_000:
+            self.clear()
+        value = self[text] = text[-1:] in _ACTED_ON
+        return value
+
+
+_ACTED_ON = set("«»:.!?…")
+_MAY_END = _MayEnd()
+
+
 class _Tokens:
     """The token attributes the splitter needs, as plain Python lists."""
 
@@ -56,13 +72,23 @@ class _Tokens:
         self.doc = doc
         self.n = len(doc)
         breaks = doc.user_data.get(NEWLINES)  # line breaks folded into single spaces
-        # from the doc's arrays: a Token object and its string attributes cost per token
-        self.text, self.ws, self.space, self.alpha, self.num, idx = columns(doc, [ORTH, SPACY, IS_SPACE, IS_ALPHA, LIKE_NUM, IDX], strings=1)
+        # from the doc's arrays (read once for the pipeline): a Token object and its string
+        # attributes cost per token
+        cols = lexical_columns(doc)
+        self.text, self.ws, self.space, self.alpha, self.num = cols.text, cols.ws, cols.space, cols.alpha, cols.num
+        self.nl = [False] * self.n
         if breaks is None:
             # a token's own whitespace is one space at most: line breaks are space tokens
-            self.nl = [bool(sp) and "\n" in text for text, sp in zip(self.text, self.space)]
+            if any(self.space):
+                self.nl = [bool(sp) and "\n" in text for text, sp in zip(self.text, self.space)]
         else:
-            self.nl = [start + len(text) in breaks for text, start in zip(self.text, idx)]
+            # the token that ends where a folded line break is (a few per paragraph)
+            idx = cols.idx
+            for b in breaks:
+                j = bisect_right(idx, b) - 1
+                for k in (j - 1, j):
+                    if k >= 0 and idx[k] + len(self.text[k]) == b:
+                        self.nl[k] = True
 
     def next_word(self, i: int) -> int | None:
         for j in range(i + 1, self.n):
@@ -207,7 +233,11 @@ class SentenceSplitter:
         starts = [False] * n
         starts[0] = True
         depth = 0
-        for i in range(n - 1):
+        # Only tokens that end in a quote, colon, full stop or «!?…», or before a line break,
+        # can change anything below: the loop visits those alone.
+        candidates = set(compress(range(n - 1), map(_MAY_END.__getitem__, t.text)))
+        candidates.update(compress(range(n - 1), t.nl))
+        for i in sorted(candidates):
             text = t.text[i]
             if text == "«":
                 depth += 1
@@ -234,8 +264,9 @@ class SentenceSplitter:
             elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
                 starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
         # One array write instead of a property call per token (each checks the parse).
-        values = numpy.fromiter((1 if s else -1 for s in starts), dtype="int32", count=n).reshape(n, 1)
+        values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).reshape(n, 1)
         doc.from_array([SENT_START], values.astype("uint64"))
+        lexical_columns(doc).sent_start = starts  # for token_strings: the starts as written
         return doc
 
 

@@ -8,7 +8,7 @@ hash names the same string in every StringStore, so one dict serves both languag
 
 from __future__ import annotations
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -48,6 +48,42 @@ def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
     return cols
 
 
+class Columns:
+    """A doc's columns as the pipeline reads and writes them: the lexical ones (texts and
+    flags never change after tokenizing) read with one ``to_array`` by the morphology
+    component and shared with the splitter; then the strings the morphology wrote and the
+    sentence starts the splitter wrote. :class:`TokenStrings` is made from them without
+    reading the doc again."""
+
+    __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "idx", "lemma", "pos", "tag", "sent_start")
+
+    def __init__(self, doc: Doc) -> None:
+        # norm stays hashes: only abbreviations read it as a string
+        (self.text, self.lower, self.norm, self.ws, self.space, self.punct, self.alpha, self.num, self.idx) = columns(
+            doc, [ORTH, LOWER, NORM, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM, IDX], strings=2
+        )
+        self.lemma = self.pos = self.tag = self.sent_start = None
+
+
+_COLUMNS = "anyq.columns"
+
+
+def lexical_columns(doc: Doc) -> Columns:
+    """The doc's :class:`Columns`, read on first use (by the first pipeline component)."""
+    found = doc.user_data.get(_COLUMNS)
+    if found is None:
+        found = doc.user_data[_COLUMNS] = Columns(doc)
+    return found
+
+
+def set_features(doc: Doc, features: list) -> None:
+    """Set each token's morphological features from a ``MorphAnalysis`` (None: leave unset).
+    ``Doc.from_array`` would parse every token's feature string again."""
+    for i, m in enumerate(features):
+        if m is not None:
+            doc[i].set_morph(m)
+
+
 class TokenStrings:
     """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
     first and build a ``Token`` only for the few candidates."""
@@ -55,6 +91,12 @@ class TokenStrings:
     __slots__ = ("text", "lower", "lemma", "pos", "tag", "space", "punct", "ws", "sent_start")
 
     def __init__(self, doc: Doc) -> None:
+        c = doc.user_data.pop(_COLUMNS, None)
+        if c is not None and c.sent_start is not None and c.lemma is not None:
+            # the whole pipeline ran: its components already hold every column
+            self.text, self.lower, self.lemma, self.pos, self.tag = c.text, c.lower, c.lemma, c.pos, c.tag
+            self.space, self.punct, self.ws, self.sent_start = c.space, c.punct, c.ws, c.sent_start
+            return
         # no NORM: no rule reads it from here (the phrase index reads its own array)
         (self.text, self.lower, self.lemma, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
             doc, [ORTH, LOWER, LEMMA, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=5
