@@ -17,10 +17,9 @@ from spacy.attrs import LEMMA, NORM, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
-from spacy.vocab import Vocab
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import lexical_columns, set_features
+from anyq.nlp.strings import PerTextAnnotator, lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -79,22 +78,13 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str, bool]:
     return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags), WORD.fullmatch(text) is not None
 
 
-# Per token text, one cache entry: the pipeline's vocabulary never forgets a string, so the
-# hashes stay valid for it. Bounded like the analysis cache.
-_MAX_TEXTS = 100_000
-
-
-class KazakhAnnotator:
+class KazakhAnnotator(PerTextAnnotator):
     """Stem, norm, POS, suffix tags and features of every token, written to the doc in one
     ``Doc.from_array`` (a ``Token`` object and five attribute writes per token cost more than
     the analysis, which is cached). What is written depends on the token's text, except an
     abbreviation's lemma (its norm) and a capitalised unknown word after the first token."""
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-        self.by_text: dict[str, tuple] = {}
-
-    def _entry(self, text: str) -> tuple:
+    def _build(self, text: str) -> tuple:
         """``text`` → (LEMMA, NORM, POS after the first token, TAG values as the bytes of a
         ``from_array`` row, keep the token's NORM instead, POS of a first token, features (None:
         none); lemma, POS of a first token, POS after it, tag strings; is a word)."""
@@ -129,9 +119,6 @@ class KazakhAnnotator:
             tags,
             is_word,
         )
-        if len(self.by_text) >= _MAX_TEXTS:
-            self.by_text.clear()
-        self.by_text[text] = entry
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
@@ -140,8 +127,7 @@ class KazakhAnnotator:
         if not n:
             doc.user_data[WORD_FLAGS] = []
             return doc
-        get, miss = self.by_text.get, self._entry
-        rows = [get(text) or miss(text) for text in cols.text]
+        rows = self.rows(cols.text)
         values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words = map(list, zip(*rows))
         # the rows joined as bytes: numpy converting every hash from a Python int costs more
         arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)

@@ -16,9 +16,8 @@ from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
-from spacy.vocab import Vocab
 
-from anyq.nlp.strings import lexical_columns, set_features
+from anyq.nlp.strings import PerTextAnnotator, lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -107,21 +106,14 @@ def morphology() -> RussianMorphology:
     return _morph
 
 
-# Per token text, one cache entry: the pipeline's vocabulary never forgets a string, so the
-# hashes stay valid for it. Bounded like the analysis cache.
-_MAX_TEXTS = 200_000
-
-
-class RussianAnnotator:
+class RussianAnnotator(PerTextAnnotator):
     """Lemma, POS, OpenCorpora tag and features of every token, written to the doc in one
     ``Doc.from_array`` (a ``Token`` object and four attribute writes per token cost more than
     the analysis, which is cached). Everything written depends on the token's text only."""
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-        self.by_text: dict[str, tuple] = {}
+    max_texts = 200_000
 
-    def _entry(self, text: str) -> tuple:
+    def _build(self, text: str) -> tuple:
         """``text`` → (LEMMA, POS, TAG values as the bytes of a ``from_array`` row, features
         (None: none); lemma, POS, tag strings; is a word)."""
         strings = self.vocab.strings
@@ -149,9 +141,6 @@ class RussianAnnotator:
             oc,
             is_word,
         )
-        if len(self.by_text) >= _MAX_TEXTS:
-            self.by_text.clear()
-        self.by_text[text] = entry
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
@@ -159,8 +148,7 @@ class RussianAnnotator:
         if not cols.text:
             doc.user_data[WORD_FLAGS] = []
             return doc
-        get, miss = self.by_text.get, self._entry
-        rows = [get(text) or miss(text) for text in cols.text]
+        rows = self.rows(cols.text)
         values, morphs, cols.lemma, cols.pos, cols.tag, words = map(list, zip(*rows))
         # the rows joined as bytes: numpy converting every hash from a Python int costs more
         doc.from_array([LEMMA, POS, TAG], numpy.frombuffer(b"".join(values), dtype="uint64").reshape(-1, 3))

@@ -8,9 +8,15 @@ hash names the same string in every StringStore, so one dict serves both languag
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+T = TypeVar("T")
 
 # Bounded by the vocabulary of the texts seen; cleared if a huge batch outgrows it.
 _MAX = 500_000
@@ -70,10 +76,33 @@ _COLUMNS = "anyq.columns"
 
 def lexical_columns(doc: Doc) -> Columns:
     """The doc's :class:`Columns`, read on first use (by the first pipeline component)."""
-    found = doc.user_data.get(_COLUMNS)
-    if found is None:
-        found = doc.user_data[_COLUMNS] = Columns(doc)
-    return found
+    return _kept(doc, _COLUMNS, Columns)
+
+
+class PerTextAnnotator:
+    """Base of the morphology components: what they write for a token depends on its text, so
+    each text's row is built once (``_build``) and kept. The pipeline's vocabulary never
+    forgets a string, so the hashes in a row stay valid; bounded like the analysis caches."""
+
+    max_texts = 100_000
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.by_text: dict[str, tuple] = {}
+
+    def _build(self, text: str) -> tuple:
+        raise NotImplementedError
+
+    def rows(self, texts: list[str]) -> list[tuple]:
+        get, build = self.by_text.get, self._entry
+        return [get(text) or build(text) for text in texts]
+
+    def _entry(self, text: str) -> tuple:
+        entry = self._build(text)
+        if len(self.by_text) >= self.max_texts:
+            self.by_text.clear()
+        self.by_text[text] = entry
+        return entry
 
 
 def set_features(doc: Doc, features: list) -> None:
@@ -109,7 +138,12 @@ _KEY = "anyq.token_strings"
 
 def token_strings(doc: Doc) -> TokenStrings:
     """The doc's :class:`TokenStrings`, read once (after annotation: the doc must not change)."""
-    found = doc.user_data.get(_KEY)
+    return _kept(doc, _KEY, TokenStrings)
+
+
+def _kept(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``doc.user_data[key]``, built from the doc on first use."""
+    found = doc.user_data.get(key)
     if found is None:
-        found = doc.user_data[_KEY] = TokenStrings(doc)
+        found = doc.user_data[key] = build(doc)
     return found
