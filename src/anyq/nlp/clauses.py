@@ -14,6 +14,7 @@ The facts of a paragraph are computed on first use and kept on the ``Doc``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -34,6 +35,8 @@ RU_SUBORDINATORS = {
 }
 # Two-word subordinators, counted once («так как», «потому что»).
 _RU_PAIRS = {("так", "как"), ("потому", "что"), ("в", "связи"), ("для", "того"), ("несмотря", "на")}
+_RU_PAIR_SECOND = {b for _, b in _RU_PAIRS}
+_RU_PARTICIPLE = {"PRTF", "GRND"}
 # A conjunction after a comma that can start a new sentence, and what the new sentence
 # starts with (None: the conjunction goes; a word: it replaces the conjunction).
 RU_SPLIT_WORDS: dict[str, str | None] = {
@@ -128,6 +131,11 @@ class _Cached(dict):
 _RU_OC = _Cached(lambda tag: tag.split(",", 1)[0].split(" ", 1)[0] if tag else "")
 _KK_TAGS = _Cached(lambda tag: tuple(tag.split("|")) if tag else ())
 _IS_WORD = _Cached(lambda text: WORD.fullmatch(text) is not None)
+# word → is a long word (``LONG_WORD_SYLLABLES``); other languages count as Russian
+_IS_LONG = {
+    "ru": _Cached(lambda w: count_ru(w) >= LONG_WORD_SYLLABLES["ru"]),
+    "kk": _Cached(lambda w: count_kk(w) >= LONG_WORD_SYLLABLES["kk"]),
+}
 
 
 class _Sent:
@@ -176,20 +184,18 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     without building a ``Span`` per sentence (as spaCy does: a sentence begins at token 0
     and at every later token marked as a start)."""
     starts = token_strings(doc).sent_start
-    cuts = [0] + [i for i in range(1, len(starts)) if starts[i]]
+    cuts = [0, *compress(range(1, len(starts)), starts[1:])]
     return list(zip(cuts, cuts[1:] + [len(starts)])) if starts else []
 
 
 def _facts(start: int, end: int, lang: str, ts, is_word: list[bool]) -> SentenceFacts:
     f = SentenceFacts(start, end)
     # whitespace tokens are never words
-    words = [t for t, w in zip(ts.text[start:end], is_word[start:end]) if w]
+    words = list(compress(ts.text[start:end], is_word[start:end]))
     f.words = len(words)
     if not words:
         return f
-    long_min = LONG_WORD_SYLLABLES.get(lang, 5)
-    count = count_kk if lang == "kk" else count_ru
-    long_words = [w for w in words if count(w) >= long_min]
+    long_words = list(compress(words, map(_IS_LONG.get(lang, _IS_LONG["ru"]).__getitem__, words)))
     f.long_words = len(long_words)
     f.long_examples = long_words[:3]
     s = _Sent(ts, start, end, lang)
@@ -219,16 +225,17 @@ def _ru_is_predicate(s: _Sent, k: int) -> bool:
 
 
 def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
-    preds: list[int] = []  # positions in the sentence
     text, lower, oc, lemma, pos = s.text, s.lower, s.oc, s.lemma, s.pos
     n = len(text)
-    for k in range(n):
+    positions = range(n)
+    # each count visits only the tokens that can change it (C-level filters, not a Python
+    # test per token); positions in the sentence, in order
+    preds = [k for k in compress(positions, map(_RU_PREDICATE.__contains__, oc)) if _ru_is_predicate(s, k)]
+    f.participles = [s.i[k] for k in compress(positions, map(_RU_PARTICIPLE.__contains__, oc))]
+    opening = set(compress(positions, map(_RU_PAIR_SECOND.__contains__, lower)))
+    opening.update(compress(positions, map(RU_SUBORDINATORS.__contains__, lemma)))
+    for k in opening:
         low = lower[k]
-        p = oc[k]
-        if p in _RU_PREDICATE and _ru_is_predicate(s, k):
-            preds.append(k)
-        elif p in ("PRTF", "GRND"):
-            f.participles.append(s.i[k])
         prev = lower[k - 1] if k else ""
         if (prev, low) in _RU_PAIRS:
             f.subordinators += 1
@@ -331,15 +338,23 @@ def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str |
     if len(preds) < 2 and ";" not in text:
         return
     n = len(text)
-    depth = 0
-    for k in range(n):
-        t = text[k]
-        if t in _OPEN:
-            depth += 1
-        elif t in _CLOSE:
-            depth = max(0, depth - 1)
-        if depth or k == 0 or k + 1 >= n - 1:
+    if _BRACKETS.isdisjoint(text):
+        # no brackets or quotes: only the cuts themselves need a look
+        at = compress(range(n), map((_KK_CUTS if lang == "kk" else _SEPARATOR).__contains__, lower))
+    else:
+        at = []
+        depth = 0
+        for k, t in enumerate(text):
+            if t in _OPEN:
+                depth += 1
+            elif t in _CLOSE:
+                depth = max(0, depth - 1)
+            if not depth:
+                at.append(k)
+    for k in at:
+        if k == 0 or k + 1 >= n - 1:
             continue
+        t = text[k]
         is_comma = t in (",", ";")
         is_kk_and = lang == "kk" and lower[k] == "және"
         if not (is_comma or is_kk_and):
@@ -410,24 +425,22 @@ def _enumeration(s: _Sent, f: SentenceFacts, lang: str) -> None:
     """The longest run of short comma-separated items: «паспорт, справку о доходах, выписку из
     банка, копию договора и квитанцию». An item has at most 5 words; the last one may hold
     «и»/«және» joining two more."""
-    and_words = _AND[lang] if lang in _AND else set()
+    text, idx = s.text, s.i
+    n = len(text)
+    # an «и» is always a word, and never a separator
+    is_and = list(map(_AND.get(lang, _NO_AND).__contains__, s.lower))
+    cuts = _separators(text)
+    # every item counts at most 1 + its «и»: fewer than 3 in all make no enumeration
+    if len(cuts) + 1 + sum(is_and) < 3:
+        return
+    is_word = list(map(_IS_WORD.__getitem__, text))
     segments: list[tuple[int, int, int, int]] = []  # (first token, last token, words, ands)
-    depth = 0
-    idx, lower = s.i, s.lower
-    start, words, ands = idx[0], 0, 0
-    is_word = _IS_WORD
-    for k, t in enumerate(s.text):
-        if t in _OPEN:
-            depth += 1
-        elif t in _CLOSE:
-            depth = max(0, depth - 1)
-        if depth == 0 and t in (",", ";"):
-            segments.append((start, idx[k], words, ands))
-            start, words, ands = idx[k] + 1, 0, 0
-        elif is_word[t]:
-            words += 1
-            ands += lower[k] in and_words
-    segments.append((start, idx[-1], words, ands))
+    start, a = idx[0], 0
+    for k in cuts + [n]:
+        # the words of the item: separators inside brackets are not words either
+        segments.append((start, idx[k] if k < n else idx[-1], sum(is_word[a:k]), sum(is_and[a:k])))
+        if k < n:
+            start, a = idx[k] + 1, k + 1
     best = (0, 0, 0)
     run, first = 0, 0
     for k, (a, b, n, nand) in enumerate(segments):
@@ -444,4 +457,25 @@ def _enumeration(s: _Sent, f: SentenceFacts, lang: str) -> None:
         f.enumeration_span = (segments[best[1]][0], segments[best[2]][1])
 
 
+def _separators(text: list[str]) -> list[int]:
+    """Positions of the commas and semicolons outside brackets and quotes."""
+    cuts = list(compress(range(len(text)), map(_SEPARATOR.__contains__, text)))
+    if not cuts or _BRACKETS.isdisjoint(text):
+        return cuts
+    out = []
+    depth = 0
+    for k, t in enumerate(text):
+        if t in _OPEN:
+            depth += 1
+        elif t in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and t in _SEPARATOR:
+            out.append(k)
+    return out
+
+
+_SEPARATOR = {",", ";"}
+_KK_CUTS = {",", ";", "және"}
+_BRACKETS = _OPEN.keys() | _CLOSE.keys()
+_NO_AND: frozenset[str] = frozenset()
 _AND = {"ru": {"и", "или"}, "kk": {"және", "немесе", "мен", "бен", "пен"}}
