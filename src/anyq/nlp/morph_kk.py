@@ -19,7 +19,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import PerTextAnnotator, lexical_columns, set_features
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -87,7 +87,8 @@ class KazakhAnnotator(PerTextAnnotator):
     def _build(self, text: str) -> tuple:
         """``text`` → (LEMMA, NORM, POS after the first token, TAG values as the bytes of a
         ``from_array`` row, keep the token's NORM instead, POS of a first token, features (None:
-        none); lemma, POS of a first token, POS after it, tag strings; is a word)."""
+        none); lemma, POS of a first token, POS after it, tag strings; is a word; the lexeme
+        columns)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         lemma, norm, pos, tags, feats, is_word = "", None, "", "", "", False
@@ -118,6 +119,7 @@ class KazakhAnnotator(PerTextAnnotator):
             strings[later_id],
             tags,
             is_word,
+            *lexeme_row(lex),
         )
         return entry
 
@@ -125,10 +127,13 @@ class KazakhAnnotator(PerTextAnnotator):
         cols = lexical_columns(doc)
         n = len(cols.text)
         if not n:
+            cols.lexemes(doc)
             doc.user_data[WORD_FLAGS] = []
             return doc
         rows = self.rows(cols.text)
-        values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words = map(list, zip(*rows))
+        (values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(
+            list, zip(*rows)
+        )
         # the rows joined as bytes: numpy converting every hash from a Python int costs more
         arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)
         norms = cols.norm

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, MorphAnalysis, Token
 
-from anyq.nlp.strings import PerTextAnnotator, lexical_columns, set_features
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, set_features
 from anyq.nlp.words import WORD, WORD_FLAGS
 from anyq.resources import rules_data
 
@@ -115,7 +115,7 @@ class RussianAnnotator(PerTextAnnotator):
 
     def _build(self, text: str) -> tuple:
         """``text`` → (LEMMA, POS, TAG values as the bytes of a ``from_array`` row, features
-        (None: none); lemma, POS, tag strings; is a word)."""
+        (None: none); lemma, POS, tag strings; is a word; the lexeme columns)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         is_word = lex.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
@@ -140,16 +140,18 @@ class RussianAnnotator(PerTextAnnotator):
             strings[pos_id],
             oc,
             is_word,
+            *lexeme_row(lex),
         )
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
         cols = lexical_columns(doc)
         if not cols.text:
+            cols.lexemes(doc)
             doc.user_data[WORD_FLAGS] = []
             return doc
         rows = self.rows(cols.text)
-        values, morphs, cols.lemma, cols.pos, cols.tag, words = map(list, zip(*rows))
+        (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
         # the rows joined as bytes: numpy converting every hash from a Python int costs more
         doc.from_array([LEMMA, POS, TAG], numpy.frombuffer(b"".join(values), dtype="uint64").reshape(-1, 3))
         set_features(doc, morphs)

@@ -75,6 +75,7 @@ class _Tokens:
         # from the doc's arrays (read once for the pipeline): a Token object and its string
         # attributes cost per token
         cols = lexical_columns(doc)
+        cols.lexemes(doc)  # written by the morphology component when there is one
         self.text, self.ws, self.space, self.alpha, self.num = cols.text, cols.ws, cols.space, cols.alpha, cols.num
         self.nl = [False] * self.n
         if breaks is None:

@@ -55,20 +55,31 @@ def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
 
 
 class Columns:
-    """A doc's columns as the pipeline reads and writes them: the lexical ones (texts and
-    flags never change after tokenizing) read with one ``to_array`` by the morphology
-    component and shared with the splitter; then the strings the morphology wrote and the
-    sentence starts the splitter wrote. :class:`TokenStrings` is made from them without
-    reading the doc again."""
+    """A doc's columns as the pipeline reads and writes them: what belongs to the token
+    (text, norm, whitespace, offset) read with one ``to_array`` by the morphology component
+    and shared with the splitter; the lexeme's own attributes (lower case, flags), which
+    depend on the text alone, from the morphology's per-text rows; then the strings the
+    morphology wrote and the sentence starts the splitter wrote. :class:`TokenStrings` is
+    made from them without reading the doc again."""
 
     __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "idx", "lemma", "pos", "tag", "sent_start")
 
     def __init__(self, doc: Doc) -> None:
         # norm stays hashes: only abbreviations read it as a string
-        (self.text, self.lower, self.norm, self.ws, self.space, self.punct, self.alpha, self.num, self.idx) = columns(
-            doc, [ORTH, LOWER, NORM, SPACY, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM, IDX], strings=2
-        )
+        self.text, self.norm, self.ws, self.idx = columns(doc, [ORTH, NORM, SPACY, IDX], strings=1)
+        self.lower = self.space = self.punct = self.alpha = self.num = None
         self.lemma = self.pos = self.tag = self.sent_start = None
+
+    def lexemes(self, doc: Doc) -> None:
+        """Read the lexeme columns from the doc (no morphology component wrote them)."""
+        if self.lower is None:
+            self.lower, self.space, self.punct, self.alpha, self.num = columns(doc, [LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM], strings=1)
+
+
+def lexeme_row(lex) -> tuple:
+    """A lexeme's (lower, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM) as ``to_array`` reads them,
+    for the morphology components' per-text rows."""
+    return lex.lower_, int(lex.is_space), int(lex.is_punct), int(lex.is_alpha), int(lex.like_num)
 
 
 _COLUMNS = "anyq.columns"
