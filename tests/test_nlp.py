@@ -127,3 +127,26 @@ def test_stemmer_gold_accuracy(corpora, name):
 )
 def test_stemmer_cases(form, stem):
     assert stemmer().analyse(form).stem == stem
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_chunks_cached_after_a_special_case_keep_their_tokens(lang):
+    """make_docs fills the tokenizer's cache chunk by chunk (spaCy 3.8 stops caching a text's
+    chunks after its first special case); the tokens must be those of a tokenizer that never
+    saw the chunks, at the first and at the second check of the same text."""
+    import pickle
+
+    from anyq.nlp.normalize import make_docs
+
+    nlp = get_nlp(lang)
+    fresh = pickle.loads(pickle.dumps(nlp.tokenizer))  # same rules, empty cache
+    texts = [
+        "Исх. № 12-3/456 от 05.03.2024 г. (г. Астана, ул. Абая, 5-б; тел.: 8(7172)55-01-02) — "
+        "ответ на обращение гр. Ахметова А.Б., т.е. по ст. 12 п. 3 Закона РК «О связи».",
+        "2024 ж. 5 наурыздағы № 3Т-15/2 хатқа (ҚР Заңының 7-б., т.б.) жауап: өтінішіңіз "
+        "қаралды — Астана қ., Абай к-сі, 5-үй; тел.: 8(7172)55-01-02.",
+    ]
+    for _ in range(2):
+        for text in texts:
+            doc = make_docs(nlp, [text])[0]
+            assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in fresh(text)]

@@ -43,11 +43,41 @@ def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
     return "".join(out), offsets, frozenset(newlines)
 
 
+# Chunks (text between spaces) each tokenizer has already cached, by id of the tokenizer.
+_CACHED_CHUNKS: dict[int, tuple[object, set[str]]] = {}
+_CACHED_CHUNKS_LIMIT = 200_000
+
+
+def _cache_chunks(tokenizer, folded: str) -> None:
+    """Tokenize each chunk of ``folded`` the tokenizer has not seen alone, once, so that it
+    lands in the tokenizer's cache. spaCy 3.8's tokenizer stops caching the chunks of a text
+    after the first special case in it (``г.``, ``тел.``, ``—``: a flag that is never reset,
+    explosion/spaCy#13950), so every later chunk of such a paragraph was split by the prefix,
+    suffix and infix regexes again at every check. A chunk's tokens do not depend on its
+    neighbours, so the tokens are the same; only the cache is filled."""
+    entry = _CACHED_CHUNKS.get(id(tokenizer))
+    if entry is None or entry[0] is not tokenizer:
+        entry = _CACHED_CHUNKS[id(tokenizer)] = (tokenizer, set())
+    seen = entry[1]
+    new = set(folded.split(" "))
+    new -= seen
+    if not new:
+        return
+    if len(seen) > _CACHED_CHUNKS_LIMIT:
+        seen.clear()
+    seen |= new
+    new.discard("")
+    for chunk in new:
+        tokenizer(chunk)
+
+
 def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
     """Docs of the folded texts, carrying their offset maps, ready for ``nlp.pipe``."""
     docs = []
+    tokenizer = nlp.tokenizer
     for text in texts:
         folded, offsets, newlines = fold_whitespace(text)
+        _cache_chunks(tokenizer, folded)
         doc = nlp.make_doc(folded)
         doc.user_data[TEXT] = folded
         if offsets is not None:
