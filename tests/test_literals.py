@@ -37,6 +37,17 @@ def test_a_paragraph_without_the_words_is_skipped_and_one_with_them_is_not():
     assert not LiteralTest("ВЫЯВЛЕННЫЕ нарушения").holds_any(case_sensitive)
 
 
+def test_every_required_part_is_tested_not_only_the_most_selective():
+    rx = re.compile(r"(?:өтінішіңізді|арызыңызды)\s+қарап,\s+(?:хабарлаймыз|түсіндіреміз)", re.I)
+    needs = required_literals(rx)
+    assert needs.words == ("хабарлаймыз", "түсіндіреміз")
+    assert needs.more == (("өтінішіңізді", "арызыңызды"), ("қарап,",))
+    # the verb alone is not enough: the regex cannot match without the other parts
+    assert not LiteralTest("Шешімді хабарлаймыз.").holds_any(needs)
+    assert not LiteralTest("Арызыңызды алдық, хабарлаймыз.").holds_any(needs)
+    assert LiteralTest("Арызыңызды қарап, хабарлаймыз.").holds_any(needs)
+
+
 def test_letters_with_special_case_rules_always_run_the_regex():
     # a case-blind regex matches «ſ» for «s» and the Kelvin sign for «k», str.lower() does not
     rx = re.compile("sklad", re.I)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
 from spacy.tokens import Token
 
@@ -57,8 +58,9 @@ def _passive_stem(stem: str) -> bool:
 def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
     ts = token_strings(doc)
-    for i in range(len(ts.text) - 1):
-        if ts.lower[i + 1] != "болады" or ts.pos[i] != "VERB" or not ts.tag[i].endswith("ptcp.hab"):
+    # the words before a «болады», picked at C speed: this sees every token
+    for i in compress(range(len(ts.text) - 1), map("болады".__eq__, ts.lower[1:])):
+        if ts.pos[i] != "VERB" or not ts.tag[i].endswith("ptcp.hab"):
             continue
         tok = doc[i]
         chain = (("neg", "ма"),) if _tags(tok).startswith("neg") else ()
@@ -76,10 +78,9 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     not_verbs = rule.word_set("not_verbs")
     doc = ctx.doc
     ts = token_strings(doc)
-    for i, pos in enumerate(ts.pos):
-        if pos != "VERB":
-            continue  # is_passive's first test
-        if ts.lemma[i] in skip or not is_passive(pos, ts.lower[i], ts.lemma[i], not_verbs):
+    # is_passive's first test: the verbs, picked at C speed
+    for i in compress(range(len(ts.pos)), map("VERB".__eq__, ts.pos)):
+        if ts.lemma[i] in skip or not is_passive("VERB", ts.lower[i], ts.lemma[i], not_verbs):
             continue
         tok = doc[i]
         tags = ts.tag[i]
@@ -114,6 +115,9 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     bodies = rule.word_set("not_first")
     doc = ctx.doc
     ts = token_strings(doc)
+    joined = "|".join(ts.tag)
+    if joined.count("gen") + joined.count("poss3") < limit:
+        return  # fewer tags name a link than a chain needs: no chain (counted at C speed)
     # the run holds token indices; this loop sees every token, so it reads the plain strings
     # and builds a spaCy Token only for a chain that is reported
     run: list[int] = []
@@ -172,6 +176,8 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
     limit = int(rule.params.get("min_participles", 2))
     ts = token_strings(ctx.doc)
+    if ts.pos.count("VERB") < limit:
+        return  # fewer verbs than participles a report needs
     groups: list[list[int]] = []  # token indices of bare participles
     group: list[int] = []
     for k, pos in enumerate(ts.pos):

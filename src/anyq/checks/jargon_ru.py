@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, repeat
 
 from spacy.tokens import Doc, Token
 
@@ -50,9 +51,9 @@ def _left_aux(doc: Doc, i: int) -> int:
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
     doc = ctx.doc
-    for i, tag in enumerate(token_strings(doc).tag):
-        if not tag.startswith("PRTS"):
-            continue  # a cheap test first: this loop sees every token
+    tags = token_strings(doc).tag
+    # the few tokens tagged PRTS, picked at C speed: most paragraphs have none
+    for i in compress(range(len(tags)), map(str.startswith, tags, repeat("PRTS"))):
         tok = doc[i]
         gs = grammemes(tok)
         if "pssv" not in gs or tok.lemma_ in skip:
@@ -90,9 +91,9 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
     verbs = rule.word_set("verbs")
     doc = ctx.doc
-    for i, lemma in enumerate(token_strings(doc).lemma):
-        if not lemma.endswith("ся"):
-            continue  # the cheap test of _reflexive_passive first, on the plain string
+    lemmas = token_strings(doc).lemma
+    # the cheap test of _reflexive_passive first, on the plain strings at C speed
+    for i in compress(range(len(lemmas)), map(str.endswith, lemmas, repeat("ся"))):
         tok = doc[i]
         if not _reflexive_passive(tok, verbs, skip):
             continue
@@ -120,10 +121,11 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
     ts = token_strings(doc)
     vns = verbal_nouns()
-    for i, lemma in enumerate(ts.lemma):
-        e = vns.get(lemma)
-        if e is None or e.thing or ts.pos[i] != "NOUN":
-            continue  # _is_vn on the plain strings: this loop sees every token
+    # _is_vn on the plain strings; the verbal nouns picked at C speed: this sees every token
+    for i in compress(range(len(ts.lemma)), map(vns.__contains__, ts.lemma)):
+        e = vns[ts.lemma[i]]
+        if e.thing or ts.pos[i] != "NOUN":
+            continue
         tok = doc[i]
         prev = doc[tok.i - 1] if tok.i > 0 else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -187,10 +189,10 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     own = _lemmas(rule.word_set("exclude"))
     doc = ctx.doc
     lex = verbal_nouns()
-    for i, lemma in enumerate(token_strings(doc).lemma):
-        base = lemma[:-2] if lemma.endswith("ся") else lemma
-        if base not in lights:
-            continue
+    lemmas = token_strings(doc).lemma
+    light_lemmas = rule.derived("light_lemmas", lambda: _light_lemmas(lights))
+    # a lemma whose base (without «-ся») is a light verb, picked at C speed
+    for i in compress(range(len(lemmas)), map(light_lemmas.__contains__, lemmas)):
         tok = doc[i]
         j = tok.i + 1
         while j < len(doc) and doc[j].pos_ == "ADJ":
@@ -228,6 +230,11 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(s, e, suggestions=suggestions)
 
 
+def _light_lemmas(lights: frozenset[str]) -> frozenset[str]:
+    """The lemmas whose base (the lemma without a final «-ся») is one of ``lights``."""
+    return frozenset(v for v in lights if not v.endswith("ся")) | frozenset(v + "ся" for v in lights)
+
+
 # -- J353: genitive chains -----------------------------------------------------------------------
 @paragraph_rule("J353")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
@@ -242,6 +249,8 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     not_first = rule.word_set("not_first")
     doc = ctx.doc
     ts = token_strings(doc)
+    if sum(map(str.__contains__, ts.tag, repeat("gen"))) < limit:
+        return  # a chain's nouns are tagged genitive: too few here (counted at C speed)
     # (token index, is a genitive noun); this loop sees every token, so it reads the plain
     # strings, not spaCy Tokens
     run: list[tuple[int, bool]] = []
@@ -330,9 +339,9 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
 
     doc = ctx.doc
-    for i, low in enumerate(token_strings(doc).lower):
-        if low not in _DANNYJ_SET:  # a plain string test: this loop sees every token
-            continue
+    lowers = token_strings(doc).lower
+    # the forms of «данный», picked at C speed: this sees every token
+    for i in compress(range(len(lowers)), map(_DANNYJ_SET.__contains__, lowers)):
         tok = doc[i]
         low = tok.lower_
         if low == "данным" and tok.i > 0 and doc[tok.i - 1].lower_ == "по":

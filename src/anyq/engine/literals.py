@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - CPython ≥ 3.11 has both
 
 # Shorter words are in almost every paragraph: testing for them saves nothing.
 MIN_LENGTH = 3
+# Word sets tested besides the most selective one, at most.
+MAX_MORE = 2
 
 # Letters a case-blind regex compares differently from ``str.lower``: outside ASCII and the
 # Cyrillic block there are letters that match without having the same lower case (long «ſ»
@@ -40,6 +42,9 @@ class Literals:
 
     words: tuple[str, ...]
     ignorecase: bool
+    # other word sets every match also holds one of («(?:мынаны|…)\\s+(?:мәлімдейді|…)» needs
+    # one of each list): asked only when ``words`` is there, they spare most futile regex runs
+    more: tuple[tuple[str, ...], ...] = ()
 
 
 def required_literals(rx: re.Pattern[str]) -> Literals | None:
@@ -48,17 +53,21 @@ def required_literals(rx: re.Pattern[str]) -> Literals | None:
     if _parser is None:
         return None
     try:
-        found = _required(list(_parser.parse(rx.pattern, rx.flags)))
+        needed = _needed(list(_parser.parse(rx.pattern, rx.flags)))
     except Exception:  # noqa: BLE001 - an internal parser of another Python: just no pre-test
         return None
+    found = _best(needed)
     if not found or min(map(len, found)) < MIN_LENGTH:
         return None
     ignorecase = bool(rx.flags & re.IGNORECASE)
+    more = [alts for alts in needed if alts is not found and min(map(len, alts)) >= MIN_LENGTH]
     if ignorecase:
-        if not all(_PLAIN.fullmatch(w) for w in found):
+        if not all(_PLAIN.fullmatch(w) for alts in [found, *more] for w in alts):
             return None  # a letter with special case rules in the pattern itself
         found = tuple(dict.fromkeys(w.lower() for w in found))
-    return Literals(found, ignorecase)
+        more = [tuple(dict.fromkeys(w.lower() for w in alts)) for alts in more]
+    more = list(dict.fromkeys(alts for alts in more if alts != found))
+    return Literals(found, ignorecase, tuple(more[:MAX_MORE]))
 
 
 def required_literals_of(patterns: list[re.Pattern[str]]) -> list[Literals | None]:
@@ -69,44 +78,55 @@ def required_literals_of(patterns: list[re.Pattern[str]]) -> list[Literals | Non
     keys = "\x01".join(f"{rx.flags}\x00{rx.pattern}" for rx in patterns)
     digest = hashlib.blake2b(f"{sys.version_info[:2]}\x02{keys}".encode(), digest_size=12).hexdigest()
 
-    def build() -> list[tuple[tuple[str, ...], bool] | None]:
-        return [(lit.words, lit.ignorecase) if (lit := required_literals(rx)) else None for rx in patterns]
+    def build() -> list[tuple[tuple[str, ...], bool, tuple[tuple[str, ...], ...]] | None]:
+        return [(lit.words, lit.ignorecase, lit.more) if (lit := required_literals(rx)) else None for rx in patterns]
 
     stored = datacache.cached(f"literals-{digest}", [Path(__file__)], build)
-    return [Literals(tuple(x[0]), bool(x[1])) if x else None for x in stored]
+    return [Literals(tuple(x[0]), bool(x[1]), tuple(map(tuple, x[2]))) if x else None for x in stored]
 
 
 def _required(items: list) -> tuple[str, ...] | None:
     """The most selective set of alternatives one of which a match of this sequence of
     parsed items must contain (each item is a ``(opcode, argument)`` pair)."""
+    return _best(_needed(items))
+
+
+def _best(needed: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The set whose shortest word is longest (the first of equals)."""
     best: tuple[str, ...] | None = None
-
-    def consider(alternatives: tuple[str, ...] | None) -> None:
-        nonlocal best
-        if alternatives and (best is None or min(map(len, alternatives)) > min(map(len, best))):
+    for alternatives in needed:
+        if best is None or min(map(len, alternatives)) > min(map(len, best)):
             best = alternatives
+    return best
 
+
+def _needed(items: list) -> list[tuple[str, ...]]:
+    """Every set of alternatives one of which a match of this sequence must contain, in
+    the order of the pattern."""
+    needed: list[tuple[str, ...]] = []
     run: list[str] = []
     for op, av in items:
         if op is _c.LITERAL:
             run.append(chr(av))
             continue
-        consider(("".join(run),) if run else None)
+        if run:
+            needed.append(("".join(run),))
         run = []
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if not add_flags and not del_flags:  # «(?i:…)» inside would change the case rules
-                consider(_required(list(sub)))
+                needed += _needed(list(sub))
         elif op is _c.BRANCH:
             # each branch must hold one of its own words; the match holds one of them all
             branches = [_required(list(b)) for b in av[1]]
             if all(branches):
-                consider(tuple(dict.fromkeys(w for b in branches for w in b)))
+                needed.append(tuple(dict.fromkeys(w for b in branches for w in b)))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_required(list(av[2])))
+            needed += _needed(list(av[2]))
         # anything else (a class, an anchor, a look-around, an optional part) needs no fixed text
-    consider(("".join(run),) if run else None)
-    return best
+    if run:
+        needed.append(("".join(run),))
+    return needed
 
 
 class LiteralTest:
@@ -133,5 +153,13 @@ class LiteralTest:
             text = self.text
         for w in literals.words:  # a plain loop: this runs for every rule on every paragraph
             if w in text:
-                return True
-        return False
+                break
+        else:
+            return False
+        for alternatives in literals.more:
+            for w in alternatives:
+                if w in text:
+                    break
+            else:
+                return False
+        return True

@@ -20,6 +20,12 @@ from spacy.attrs import IDS
 from spacy.tokens import Doc
 
 from anyq.datacache import cached
+from anyq.nlp.strings import token_strings
+
+# Attributes the paragraph's TokenStrings already hold as strings (the rules read them
+# anyway): matching on those strings spares a ``to_array`` per doc. Kazakh NORM (the stem
+# the morphology writes) is not among them and is read from the doc.
+_STRING_COLUMNS = {"LEMMA": "lemma", "LOWER": "lower"}
 
 
 class PhraseIndex:
@@ -30,6 +36,7 @@ class PhraseIndex:
     def __init__(self, strings, attr: str) -> None:  # noqa: ANN001 - spaCy StringStore
         self.strings = strings
         self.attr = IDS[attr]
+        self.column = _STRING_COLUMNS.get(attr)
         # first token's hash → (one-token phrases, second token's hash → longer phrases).
         # Keyed on two tokens because many phrases share a frequent first word (161 Russian
         # phrases start with «в»): only those whose second word also matches are compared.
@@ -39,7 +46,8 @@ class PhraseIndex:
         self._added = 0
 
     def add(self, key: str, tokens: Iterable[str]) -> None:
-        hashes = tuple(self.strings.add(t) for t in tokens)
+        # the tokens as strings where the doc side is read as strings, else their hashes
+        hashes = tuple(tokens) if self.column else tuple(self.strings.add(t) for t in tokens)
         if not hashes:
             return
         key_id = self.strings.add(key)
@@ -52,7 +60,7 @@ class PhraseIndex:
             by_second.setdefault(hashes[1], []).append((order, hashes[2:], len(hashes), key_id))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        values = doc.to_array(self.attr).tolist()
+        values = getattr(token_strings(doc), self.column) if self.column else doc.to_array(self.attr).tolist()
         first = self.first
         found: list[tuple[int, int, int, int]] = []  # (start, end, order, key id)
         n = len(values)

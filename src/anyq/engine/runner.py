@@ -10,6 +10,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import compress
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -382,9 +383,14 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
             continue
         c = counts[p.lang]
         flags = word_flags(doc)
-        texts = token_strings(doc).text
-        for sent in doc.sents:
-            words = [t for t, w in zip(texts[sent.start : sent.end], flags[sent.start : sent.end]) if w]
+        ts = token_strings(doc)
+        texts = ts.text
+        # the sentences as ``doc.sents`` gives them (the first from token 0, then one at each
+        # sentence start), read from the plain list instead of building a Span for each
+        n = len(texts)
+        bounds = [0, *compress(range(1, n), ts.sent_start[1:]), n] if n else []
+        for a, b in zip(bounds, bounds[1:]):
+            words = list(compress(texts[a:b], flags[a:b]))
             if words:
                 c.add_sentence(words, p.lang)
     return counts
