@@ -87,16 +87,19 @@ def old_font_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(f.start, f.end, suggestions=[f.word], fix=f.word)
 
 
+_T111_WORDS = WordOptions(skip_names=False, skip_quoted=True, min_length=3)  # built once, not per paragraph
+
+
 @paragraph_rule("T111")
 def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """A Kazakh word typed with Russian look-alike letters: «казакстан» → «қазақстан»."""
     if ctx.lang != "kk":
         return
-    opts = WordOptions(skip_names=False, skip_quoted=True, min_length=3)
+    opts = _T111_WORDS
     max_changes = int(rule.params.get("max_changes", 4))
     for w in words_to_check(ctx.doc, opts, abbreviation_set()):
         text = w.text
-        if "-" in text or is_known_token(text, "kk"):
+        if "-" in text or is_known(text, "kk") or is_known_token(text, "kk"):
             continue
         restored = kazakh_restoration(text.lower(), max_changes)
         if restored is None:

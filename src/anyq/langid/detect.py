@@ -31,7 +31,6 @@ _RU_ONLY = re.compile("[ёъЁЪ]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"\n]*\"|“[^”\n]*”")
-_SENT_END = re.compile(r"[.!?…]\s*$")
 _BRACKETED = re.compile(r"\([^()]{3,}\)")
 _HALF = "\x01"
 
@@ -112,63 +111,195 @@ def _word_class(w: str) -> int:
     return 2 if w[0].isupper() else 1
 
 
-# Where a sentence may end or a line break: a word whose three characters before hold none of
-# these cannot start a sentence (unless the previous one did), so most words skip that test.
+# Where a sentence may end, and line breaks. A word starts a sentence only with one of these
+# among the three characters before it, and only a word right before a full stop can be an
+# abbreviation: so the text is read in the stretches between marks, and only the words at
+# either end of a stretch are looked at one by one.
 _MARK = re.compile(r"[\n.!?…]")
 
 
-def _voters(text: str) -> list[str]:
+def _starts_sentence(text: str, start: int, prev_word: str, abbr: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Does the word at ``start`` (not the paragraph's first) begin a sentence? Only the three
+    characters before it count: a line break, or a sentence end («.», «!», «?» or «…» with
+    only white space after it) that is not the full stop of an abbreviation or an initial."""
+    gap = text[start - 3 if start >= 3 else 0 : start]
+    if "\n" in gap:
+        return True
+    gap = gap.rstrip()
+    if not gap or gap[-1] not in ".!?…":
+        return False
+    p = prev_word.lower() + "."
+    return not (gap[-1] == "." and (p in abbr[0] or p in abbr[1] or len(prev_word) == 1))
+
+
+def _voter(w: str, sentence_start: bool, dotted: bool, abbr: tuple[frozenset[str], frozenset[str]]) -> str | None:
+    """How the word ``w`` votes: itself, an abbreviation's language marker, or None (no vote).
+
+    Abbreviations vote by the language whose table has them («Исп.» ru, «Орынд.» kk)."""
+    cls = _word_class(w)
+    if not cls:
+        return None
+    if dotted and not (len(w) == 1 and w.isupper()):
+        a = w.lower() + "."
+        ru, kk = a in abbr[0], a in abbr[1]
+        if ru and kk:
+            return "\x00both"  # «Тел.»: shared by both languages, votes for neither
+        if ru != kk:
+            return "\x00ru" if ru else "\x00kk"
+    if cls == 2 and (not sentence_start or (KAZAKH_LETTERS.isdisjoint(w) and _is_name(w))):
+        return None  # names of people, places and bodies do not vote
+    return w
+
+
+class _Memo(dict):
+    """A per-string cache of ``fn``, read as a dict: cheaper than an ``lru_cache`` call, and
+    usable with C-level ``map`` (bounded with the vote tables, see ``_bound_caches``)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, k: str):
+        v = self[k] = self.fn(k)
+        return v
+
+
+# ``_voter`` of a word that starts a sentence, and of one before a full stop
+_AT_START = _Memo(lambda w: _voter(w, True, False, _abbreviations()))
+_BEFORE_DOT = _Memo(lambda w: _voter(w, False, True, _abbreviations()))
+
+
+def _voters(text: str) -> tuple[list[str], list[str]]:
     """Words that vote: not quoted, not capitalised inside a sentence.
 
-    Abbreviations vote by the language whose table has them («Исп.» ru, «Орынд.» kk).
+    Returns the voters looked at one by one (sentence starts, abbreviations, words in a
+    bracketed aside, which count half: ``_HALF`` + word), and the plain words: every other word,
+    whose vote depends on the word alone (``_PLAIN_VOTES``; a capitalised or non-Cyrillic one
+    there does not vote).
     """
-    ru_abbr, kk_abbr = _abbreviations()
-    unquoted = _QUOTED.sub(" ", text)
-    brackets = [m.span() for m in _BRACKETED.finditer(unquoted)]
-    marks = [m.start() for m in _MARK.finditer(unquoted)]
-    marks.append(len(unquoted) + 4)  # a sentinel past every word
-    dots = {p for p in marks if unquoted[p : p + 1] == "."}
-    mi = 0
-    out = []
-    sentence_start = True
-    prev_word = ""
-    for m in WORD.finditer(unquoted):
-        start, end = m.span()
-        w = m.group()
-        lo = start - 3 if start >= 3 else 0
-        while marks[mi] < lo:
-            mi += 1
-        if marks[mi] < start:  # a mark among the three characters before the word
-            gap = unquoted[lo:start]
-            if "\n" in gap:
-                sentence_start = True
-            elif prev_word and _SENT_END.search(gap):
-                # a full stop after an abbreviation or an initial does not end the sentence
-                p = prev_word.lower() + "."
-                sentence_start = not (gap.rstrip().endswith(".") and (p in ru_abbr or p in kk_abbr or len(prev_word) == 1))
-        cls = _word_class(w)
-        if cls:
-            if end in dots and not (len(w) == 1 and w.isupper()):
-                a = w.lower() + "."
-                if a in ru_abbr and a in kk_abbr:
-                    out.append("\x00both")  # «Тел.»: shared by both languages, votes for neither
-                    sentence_start = False
-                    prev_word = w
-                    continue
-                if (a in ru_abbr) != (a in kk_abbr):
-                    out.append("\x00ru" if a in ru_abbr else "\x00kk")
-                    sentence_start = False
-                    prev_word = w
-                    continue
-            if cls == 2 and (not sentence_start or (not any(ch in KAZAKH_LETTERS for ch in w) and _is_name(w))):
-                pass  # names of people, places and bodies do not vote
-            elif brackets and any(a <= start < b for a, b in brackets):
-                out.append(_HALF + w)  # a bracketed aside (often a translation) counts half
+    abbr = _abbreviations()
+    unquoted = _QUOTED.sub(" ", text) if "«" in text or '"' in text or "“" in text else text
+    brackets = [m.span() for m in _BRACKETED.finditer(unquoted)] if "(" in unquoted else []
+    special: list[str] = []
+    plain: list[str] = []
+    prev_word = ""  # the last word read, of any kind
+    pos = 0
+    for chunk in _MARK.split(unquoted):
+        end = pos + len(chunk)  # where the mark after this stretch stands
+        words = WORD.findall(chunk) if chunk else None
+        if not words:
+            pos = end + 1
+            continue
+        last = len(words) - 1
+        dotted = unquoted[end : end + 1] == "." and chunk.endswith(words[last])
+        w = words[0]
+        lo = 2 if last and len(w) == 1 and words[1][0].isupper() else 1 if w[0].isupper() else 0
+        spans = [(a - pos, b - pos) for a, b in brackets if a < end and pos < b] if brackets else None
+        if spans:
+            # a stretch touching a bracketed aside: word by word, each word's voter at half
+            # weight when it starts inside (an abbreviation's vote stays whole)
+            at = 0
+            for k, w in enumerate(words):
+                at = chunk.find(w, at)
+                half = False
+                for a, b in spans:
+                    if a <= at < b:
+                        half = True
+                        break
+                if k < lo and w[0].isupper() and (not prev_word or (at < 3 and _starts_sentence(unquoted, pos + at, prev_word, abbr))):
+                    v = _voter(w, True, dotted and k == last, abbr)
+                elif dotted and k == last:
+                    v = _BEFORE_DOT[w]
+                else:
+                    plain.append(_HALF + w if half else w)
+                    v = None
+                if v is not None:
+                    special.append(_HALF + v if half and v[0] != "\x00" else v)
+                prev_word = w
+                at += len(w)
+            pos = end + 1
+            continue
+        # A capitalised word among the three characters after the mark may start a sentence:
+        # the first word, or the second after a one-letter first («\nи Вы»). Only those and the
+        # word before a full stop are looked at one by one.
+        at = 0
+        for k in range(lo):
+            w = words[k]
+            at = chunk.find(w, at)
+            if w[0].isupper() and (not prev_word or (at < 3 and _starts_sentence(unquoted, pos + at, prev_word, abbr))):
+                v = _voter(w, True, True, abbr) if dotted and k == last else _AT_START[w]
+                if v is not None:
+                    special.append(v)
+            elif dotted and k == last:
+                v = _BEFORE_DOT[w]
+                if v is not None:
+                    special.append(v)
             else:
-                out.append(w)
-        sentence_start = False
-        prev_word = w
-    return out
+                plain.append(w)  # not a sentence start: votes as a plain word
+            prev_word = w
+            at += len(w)
+        if dotted and last >= lo:
+            plain += words[lo:last]
+            v = _BEFORE_DOT[words[last]]
+            if v is not None:
+                special.append(v)
+        elif lo:
+            plain += words[lo:]
+        else:
+            plain += words
+        prev_word = words[last]
+        pos = end + 1
+    return special, plain
+
+
+class _Votes(dict):
+    """Cheap votes per string, read with C-level ``map``: ``complex(kk, ru)``, so that one
+    ``sum`` adds both. A string only the dictionaries can place votes 0 here and is in
+    ``undecided``. ``plain``: the table of plain words, where only a Cyrillic word in lower
+    case votes; otherwise of the voters ``_voters`` looked at one by one (``_HALF`` + word:
+    half a vote)."""
+
+    def __init__(self, plain: bool) -> None:
+        super().__init__()
+        self.plain = plain
+        self.undecided: set[str] = set()
+
+    def __missing__(self, w: str) -> complex:
+        v = 0j
+        half = w[0] == _HALF
+        word = w[1:] if half else w
+        if not self.plain or _word_class(word) == 1:
+            c = _cheap_votes(word)
+            if c is None:
+                self.undecided.add(w)
+            elif half:
+                v = complex(0.5 * c[0], 0.5 * c[1])
+            else:
+                v = complex(*c)
+        self[w] = v
+        return v
+
+
+_PLAIN_VOTES = _Votes(plain=True)
+_VOTER_VOTES = _Votes(plain=False)
+# bound once: ``detect`` reads them for every paragraph
+_plain_vote, _plain_undecided = _PLAIN_VOTES.__getitem__, _PLAIN_VOTES.undecided.__contains__
+_voter_vote, _voter_undecided = _VOTER_VOTES.__getitem__, _VOTER_VOTES.undecided.__contains__
+# ``_ru_known`` of an undecided voter (``_HALF`` + word too)
+_RU_KNOWN = _Memo(lambda w: _ru_known(w.lstrip(_HALF).lower()))
+
+
+def _bound_caches() -> None:
+    """Keep the per-string tables bounded like the other per-word caches (between paragraphs:
+    a paragraph's words must stay in them while it is voted on)."""
+    if len(_PLAIN_VOTES) + len(_VOTER_VOTES) + len(_RU_KNOWN) + len(_AT_START) + len(_BEFORE_DOT) >= 100_000:
+        for t in (_PLAIN_VOTES, _VOTER_VOTES):
+            t.clear()
+            t.undecided.clear()
+        for m in (_RU_KNOWN, _AT_START, _BEFORE_DOT):
+            m.clear()
 
 
 @lru_cache(maxsize=100_000)
@@ -211,40 +342,48 @@ def _cyrillic_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if _cyrillic_word(w)]
 
 
+def _all_voters(special: list[str], plain: list[str]) -> list[str]:
+    """The voters of ``_voters``' two lists: of the plain words, Cyrillic ones in lower case."""
+    return special + [w for w in plain if _word_class(w.lstrip(_HALF)) == 1]
+
+
+# A frozen dataclass's ``__init__`` costs a dozen Python calls; guesses are immutable values,
+# so equal ones are shared (bounded).
+_guess = lru_cache(maxsize=4096)(LanguageGuess)
+
+
 def detect(text: str) -> LanguageGuess:
-    # Every voter is a Cyrillic word of the text, so the full word list is read only when
-    # there is no voter (is there a Cyrillic word at all? let the names vote) or no vote.
-    voters = _voters(text)
+    _bound_caches()
+    special, plain = _voters(text)
+    # votes are multiples of 1/4: the sums are exact in any order
+    v = sum(map(_plain_vote, plain), 0j) + sum(map(_voter_vote, special), 0j)
+    kk, ru = v.real, v.imag
+    undecided = [*filter(_plain_undecided, plain), *filter(_voter_undecided, special)]
+    voters: list[str] | None = None  # all of them, only wanted when nothing voted
     words: list[str] | None = None
-    if not voters:
-        words = _cyrillic_words(text)
-        if not words:
-            return LanguageGuess("other", 0.0, 0.0)
-        voters = [w for w in words if not (w[:1].isupper() and _is_name(w))]
-    kk = ru = 0.0
-    undecided: list[str] = []
-    for w in voters:
-        if w[0] == _HALF:
-            v = _cheap_votes(w[1:])
-            if v is None:
-                undecided.append(w)
-            else:
-                kk += 0.5 * v[0]
-                ru += 0.5 * v[1]
-            continue
-        v = _cheap_votes(w)  # a whole vote: ``1.0 * x`` is ``x``, so it is added as it is
-        if v is None:
-            undecided.append(w)
-        else:
-            kk += v[0]
-            ru += v[1]
+    if kk == ru == 0.0 and not undecided:
+        # Every voter is a Cyrillic word of the text, so the full word list is read only when
+        # there is no voter (is there a Cyrillic word at all? let the names vote) or no vote.
+        voters = _all_voters(special, plain)
+        if not voters:
+            words = _cyrillic_words(text)
+            if not words:
+                return _guess("other", 0.0, 0.0)
+            voters = [w for w in words if not (w[:1].isupper() and _is_name(w))]
+            for w in voters:
+                c = _cheap_votes(w)
+                if c is None:
+                    undecided.append(w)
+                else:
+                    kk += c[0]
+                    ru += c[1]
     # Letters and function words usually settle it. Dictionaries are asked only when they
     # could still change the outcome; a paragraph with no Kazakh evidence whose every word
     # Russian morphology knows is Russian without loading the Kazakh lexicon at all. Not when
     # a Kazakh letter stands anywhere in it, quotes included: in «Астана қаласы … бөлімі» ММ
     # the one voter «ММ» is a word both lexicons know, which is no vote at all.
     if abs(kk - ru) <= len(undecided):
-        if kk == 0.0 and undecided and not _KK_LETTER.search(text) and all(_ru_known(w.lstrip(_HALF).lower()) for w in undecided):
+        if kk == 0.0 and undecided and not _KK_LETTER.search(text) and all(map(_RU_KNOWN.__getitem__, undecided)):
             ru += len(undecided)
         else:
             for w in undecided:
@@ -258,16 +397,19 @@ def detect(text: str) -> LanguageGuess:
             a, b = _word_votes(w)
             kk += a
             ru += b
-    if kk == ru == 0.0 and all(w == "\x00both" or w.lstrip(_HALF).lower() in NEUTRAL or len(w.lstrip(_HALF)) < 2 for w in voters):
-        # only shared abbreviations and contact words («Тел.:», «Факс:»), numbers and codes
-        return LanguageGuess("other", 0.0, 0.0)
+    if kk == ru == 0.0:
+        if voters is None:
+            voters = _all_voters(special, plain)
+        if all(w == "\x00both" or w.lstrip(_HALF).lower() in NEUTRAL or len(w.lstrip(_HALF)) < 2 for w in voters):
+            # only shared abbreviations and contact words («Тел.:», «Факс:»), numbers and codes
+            return _guess("other", 0.0, 0.0)
     if kk > ru:
-        return LanguageGuess("kk", kk, ru)
+        return _guess("kk", kk, ru)
     if ru > kk:
-        return LanguageGuess("ru", kk, ru)
+        return _guess("ru", kk, ru)
     # a tie: Kazakh letters anywhere decide, else Russian (the caller may use the document's)
-    lang = "kk" if any(ch in KAZAKH_LETTERS for ch in text) else "ru"
-    return LanguageGuess(lang, kk, ru)
+    lang = "kk" if not KAZAKH_LETTERS.isdisjoint(text) else "ru"
+    return _guess(lang, kk, ru)
 
 
 def assign_languages(texts: list[str], forced: str | None = None) -> list[str]:
