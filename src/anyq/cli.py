@@ -138,6 +138,9 @@ def check(
     allowlist: Annotated[Optional[list[Path]], typer.Option("--allowlist", help="A file of words the speller accepts, one per line, # comments (repeatable).")] = None,
 ) -> None:
     """Lint letters and print findings with a score per file."""
+    from anyq.datacache import preload_regexes
+
+    preload_regexes()  # before spaCy and the checks are imported: their regexes, ready-made
     from anyq.batch.cache import Cache, default_cache_dir
     from anyq.batch.discover import Discovery
     from anyq.batch.progress import Progress
