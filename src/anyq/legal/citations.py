@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.acts import Act, registry
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
@@ -260,7 +261,7 @@ def _ru_trigger(rules: bool, code: bool) -> re.Pattern[str]:
     heads = [kw for _, kw in _RU_UNITS] + ["Закон", "[Кк]одекс", "Конституци", "Правил"]
     heads += [_RU_ADJ_RULES] * rules + [_RU_ADJ_CODE] * code
     heads += ["[Пп]риказ", "[Пп]остановлени", "[Уу]каз", "[Рр]ешени", "[Рр]аспоряжени"]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(heads) + ")", re.I)
+    return compiled_patterns(f"ru-trigger-{rules:d}{code:d}", [(r"(?<![\w-])(?:" + "|".join(heads) + ")", re.I)])[0]
 
 
 # Every match of the trigger holds one of these (case-blind): «подпункт», «пункт» → «пункт»;
