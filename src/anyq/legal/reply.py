@@ -313,8 +313,10 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
         if not has["decision"] and not norm_sentence(s, cits):
             # an outcome word («отказано», «қанағаттандырылды») decides; an action («назначена»,
             # «енгізілді») decides only when said of this case
-            weak = speaks_for_itself(s) and not c.search("formula", s.text)
-            m = c.search("decision", s.text) or (c.search("outcome", s.text) if weak else None)
+            m = c.search("decision", s.text)
+            # the outcome word first: most sentences hold none, and speaks_for_itself is dear
+            if not m and c.search("outcome", s.text) and speaks_for_itself(s) and not c.search("formula", s.text):
+                m = c.search("outcome", s.text)
             if m and not c.search("hedge", s.text) and not c.search("promise", s.text):
                 has["decision"], ev["decision"] = True, s
         if not has["reasons"] and (c.search("reason", s.text) or c.search("explanation", s.text)):
