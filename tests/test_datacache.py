@@ -138,3 +138,30 @@ def test_compiled_patterns_equal_re_compile_from_the_cache_too(tmp_path, monkeyp
     assert datacache.compiled_patterns("t", patterns) == [re.compile(p, f) for p, f in patterns]
     with pytest.raises(re.error):
         datacache.compiled_patterns("t", [("(unclosed", 0)])
+
+
+def test_startup_regexes_come_back_equal_and_only_after_a_preload(tmp_path, monkeypatch):
+    """The regexes in ``re``'s cache after start-up are stored once; the next process gets
+    them back ready-made, equal to what ``re.compile`` makes, and a process that did not
+    preload (an API user) never writes the store."""
+    import re
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    patterns = [(r"(?<![\w-])стат(?:ья|ьи)\s*(?P<n>\d+)", re.I), (rb"[\x80-\xbf]+", 0), (r"^\s*Исх\.", re.M)]
+    monkeypatch.setattr(datacache, "_startup_regexes", None)
+    re.purge()
+    [re.compile(p, f) for p, f in patterns]
+    datacache.remember_regexes()  # no preload in this process: nothing written
+    assert not (tmp_path / "cache").exists()
+
+    datacache.preload_regexes()  # no store yet
+    datacache.remember_regexes()
+    assert len(list((tmp_path / "cache").glob("regex-startup-*"))) == 1
+
+    re.purge()
+    datacache.preload_regexes()  # what the next process does first
+    for p, f in patterns:
+        cached = re._cache[type(p), p, f]
+        assert cached == re._compiler.compile(p, f) and cached.groupindex == re._compiler.compile(p, f).groupindex
+    assert re.compile(patterns[0][0], re.I).match("Статьи 15").group("n") == "15"
+    re.purge()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from anyq import datacache
 from anyq.config import LintOptions, Settings
 from anyq.configfile import file_ignores
 from anyq.engine.loader import load_rules
@@ -41,11 +42,13 @@ def _linter(
     if overrides:
         # parameters set in a config file or Settings: a copy of the rule with its params updated
         rules = [replace(r, params={**r.params, **overrides[r.code]}) if r.code in overrides else r for r in rules]
-    return Linter(
+    linter = Linter(
         rules,
         Selection(list(select) if select is not None else None, list(ignore), dict(severity)),
         LintOptions(profile=profile, allowlist=allowlist),
     )
+    datacache.remember_regexes()  # start-up is over, and no letter has been read
+    return linter
 
 
 def linter_for(settings: Settings) -> Linter:

@@ -157,3 +157,78 @@ def _sre_arguments(pattern: str, flags: int) -> tuple:
     for k, i in groupindex.items():
         indexgroup[i] = k
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+# ---------------------------------------------------------------------------- start-up regexes
+
+# The patterns a run compiled while starting (spaCy's and anyq's module regexes, the rules'),
+# as ``(pattern, flags) → _sre.compile arguments``; None until ``preload_regexes`` ran.
+_startup_regexes: dict | None = None
+_STARTUP_LIMIT = 400  # ``re``'s own cache holds 512: the rest of a run must still fit in it
+
+
+def _startup_store() -> Path:
+    import _sre
+
+    digest = hashlib.sha256(repr((sys.version, _sre.MAGIC)).encode()).hexdigest()[:20]
+    return cache_dir() / f"regex-startup-{digest}.marshal"
+
+
+def preload_regexes() -> None:
+    """Put the regexes the last run compiled at start-up into ``re``'s own cache, built by
+    ``_sre.compile`` from their stored code (see ``compiled_patterns``), so that the
+    ``re.compile`` calls of spaCy's and anyq's modules find them there instead of parsing and
+    compiling each pattern in Python (0.1 s of a cold start). A pattern is keyed by its full
+    text and flags, so an entry can never be stale; the store holds patterns of anyq's code and
+    of the libraries it imports, never text from a letter (``remember_regexes`` records them
+    before the first letter is read)."""
+    global _startup_regexes
+    import _sre
+
+    try:
+        cache = re._cache  # type: ignore[attr-defined]
+        stored = marshal.loads(_startup_store().read_bytes())
+        if not isinstance(stored, dict) or not isinstance(cache, dict):
+            raise ValueError("not a regex store")
+    except Exception:  # noqa: BLE001 - no store yet, or not the re module this was made for
+        _startup_regexes = {}
+        return
+    for (pattern, flags), arguments in stored.items():
+        key = (type(pattern), pattern, flags)
+        if key not in cache and len(cache) < _STARTUP_LIMIT:
+            try:
+                cache[key] = _sre.compile(pattern, *arguments)
+            except Exception:  # noqa: BLE001 - a damaged entry: re.compile will make it
+                continue
+    _startup_regexes = stored
+
+
+def remember_regexes() -> None:
+    """After start-up (the rules are compiled, no letter read yet): store what ``re``'s cache
+    holds for the next run's ``preload_regexes``, when it holds patterns the store lacks. Only
+    in a process that preloaded (the command line's check)."""
+    global _startup_regexes
+    stored = _startup_regexes
+    if stored is None:
+        return
+    try:
+        now = {(k[1], k[2]) for k, v in list(re._cache.items()) if isinstance(v, re.Pattern)}  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - another re module: nothing to remember
+        return
+    new = now - stored.keys()
+    _startup_regexes = None  # once per process
+    if not new:
+        return
+    keep = stored if len(stored) + len(new) <= _STARTUP_LIMIT else {k: v for k, v in stored.items() if k in now}
+    try:
+        for pattern, flags in new:
+            keep[pattern, flags] = _sre_arguments(pattern, flags)
+        path = _startup_store()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(keep))
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a read-only cache, an odd pattern: the next run compiles as before
+        pass
+

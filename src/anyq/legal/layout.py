@@ -27,6 +27,7 @@ _POSITION = re.compile(
     r"министр|исполняющ|и\.\s?о\.|басшы|әкім|меңгеруш|орынбасар|төраға|маман|бастығ|хатшы|подполковник|полковник|капитан|майор",
     re.I,
 )
+_INITIAL = re.compile(rf"[{_UPPER}]\.")
 _NAME_LINE = re.compile(rf"(?:{_INITIALS_NAME}|{_NAME_INITIALS})")
 _SIGNATURE = re.compile(rf"^(?P<pos>[^\n]{{2,140}}?)(?P<gap>\s{{2,}}|\t+|\s)(?P<name>{_INITIALS_NAME}|{_NAME_INITIALS})\s*$")
 # «На № … от …», «На запрос от …», «На Ваше обращение от …», «2026 жылғы 2 наурыздағы № … өтінішке»
@@ -87,8 +88,8 @@ def _is_signature(text: str) -> bool:
     several lines and the name at the end of the last one or on a line of its own."""
     t = text.strip()
     lines = [l.strip() for l in t.split("\n")]
-    # both name patterns hold an initial's full stop: a last line without one is no signature
-    if len(lines) > 4 or "." not in lines[-1] or word_count(t) > 25:
+    # both name patterns hold an initial («Е.»): a last line without one is no signature
+    if len(lines) > 4 or not _INITIAL.search(lines[-1]) or word_count(t) > 25:
         return False
     m = _SIGNATURE.match(lines[-1])
     if m:

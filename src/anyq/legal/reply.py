@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.attrs import IDX
 
+from anyq.engine.literals import LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence
@@ -67,6 +68,18 @@ DEADLINE = {
         re.I,
     ),
 }
+# A Kazakh deadline needs a month, «кешік…» or «ішінде»: a sentence with none of those words is
+# not searched (``anyq.engine.literals``; the Russian pattern has no such words).
+_DEADLINE_WORDS = dict(zip(DEADLINE, required_literals_of(list(DEADLINE.values()))))
+
+
+def has_deadline(text: str, lang: str) -> bool:
+    words = _DEADLINE_WORDS[lang]
+    if words is not None and not LiteralTest(text).holds_any(words):
+        return False
+    return DEADLINE[lang].search(text) is not None
+
+
 _QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:ТОО|АО|ГКП|ГУ|РГУ|КГУ|НАО|ЦОН|ОСИ|ЖШС|АҚ|ММ|КМК|МКК|ХҚКО|ШЖҚ)(?![\w-])")
 _NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Республик\w*|Казахстан\w*|Қазақстан\w*|РК|ҚР|Закон\w*|Заң\w*|Кодекс\w*)$")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
@@ -300,14 +313,16 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
         if not has["decision"] and not norm_sentence(s, cits):
             # an outcome word («отказано», «қанағаттандырылды») decides; an action («назначена»,
             # «енгізілді») decides only when said of this case
-            weak = speaks_for_itself(s) and not c.search("formula", s.text)
-            m = c.search("decision", s.text) or (c.search("outcome", s.text) if weak else None)
+            m = c.search("decision", s.text)
+            # the outcome word first: most sentences hold none, and speaks_for_itself is dear
+            if not m and c.search("outcome", s.text) and speaks_for_itself(s) and not c.search("formula", s.text):
+                m = c.search("outcome", s.text)
             if m and not c.search("hedge", s.text) and not c.search("promise", s.text):
                 has["decision"], ev["decision"] = True, s
         if not has["reasons"] and (c.search("reason", s.text) or c.search("explanation", s.text)):
             if not c.search("formula", s.text):
                 has["reasons"], ev["reasons"] = True, s
-        if not has["next_step"] and (DEADLINE[s.lang].search(s.text) or has_date(s.text, s.lang) and forward_looking(s)):
+        if not has["next_step"] and (has_deadline(s.text, s.lang) or has_date(s.text, s.lang) and forward_looking(s)):
             if not c.search("hedge", s.text) and not norm_sentence(s, cits):
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
@@ -338,7 +353,7 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
                     continue
                 c = c_of(s)
                 blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-                if not blocked and concrete(s.text, s.lang) and not DEADLINE[s.lang].search(s.text) and not forward_looking(s):
+                if not blocked and concrete(s.text, s.lang) and not has_deadline(s.text, s.lang) and not forward_looking(s):
                     has["reasons"], ev["reasons"] = True, s
                     break
 
