@@ -527,35 +527,6 @@ def _resume_gc() -> None:
         gc.enable()
 
 
-def _lazy_option_coercion() -> None:
-    """Typer ≥ 0.29 builds a pydantic ``TypeAdapter`` for every option before it looks at the
-    value, also for the ~30 options a run leaves unset (``None``), which need none: typer's own
-    ``RuntimeParam.coerce`` turns ``None`` into ``None`` (or ``()``) without the adapter. For
-    those, a pass-through coercion stands in, so the adapter is built only for a given value
-    (0.1-0.2 s of a cold start). Any other typer is left as it is."""
-    try:
-        from typer._coercion import PassThroughRuntimeParam
-        from typer.core import _TyperParameter
-    except ImportError:  # pragma: no cover - typer before 0.29: nothing to defer
-        return
-    build = getattr(_TyperParameter, "process_value", None)
-    if build is None or not hasattr(_TyperParameter, "get_runtime_param") or getattr(build, "_anyq", False):
-        return
-
-    def process_value(self, ctx, value):  # noqa: ANN001, ANN202 - typer's signature
-        if value is not None or getattr(self, "_runtime_param", True) is not None:
-            return build(self, ctx, value)
-        desc = self.type_descriptor
-        self._runtime_param = PassThroughRuntimeParam(parameter_info=desc.parameter_info, annotation=desc.annotation)
-        try:
-            return build(self, ctx, value)
-        finally:
-            self._runtime_param = None  # a later value of this parameter still gets its adapter
-
-    process_value._anyq = True
-    _TyperParameter.process_value = process_value
-
-
 def main() -> None:
     # Start-up (spaCy, the rules, both pipelines, the lexicons the first file loads) creates
     # ~180,000 container objects that live as long as the process, and a few thousand of
@@ -567,7 +538,6 @@ def main() -> None:
     # entry points of every installed distribution, 0.5 % of a one-letter run; anyq's command
     # has no use for them. A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _lazy_option_coercion()
     app()
 
 
