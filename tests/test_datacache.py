@@ -165,3 +165,21 @@ def test_startup_regexes_come_back_equal_and_only_after_a_preload(tmp_path, monk
         assert cached == re._compiler.compile(p, f) and cached.groupindex == re._compiler.compile(p, f).groupindex
     assert re.compile(patterns[0][0], re.I).match("Статьи 15").group("n") == "15"
     re.purge()
+
+
+def test_startup_regex_store_keeps_no_more_than_its_limit(tmp_path, monkeypatch):
+    """A process whose ``re`` cache is full (500 patterns) stores at most the limit, so the
+    next start never fills ``re``'s cache with preloaded patterns."""
+    import marshal
+    import re
+
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(datacache, "_startup_regexes", None)
+    re.purge()
+    datacache.preload_regexes()
+    for i in range(500):
+        re.compile(rf"слово{i}\s+\d")
+    datacache.remember_regexes()
+    (store,) = (tmp_path / "cache").glob("regex-startup-*")
+    assert len(marshal.loads(store.read_bytes())) == datacache._STARTUP_LIMIT
+    re.purge()

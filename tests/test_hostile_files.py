@@ -171,7 +171,12 @@ except SystemExit as exc:
     code = exc.code or 0
 from anyq.readers.worker import shutdown
 shutdown()
-me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+# this process's own peak: ru_maxrss keeps the high-water mark of the process that started
+# it (a vfork shares pytest's memory until exec), VmHWM is this program's alone
+try:
+    me = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"code": code, "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}), file=sys.stderr)
 """

@@ -222,6 +222,8 @@ def remember_regexes() -> None:
     keep = stored if len(stored) + len(new) <= _STARTUP_LIMIT else {k: v for k, v in stored.items() if k in now}
     try:
         for pattern, flags in new:
+            if len(keep) >= _STARTUP_LIMIT:
+                break  # a process with more patterns than re's cache holds: keep the first ones
             keep[pattern, flags] = _sre_arguments(pattern, flags)
         path = _startup_store()
         path.parent.mkdir(parents=True, exist_ok=True)
