@@ -99,7 +99,7 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
     max_changes = int(rule.params.get("max_changes", 4))
     for w in words_to_check(ctx.doc, opts, abbreviation_set()):
         text = w.text
-        if "-" in text or is_known(text, "kk") or is_known_token(text, "kk"):
+        if "-" in text or is_known_token(text, "kk"):
             continue
         restored = kazakh_restoration(text.lower(), max_changes)
         if restored is None:

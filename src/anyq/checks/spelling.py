@@ -13,7 +13,7 @@ from functools import cache
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
-from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token
+from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
 from anyq.spell import frequency
 from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
 from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
@@ -99,13 +99,10 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))
     opts = rule.derived(("word_options",), lambda: WordOptions.from_params(params))
-    plang = ctx.lang
     for w in words_to_check(ctx.doc, opts, abbreviation_set()):
         text = w.text
-        # ``word_language`` and ``is_known_token`` inlined for the common case, a known word
-        # (``is_known`` is their first question, answered from its cache)
-        lang = "kk" if plang == "ru" and not KAZAKH_LETTERS.isdisjoint(text) else plang
-        if is_known(text, lang) or is_known_token(text, lang) or allow.allows(text, lang):
+        lang = word_language(text, ctx.lang)
+        if is_known_token(text, lang) or allow.allows(text, lang):
             continue
         if lang == "kk" and accept_russian and _russian_phrase(ctx.doc, w.token):
             continue  # Russian inside a Kazakh paragraph: «Бөлім басшысы / Руководитель отдела»

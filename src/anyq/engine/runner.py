@@ -385,11 +385,7 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
         flags = word_flags(doc)
         ts = token_strings(doc)
         texts = ts.text
-        # the sentences as ``doc.sents`` gives them (the first from token 0, then one at each
-        # sentence start), read from the plain list instead of building a Span for each
-        n = len(texts)
-        bounds = [0, *compress(range(1, n), ts.sent_start[1:]), n] if n else []
-        for a, b in zip(bounds, bounds[1:]):
+        for a, b in ts.sentence_bounds():
             words = list(compress(texts[a:b], flags[a:b]))
             if words:
                 c.add_sentence(words, p.lang)

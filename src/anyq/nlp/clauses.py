@@ -174,18 +174,9 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     if cached is None:
         ts = token_strings(doc)
         is_word = word_flags(doc)
-        cached = [_facts(start, end, lang, ts, is_word) for start, end in _sentence_bounds(doc)]
+        cached = [_facts(start, end, lang, ts, is_word) for start, end in ts.sentence_bounds()]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """``(sent.start, sent.end)`` of each of ``doc.sents``, read from the sentence starts
-    without building a ``Span`` per sentence (as spaCy does: a sentence begins at token 0
-    and at every later token marked as a start)."""
-    starts = token_strings(doc).sent_start
-    cuts = [0, *compress(range(1, len(starts)), starts[1:])]
-    return list(zip(cuts, cuts[1:] + [len(starts)])) if starts else []
 
 
 def _facts(start: int, end: int, lang: str, ts, is_word: list[bool]) -> SentenceFacts:
@@ -342,15 +333,7 @@ def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str |
         # no brackets or quotes: only the cuts themselves need a look
         at = compress(range(n), map((_KK_CUTS if lang == "kk" else _SEPARATOR).__contains__, lower))
     else:
-        at = []
-        depth = 0
-        for k, t in enumerate(text):
-            if t in _OPEN:
-                depth += 1
-            elif t in _CLOSE:
-                depth = max(0, depth - 1)
-            if not depth:
-                at.append(k)
+        at = _outside_brackets(text)
     for k in at:
         if k == 0 or k + 1 >= n - 1:
             continue
@@ -462,6 +445,11 @@ def _separators(text: list[str]) -> list[int]:
     cuts = list(compress(range(len(text)), map(_SEPARATOR.__contains__, text)))
     if not cuts or _BRACKETS.isdisjoint(text):
         return cuts
+    return [k for k in _outside_brackets(text) if text[k] in _SEPARATOR]
+
+
+def _outside_brackets(text: list[str]) -> list[int]:
+    """Positions of the tokens outside brackets and quotes (a closing one included)."""
     out = []
     depth = 0
     for k, t in enumerate(text):
@@ -469,7 +457,7 @@ def _separators(text: list[str]) -> list[int]:
             depth += 1
         elif t in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and t in _SEPARATOR:
+        if not depth:
             out.append(k)
     return out
 

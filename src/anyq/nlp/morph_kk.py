@@ -16,11 +16,11 @@ import numpy
 from spacy.attrs import LEMMA, NORM, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.tokens import Doc, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, set_features
-from anyq.nlp.words import WORD, WORD_FLAGS
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns
+from anyq.nlp.words import WORD
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
 _LATIN_I = str.maketrans({"i": "і", "I": "І"})
@@ -110,10 +110,10 @@ class KazakhAnnotator(PerTextAnnotator):
         later_id = POS_IDS[later_pos] if later_pos else 0
         values = [strings.add(lemma) if lemma else 0, 0 if norm is None else strings.add(norm), later_id, strings.add(tags) if tags else 0]
         entry = (
-            numpy.array(values, dtype="uint64").tobytes(),
+            self.hashes(values),
             norm is None,
             pos_id,
-            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
+            self.features(feats),
             lemma,
             strings[pos_id],
             strings[later_id],
@@ -125,16 +125,13 @@ class KazakhAnnotator(PerTextAnnotator):
 
     def __call__(self, doc: Doc) -> Doc:
         cols = lexical_columns(doc)
-        n = len(cols.text)
-        if not n:
-            cols.lexemes(doc)
-            doc.user_data[WORD_FLAGS] = []
-            return doc
+        if not cols.text:
+            return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
         (values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(
             list, zip(*rows)
         )
-        # the rows joined as bytes: numpy converting every hash from a Python int costs more
+        # the rows joined as bytes (see ``hashes``)
         arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)
         norms = cols.norm
         if any(keep_norm):
@@ -150,9 +147,7 @@ class KazakhAnnotator(PerTextAnnotator):
                 lemma[i], pos[i], tag[i], morphs[i], words[i] = strings[norms[i]], "NOUN", "", None, False
         cols.lemma, cols.pos, cols.tag = lemma, pos, tag
         doc.from_array([LEMMA, NORM, POS, TAG], arr)
-        set_features(doc, morphs)
-        doc.user_data[WORD_FLAGS] = words
-        return doc
+        return self.finish(doc, morphs, words)
 
 
 @Language.factory("anyq_kk_morph")

@@ -15,10 +15,10 @@ import numpy
 from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, MorphAnalysis, Token
+from spacy.tokens import Doc, Token
 
-from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, set_features
-from anyq.nlp.words import WORD, WORD_FLAGS
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns
+from anyq.nlp.words import WORD
 from anyq.resources import rules_data
 
 
@@ -134,8 +134,8 @@ class RussianAnnotator(PerTextAnnotator):
         pos_id = POS_IDS[pos] if pos else 0
         values = [strings.add(lemma) if lemma else 0, pos_id, strings.add(oc) if oc else 0]
         entry = (
-            numpy.array(values, dtype="uint64").tobytes(),
-            MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None,
+            self.hashes(values),
+            self.features(feats),
             lemma,
             strings[pos_id],
             oc,
@@ -147,16 +147,12 @@ class RussianAnnotator(PerTextAnnotator):
     def __call__(self, doc: Doc) -> Doc:
         cols = lexical_columns(doc)
         if not cols.text:
-            cols.lexemes(doc)
-            doc.user_data[WORD_FLAGS] = []
-            return doc
+            return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
         (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
-        # the rows joined as bytes: numpy converting every hash from a Python int costs more
+        # the rows joined as bytes (see ``hashes``)
         doc.from_array([LEMMA, POS, TAG], numpy.frombuffer(b"".join(values), dtype="uint64").reshape(-1, 3))
-        set_features(doc, morphs)
-        doc.user_data[WORD_FLAGS] = words
-        return doc
+        return self.finish(doc, morphs, words)
 
 
 @Language.factory("anyq_ru_morph")

@@ -9,12 +9,16 @@ hash names the same string in every StringStore, so one dict serves both languag
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from typing import TypeVar
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
+import numpy
 from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis
 from spacy.vocab import Vocab
+
+from anyq.nlp.words import WORD_FLAGS
 
 T = TypeVar("T")
 
@@ -115,13 +119,34 @@ class PerTextAnnotator:
         self.by_text[text] = entry
         return entry
 
+    # -- what both components' rows and calls share --------------------------------------
+    def features(self, feats: str) -> MorphAnalysis | None:
+        """A feature string as the analysis ``Token.set_morph`` takes; None for none."""
+        return MorphAnalysis.from_id(self.vocab, self.vocab.morphology.add(feats)) if feats else None
 
-def set_features(doc: Doc, features: list) -> None:
-    """Set each token's morphological features from a ``MorphAnalysis`` (None: leave unset).
-    ``Doc.from_array`` would parse every token's feature string again."""
-    for i, m in enumerate(features):
-        if m is not None:
-            doc[i].set_morph(m)
+    @staticmethod
+    def hashes(values: list[int]) -> bytes:
+        """A row's hash values as bytes: the rows of a doc are joined and read by
+        ``numpy.frombuffer`` (numpy converting every hash from a Python int costs more)."""
+        return numpy.array(values, dtype="uint64").tobytes()
+
+    @staticmethod
+    def no_tokens(doc: Doc, cols: Columns) -> Doc:
+        cols.lexemes(doc)
+        doc.user_data[WORD_FLAGS] = []
+        return doc
+
+    @staticmethod
+    def finish(doc: Doc, features: list, words: list[bool]) -> Doc:
+        """Set each token's morphological features (None: leave unset; ``Doc.from_array``
+        would parse every token's feature string again) and store the word flags."""
+        for i, m in enumerate(features):
+            if m is not None:
+                doc[i].set_morph(m)
+        doc.user_data[WORD_FLAGS] = words
+        return doc
+
+
 
 
 class TokenStrings:
@@ -142,6 +167,14 @@ class TokenStrings:
             doc, [ORTH, LOWER, LEMMA, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=5
         )
         self.sent_start = [s == 1 for s in starts]
+
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """``(sent.start, sent.end)`` of each of ``doc.sents``, read from the sentence starts
+        without building a ``Span`` per sentence (as spaCy does: a sentence begins at token 0
+        and at every later token marked as a start)."""
+        starts = self.sent_start
+        cuts = [0, *compress(range(1, len(starts)), starts[1:])]
+        return list(zip(cuts, cuts[1:] + [len(starts)])) if starts else []
 
 
 _KEY = "anyq.token_strings"
