@@ -158,7 +158,8 @@ def find(text: str, known: Callable[[str], bool]) -> list[Garbled]:
         if free(*m.span()) and known(fixed.lower()):
             out.append(Garbled(m.start(), m.end(), run, fixed, "cp1251-as-latin1"))
             taken.append(m.span())
-    for m in _REPLACEMENT.finditer(text):
+    # the pattern has no literal prefix, so the regex engine would try it at every position
+    for m in _REPLACEMENT.finditer(text) if "\ufffd" in text else ():
         out.append(Garbled(m.start(), m.end(), m.group(), None, "lost"))
     out.sort(key=lambda g: g.start)
     return out
