@@ -34,22 +34,30 @@ def _known_any(word: str) -> bool:
     return is_known(word, "ru") or is_known(word, "kk")
 
 
+def _mixed_words(ctx: DocumentContext) -> list[homoglyphs.MixedWord]:
+    """The words mixing scripts, found once for T101 and T108 (a working fact: "_" keys are
+    not output)."""
+    found = ctx.facts.get("_mixed_words")
+    if found is None:
+        found = ctx.facts["_mixed_words"] = homoglyphs.mixed_words(ctx.source.text, _lang_at(ctx), is_known)
+    return found
+
+
 @document_rule("T101")
 def latin_in_cyrillic(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """A Latin look-alike inside a Cyrillic word («мемлекеттiк», «обрaщение»), or a Latin
     letter standing as a Cyrillic word («ознакомиться c документами»)."""
-    text = ctx.source.text
-    for w in homoglyphs.mixed_words(text, _lang_at(ctx), is_known):
+    for w in _mixed_words(ctx):
         if w.script == "cyrillic":
             yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
-    for s, e, letter in homoglyphs.latin_letter_words(text):
+    for s, e, letter in homoglyphs.latin_letter_words(ctx.source.text):
         yield Hit(s, e, suggestions=[letter], fix=letter)
 
 
 @document_rule("T108")
 def cyrillic_in_latin(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """A Cyrillic look-alike inside a Latin word: «РhD» (Cyrillic Р), «eGоv»."""
-    for w in homoglyphs.mixed_words(ctx.source.text, _lang_at(ctx), is_known):
+    for w in _mixed_words(ctx):
         if w.script == "latin":
             yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
 
