@@ -43,9 +43,41 @@ def _question_mark_ends_sentence(text: str, pos: int) -> bool:
     return not rest[0].isalpha()
 
 
+def _is_segment_char(ch: str) -> bool:
+    return ch == "?" or "\u0400" <= ch <= "\u04ff"
+
+
+def _segment_at(text: str, i: int) -> tuple[int, int]:
+    """The segment holding ``text[i]``, a segment character."""
+    s = i
+    while s > 0 and _is_segment_char(text[s - 1]):
+        s -= 1
+    m = _SEGMENT.match(text, i)
+    assert m is not None
+    return s, m.end()
+
+
+def _segments_near_question_marks(text: str) -> list[tuple[int, int]]:
+    """The segments holding a «?» and those one space away from them, in text order. Only
+    these can be in a group of :func:`_groups`: two segments are joined only when one of them
+    has a «?» next to the space, and a group without a «?» is dropped. (Looking from each «?»
+    spares a scan of every word of a letter that has one question mark.)"""
+    found: set[tuple[int, int]] = set()
+    q = text.find("?")
+    while q >= 0:
+        s, e = _segment_at(text, q)
+        found.add((s, e))
+        if s >= 2 and text[s - 1] == " " and _is_segment_char(text[s - 2]):
+            found.add(_segment_at(text, s - 2))
+        if text[e : e + 1] == " " and _is_segment_char(text[e + 1 : e + 2]):
+            found.add(_segment_at(text, e + 1))
+        q = text.find("?", e)
+    return sorted(found)
+
+
 def _groups(text: str) -> list[list[tuple[int, int]]]:
     """Runs of segments (Cyrillic letters and «?») joined by single spaces next to a «?»."""
-    segs = [m.span() for m in _SEGMENT.finditer(text)]
+    segs = _segments_near_question_marks(text)
     groups: list[list[tuple[int, int]]] = []
     cur: list[tuple[int, int]] = []
     for s, e in segs:
