@@ -13,9 +13,9 @@ from anyq.engine.registry import DocumentContext, ParagraphContext, document_rul
 from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake
 from anyq.spell import frequency
 from anyq.spell.candidates import known_kk_word, kazakh_restoration
-from anyq.spell.dictionary import is_known, is_known_token
+from anyq.spell.dictionary import is_known
 from anyq.spell.rank import match_case
-from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
+from anyq.spell.words import WordOptions, abbreviation_set, unknown_words
 
 
 def _lang_at(ctx: DocumentContext):
@@ -105,9 +105,9 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
         return
     opts = _T111_WORDS
     max_changes = int(rule.params.get("max_changes", 4))
-    for w in words_to_check(ctx.doc, opts, abbreviation_set()):
+    for w in unknown_words(ctx.doc, opts, "kk", abbreviation_set()):
         text = w.text
-        if "-" in text or is_known_token(text, "kk"):
+        if "-" in text:
             continue
         restored = kazakh_restoration(text.lower(), max_changes)
         if restored is None:

@@ -13,10 +13,10 @@ from functools import cache
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
-from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, is_known_token, word_language
+from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, word_language
 from anyq.spell import frequency
 from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
-from anyq.spell.words import WordOptions, abbreviation_set, words_to_check
+from anyq.spell.words import WordOptions, abbreviation_set, unknown_words
 
 _HYPHEN = re.compile(r"([-‐‑])")
 
@@ -94,15 +94,18 @@ def _russian_phrase(doc, tok) -> bool:
 @paragraph_rule("S101")
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     params = rule.params
+    opts = rule.derived(("word_options",), lambda: WordOptions.from_params(params))
+    words = unknown_words(ctx.doc, opts, ctx.lang, abbreviation_set())
+    if not words:
+        return  # most paragraphs: every word known
     allow = _allowlist(getattr(ctx.options, "allowlist", frozenset()))
     weights = rule.derived(("weights",), lambda: _weights(params))
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))
-    opts = rule.derived(("word_options",), lambda: WordOptions.from_params(params))
-    for w in words_to_check(ctx.doc, opts, abbreviation_set()):
+    for w in words:
         text = w.text
         lang = word_language(text, ctx.lang)
-        if is_known_token(text, lang) or allow.allows(text, lang):
+        if allow.allows(text, lang):
             continue
         if lang == "kk" and accept_russian and _russian_phrase(ctx.doc, w.token):
             continue  # Russian inside a Kazakh paragraph: «Бөлім басшысы / Руководитель отдела»

@@ -14,7 +14,9 @@ not know, so a clean letter often never loads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import Any
 
 from anyq.resources import package_data
 from anyq.text.letters import KAZAKH_LETTERS
@@ -138,6 +140,36 @@ def word_language(word: str, paragraph_lang: str) -> str:
     if paragraph_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(word):
         return "kk"
     return paragraph_lang
+
+
+class PerText(dict):
+    """``fn`` of a string, kept per string and read as a dict: cheaper than an ``lru_cache``
+    call, and usable with C-level ``map`` over a paragraph's tokens (bounded like the other
+    per-word caches)."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= 100_000:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+_UNKNOWN: dict[str, PerText] = {}
+
+
+def unknown_tokens(paragraph_lang: str) -> PerText:
+    """Per word of a paragraph in ``paragraph_lang``: is it unknown in its own language
+    (``word_language``)? ``not is_known_token(word, word_language(word, paragraph_lang))``."""
+    table = _UNKNOWN.get(paragraph_lang)
+    if table is None:
+        table = _UNKNOWN[paragraph_lang] = PerText(lambda w: not is_known_token(w, word_language(w, paragraph_lang)))
+    return table
 
 
 class Allowlist:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.strings import TokenStrings, token_strings
-from anyq.spell.dictionary import ALPHABET
+from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens
 
 _OPEN = {"«", "„"}
 _CLOSE = {"»", "”"}
@@ -47,11 +48,11 @@ class WordOptions:
 
 
 class WordToCheck(NamedTuple):
-    """A word of a paragraph to check (a named tuple: immutable like a frozen dataclass and
-    built in half the time; there is one for every word of every paragraph)."""
+    """An unknown word of a paragraph (a named tuple: immutable like a frozen dataclass and
+    built in half the time)."""
 
     doc: Doc
-    i: int  # the token's index: most words are known, and their Token objects never needed
+    i: int  # the token's index: the Token object is built only for a reported word
     text: str  # the token without stress marks and soft hyphens
     sentence_start: bool
     name_like: bool = False  # capitalised inside a sentence, or before another name part
@@ -96,8 +97,8 @@ _CYRILLIC_WORD = re.compile(f"[{''.join(sorted(_ANY_CYRILLIC_WORD - {'-'}))}]+(?
 
 
 def _checkable(t: str, min_length: int) -> str | None:
-    """The token as the word to look up, or None when it is no word to check (``_scan``
-    keeps the answers per token text, since the same words recur in every paragraph)."""
+    """The token (starting with a letter) as the word to look up, or None when it is no word
+    to check."""
     text = clean(t) if _INVISIBLE.search(t) else t
     if len(text) < min_length or _CYRILLIC_WORD.fullmatch(text) is None:
         return None  # Latin, «?», letters of neither alphabet, URLs, e-mails
@@ -108,73 +109,103 @@ def _checkable(t: str, min_length: int) -> str | None:
     return text
 
 
-def words_to_check(doc: Doc, opts: WordOptions, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
-    """The words of a paragraph to check; the scan is shared by the rules of one paragraph."""
-    key = ("anyq.words", opts.skip_quoted, opts.min_length, abbreviations)
-    words = doc.user_data.get(key)
-    if words is None:
-        words = doc.user_data[key] = _scan(doc, opts, abbreviations)
-    if opts.skip_names:
-        return [w for w in words if not w.name_like]
-    return words
+def unknown_words(doc: Doc, opts: WordOptions, lang: str, abbreviations: frozenset[str] = frozenset()) -> list[WordToCheck]:
+    """The words of a paragraph in ``lang`` to check that no dictionary knows in their own
+    language (``is_known_token`` of ``word_language``): what S101 and T111 report on. The scan
+    is shared by the rules of one paragraph."""
+    key = ("anyq.words", opts.skip_quoted, opts.min_length, abbreviations, lang)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = _scan(doc, opts, abbreviations, lang)
+    unknown, names = found
+    if opts.skip_names or not names:
+        return unknown
+    is_unknown = unknown_tokens(lang)
+    return sorted(unknown + [w for w in names if is_unknown[w.text]], key=_INDEX)
 
 
-# ``_checkable`` per minimum length and token text: a plain dict read is cheaper than an
-# lru_cache with two arguments (bounded like the other per-word caches)
-_CHECKABLE: dict[int, dict[str, str | None]] = {}
-_UNSEEN = object()
+# What the scan needs of a token, per minimum length and token text (a paragraph's tokens are
+# mostly words seen before): a kind, and for a word to check, the word to look up.
+_NOTHING, _WORDLIKE, _QUOTE, _NOT_CHECKED, _CHECKED, _CHECKED_CAPITAL = range(6)
 
 
-def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str]) -> list[WordToCheck]:
-    out: list[WordToCheck] = []
+def _kind(t: str, min_length: int) -> int:
+    c = t[:1]
+    if c.isalpha():
+        if _checkable(t, min_length) is None:
+            return _NOT_CHECKED
+        return _CHECKED_CAPITAL if c.isupper() else _CHECKED
+    if c in _QUOTES:
+        return _QUOTE
+    if c and not c.isspace() and not _punct_only(t):
+        return _WORDLIKE  # «9-дан», «2024» are words of the sentence
+    return _NOTHING  # spaces and punctuation
+
+
+class _Tables:
+    __slots__ = ("kind", "word")
+
+    def __init__(self, min_length: int) -> None:
+        self.kind = PerText(lambda t: _kind(t, min_length))
+        self.word = PerText(lambda t: _checkable(t, min_length))
+
+
+_TABLES: dict[int, _Tables] = {}
+_INDEX = itemgetter(1)
+
+
+def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str) -> tuple[list[WordToCheck], list[WordToCheck]]:
+    """The unknown words that are not names, and every name-like word, known or not (looked
+    up only for a rule that checks names: a name of the other language would load its
+    dictionaries for nothing)."""
+    unknown: list[WordToCheck] = []
+    names: list[WordToCheck] = []
     quote_depth = 0
     straight_open = False
     first = True
-    n = len(doc)
     min_length = opts.min_length
     skip_quoted = opts.skip_quoted
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
     ts = token_strings(doc)
     texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
-    checkable = _CHECKABLE.get(min_length)
-    if checkable is None:
-        checkable = _CHECKABLE[min_length] = {}
+    n = len(texts)
+    tables = _TABLES.get(min_length)
+    if tables is None:
+        tables = _TABLES[min_length] = _Tables(min_length)
+    kinds, words = tables.kind, tables.word
+    is_unknown = unknown_tokens(lang)
     for i, t in enumerate(texts):
         if sent_starts[i]:  # (``first`` starts True for token 0)
             first = True
-        c = t[:1]
-        if not c.isalpha():
-            # punctuation, spaces, numbers: only quotes matter here
-            if c in _QUOTES:
+        k = kinds[t]
+        if k < _NOT_CHECKED:
+            if k == _WORDLIKE:
+                first = False
+            elif k == _QUOTE:
+                c = t[0]
                 if c in _OPEN or (c == "“" and quote_depth == 0):
                     quote_depth += 1
                 elif c in _CLOSE or c == "“":
                     quote_depth = max(0, quote_depth - 1)
-                elif c == '"':
-                    straight_open = not straight_open
-            elif c and not c.isspace() and not _punct_only(t):
-                first = False  # «9-дан», «2024» are words of the sentence
+                else:
+                    straight_open = not straight_open  # «"»
             continue
         at_start = first
         first = False
-        if skip_quoted and (quote_depth or straight_open):
-            continue
-        text = checkable.get(t, _UNSEEN)
-        if text is _UNSEEN:
-            if len(checkable) >= 100_000:
-                checkable.clear()
-            text = checkable[t] = _checkable(t, min_length)
-        if text is None:
+        if k == _NOT_CHECKED or (skip_quoted and (quote_depth or straight_open)):
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
-        name_like = text[:1].isupper() and (not at_start or _before_a_name_part(ts, i))
-        out.append(_new_word(WordToCheck, (doc, i, text, at_start, name_like)))
-    return out
+        text = words[t]
+        if k == _CHECKED_CAPITAL and (not at_start or _before_a_name_part(ts, i)):
+            names.append(_new_word(WordToCheck, (doc, i, text, at_start, True)))
+        elif is_unknown[text]:
+            unknown.append(_new_word(WordToCheck, (doc, i, text, at_start, False)))
+    return unknown, names
 
 
 # ``tuple.__new__`` with all five fields: the named tuple's own constructor is a Python
-# function (it fills in defaults), called for every word of every paragraph
+# function (it fills in defaults)
 _new_word = tuple.__new__
 
 
