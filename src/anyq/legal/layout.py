@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from anyq.legal.cues import cues
-from anyq.nlp.normalize import doc_text, original_span
-from anyq.nlp.words import WORD, count_words
+from anyq.nlp.normalize import OFFSETS, doc_text, original_span
+from anyq.nlp.words import WORD, word_flags
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -174,15 +174,19 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
         words = paragraphs[greeting].text.split()[1:]
         personal = any(w[:1].isupper() for w in words)
     out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming)
+    sentences = out.sentences
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:
             continue
         text = doc_text(doc)  # sliced, not ``sent.text``, which builds a Token per token
+        flags = word_flags(doc)
+        offsets = doc.user_data.get(OFFSETS)
+        start, lang, zone = p.start, p.lang, zones[i]
         for sent in doc.sents:
             start_char, end_char = sent.start_char, sent.end_char
             if not text[start_char:end_char].strip():
                 continue
             # the doc holds the paragraph with its whitespace folded: map back to the original text
-            a, b = original_span(doc, start_char, end_char)
-            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, count_words(sent), p.start))
+            a, b = (start_char, end_char) if offsets is None else (offsets[start_char], offsets[end_char - 1] + 1)
+            sentences.append(Sentence(start + a, start + b, p.text[a:b], lang, i, zone, sent, sum(flags[sent.start : sent.end]), start))
     return out
