@@ -13,6 +13,7 @@ from functools import cache
 
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest, required_literals_of
+from anyq.legal.firstchar import skipping
 from anyq.resources import rules_data
 
 # Russian inflection endings stripped from a name's words so one entry matches every case:
@@ -124,22 +125,24 @@ class ActRegistry:
         self._groups: dict[str, dict[str, Act]] = {}
         sources: list[tuple[str, int]] = []
         for lang in ("ru", "kk"):
-            alts: list[tuple[int, str, str, Act]] = []
+            alts: list[tuple[int, str, str, Act]] = []  # names are case-blind, abbreviations not
             for a in acts:
                 for n in a.names.get(lang, []):
-                    alts.append((len(n), f"(?i:{name_pattern(n, lang)})", "n", a))
+                    alts.append((len(n), name_pattern(n, lang), "n", a))
                 for ab in a.abbreviations.get(lang, []):
                     tail = r"(?:-[а-яәғқңөұүһі]+)?" if lang == "kk" else ""
                     alts.append((len(ab), re.escape(ab) + tail, "a", a))
             alts.sort(key=lambda x: -x[0])
-            groups: dict[str, Act] = {}
-            parts = []
-            for i, (_, pat, kind, act) in enumerate(alts):
-                g = f"{kind}{i}"
-                groups[g] = act
-                parts.append(f"(?P<{g}>{pat})")
+            groups = {f"{kind}{i}": act for i, (_, _, kind, act) in enumerate(alts)}
             self._groups[lang] = groups
-            sources.append((r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", 0))
+            # led by the class of the names' first letters (``firstchar``), so that a search
+            # skips at C speed to the next letter a name can start with
+            fast = skipping([(pat, kind == "n", True) for _, pat, kind, _ in alts])
+            if fast:
+                head, parts = fast[0], fast[1]
+            else:
+                head, parts = r"(?<![\w-])", [f"(?i:{pat})" if kind == "n" else pat for _, pat, kind, _ in alts]
+            sources.append((head + "(?:" + "|".join(f"(?P<{g}>{p})" for g, p in zip(groups, parts)) + r")(?![\w])", 0))
         # two long alternations: 0.02 s to compile at every start, ready-made from the data cache
         self.name_rx = dict(zip(("ru", "kk"), compiled_patterns("act-names", sources)))
         self._name_words: dict[str, list[Literals] | None] = {lang: self._words_of_names(acts, lang) for lang in ("ru", "kk")}
