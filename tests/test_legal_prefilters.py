@@ -1,5 +1,7 @@
-"""Word-start alternations led by the class of their first letters (``anyq.legal.firstchar``)
-find exactly what the plain ``(?<![\\w-])(?:…)`` form finds."""
+"""The legal analysis's shortcuts find what the plain search finds: word-start alternations led
+by the class of their first letters (``anyq.legal.firstchar``) match exactly where the plain
+``(?<![\\w-])(?:…)`` form does, and a paragraph is not searched for known act names only
+when it cannot hold one."""
 
 from __future__ import annotations
 
@@ -82,3 +84,25 @@ def test_alternatives_without_a_first_character_are_left_alone() -> None:
     assert first_item(r"\.ст") == r"\." and first_item("[^а]б") == "[^а]" and first_item("^а") is None
     assert alternatives(r"(?:a(?:b|c)|[|)]d|e)") == ["a(?:b|c)", "[|)]d", "e"]
     assert alternatives("(?:a)|(?:b)") == ["(?:a)|(?:b)"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "may"),
+    [
+        ("ru", "согласно Закону Республики Казахстан «О жилищных отношениях»", False),  # «казахстан», no «код»
+        ("ru", "в соответствии с Налоговым кодексом", True),
+        ("ru", "статья 5 Кодекса Республики Казахстан об административных правонарушениях", True),
+        ("ru", "по ст. 7 ЗК РК", True),
+        ("ru", "норма Конституции", True),
+        ("kk", "Қазақстан Республикасының Заңына сәйкес", False),
+        ("kk", "Еңбек кодексінің 5-бабы", True),
+        ("kk", "ӘРПК-нің 91-бабы", True),
+    ],
+)
+def test_only_paragraphs_that_may_hold_a_known_name_are_searched(lang: str, text: str, may: bool) -> None:
+    from anyq.engine.literals import LiteralTest
+
+    reg = registry()
+    assert reg.may_name(lang, LiteralTest(text)) is may
+    if not may:
+        assert reg.name_rx[lang].search(text) is None
