@@ -81,6 +81,13 @@ def test_alternatives_without_a_first_character_are_left_alone() -> None:
     assert skipping([("Закон", True, True), ("(?:а|б)в", True, True)]) is None
     assert skipping([("з?акон", True, True)]) is None
     assert skipping([(r"\bзакон", True, True)]) is None
+    assert skipping([("на|по", True, False)]) is None  # the look-behind would guard «на» only
+
+
+def test_a_word_start_test_only_where_an_alternative_asks_for_it() -> None:
+    head, alts = skipping([("ваш", True, True), ("на№", True, False)])
+    rx = re.compile(head + "(?:" + "|".join(alts) + ")")
+    assert [m.start() for m in rx.finditer("Ваш наш-ваш вна№")] == [0, 13]
     assert first_item(r"\.ст") == r"\." and first_item("[^а]б") == "[^а]" and first_item("^а") is None
     assert alternatives(r"(?:a(?:b|c)|[|)]d|e)") == ["a(?:b|c)", "[|)]d", "e"]
     assert alternatives("(?:a)|(?:b)") == ["(?:a)|(?:b)"]
@@ -106,3 +113,29 @@ def test_only_paragraphs_that_may_hold_a_known_name_are_searched(lang: str, text
     assert reg.may_name(lang, LiteralTest(text)) is may
     if not may:
         assert reg.name_rx[lang].search(text) is None
+
+
+def test_cue_lists_find_what_their_plain_alternations_find() -> None:
+    from pathlib import Path
+
+    from anyq.legal.acts import cue_pattern
+    from anyq.legal.cues import cues
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "legal"
+    texts = [p.read_text(encoding="utf-8") for lang in ("ru", "kk") for p in sorted((root / lang).glob("*.txt"))[:15]]
+    texts += TEXTS + ["Уважаемый Иван!", "Құрметті Айгүл!", "ᲃообщаем, что", "-сообщаем", "\nздравствуйте"]
+    fast = 0
+    for lang in ("ru", "kk"):
+        c = cues(lang)
+        for name, lst in c.lists.items():
+            ordered = sorted(lst, key=lambda x: -len(x))
+            plain = [cue_pattern(x, edges=False) for x in ordered if not x.startswith("re:")]
+            raw = [x[3:] for x in ordered if x.startswith("re:")]
+            parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
+            old, new = re.compile("|".join(parts) or "(?!)", re.I | re.M), c.rx(name)
+            fast += new.pattern.startswith("[")
+            for text in texts:
+                assert [m.span() for m in old.finditer(text)] == [m.span() for m in new.finditer(text)], (lang, name)
+                a, b = old.match(text), new.match(text)
+                assert (a and a.span()) == (b and b.span()), (lang, name)
+    assert fast >= 30  # most lists are led by their first letters
