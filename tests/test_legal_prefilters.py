@@ -139,3 +139,20 @@ def test_cue_lists_find_what_their_plain_alternations_find() -> None:
                 a, b = old.match(text), new.match(text)
                 assert (a and a.span()) == (b and b.span()), (lang, name)
     assert fast >= 30  # most lists are led by their first letters
+
+
+def test_requisites_are_read_where_the_plain_search_finds_them() -> None:
+    from anyq.legal import layout
+
+    incoming = re.compile(
+        r"^\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*|(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$",
+        re.I | re.M,
+    )
+    requisites = re.compile(r"^\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс|№\s*\S+\s+от\b)|" + incoming.pattern, re.I | re.M)
+    texts = TEXTS + [
+        "На № 12-3/45 от 02.03.2026", "  на ваше обращение от 1 мая", "Исх. № 5", "город\n  Исх № 7", "№\n15\nот 2 мая",
+        "2026 жылғы 2 наурыздағы № 31 өтінішке", "ӨТІНІШКЕ  \n", "хатқа жауап", "хаᲄқа", "Шығ.№ 1", "Кіріс № 4", "Наш ответ",
+    ]
+    for text in texts:
+        assert layout._incoming(text) == bool(incoming.search(text)), text
+        assert layout._requisites(text) == bool(requisites.search(text)), text
