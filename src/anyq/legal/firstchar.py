@@ -123,7 +123,7 @@ def skipping(alts: list[tuple[str, bool, bool]]) -> tuple[str, list[str]] | None
         item = first_item(alt)
         if item is None or alt[len(item) : len(item) + 1] in ("?", "*", "+", "{"):
             return None  # no first character, or an optional or repeated one
-        if alternatives(f"(?:{alt})") != [alt]:
+        if "|" in alt and alternatives(f"(?:{alt})") != [alt]:
             return None  # «a|b»: the look-behind would guard its first branch only
         chars.update(_matching(item, caseblind))
         rest = f"(?<={item})" + (_WORD_START if at_start and not shared else "") + alt[len(item) :]
