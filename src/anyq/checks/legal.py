@@ -85,15 +85,8 @@ def unexplained_citation(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     if a.kind != "reply":
         return  # what a norm means matters to the citizen who gets the reply
     sents = a.layout.sentences
-    where: dict[int, int] = {}
-    for ci, c in enumerate(a.citations):
-        for i, s in enumerate(sents):
-            if s.start <= c.start < s.end:
-                where[ci] = i
-                break
-    cit_sentences = set(where.values())
-    for ci, c in enumerate(a.citations):
-        i = where.get(ci)
+    cit_sentences = set(a.citation_sentence) - {None}
+    for c, i in zip(a.citations, a.citation_sentence):
         if i is None or c.act_type in _FACT_TYPES or c.repealed or sents[i].zone not in ("body",):
             continue
         text = ctx.source.text

@@ -10,9 +10,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest, required_literals_of
+from anyq.legal.firstchar import skipping
 from anyq.resources import rules_data
 
 # Russian inflection endings stripped from a name's words so one entry matches every case:
@@ -108,6 +110,12 @@ class Act:
         return None
 
 
+class _NameWords(NamedTuple):
+    names: Literals  # a word of any name
+    each: list[Literals]  # the words of each name (names needing the same other words together)
+    abbreviations: Literals | None
+
+
 class ActRegistry:
     def __init__(self, acts: list[Act]) -> None:
         self.acts = acts
@@ -124,44 +132,58 @@ class ActRegistry:
         self._groups: dict[str, dict[str, Act]] = {}
         sources: list[tuple[str, int]] = []
         for lang in ("ru", "kk"):
-            alts: list[tuple[int, str, str, Act]] = []
+            alts: list[tuple[int, str, str, Act]] = []  # names are case-blind, abbreviations not
             for a in acts:
                 for n in a.names.get(lang, []):
-                    alts.append((len(n), f"(?i:{name_pattern(n, lang)})", "n", a))
+                    alts.append((len(n), name_pattern(n, lang), "n", a))
                 for ab in a.abbreviations.get(lang, []):
                     tail = r"(?:-[а-яәғқңөұүһі]+)?" if lang == "kk" else ""
                     alts.append((len(ab), re.escape(ab) + tail, "a", a))
             alts.sort(key=lambda x: -x[0])
-            groups: dict[str, Act] = {}
-            parts = []
-            for i, (_, pat, kind, act) in enumerate(alts):
-                g = f"{kind}{i}"
-                groups[g] = act
-                parts.append(f"(?P<{g}>{pat})")
+            groups = {f"{kind}{i}": act for i, (_, _, kind, act) in enumerate(alts)}
             self._groups[lang] = groups
-            sources.append((r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", 0))
+            # led by the class of the names' first letters (``firstchar``), so that a search
+            # skips at C speed to the next letter a name can start with
+            fast = skipping([(pat, kind == "n", True) for _, pat, kind, _ in alts])
+            if fast:
+                head, parts = fast[0], fast[1]
+            else:
+                head, parts = r"(?<![\w-])", [f"(?i:{pat})" if kind == "n" else pat for _, pat, kind, _ in alts]
+            sources.append((head + "(?:" + "|".join(f"(?P<{g}>{p})" for g, p in zip(groups, parts)) + r")(?![\w])", 0))
         # two long alternations: 0.02 s to compile at every start, ready-made from the data cache
         self.name_rx = dict(zip(("ru", "kk"), compiled_patterns("act-names", sources)))
-        self._name_words: dict[str, list[Literals] | None] = {lang: self._words_of_names(acts, lang) for lang in ("ru", "kk")}
+        self._name_words: dict[str, _NameWords | None] = {lang: self._words_of_names(acts, lang) for lang in ("ru", "kk")}
 
     @staticmethod
-    def _words_of_names(acts: list[Act], lang: str) -> list[Literals] | None:
-        """What a match of ``name_rx[lang]`` cannot do without: a word of one of the names
-        (case-blind, read from each name's pattern) or one of the abbreviations (as written).
-        None when some name has no such word: then every text is searched."""
+    def _words_of_names(acts: list[Act], lang: str) -> _NameWords | None:
+        """What a match of ``name_rx[lang]`` cannot do without: the words of one of the names
+        (case-blind, read from each name's pattern: one of its most selective words and one of
+        each of its other word sets) or one of the abbreviations (as written). None when some
+        name has no such word: then every text is searched."""
         names = compiled_patterns(f"act-names-{lang}", [(name_pattern(n, lang), re.I) for a in acts for n in a.names.get(lang, [])])
         words = required_literals_of(names) if names else []
         if any(w is None for w in words):
             return None
-        # two tests, not one per name: the names' words together, the abbreviations together
-        merged = tuple(dict.fromkeys(x for w in words for x in w.words))  # type: ignore[union-attr]
+        # names that need the same other words are tested together («Трудовой кодекс»,
+        # «Налоговый кодекс»: «трудов» or «налогов», and «код»); a paragraph holding
+        # «Республики Казахстан» but no «кодекс» is not searched
+        by_more: dict[tuple[tuple[str, ...], ...], list[str]] = {}
+        for w in words:
+            by_more.setdefault(w.more, []).extend(w.words)  # type: ignore[union-attr]
+        tests = [Literals(tuple(dict.fromkeys(ws)), True, more) for more, ws in by_more.items()]
+        # first the names' words together: most paragraphs hold none of them
+        merged = Literals(tuple(dict.fromkeys(x for w in words for x in w.words)), True)  # type: ignore[union-attr]
         abbreviations = tuple(ab for a in acts for ab in a.abbreviations.get(lang, []))
-        return [Literals(merged, True)] * bool(merged) + [Literals(abbreviations, False)] * bool(abbreviations)
+        return _NameWords(merged, tests, Literals(abbreviations, False) if abbreviations else None)
 
     def may_name(self, lang: str, test: LiteralTest) -> bool:
         """Could ``name_rx[lang]`` match the text of ``test``? False only when it cannot."""
         words = self._name_words[lang]
-        return words is None or any(test.holds_any(w) for w in words)
+        if words is None:
+            return True
+        if words.names.words and test.holds_any(words.names) and any(test.holds_any(w) for w in words.each):
+            return True
+        return words.abbreviations is not None and test.holds_any(words.abbreviations)
 
     def match_name(self, lang: str, text: str, pos: int) -> tuple[re.Match[str], Act, bool] | None:
         """A known act's name or abbreviation starting exactly at ``pos``: (match, act, is_abbreviation)."""

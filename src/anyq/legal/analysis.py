@@ -39,6 +39,8 @@ class LegalAnalysis:
     appeal: Appeal | None = None
     questions: list[QuestionCheck] | None = None
     body_words: int = 0
+    # per citation: the index in ``layout.sentences`` of the sentence holding its start, or None
+    citation_sentence: list[int | None] = field(default_factory=list)
 
 
 def _option(dctx: DocumentContext, name: str) -> Any:
@@ -49,19 +51,38 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
     cached = dctx.facts.get(_KEY)
     if cached is not None:
         return cached
-    lang = dctx.language if dctx.language in ("ru", "kk") else "ru"
+    lang = dctx.language
+    lang = lang if lang in ("ru", "kk") else "ru"
     lay = layout(dctx.paragraphs, dctx.docs, lang)
 
     parser = CitationParser()
     cits: list[Citation] = []
-    for p, doc in zip(dctx.paragraphs, dctx.docs):
+    by_para: dict[int, list[Citation]] = {}
+    for i, (p, doc) in enumerate(zip(dctx.paragraphs, dctx.docs)):
         if doc is not None:
-            cits += parser.parse(p.text, p.lang, p.start)
+            found = parser.parse(p.text, p.lang, p.start)
+            if found:
+                cits += found
+                by_para[i] = found
+    # a citation lies inside its paragraph: each sentence is compared with its own paragraph's
+    # citations only (``inside``), and each citation is placed in the sentence holding its start
+    sents = lay.sentences
+    inside: list[list[Citation]] = []
+    where: dict[int, int] = {}
+    for k, s in enumerate(sents):
+        here = by_para.get(s.para)
+        if not here:
+            inside.append([])
+            continue
+        inside.append([c for c in here if c.start < s.end and s.start < c.end])
+        for c in here:
+            if s.start <= c.start < s.end:
+                where.setdefault(id(c), k)
     for c in cits:
         if c.repealed and c.act_id:
             act = registry().by_id[c.act_id]
-            s = next((s for s in lay.sentences if s.start <= c.start < s.end), None)
-            c.current_norm = act.current_norm(s.text if s else c.text, c.language)
+            k = where.get(id(c))
+            c.current_norm = act.current_norm(sents[k].text if k is not None else c.text, c.language)
 
     kind, evidence = detect_kind(lay)
     forced = _option(dctx, "kind")
@@ -73,7 +94,7 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
 
     words = sum(s.words for s in lay.sentences)
     counted = sum(1 for s in lay.sentences if s.words)  # sentences with words, as stats.sentences counts them
-    cw = [citation_words(s, cits) for s in lay.sentences]
+    cw = [citation_words(s, cs) if cs else 0 for s, cs in zip(sents, inside)]
     load = {
         "citations": len(cits),
         "citation_words": sum(cw),
@@ -82,12 +103,13 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
         "mostly_citation_sentences": sum(1 for s, n in zip(lay.sentences, cw) if s.words and n / s.words >= MOSTLY_CITATION),
     }
     a = LegalAnalysis(lang, kind, kind_set, evidence, lay, cits, load)
-    a.norm_sentences = [s for s in lay.sentences if norm_sentence(s, cits)]
+    a.citation_sentence = [where.get(id(c)) for c in cits]
+    a.norm_sentences = [s for s, cs in zip(sents, inside) if cs and norm_sentence(s, cs)]
     a.body_words = sum(s.words for s in lay.body())
     load["norm_sentences"] = len(a.norm_sentences)
 
     if kind == "reply":
-        a.reading = read_reply(lay, cits, lang)
+        a.reading = read_reply(lay, {id(s) for s in a.norm_sentences}, lang)
         find_signals(a.reading, lay, cits)
         appeal = _option(dctx, "appeal")
         if appeal is not None:

@@ -5,11 +5,20 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
+from typing import NamedTuple
 
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest, required_literals_of
 from anyq.legal.acts import cue_pattern
+from anyq.legal.firstchar import alternatives, skipping
 from anyq.resources import rules_data
+
+
+class _Source(NamedTuple):
+    """A pattern's text and flags: all ``required_literals_of`` reads of a compiled pattern."""
+
+    pattern: str
+    flags: int
 
 
 class Cues:
@@ -28,16 +37,22 @@ class Cues:
         self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
         self._needs: dict[str, Literals | None] = {}
         self._last: LiteralTest | None = None  # callers ask several lists about one sentence in a row
-        sources = []
+        sources, plain_sources = [], []
         for name, cues in lists.items():
             # longer cues first: at one position the alternation takes the first that matches
             ordered = sorted(cues, key=lambda c: -len(c))
             plain = [cue_pattern(c, edges=False) for c in ordered if not c.startswith("re:")]
             raw = [c[3:] for c in ordered if c.startswith("re:")]
             parts = ([r"(?<![\w-])(?:" + "|".join(plain) + ")"] if plain else []) + [f"(?:{r})" for r in raw]
-            sources.append(("|".join(parts) or "(?!)", re.I | re.M))
+            plain_sources.append(_Source("|".join(parts) or "(?!)", re.I | re.M))
+            # the same alternatives led by the class of their first letters (``firstchar``), so
+            # that a search skips at C speed to the next letter a cue can start with
+            fast = skipping([(p, True, True) for p in plain] + [(p, True, False) for r in raw for p in alternatives(f"(?:{r})")])
+            sources.append((fast[0] + "(?:" + "|".join(fast[1]) + ")", re.M) if fast and plain + raw else plain_sources[-1])
         self._rx = dict(zip(lists, compiled_patterns(f"cues-{lang}", sources)))
-        self._needs = dict(zip(self._rx, required_literals_of(list(self._rx.values()))))
+        # the words a match needs, read from the plain form (``required_literals`` does not
+        # look into the case-blind groups of the fast one)
+        self._needs = dict(zip(self._rx, required_literals_of(plain_sources)))  # type: ignore[arg-type]
 
     def rx(self, name: str) -> re.Pattern[str]:
         return self._rx[name]

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.cues import cues
-from anyq.nlp.normalize import doc_text, original_span
-from anyq.nlp.words import WORD, count_words
+from anyq.nlp.normalize import OFFSETS, doc_text, original_span
+from anyq.nlp.words import WORD, word_flags
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -30,15 +31,39 @@ _POSITION = re.compile(
 _INITIAL = re.compile(rf"[{_UPPER}]\.")
 _NAME_LINE = re.compile(rf"(?:{_INITIALS_NAME}|{_NAME_INITIALS})")
 _SIGNATURE = re.compile(rf"^(?P<pos>[^\n]{{2,140}}?)(?P<gap>\s{{2,}}|\t+|\s)(?P<name>{_INITIALS_NAME}|{_NAME_INITIALS})\s*$")
-# «На № … от …», «На запрос от …», «На Ваше обращение от …», «2026 жылғы 2 наурыздағы № … өтінішке»
-INCOMING = re.compile(
-    r"^\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*|(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$",
-    re.I | re.M,
-)
-_REQUISITES = re.compile(
-    r"^\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс|№\s*\S+\s+от\b)|" + INCOMING.pattern,
-    re.I | re.M,
-)
+# «На № … от …», «На запрос от …», «На Ваше обращение от …», «2026 жылғы 2 наурыздағы № … өтінішке»:
+# a line that starts so, or a line that ends with the appeal's word. Both are tried only where
+# they can match: the line starts at every line break, the end where the paragraph holds one of
+# the words (a search of ``^\s*На…|…өтінішке\s*$`` tried both at every position).
+_INCOMING_START = re.compile(r"\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*", re.I)
+_INCOMING_END = re.compile(r"(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$", re.I | re.M)
+_INCOMING_WORDS = Literals(("өтінішке", "шағымға", "сұрауға", "хатқа", "арызға"), ignorecase=True)
+_OUTGOING_START = re.compile(r"\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс|№\s*\S+\s+от\b)", re.I)
+
+
+def _line_starts_with(rx: re.Pattern[str], text: str) -> bool:
+    """``rx.match`` at the start and after every line break (a search of ``^`` + rx, re.M)."""
+    pos = 0
+    while True:
+        if rx.match(text, pos):
+            return True
+        pos = text.find("\n", pos) + 1
+        if not pos:
+            return False
+
+
+def _incoming(text: str) -> bool:
+    """The text refers to the reader's appeal as a letter's requisites do."""
+    if _line_starts_with(_INCOMING_START, text):
+        return True
+    return LiteralTest(text).holds_any(_INCOMING_WORDS) and _INCOMING_END.search(text) is not None
+
+
+def _requisites(text: str) -> bool:
+    """Requisites of official correspondence: «Исх. № …», «Шығ. № …», «№ … от …» or the incoming reference."""
+    return _line_starts_with(_OUTGOING_START, text) or _incoming(text)
+
+
 _FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
 PHONE = re.compile(r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b")
@@ -103,7 +128,7 @@ def _is_signature(text: str) -> bool:
 
 def _is_header_line(text: str) -> bool:
     t = text.strip()
-    if _REQUISITES.search(t) or _FOOTER.match(t):
+    if _requisites(t) or _FOOTER.match(t):
         return True
     if word_count(t) > 16:
         return False
@@ -167,22 +192,26 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             zones[i] = "footer"
         elif zones[i] == "body":
             break
-    requisites = any(_REQUISITES.search(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
-    incoming = any(INCOMING.search(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
+    requisites = any(_requisites(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
+    incoming = any(_incoming(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
     personal = False
     if greeting is not None:
         words = paragraphs[greeting].text.split()[1:]
         personal = any(w[:1].isupper() for w in words)
     out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming)
+    sentences = out.sentences
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:
             continue
         text = doc_text(doc)  # sliced, not ``sent.text``, which builds a Token per token
+        flags = word_flags(doc)
+        offsets = doc.user_data.get(OFFSETS)
+        start, lang, zone = p.start, p.lang, zones[i]
         for sent in doc.sents:
             start_char, end_char = sent.start_char, sent.end_char
             if not text[start_char:end_char].strip():
                 continue
             # the doc holds the paragraph with its whitespace folded: map back to the original text
-            a, b = original_span(doc, start_char, end_char)
-            out.sentences.append(Sentence(p.start + a, p.start + b, p.text[a:b], p.lang, i, zones[i], sent, count_words(sent), p.start))
+            a, b = (start_char, end_char) if offsets is None else (offsets[start_char], offsets[end_char - 1] + 1)
+            sentences.append(Sentence(start + a, start + b, p.text[a:b], lang, i, zone, sent, sum(flags[sent.start : sent.end]), start))
     return out

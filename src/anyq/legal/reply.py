@@ -10,6 +10,7 @@ addresses the reader, and whether a redirected appeal names the body it went to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -222,18 +223,23 @@ def citation_words(s: Sentence, cits: list[Citation]) -> int:
     """Words of the sentence inside citations (counted like the report's word statistics)."""
     if s.span is None:
         return 0
-    inside = [(c.start, c.end) for c in cits if c.start < s.end and s.start < c.end]
+    inside = sorted((c.start, c.end) for c in cits if c.start < s.end and s.start < c.end)
     if not inside:
         return 0
     doc = s.span.doc
     flags = word_flags(doc)
     starts = _token_starts(doc)
+    a, b = s.span.start, s.span.end
+    # the tokens starting inside a citation are a run of token indices (``starts`` ascend):
+    # found by bisection, each token counted once even where citations overlap
     n = 0
-    for i in range(s.span.start, s.span.end):
-        if flags[i]:
-            at = s.para_start + starts[i]  # ``s.token_start(token)`` without building the token
-            if any(a <= at < b for a, b in inside):
-                n += 1
+    done = a
+    for ca, cb in inside:
+        lo = max(bisect_left(starts, ca - s.para_start, a, b), done)
+        hi = bisect_left(starts, cb - s.para_start, a, b)
+        if hi > lo:
+            n += sum(flags[lo:hi])
+            done = hi
     return n
 
 
@@ -282,7 +288,8 @@ def named_body(text: str) -> bool:
 # ---------------------------------------------------------------------------- the reading
 
 
-def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
+def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
+    """``norms``: the ids of the sentences that state a norm (``norm_sentence``)."""
     body = lay.body()
     has = dict.fromkeys(("decision", "reasons", "next_step", "appeal_route", "contact"), False)
     ev: dict[str, Sentence | None] = dict.fromkeys(has)
@@ -310,7 +317,7 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
         c = c_of(s)
         if id(s) in appeal_ids:
             continue
-        if not has["decision"] and not norm_sentence(s, cits):
+        if not has["decision"] and id(s) not in norms:
             # an outcome word («отказано», «қанағаттандырылды») decides; an action («назначена»,
             # «енгізілді») decides only when said of this case
             m = c.search("decision", s.text)
@@ -323,7 +330,7 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
             if not c.search("formula", s.text):
                 has["reasons"], ev["reasons"] = True, s
         if not has["next_step"] and (has_deadline(s.text, s.lang) or has_date(s.text, s.lang) and forward_looking(s)):
-            if not c.search("hedge", s.text) and not norm_sentence(s, cits):
+            if not c.search("hedge", s.text) and id(s) not in norms:
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
         # a direct answer without an outcome word: a fact of the reader's case with a date or a
@@ -335,7 +342,7 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
                 continue
             c = c_of(s)
             blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-            if concrete(s.text, s.lang) and not blocked and not norm_sentence(s, cits) and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
+            if concrete(s.text, s.lang) and not blocked and id(s) not in norms and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
                 has["decision"], ev["decision"] = True, s
                 break
 
@@ -349,7 +356,7 @@ def read_reply(lay: Layout, cits: list[Citation], lang: str) -> ReplyReading:
             has["reasons"], ev["reasons"] = True, d
         else:
             for s in body:
-                if s is d or id(s) in appeal_ids or norm_sentence(s, cits):
+                if s is d or id(s) in appeal_ids or id(s) in norms:
                     continue
                 c = c_of(s)
                 blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
