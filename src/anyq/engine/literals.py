@@ -14,6 +14,8 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from pathlib import Path
 
 try:  # the standard library's regex parser; without it every regex simply runs
@@ -163,3 +165,69 @@ class LiteralTest:
             else:
                 return False
         return True
+
+
+class LiteralIndex:
+    """The pre-tests of a language's regex rules, answered for a paragraph at once from the
+    words it is made of.
+
+    A rule word holds no whitespace, so it lies inside one of the text's whitespace-separated
+    chunks: the words a paragraph holds are those its chunks hold. A chunk's words are found
+    once and kept as a bit mask (official letters repeat their vocabulary), so a paragraph
+    costs a dictionary lookup per chunk instead of a substring search per rule word (about
+    40 per paragraph, each a scan of the whole paragraph). The answers are those of
+    :meth:`LiteralTest.holds_any`: a case-blind word is looked for in the chunk's lower case,
+    and a chunk holding a letter with other case rules (``_OTHER_LETTER``) counts as holding
+    every case-blind word, as such a paragraph runs every case-blind regex there."""
+
+    max_chunks = 100_000  # distinct chunks kept, bounded like the other per-word caches
+
+    def __init__(self, needs: list[Literals | None]) -> None:
+        bits: dict[tuple[str, bool], int] = {}
+
+        def mask(words: tuple[str, ...], ignorecase: bool) -> int:
+            m = 0
+            for w in words:
+                m |= bits.setdefault((w, ignorecase), 1 << len(bits))
+            return m
+
+        #: per rule: None (no pre-test: the regex always runs) or the mask of its words and
+        #: the masks of its other required word sets
+        self.tests: list[tuple[int, tuple[int, ...]] | None] = []
+        for lit in needs:
+            if lit is None or any(w != "".join(w.split()) for alts in (lit.words, *lit.more) for w in alts):
+                self.tests.append(None)  # no words, or a word across whitespace: no chunk holds it
+                continue
+            self.tests.append((mask(lit.words, lit.ignorecase), tuple(mask(alts, lit.ignorecase) for alts in lit.more)))
+        self._exact = [(w, bit) for (w, ic), bit in bits.items() if not ic]
+        self._blind = [(w, bit) for (w, ic), bit in bits.items() if ic]
+        self._all_blind = reduce(or_, (bit for _, bit in self._blind), 0)
+        self._chunks: dict[str, int] = {}
+
+    def words_in(self, text: str) -> int:
+        """The mask of the rule words ``text`` holds."""
+        chunks = text.split()
+        masks = set(map(self._chunks.get, chunks))  # most chunks hold no rule word: mask 0
+        if None in masks:
+            masks = {self._chunk(c) if m is None else m for c, m in zip(chunks, map(self._chunks.get, chunks))}
+        masks.discard(0)
+        return reduce(or_, masks, 0)
+
+    def _chunk(self, chunk: str) -> int:
+        m = 0
+        for w, bit in self._exact:
+            if w in chunk:
+                m |= bit
+        if self._blind:
+            if _OTHER_LETTER.search(chunk):
+                m |= self._all_blind
+            else:
+                lower = chunk.lower()
+                for w, bit in self._blind:
+                    if w in lower:
+                        m |= bit
+        if len(self._chunks) >= self.max_chunks:
+            self._chunks.clear()
+        self._chunks[chunk] = m
+        return m
+
