@@ -209,25 +209,40 @@ class LiteralIndex:
         chunks = text.split()
         masks = set(map(self._chunks.get, chunks))  # most chunks hold no rule word: mask 0
         if None in masks:
-            masks = {self._chunk(c) if m is None else m for c, m in zip(chunks, map(self._chunks.get, chunks))}
+            if len(self._chunks) >= self.max_chunks:
+                self._chunks.clear()
+            self._learn([c for c in chunks if c not in self._chunks])
+            masks = set(map(self._chunks.get, chunks))
         masks.discard(0)
         return reduce(or_, masks, 0)
 
-    def _chunk(self, chunk: str) -> int:
-        m = 0
+    def _learn(self, chunks: list[str]) -> None:
+        """Find the rule words of new chunks. Each word is looked for once in all of them
+        joined (no word holds whitespace, so none is found across two), and only where it is
+        found, chunk by chunk: a paragraph of new words costs about what one rule-by-rule
+        pre-test of it did."""
+        masks = dict.fromkeys(chunks, 0)
+        chunks = list(masks)
+        joined = " ".join(chunks)
         for w, bit in self._exact:
-            if w in chunk:
-                m |= bit
+            if w in joined:
+                for c in chunks:
+                    if w in c:
+                        masks[c] |= bit
         if self._blind:
-            if _OTHER_LETTER.search(chunk):
-                m |= self._all_blind
-            else:
-                lower = chunk.lower()
-                for w, bit in self._blind:
-                    if w in lower:
-                        m |= bit
-        if len(self._chunks) >= self.max_chunks:
-            self._chunks.clear()
-        self._chunks[chunk] = m
-        return m
-
+            plain = chunks
+            if _OTHER_LETTER.search(joined):
+                plain = []
+                for c in chunks:
+                    if _OTHER_LETTER.search(c):
+                        masks[c] |= self._all_blind
+                    else:
+                        plain.append(c)
+            joined = " ".join(plain).lower()  # lower case never makes or takes a space
+            lowered = joined.split(" ")
+            for w, bit in self._blind:
+                if w in joined:
+                    for c, lower in zip(plain, lowered):
+                        if w in lower:
+                            masks[c] |= bit
+        self._chunks.update(masks)
