@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from anyq.engine.literals import LiteralTest, required_literals
+from anyq.engine.literals import LiteralIndex, LiteralTest, required_literals
 from anyq.engine.loader import load_rules
 
 
@@ -69,3 +69,44 @@ def test_the_test_never_skips_a_paragraph_the_regex_matches(rule):
     for text in texts + [t.upper() for t in texts] + [t.title() for t in texts]:
         if rx.search(text):
             assert LiteralTest(text).holds_any(needs), (rule.code, text)
+
+
+def _passes(index: LiteralIndex, k: int, text: str) -> bool:
+    test = index.tests[k]
+    present = index.words_in(text)
+    return test is None or bool(present & test[0] and all(present & m for m in test[1]))
+
+
+def test_the_index_of_a_language_answers_as_each_rule_s_own_test():
+    patterns = [
+        re.compile(r"(?:өтінішіңізді|арызыңызды)\s+қарап,\s+(?:хабарлаймыз|түсіндіреміз)", re.I),
+        re.compile(r"\bвыявленн\w*\s+нарушени\w*", re.I),
+        re.compile(r"\bвыявленн\w*"),
+        re.compile(r"sklad", re.I),
+        re.compile(r"\d+"),
+    ]
+    needs = [required_literals(rx) for rx in patterns]
+    index = LiteralIndex(needs)
+    assert index.tests[4] is None  # no words to test: the regex always runs
+    texts = [
+        "Шешімді хабарлаймыз.",
+        "Арызыңызды алдық, хабарлаймыз.",
+        "Арызыңызды қарап, хабарлаймыз.",
+        "ВЫЯВЛЕННЫЕ нарушения устранены.",
+        "выявленные\nнарушения",
+        "Нарушений не обнаружено.",
+        "ſklad",  # a letter a case-blind regex reads otherwise: every case-blind rule runs
+        "s\u212alad, выявленн",
+        "",
+    ]
+    for text in texts * 2:  # the second time from the kept chunks
+        for k, lit in enumerate(needs):
+            assert _passes(index, k, text) == (lit is None or LiteralTest(text).holds_any(lit)), (k, text)
+    assert _passes(index, 0, "Арызыңызды қарап, хабарлаймыз.")
+    assert not _passes(index, 1, "Нарушений не обнаружено.")
+    assert _passes(index, 3, "ſklad") and patterns[3].search("ſklad")
+
+
+def test_a_word_across_whitespace_is_not_looked_for_in_chunks():
+    index = LiteralIndex([required_literals(re.compile("в случае несогласия", re.I))])
+    assert index.tests == [None]

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 
 from anyq.datacache import compiled_patterns
-from anyq.engine.literals import Literals, required_literals_of
+from anyq.engine.literals import LiteralIndex, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
@@ -35,8 +35,10 @@ class LanguageMatchers:
     tokens: Matcher | None = None
     # match id (string) → (rule, phrase entry or None)
     keys: dict[str, tuple[Rule, PhraseEntry | None]] = field(default_factory=dict)
-    # (rule, regex, the words one of which every match holds — None: no pre-test)
-    regex_rules: list[tuple[Rule, re.Pattern[str], Literals | None]] = field(default_factory=list)
+    # (rule, regex, its pre-test in ``words``: the masks of the words every match holds —
+    # None: no pre-test)
+    regex_rules: list[tuple[Rule, re.Pattern[str], tuple[int, tuple[int, ...]] | None]] = field(default_factory=list)
+    words: LiteralIndex | None = None
     python_rules: list[Rule] = field(default_factory=list)
 
 
@@ -100,7 +102,8 @@ class CompiledRules:
             elif r.kind == "python" and r.scope == "paragraph":
                 lm.python_rules.append(r)
         patterns = compiled_patterns(f"paragraph-{lang}", [_regex_of(r) for r in regex_rules])
-        lm.regex_rules = list(zip(regex_rules, patterns, required_literals_of(patterns)))
+        lm.words = LiteralIndex(required_literals_of(patterns))
+        lm.regex_rules = list(zip(regex_rules, patterns, lm.words.tests))
         sources = _annotation_sources() if by_lemma or by_text else []
         if by_lemma:
             lm.phrase_lemma = PhraseIndex(nlp.vocab.strings, _lemma_attr(lang))

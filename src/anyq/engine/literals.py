@@ -14,6 +14,8 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 from pathlib import Path
 
 try:  # the standard library's regex parser; without it every regex simply runs
@@ -163,3 +165,84 @@ class LiteralTest:
             else:
                 return False
         return True
+
+
+class LiteralIndex:
+    """The pre-tests of a language's regex rules, answered for a paragraph at once from the
+    words it is made of.
+
+    A rule word holds no whitespace, so it lies inside one of the text's whitespace-separated
+    chunks: the words a paragraph holds are those its chunks hold. A chunk's words are found
+    once and kept as a bit mask (official letters repeat their vocabulary), so a paragraph
+    costs a dictionary lookup per chunk instead of a substring search per rule word (about
+    40 per paragraph, each a scan of the whole paragraph). The answers are those of
+    :meth:`LiteralTest.holds_any`: a case-blind word is looked for in the chunk's lower case,
+    and a chunk holding a letter with other case rules (``_OTHER_LETTER``) counts as holding
+    every case-blind word, as such a paragraph runs every case-blind regex there."""
+
+    max_chunks = 100_000  # distinct chunks kept, bounded like the other per-word caches
+
+    def __init__(self, needs: list[Literals | None]) -> None:
+        bits: dict[tuple[str, bool], int] = {}
+
+        def mask(words: tuple[str, ...], ignorecase: bool) -> int:
+            m = 0
+            for w in words:
+                m |= bits.setdefault((w, ignorecase), 1 << len(bits))
+            return m
+
+        #: per rule: None (no pre-test: the regex always runs) or the mask of its words and
+        #: the masks of its other required word sets
+        self.tests: list[tuple[int, tuple[int, ...]] | None] = []
+        for lit in needs:
+            if lit is None or any(w != "".join(w.split()) for alts in (lit.words, *lit.more) for w in alts):
+                self.tests.append(None)  # no words, or a word across whitespace: no chunk holds it
+                continue
+            self.tests.append((mask(lit.words, lit.ignorecase), tuple(mask(alts, lit.ignorecase) for alts in lit.more)))
+        self._exact = [(w, bit) for (w, ic), bit in bits.items() if not ic]
+        self._blind = [(w, bit) for (w, ic), bit in bits.items() if ic]
+        self._all_blind = reduce(or_, (bit for _, bit in self._blind), 0)
+        self._chunks: dict[str, int] = {}
+
+    def words_in(self, text: str) -> int:
+        """The mask of the rule words ``text`` holds."""
+        chunks = text.split()
+        masks = set(map(self._chunks.get, chunks))  # most chunks hold no rule word: mask 0
+        if None in masks:
+            if len(self._chunks) >= self.max_chunks:
+                self._chunks.clear()
+            self._learn([c for c in chunks if c not in self._chunks])
+            masks = set(map(self._chunks.get, chunks))
+        masks.discard(0)
+        return reduce(or_, masks, 0)
+
+    def _learn(self, chunks: list[str]) -> None:
+        """Find the rule words of new chunks. Each word is looked for once in all of them
+        joined (no word holds whitespace, so none is found across two), and only where it is
+        found, chunk by chunk: a paragraph of new words costs about what one rule-by-rule
+        pre-test of it did."""
+        masks = dict.fromkeys(chunks, 0)
+        chunks = list(masks)
+        joined = " ".join(chunks)
+        for w, bit in self._exact:
+            if w in joined:
+                for c in chunks:
+                    if w in c:
+                        masks[c] |= bit
+        if self._blind:
+            plain = chunks
+            if _OTHER_LETTER.search(joined):
+                plain = []
+                for c in chunks:
+                    if _OTHER_LETTER.search(c):
+                        masks[c] |= self._all_blind
+                    else:
+                        plain.append(c)
+            joined = " ".join(plain).lower()  # lower case never makes or takes a space
+            lowered = joined.split(" ")
+            for w, bit in self._blind:
+                if w in joined:
+                    for c, lower in zip(plain, lowered):
+                        if w in lower:
+                            masks[c] |= bit
+        self._chunks.update(masks)

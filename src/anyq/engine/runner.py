@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
-from anyq.engine.literals import LiteralTest
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
 from anyq.findings import FileReport, Finding
@@ -158,10 +157,12 @@ class Linter:
                 a, b = span_offsets(span)
                 start, end = off + a, off + b
                 out.append((rule, Hit(start, end, suggestions=list(fix.suggestions)), p.lang))
-        words = LiteralTest(p.text)
-        for rule, rx, needs in lm.regex_rules:
-            if needs is not None and not words.holds_any(needs):
-                continue  # none of the words a match needs: the regex cannot match
+        present = lm.words.words_in(p.text) if lm.regex_rules else 0
+        for rule, rx, test in lm.regex_rules:
+            if test is not None:
+                words, more = test
+                if not present & words or (more and not all(map(present.__and__, more))):
+                    continue  # without the words a match needs the regex cannot match
             for m in rx.finditer(p.text):
                 if m.end() > m.start():
                     out.append((rule, _regex_hit(rule, m, off), p.lang))
