@@ -9,17 +9,17 @@ tags ("pl|poss3|dat"); the full analysis is ``token._.kk`` for rules that need t
 from __future__ import annotations
 
 import re
+import struct
 from functools import lru_cache
 from itertools import compress
 
-import numpy
 from spacy.attrs import LEMMA, NORM, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.stem_kk import VOICE, _fits, stemmer
-from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, uint64_array
 from anyq.nlp.words import WORD
 
 # A Latin «i» typed for «і» must not change the stem (the hygiene rules report it).
@@ -78,6 +78,11 @@ def _token_annotation(text: str) -> tuple[str, str, str, bool, str, str, bool]:
     return a.stem, norm, a.pos, a.known, "|".join(sorted(feats)), "|".join(tags), WORD.fullmatch(text) is not None
 
 
+_WRITTEN = [LEMMA, NORM, POS, TAG]
+_ROW = struct.Struct("=4Q")  # a row of ``hashes`` (native uint64, as numpy writes them)
+_UINT64 = struct.Struct("=Q")
+
+
 class KazakhAnnotator(PerTextAnnotator):
     """Stem, norm, POS, suffix tags and features of every token, written to the doc in one
     ``Doc.from_array`` (a ``Token`` object and five attribute writes per token cost more than
@@ -124,29 +129,31 @@ class KazakhAnnotator(PerTextAnnotator):
         return entry
 
     def __call__(self, doc: Doc) -> Doc:
-        cols = lexical_columns(doc)
+        cols = lexical_columns(doc, norm=True)
         if not cols.text:
             return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
-        (values, keep_norm, first_pos, morphs, lemma, first_pos_str, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(
-            list, zip(*rows)
-        )
-        # the rows joined as bytes (see ``hashes``)
-        arr = numpy.frombuffer(bytearray(b"".join(values)), dtype="uint64").reshape(-1, 4)
+        (values, keep_norm, _, morphs, lemma, _, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
+        # the rows are bytes (see ``hashes``), mended as bytes: a numpy call costs more than
+        # the few tokens it would change
         norms = cols.norm
-        if any(keep_norm):
-            arr[numpy.array(keep_norm, dtype=bool), 1] = numpy.array(list(compress(norms, keep_norm)), dtype="uint64")
+        for i in compress(range(len(values)), keep_norm):
+            v = values[i]
+            values[i] = v[:8] + _UINT64.pack(norms[i]) + v[16:]
         # the first token is never taken for a name by its capital letter
-        arr[0, 2], pos[0] = first_pos[0], first_pos_str[0]
+        first = rows[0]
+        values[0], pos[0] = values[0][:16] + _UINT64.pack(first[2]) + values[0][24:], first[5]
         strings = self.vocab.strings
         for i in [i for i, text in enumerate(cols.text) if "." in text]:
             text = cols.text[i]
             if strings[norms[i]] != text.lower():
                 # an abbreviation with its full word as norm («ж.» → жыл)
-                arr[i] = (norms[i], norms[i], POS_IDS["NOUN"], 0)
+                values[i] = _ROW.pack(norms[i], norms[i], POS_IDS["NOUN"], 0)
                 lemma[i], pos[i], tag[i], morphs[i], words[i] = strings[norms[i]], "NOUN", "", None, False
         cols.lemma, cols.pos, cols.tag = lemma, pos, tag
-        doc.from_array([LEMMA, NORM, POS, TAG], arr)
+        arr = uint64_array(b"".join(values), len(values), 4)
+        doc.from_array(_WRITTEN, arr)
+        cols.norm_written = arr[:, 1]  # the stems, for TokenStrings.norm
         return self.finish(doc, morphs, words)
 
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-import numpy
 from spacy.attrs import LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
-from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns
+from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, uint64_array
 from anyq.nlp.words import WORD
 from anyq.resources import rules_data
 
@@ -106,6 +105,9 @@ def morphology() -> RussianMorphology:
     return _morph
 
 
+_WRITTEN = [LEMMA, POS, TAG]
+
+
 class RussianAnnotator(PerTextAnnotator):
     """Lemma, POS, OpenCorpora tag and features of every token, written to the doc in one
     ``Doc.from_array`` (a ``Token`` object and four attribute writes per token cost more than
@@ -151,7 +153,7 @@ class RussianAnnotator(PerTextAnnotator):
         rows = self.rows(cols.text)
         (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
         # the rows joined as bytes (see ``hashes``)
-        doc.from_array([LEMMA, POS, TAG], numpy.frombuffer(b"".join(values), dtype="uint64").reshape(-1, 3))
+        doc.from_array(_WRITTEN, uint64_array(b"".join(values), len(values), 3))
         return self.finish(doc, morphs, words)
 
 

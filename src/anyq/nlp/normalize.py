@@ -28,8 +28,6 @@ def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
     # its alternation at each position
     if "  " not in text and text.isprintable():
         return text, None, frozenset()
-    if not _WS.search(text):
-        return text, None, frozenset()
     out: list[str] = []
     offsets: list[int] = []
     newlines: set[int] = set()
@@ -43,6 +41,8 @@ def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
         out.append(" ")
         offsets.append(a)
         pos = b
+    if not out:
+        return text, None, frozenset()  # a non-printable character that is not whitespace
     out.append(text[pos:])
     offsets.extend(range(pos, len(text) + 1))
     return "".join(out), offsets, frozenset(newlines)
@@ -64,10 +64,11 @@ def _cache_chunks(tokenizer, folded: str) -> None:
     if entry is None or entry[0] is not tokenizer:
         entry = _CACHED_CHUNKS[id(tokenizer)] = (tokenizer, set())
     seen = entry[1]
-    new = set(folded.split(" "))
+    chunks = folded.split(" ")
+    if seen.issuperset(chunks):
+        return  # the usual case: one C-level pass, no set built
+    new = set(chunks)
     new -= seen
-    if not new:
-        return
     if len(seen) > _CACHED_CHUNKS_LIMIT:
         seen.clear()
     seen |= new
@@ -84,10 +85,11 @@ def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
         folded, offsets, newlines = fold_whitespace(text)
         _cache_chunks(tokenizer, folded)
         doc = nlp.make_doc(folded)
-        doc.user_data[TEXT] = folded
+        data = doc.user_data
+        data[TEXT] = folded
         if offsets is not None:
-            doc.user_data[OFFSETS] = offsets
-            doc.user_data[NEWLINES] = newlines
+            data[OFFSETS] = offsets
+            data[NEWLINES] = newlines
         docs.append(doc)
     return docs
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 from anyq.nlp.normalize import NEWLINES
-from anyq.nlp.strings import lexical_columns
+from anyq.nlp.strings import lexical_columns, uint64_array
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -47,6 +47,9 @@ _NUMBERISH = re.compile(r"^\d[\d\-–./]*$")  # 2024, 2025–2026, 12.01.2007
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
 _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
 _TERMINAL_CHARS = set("!?…")
+_WRITTEN = [SENT_START]
+# SENT_START as from_array takes it: 1 starts a sentence, -1 does not (as uint64)
+_START_BYTES = {True: numpy.array([1], dtype="uint64").tobytes(), False: numpy.array([-1], dtype="int64").tobytes()}
 
 
 class _MayEnd(dict):
@@ -84,7 +87,7 @@ class _Tokens:
                 self.nl = [bool(sp) and "\n" in text for text, sp in zip(self.text, self.space)]
         else:
             # the token that ends where a folded line break is (a few per paragraph)
-            idx = cols.idx
+            idx = cols.starts()
             for b in breaks:
                 j = bisect_right(idx, b) - 1
                 for k in (j - 1, j):
@@ -264,9 +267,9 @@ class SentenceSplitter:
                     starts[i + 1] = True
             elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
                 starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
-        # One array write instead of a property call per token (each checks the parse).
-        values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).reshape(n, 1)
-        doc.from_array([SENT_START], values.astype("uint64"))
+        # One array write instead of a property call per token (each checks the parse); the
+        # column made from bytes (numpy's conversions of a short list cost more than the list)
+        doc.from_array(_WRITTEN, uint64_array(b"".join(map(_START_BYTES.__getitem__, starts)), n, 1))
         lexical_columns(doc).sent_start = starts  # for token_strings: the starts as written
         return doc
 

@@ -8,19 +8,16 @@ hash names the same string in every StringStore, so one dict serves both languag
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from itertools import compress
-from typing import TypeVar
+from itertools import accumulate, compress
+from operator import add
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, NORM, ORTH, POS, SENT_START, SPACY, TAG
 import numpy
 from spacy.strings import StringStore
 from spacy.tokens import Doc, MorphAnalysis
 from spacy.vocab import Vocab
 
 from anyq.nlp.words import WORD_FLAGS
-
-T = TypeVar("T")
 
 # Bounded by the vocabulary of the texts seen; cleared if a huge batch outgrows it.
 _MAX = 500_000
@@ -60,24 +57,48 @@ def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
 
 class Columns:
     """A doc's columns as the pipeline reads and writes them: what belongs to the token
-    (text, norm, whitespace, offset) read with one ``to_array`` by the morphology component
-    and shared with the splitter; the lexeme's own attributes (lower case, flags), which
-    depend on the text alone, from the morphology's per-text rows; then the strings the
-    morphology wrote and the sentence starts the splitter wrote. :class:`TokenStrings` is
-    made from them without reading the doc again."""
+    (text, whitespace; the Kazakh morphology also reads the norm) read with one ``to_array``
+    by the morphology component and shared with the splitter; the lexeme's own attributes
+    (lower case, flags), which depend on the text alone, from the morphology's per-text rows;
+    then the strings the morphology wrote and the sentence starts the splitter wrote.
+    :class:`TokenStrings` is made from them without reading the doc again."""
 
-    __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "idx", "lemma", "pos", "tag", "sent_start")
+    __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "lemma", "pos", "tag", "sent_start", "norm_written")
 
-    def __init__(self, doc: Doc) -> None:
-        # norm stays hashes: only abbreviations read it as a string
-        self.text, self.norm, self.ws, self.idx = columns(doc, [ORTH, NORM, SPACY, IDX], strings=1)
+    def __init__(self, doc: Doc, norm: bool = False) -> None:
+        # a to_array costs about as much as reading 4 columns of 20 tokens: one call, only
+        # the columns some reader needs (norm stays hashes: only abbreviations read it)
+        if norm:
+            self.text, self.ws, self.norm = columns(doc, [ORTH, SPACY, NORM], strings=1)
+        else:
+            self.text, self.ws = columns(doc, [ORTH, SPACY], strings=1)
+            self.norm = None
         self.lower = self.space = self.punct = self.alpha = self.num = None
-        self.lemma = self.pos = self.tag = self.sent_start = None
+        self.lemma = self.pos = self.tag = self.sent_start = self.norm_written = None
 
     def lexemes(self, doc: Doc) -> None:
         """Read the lexeme columns from the doc (no morphology component wrote them)."""
         if self.lower is None:
             self.lower, self.space, self.punct, self.alpha, self.num = columns(doc, [LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM], strings=1)
+
+    def starts(self) -> list[int]:
+        """Each token's ``idx``, from the texts and their trailing spaces (as spaCy counts it)."""
+        return token_starts(self.text, self.ws)
+
+
+def token_starts(texts: list[str], ws: list[int]) -> list[int]:
+    """``Token.idx`` of each token: the lengths of the tokens and spaces before it."""
+    return list(accumulate(map(add, map(len, texts[:-1]), ws), initial=0)) if texts else []
+
+
+_U64 = numpy.dtype(numpy.uint64)
+
+
+def uint64_array(data: bytes, rows: int, width: int) -> numpy.ndarray:
+    """``data`` (native uint64 values, row after row) as the ``(rows, width)`` array
+    ``Doc.from_array`` takes: one numpy call (``frombuffer`` and ``reshape`` cost twice that,
+    and a doc of 20 tokens is less work than numpy's own overhead)."""
+    return numpy.ndarray((rows, width), _U64, data)
 
 
 def lexeme_row(lex) -> tuple:
@@ -89,9 +110,13 @@ def lexeme_row(lex) -> tuple:
 _COLUMNS = "anyq.columns"
 
 
-def lexical_columns(doc: Doc) -> Columns:
-    """The doc's :class:`Columns`, read on first use (by the first pipeline component)."""
-    return _kept(doc, _COLUMNS, Columns)
+def lexical_columns(doc: Doc, norm: bool = False) -> Columns:
+    """The doc's :class:`Columns`, read on first use (by the first pipeline component; with
+    the NORM hashes if ``norm``)."""
+    found = doc.user_data.get(_COLUMNS)
+    if found is None:
+        found = doc.user_data[_COLUMNS] = Columns(doc, norm)
+    return found
 
 
 class PerTextAnnotator:
@@ -153,20 +178,38 @@ class TokenStrings:
     """A paragraph's token attributes as plain lists, indexed like the doc: rules test these
     first and build a ``Token`` only for the few candidates."""
 
-    __slots__ = ("text", "lower", "lemma", "pos", "tag", "space", "punct", "ws", "sent_start")
+    __slots__ = ("text", "lower", "lemma", "pos", "tag", "space", "punct", "ws", "sent_start", "_idx", "_norm")
 
     def __init__(self, doc: Doc) -> None:
+        self._idx = None
         c = doc.user_data.pop(_COLUMNS, None)
         if c is not None and c.sent_start is not None and c.lemma is not None:
             # the whole pipeline ran: its components already hold every column
             self.text, self.lower, self.lemma, self.pos, self.tag = c.text, c.lower, c.lemma, c.pos, c.tag
             self.space, self.punct, self.ws, self.sent_start = c.space, c.punct, c.ws, c.sent_start
+            self._norm = c.norm_written
             return
+        self._norm = None
         # no NORM: no rule reads it from here (the phrase index reads its own array)
         (self.text, self.lower, self.lemma, self.pos, self.tag, self.space, self.punct, self.ws, starts) = columns(
             doc, [ORTH, LOWER, LEMMA, POS, TAG, IS_SPACE, IS_PUNCT, SPACY, SENT_START], strings=5
         )
         self.sent_start = [s == 1 for s in starts]
+
+    @property
+    def idx(self) -> list[int]:
+        """``Token.idx`` of every token (offsets in the folded text), computed on first use."""
+        if self._idx is None:
+            self._idx = token_starts(self.text, self.ws)
+        return self._idx
+
+    @property
+    def norm(self) -> list[int] | None:
+        """The NORM hashes the Kazakh morphology wrote (its stems), as ``doc.to_array(NORM)``
+        reads them; None where the pipeline did not write them here (Russian: read the doc)."""
+        if self._norm is not None and not isinstance(self._norm, list):
+            self._norm = self._norm.tolist()
+        return self._norm
 
     def sentence_bounds(self) -> list[tuple[int, int]]:
         """``(sent.start, sent.end)`` of each of ``doc.sents``, read from the sentence starts
@@ -181,13 +224,9 @@ _KEY = "anyq.token_strings"
 
 
 def token_strings(doc: Doc) -> TokenStrings:
-    """The doc's :class:`TokenStrings`, read once (after annotation: the doc must not change)."""
-    return _kept(doc, _KEY, TokenStrings)
-
-
-def _kept(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
-    """``doc.user_data[key]``, built from the doc on first use."""
-    found = doc.user_data.get(key)
+    """The doc's :class:`TokenStrings`, read once (after annotation: the doc must not change).
+    Rules ask for it ten times a paragraph: the lookup is written out, not a shared helper."""
+    found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[key] = build(doc)
+        found = doc.user_data[_KEY] = TokenStrings(doc)
     return found
