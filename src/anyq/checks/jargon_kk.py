@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.clauses import positions
 from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.nlp.stem_kk import lexicon
 from anyq.suggest.kk import attach_chain
@@ -58,7 +59,9 @@ def _passive_stem(stem: str) -> bool:
 def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
     ts = token_strings(doc)
-    # the words before a «болады», picked at C speed: this sees every token
+    if "болады" not in ts.lower:
+        return  # one scan in C: most paragraphs have none
+    # the words before a «болады», picked at C speed
     for i in compress(range(len(ts.text) - 1), map("болады".__eq__, ts.lower[1:])):
         if ts.pos[i] != "VERB" or not ts.tag[i].endswith("ptcp.hab"):
             continue
@@ -78,8 +81,8 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     not_verbs = rule.word_set("not_verbs")
     doc = ctx.doc
     ts = token_strings(doc)
-    # is_passive's first test: the verbs, picked at C speed
-    for i in compress(range(len(ts.pos)), map("VERB".__eq__, ts.pos)):
+    # is_passive's first test: the verbs, found by C scans
+    for i in positions(ts.pos, "VERB"):
         if ts.lemma[i] in skip or not is_passive("VERB", ts.lower[i], ts.lemma[i], not_verbs):
             continue
         tok = doc[i]
@@ -100,12 +103,19 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J801: chains of genitive / possessive nouns -----------------------------------------------
+@lru_cache(maxsize=20_000)
 def _is_link(tags: str) -> bool:
     parts = tags.split("|")
     return "gen" in parts or "poss3" in parts
 
 
 _CASE_AFTER_LINK = ("dat", "abl", "loc", "ins", "acc")
+
+
+@lru_cache(maxsize=20_000)
+def _ends_chain(tags: str) -> bool:
+    """A case after the possessive: the chain ends with this word («есебінде», «қорынан»)."""
+    return bool(tags) and tags.split("|")[-1] in _CASE_AFTER_LINK and _is_link(tags)
 
 
 @paragraph_rule("J801")
@@ -115,11 +125,18 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     bodies = rule.word_set("not_first")
     doc = ctx.doc
     ts = token_strings(doc)
-    joined = "|".join(ts.tag)
+    joined = "\n".join(ts.tag)
     if joined.count("gen") + joined.count("poss3") < limit:
         return  # fewer tags name a link than a chain needs: no chain (counted at C speed)
-    # the run holds token indices; this loop sees every token, so it reads the plain strings
-    # and builds a spaCy Token only for a chain that is reported
+    # a chain is judged by its links alone, so only the tokens from the first tag naming a
+    # link to the last can change what is reported (line = token)
+    found = [p for p in (joined.find("gen"), joined.find("poss3")) if p >= 0]
+    if not found:
+        return
+    last = max(joined.rfind("gen"), joined.rfind("poss3"))
+    first, last = joined.count("\n", 0, min(found)), joined.count("\n", 0, last)
+    # the run holds token indices; the loop reads the plain strings and builds a spaCy
+    # Token only for a chain that is reported
     run: list[int] = []
 
     def flush() -> Iterator[Hit]:
@@ -145,17 +162,17 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
     breaks = rule.word_set("breaks")
-    for i, pos in enumerate(ts.pos):
+    for i in range(first, last + 1):
         if ts.space[i]:
             continue
+        pos = ts.pos[i]
         # verbal nouns and participles count inside a noun phrase («құрылысы», «алуға мұқтаж»)
         tags = ts.tag[i]
         nominal = pos in ("NOUN", "PROPN", "ADJ", "NUM") or (pos == "VERB" and ("vn" in tags or "ptcp" in tags))
         name = ts.text[i][:1].isupper() and not ts.sent_start[i]
         if nominal and not ts.punct[i] and ts.lower[i] not in breaks and not name and pos != "PROPN":
             run.append(i)
-            if tags and tags.split("|")[-1] in _CASE_AFTER_LINK and _is_link(tags):
-                # a case after the possessive ends the chain here («есебінде», «қорынан»)
+            if _ends_chain(tags):
                 if len(run) >= limit:
                     yield from flush()
                 run = []
@@ -180,12 +197,12 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         return  # fewer verbs than participles a report needs
     groups: list[list[int]] = []  # token indices of bare participles
     group: list[int] = []
-    for k, pos in enumerate(ts.pos):
-        if ts.sent_start[k] and group:
+    for k in positions(ts.pos, "VERB"):
+        if ts.tag[k].split("|")[-1] not in _PARTICIPLES:
+            continue
+        if group and any(ts.sent_start[group[-1] + 1 : k + 1]):
             groups.append(group)  # a group ends with its sentence
             group = []
-        if pos != "VERB" or ts.tag[k].split("|")[-1] not in _PARTICIPLES:
-            continue
         joined = group and k - group[-1] <= 10 and any(ts.lower[j] in _JOINERS for j in range(group[-1] + 1, k))
         if group and not joined:
             groups.append(group)

@@ -52,7 +52,9 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
     doc = ctx.doc
     tags = token_strings(doc).tag
-    # the few tokens tagged PRTS, picked at C speed: most paragraphs have none
+    if "PRTS" not in "\n".join(tags):
+        return  # one string test: most paragraphs have no short participle
+    # the few tokens tagged PRTS, picked at C speed
     for i in compress(range(len(tags)), map(str.startswith, tags, repeat("PRTS"))):
         tok = doc[i]
         gs = grammemes(tok)
@@ -92,6 +94,8 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     verbs = rule.word_set("verbs")
     doc = ctx.doc
     lemmas = token_strings(doc).lemma
+    if "ся\n" not in "\n".join(lemmas) + "\n":
+        return  # no lemma ends in «-ся» (one string test)
     # the cheap test of _reflexive_passive first, on the plain strings at C speed
     for i in compress(range(len(lemmas)), map(str.endswith, lemmas, repeat("ся"))):
         tok = doc[i]
@@ -121,6 +125,8 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     doc = ctx.doc
     ts = token_strings(doc)
     vns = verbal_nouns()
+    if vns.keys().isdisjoint(ts.lemma):
+        return  # most paragraphs have no verbal noun (a set test per token, in C)
     # _is_vn on the plain strings; the verbal nouns picked at C speed: this sees every token
     for i in compress(range(len(ts.lemma)), map(vns.__contains__, ts.lemma)):
         e = vns[ts.lemma[i]]
@@ -191,6 +197,8 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     lex = verbal_nouns()
     lemmas = token_strings(doc).lemma
     light_lemmas = rule.derived("light_lemmas", lambda: _light_lemmas(lights))
+    if light_lemmas.isdisjoint(lemmas):
+        return  # no light verb (a set test per token, in C)
     # a lemma whose base (without «-ся») is a light verb, picked at C speed
     for i in compress(range(len(lemmas)), map(light_lemmas.__contains__, lemmas)):
         tok = doc[i]
@@ -249,10 +257,10 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     not_first = rule.word_set("not_first")
     doc = ctx.doc
     ts = token_strings(doc)
-    if sum(map(str.__contains__, ts.tag, repeat("gen"))) < limit:
-        return  # a chain's nouns are tagged genitive: too few here (counted at C speed)
-    # (token index, is a genitive noun); this loop sees every token, so it reads the plain
-    # strings, not spaCy Tokens
+    if "\n".join(ts.tag).count("gen") < limit:
+        return  # a chain's nouns are tagged genitive: too few here (one string count)
+    # (token index, is a genitive noun); the runs are made of tokens tagged genitive, so the
+    # loop visits those only, and reads the plain strings, not spaCy Tokens
     run: list[tuple[int, bool]] = []
 
     def flush() -> Iterator[Hit]:
@@ -268,13 +276,15 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         s, e = ctx.token_span(run[0][0], run[last][0] + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
-    for i, tag in enumerate(ts.tag):
-        if "gen" not in tag:  # the common case first: one string test per token
-            if not ts.space[i]:
-                if len(run) >= limit:
-                    yield from flush()
-                run = []
-            continue
+    space = ts.space
+    prev = -1
+    for i in [i for i, tag in enumerate(ts.tag) if "gen" in tag]:
+        if run and i != prev + 1 and not all(space[prev + 1 : i]):
+            # a word not tagged genitive ends the run (whitespace does not)
+            if len(run) >= limit:
+                yield from flush()
+            run = []
+        prev = i
         pos = ts.pos[i]
         if pos == "PROPN" or ts.lemma[i] in places:
             if len(run) >= limit:
@@ -283,7 +293,7 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             continue
         if pos == "NOUN" and not _adjectival(ts.lower[i]):
             run.append((i, True))
-        elif pos in ("ADJ", "DET", "NOUN") or tag.startswith("PRTF"):
+        elif pos in ("ADJ", "DET", "NOUN") or ts.tag[i].startswith("PRTF"):
             run.append((i, False))  # a modifier (an adjectival «noun» comes here too)
         else:
             if len(run) >= limit:
@@ -340,7 +350,9 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
     doc = ctx.doc
     lowers = token_strings(doc).lower
-    # the forms of «данный», picked at C speed: this sees every token
+    if _DANNYJ_SET.isdisjoint(lowers):
+        return  # no form of «данный» (a set test per token, in C)
+    # the forms of «данный», picked at C speed
     for i in compress(range(len(lowers)), map(_DANNYJ_SET.__contains__, lowers)):
         tok = doc[i]
         low = tok.lower_

@@ -130,6 +130,7 @@ class _Cached(dict):
 # tag → OpenCorpora part of speech (ru: the OpenCorpora tag) or suffix tags (kk: "pl|poss3|dat")
 _RU_OC = _Cached(lambda tag: tag.split(",", 1)[0].split(" ", 1)[0] if tag else "")
 _KK_TAGS = _Cached(lambda tag: tuple(tag.split("|")) if tag else ())
+_KK_POSS = _Cached(lambda tag: any(x.startswith("poss") for x in _KK_TAGS[tag]))
 _IS_WORD = _Cached(lambda text: WORD.fullmatch(text) is not None)
 # word → is a long word (``LONG_WORD_SYLLABLES``); other languages count as Russian
 _IS_LONG = {
@@ -143,10 +144,10 @@ class _Sent:
     ``i[k]`` is the token's index in the doc. Plain lists: a Python object per token costs
     more than the counting."""
 
-    __slots__ = ("i", "text", "lower", "pos", "lemma", "punct", "oc", "tags")
+    __slots__ = ("i", "text", "lower", "pos", "lemma", "punct", "tag", "oc")
 
-    def __init__(self, ts, start: int, end: int, lang: str) -> None:
-        if any(ts.space[start:end]):
+    def __init__(self, ts, start: int, end: int, lang: str, spaced: bool) -> None:
+        if spaced and any(ts.space[start:end]):
             keep = [i for i in range(start, end) if not ts.space[i]]
             self.i = keep
             self.text = [ts.text[i] for i in keep]
@@ -154,7 +155,7 @@ class _Sent:
             self.pos = [ts.pos[i] for i in keep]
             self.lemma = [ts.lemma[i] for i in keep]
             self.punct = [ts.punct[i] for i in keep]
-            tag = [ts.tag[i] for i in keep]
+            self.tag = [ts.tag[i] for i in keep]
         else:
             self.i = range(start, end)
             self.text = ts.text[start:end]
@@ -162,11 +163,10 @@ class _Sent:
             self.pos = ts.pos[start:end]
             self.lemma = ts.lemma[start:end]
             self.punct = ts.punct[start:end]
-            tag = ts.tag[start:end]
-        if lang == "ru":
-            self.oc, self.tags = list(map(_RU_OC.__getitem__, tag)), None
-        else:
-            self.oc, self.tags = None, list(map(_KK_TAGS.__getitem__, tag))
+            self.tag = ts.tag[start:end]
+        # ru: the OpenCorpora part of speech of every token; kk reads its suffix tags
+        # (``_KK_TAGS``) only for the few tokens it looks at
+        self.oc = list(map(_RU_OC.__getitem__, self.tag)) if lang == "ru" else None
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
@@ -174,12 +174,13 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
     if cached is None:
         ts = token_strings(doc)
         is_word = word_flags(doc)
-        cached = [_facts(start, end, lang, ts, is_word) for start, end in ts.sentence_bounds()]
+        spaced = any(ts.space)  # most paragraphs have no whitespace token at all
+        cached = [_facts(start, end, lang, ts, is_word, spaced) for start, end in ts.sentence_bounds()]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
 
 
-def _facts(start: int, end: int, lang: str, ts, is_word: list[bool]) -> SentenceFacts:
+def _facts(start: int, end: int, lang: str, ts, is_word: list[bool], spaced: bool) -> SentenceFacts:
     f = SentenceFacts(start, end)
     # whitespace tokens are never words
     words = list(compress(ts.text[start:end], is_word[start:end]))
@@ -189,12 +190,13 @@ def _facts(start: int, end: int, lang: str, ts, is_word: list[bool]) -> Sentence
     long_words = list(compress(words, map(_IS_LONG.get(lang, _IS_LONG["ru"]).__getitem__, words)))
     f.long_words = len(long_words)
     f.long_examples = long_words[:3]
-    s = _Sent(ts, start, end, lang)
+    s = _Sent(ts, start, end, lang, spaced)
     if lang == "ru":
         _ru_structure(s, f)
     elif lang == "kk":
         _kk_structure(s, f)
-    _nesting(s, f)
+    if not _PARENS.isdisjoint(s.text):
+        _nesting(s, f)  # without a bracket the depth stays 0 (see _nesting)
     _enumeration(s, f, lang)
     return f
 
@@ -221,10 +223,18 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
     positions = range(n)
     # each count visits only the tokens that can change it (C-level filters, not a Python
     # test per token); positions in the sentence, in order
-    preds = [k for k in compress(positions, map(_RU_PREDICATE.__contains__, oc)) if _ru_is_predicate(s, k)]
-    f.participles = [s.i[k] for k in compress(positions, map(_RU_PARTICIPLE.__contains__, oc))]
-    opening = set(compress(positions, map(_RU_PAIR_SECOND.__contains__, lower)))
-    opening.update(compress(positions, map(RU_SUBORDINATORS.__contains__, lemma)))
+    preds = [
+        k for k in compress(positions, map(_RU_PREDICATE.__contains__, oc))
+        if oc[k] != "VERB" or lemma[k] not in _RU_AUX or _ru_is_predicate(s, k)
+    ]
+    # the rarer words first asked of the whole sentence at once (a set test per token in C)
+    if not _RU_PARTICIPLE.isdisjoint(oc):
+        f.participles = [s.i[k] for k in compress(positions, map(_RU_PARTICIPLE.__contains__, oc))]
+    opening: set[int] = set()
+    if not _RU_PAIR_SECOND.isdisjoint(lower):
+        opening.update(compress(positions, map(_RU_PAIR_SECOND.__contains__, lower)))
+    if not RU_SUBORDINATORS.isdisjoint(lemma):
+        opening.update(compress(positions, map(RU_SUBORDINATORS.__contains__, lemma)))
     for k in opening:
         low = lower[k]
         prev = lower[k - 1] if k else ""
@@ -239,8 +249,10 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
                 if low not in ("как", "что") or j >= 0:
                     f.subordinators += 1
     f.predicates = len(preds)
-    _ru_adjectival_participles(s, f)
-    _splits(s, f, preds, RU_SPLIT_WORDS, "ru")
+    if f.participles:
+        _ru_adjectival_participles(s, f)
+    if len(preds) >= 2 or ";" in text:
+        _splits(s, f, preds, RU_SPLIT_WORDS, "ru")
 
 
 def _ru_adjectival_participles(s: _Sent, f: SentenceFacts) -> None:
@@ -273,18 +285,19 @@ def _kk_clause_ends(s: _Sent, k: int) -> bool:
 
 
 def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
-    preds: list[int] = []
-    gen_run: list[int] = []
-    best: tuple[int, int, int] | None = None
-    gap = 0
-    text, lower, pos, punct, tags_of, idx = s.text, s.lower, s.pos, s.punct, s.tags, s.i
+    text, lower, pos, punct, tag, idx = s.text, s.lower, s.pos, s.punct, s.tag, s.i
     n = len(text)
-    for k in range(n):
+    preds: list[int] = []
+    # only modal words and verbs can carry a clause: visit those (a few per sentence)
+    cands = positions(pos, "VERB")
+    if not _KK_PREDICATE_WORDS.isdisjoint(lower):
+        cands = sorted(set(cands).union(compress(range(n), map(_KK_PREDICATE_WORDS.__contains__, lower))))
+    for k in cands:
         low = lower[k]
-        tags = tags_of[k]
         if low in _KK_PREDICATE_WORDS and (k + 1 >= n or punct[k + 1]):
             preds.append(k)
-        elif pos[k] == "VERB" and low not in _KK_NOT_PREDICATE and tags:
+        elif pos[k] == "VERB" and low not in _KK_NOT_PREDICATE and tag[k]:
+            tags = _KK_TAGS[tag[k]]
             last = tags[-1]
             if last in _KK_FINITE or (last in _KK_PARTICIPLE and _kk_clause_ends(s, k)):
                 preds.append(k)  # «ұсынылмаған.»: a participle ending a clause is its predicate
@@ -292,32 +305,52 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
                 # «-ған/-атын» before a noun or with a case of its own («бермегеніңіз»,
                 # «болмағандықтан»), and «-ып» converbs: each a clause folded into a word
                 f.participles.append(idx[k])
-        if low in KK_SUBORDINATORS and k > 0 and text[k - 1] in (",", ";"):
-            f.subordinators += 1
-        # stacked ілік септік: «бөлімінің бастығының орынбасарының»
-        if "gen" in tags:
-            gen_run.append(idx[k])
-            gap = 0
-        elif gen_run and gap == 0 and not punct[k] and k + 1 < n and "gen" in tags_of[k + 1]:
-            gap = 1  # one attribute between two genitives: «қосудың техникалық мүмкіндігінің»
-        else:
-            if gen_run:
-                # the chain ends with its head noun (possessive) if there is one
-                end = idx[k] + 1 if "poss3" in tags or any(x.startswith("poss") for x in tags) else gen_run[-1] + 1
-                m = len(gen_run) + (1 if end > gen_run[-1] + 1 else 0)
-                if best is None or m > best[0]:
-                    best = (m, gen_run[0], end)
-            gen_run, gap = [], 0
-    if gen_run:
-        m = len(gen_run)
-        if best is None or m > best[0]:
-            best = (m, gen_run[0], gen_run[-1] + 1)
-    f.genitive_chain = best
+    if not KK_SUBORDINATORS.isdisjoint(lower):
+        for k in compress(range(n), map(KK_SUBORDINATORS.__contains__, lower)):
+            if k > 0 and text[k - 1] in (",", ";"):
+                f.subordinators += 1
+    # stacked ілік септік: «бөлімінің бастығының орынбасарының»
+    if "gen" in "|".join(tag):  # no genitive anywhere: no chain (one string test)
+        f.genitive_chain = _kk_genitive_chain(s, [k for k, t in enumerate(tag) if "gen" in t and "gen" in _KK_TAGS[t]])
     f.predicates = len(preds)
     # converbs directly before a finite verb are part of it («қарап шықты», «жазып берді»)
-    pred_idx = {idx[k] for k in preds}
-    f.participles = [p for p in f.participles if p + 1 not in pred_idx]
-    _splits(s, f, preds, KK_SPLIT_WORDS, "kk")
+    if f.participles:
+        pred_idx = {idx[k] for k in preds}
+        f.participles = [p for p in f.participles if p + 1 not in pred_idx]
+    if len(preds) >= 2 or ";" in text:
+        _splits(s, f, preds, KK_SPLIT_WORDS, "kk")
+
+
+def _kk_genitive_chain(s: _Sent, gens: list[int]) -> tuple[int, int, int] | None:
+    """The longest run of genitives (positions ``gens``): one attribute may stand between
+    two of them («қосудың техникалық мүмкіндігінің»), and the chain ends with its head noun
+    (a possessive) if one follows. (chain length, first token, end token) or None."""
+    punct, tag, idx = s.punct, s.tag, s.i
+    n = len(tag)
+    best: tuple[int, int, int] | None = None
+    first = 0  # where the current run starts in ``gens``
+    for j, k in enumerate(gens):
+        nxt = gens[j + 1] if j + 1 < len(gens) else n + 2
+        if nxt == k + 1 or (nxt == k + 2 and not punct[k + 1]):
+            continue  # the run goes on
+        m = j - first + 1
+        end = idx[k] + 1
+        if k + 1 < n and _KK_POSS[tag[k + 1]]:
+            end, m = idx[k + 1] + 1, m + 1
+        if best is None or m > best[0]:
+            best = (m, idx[gens[first]], end)
+        first = j + 1
+    return best
+
+
+def positions(items: list[str], value: str) -> list[int]:
+    """Positions of ``value`` in ``items``, found by C scans (it is rare in a sentence)."""
+    out = []
+    k = -1
+    for _ in range(items.count(value)):
+        k = items.index(value, k + 1)
+        out.append(k)
+    return out
 
 
 # --- both ------------------------------------------------------------------------------------
@@ -465,5 +498,6 @@ def _outside_brackets(text: list[str]) -> list[int]:
 _SEPARATOR = {",", ";"}
 _KK_CUTS = {",", ";", "және"}
 _BRACKETS = _OPEN.keys() | _CLOSE.keys()
+_PARENS = {"(", "["}
 _NO_AND: frozenset[str] = frozenset()
 _AND = {"ru": {"и", "или"}, "kk": {"және", "немесе", "мен", "бен", "пен"}}
