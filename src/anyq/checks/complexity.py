@@ -122,19 +122,25 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
     doc = ctx.doc
     ts = token_strings(doc)
-    for i, tag in enumerate(ts.tag):
+    tags = ts.tag
+    if "\n".join(tags).count("gen") < limit:
+        return  # each noun of a chain has a genitive in its tag: too few here (one string count)
+    space = ts.space
+    prev = -1
+    # Case=Gen comes from a genitive in the tag string (ru gent/gen2, kk gen): the plain
+    # string first, the token's features only for the few that have one; the loop visits
+    # the genitives only
+    for i in [i for i, tag in enumerate(tags) if "gen" in tag]:
         pos = ts.pos[i]
-        # Case=Gen comes from a genitive in the tag string (ru gent/gen2, kk gen): the plain
-        # string first, the token's features only for the few that have one
-        gen = "gen" in tag and pos in ("NOUN", "ADJ", "PROPN") and "Case=Gen" in str(doc[i].morph)
-        if gen:
-            run.append(i)
-            nouns += pos != "ADJ"
-        elif ts.space[i]:
-            continue
-        elif run:  # a run ends (a generator per token would cost more than the test)
+        if pos not in ("NOUN", "ADJ", "PROPN") or "Case=Gen" not in str(doc[i].morph):
+            continue  # not a genitive: the next one is not next to the run (tested below)
+        if run and i != prev + 1 and not all(space[prev + 1 : i]):
+            # a word between ends the run (whitespace does not)
             yield from flush()
             run, nouns = [], 0
+        run.append(i)
+        nouns += pos != "ADJ"
+        prev = i
     yield from flush()
 
 
