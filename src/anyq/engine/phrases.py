@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from itertools import compress
 from pathlib import Path
 
-from spacy.attrs import IDS
+from spacy.attrs import IDS, NORM
 from spacy.tokens import Doc
 
 from anyq.datacache import cached
@@ -24,7 +24,8 @@ from anyq.nlp.strings import token_strings
 
 # Attributes the paragraph's TokenStrings already hold as strings (the rules read them
 # anyway): matching on those strings spares a ``to_array`` per doc. Kazakh NORM (the stem
-# the morphology writes) is not among them and is read from the doc.
+# the morphology writes) is kept as hashes (``TokenStrings.norm``), read from the doc only
+# where the pipeline did not leave them.
 _STRING_COLUMNS = {"LEMMA": "lemma", "LOWER": "lower"}
 
 
@@ -60,7 +61,11 @@ class PhraseIndex:
             by_second.setdefault(hashes[1], []).append((order, hashes[2:], len(hashes), key_id))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        values = getattr(token_strings(doc), self.column) if self.column else doc.to_array(self.attr).tolist()
+        ts = token_strings(doc)
+        if self.column:
+            values = getattr(ts, self.column)
+        else:
+            values = ts.norm if self.attr == NORM and ts.norm is not None else doc.to_array(self.attr).tolist()
         first = self.first
         found: list[tuple[int, int, int, int]] = []  # (start, end, order, key id)
         n = len(values)

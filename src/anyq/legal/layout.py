@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.cues import cues
-from anyq.nlp.normalize import OFFSETS, doc_text, original_span
+from anyq.nlp.normalize import doc_text, original_span
 from anyq.nlp.words import WORD, word_flags
 from anyq.text import Paragraph
 
@@ -205,13 +205,12 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             continue
         text = doc_text(doc)  # sliced, not ``sent.text``, which builds a Token per token
         flags = word_flags(doc)
-        offsets = doc.user_data.get(OFFSETS)
         start, lang, zone = p.start, p.lang, zones[i]
         for sent in doc.sents:
             start_char, end_char = sent.start_char, sent.end_char
             if not text[start_char:end_char].strip():
                 continue
             # the doc holds the paragraph with its whitespace folded: map back to the original text
-            a, b = (start_char, end_char) if offsets is None else (offsets[start_char], offsets[end_char - 1] + 1)
+            a, b = original_span(doc, start_char, end_char)
             sentences.append(Sentence(start + a, start + b, p.text[a:b], lang, i, zone, sent, sum(flags[sent.start : sent.end]), start))
     return out

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import IDX
 
 from anyq.engine.literals import LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
@@ -247,11 +246,11 @@ _TOKEN_STARTS = "anyq.legal.token_starts"
 
 
 def _token_starts(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
-    """Paragraph offset of every token of the doc (``original_span`` of its ``idx``), read once
-    from the doc's array."""
+    """Paragraph offset of every token of the doc (``original_span`` of its ``idx``), kept
+    with the doc."""
     starts = doc.user_data.get(_TOKEN_STARTS)
     if starts is None:
-        idx = doc.to_array([IDX]).tolist()
+        idx = token_strings(doc).idx
         offsets = doc.user_data.get(OFFSETS)
         starts = doc.user_data[_TOKEN_STARTS] = idx if offsets is None else [offsets[i] for i in idx]
     return starts
