@@ -129,7 +129,14 @@ class Linter:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
-        return self._report(source, paragraphs, counts, findings, dctx)
+        report = self._report(source, paragraphs, counts, findings, dctx)
+        for doc in docs:
+            if doc is not None:
+                # what the rules kept on a paragraph (its unknown words, sentence facts) points
+                # back at the Doc: without this a batch's Docs live on as cycles until the
+                # collector's next sweep, which then walks all of them
+                doc.user_data.clear()
+        return report
 
     # -- stages ------------------------------------------------------------------------
     @staticmethod
