@@ -8,6 +8,7 @@ phrases cost one pass over the tokens, not 4,000.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pathlib import Path
@@ -17,6 +18,7 @@ from spacy.matcher import Matcher
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import LiteralIndex, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
+from anyq.engine.needs import NEEDS
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
 from anyq.nlp.pipeline import get_nlp
@@ -52,7 +54,7 @@ class CompiledRules:
         self.rules = rules
         self.by_code = {r.code: r for r in rules}
         self._langs: dict[str, LanguageMatchers] = {}
-        self.document_regex: list[tuple[Rule, re.Pattern[str]]] = []
+        self.document_regex: list[tuple[Rule, re.Pattern[str], Callable[[str], bool] | None]] = []
         self.document_python: list[Rule] = []
         self.exceptions: dict[str, list[re.Pattern[str]]] = {}
         exception_patterns = iter(compiled_patterns("exceptions", [(e, re.I) for r in rules for e in r.exceptions]))
@@ -67,7 +69,8 @@ class CompiledRules:
                 if r.scope == "document":
                     self.document_python.append(r)
             elif r.kind == "regex" and r.scope == "document":
-                self.document_regex.append((r, next(document_patterns)))
+                needs = r.params.get("needs")
+                self.document_regex.append((r, next(document_patterns), NEEDS[needs] if needs else None))
 
     def for_language(self, lang: str) -> LanguageMatchers:
         m = self._langs.get(lang)

@@ -26,6 +26,7 @@ from anyq.engine.model import (
 )
 from anyq.datacache import cached
 from anyq.engine import model as _model_module
+from anyq.engine.needs import NEEDS
 from anyq.resources import rules_dir
 
 _CODE = re.compile(r"^[A-Z]\d{3,4}$")
@@ -195,6 +196,9 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
             re.compile(rule.regex)
         except re.error as exc:
             raise _fail(source, where, f"bad regex: {exc}") from None
+        needs = rule.params.get("needs")
+        if needs is not None and needs not in NEEDS:
+            raise _fail(source, where, f"unknown params.needs {needs!r}: one of {', '.join(sorted(NEEDS))}")
 
     for ex in data.get("bad", []):
         if isinstance(ex, str):

@@ -1,0 +1,86 @@
+"""A rule's declared need (params.needs) is a necessary condition of its regex: wherever the
+regex matches, the need holds, so skipping texts without it changes no finding."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+import anyq
+from anyq.engine.loader import RuleError, load_file, load_rules
+from anyq.engine.needs import NEEDS, repeated_word
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+NEEDY = [r for r in load_rules() if r.params.get("needs")]
+
+
+def _rx(rule):
+    return re.compile(rule.regex, re.I if rule.ignorecase else 0)
+
+
+def test_t104_declares_its_need():
+    assert [r.code for r in NEEDY] == ["T104"]
+
+
+@pytest.mark.parametrize(
+    "text, repeated",
+    [
+        ("Документы приняты для для рассмотрения.", True),
+        ("Документы приняты ДЛЯ для рассмотрения.", True),
+        ("Өтініш өтініш бойынша қаралды.", True),
+        ("Документы приняты для рассмотрения.", False),
+        ("Он сказал, что что-то изменилось.", True),  # a need, not a match: the regex decides
+        ("Бұл бұлақтың суы.", False),
+        ("İstanbul istanbul", True),  # lowered apart by str.lower: never ruled out
+        ("", False),
+    ],
+)
+def test_repeated_word(text, repeated):
+    assert repeated_word(text) is repeated
+
+
+@pytest.mark.parametrize("rule", NEEDY, ids=lambda r: r.code)
+def test_need_holds_wherever_the_regex_matches_in_the_corpora(rule):
+    rx, need = _rx(rule), NEEDS[rule.params["needs"]]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*")) if p.suffix in (".txt", ".md")]
+    texts += [ex.text for r in load_rules() for ex in r.bad] + [g for r in load_rules() for g in r.good]
+    matched = [t for t in texts if rx.search(t)]
+    assert matched, "the corpora hold no match: the test would prove nothing"
+    assert all(need(t) for t in matched)
+    assert not all(need(t) for t in texts), "a need that always holds skips nothing"
+
+
+@pytest.mark.parametrize("rule", NEEDY, ids=lambda r: r.code)
+def test_need_holds_wherever_the_regex_matches_in_random_text(rule):
+    # words drawn from a small alphabet in both cases, so that repeats across case are common
+    rx, need = _rx(rule), NEEDS[rule.params["needs"]]
+    rnd = random.Random(104)
+    pieces = ["да", "ДА", "Да", "қ", "Қ", "ӨТ", "өт", "i", "I", "ß", "ẞ", "ǅ", "ǆ", "Ǆ", "5", "_"]
+    seps = [" ", "  ", "\n", " \n ", "\u00a0", ", ", "-", ""]
+    found = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) + rnd.choice(seps) for _ in range(rnd.randint(1, 8)))
+        if rx.search(text):
+            found += 1
+            assert need(text), text
+    assert found > 100
+
+
+def test_unknown_need_is_a_rule_file_error(tmp_path):
+    f = tmp_path / "mine.toml"
+    f.write_text(
+        '[[rule]]\ncode = "T901"\nname = "x"\ncategory = "typography"\nlanguages = ["any"]\nseverity = "info"\n'
+        'kind = "regex"\nregex = "ab"\nparams = { needs = "moonlight" }\n'
+        'message = "m"\nexplanation = "e"\nsuggestion = "s"\nbad = [{ text = "ab", match = "ab" }]\ngood = ["cd"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="needs"):
+        load_file(f)
+
+
+def test_check_skips_the_regex_only_where_no_match_could_be():
+    report = anyq.check("Жалоба рассмотрена, ответ ответ направлен.\n\nЖалоба рассмотрена, ответ направлен.\n")
+    assert [(f.code, f.line, f.text) for f in report.findings if f.code == "T104"] == [("T104", 1, "ответ ответ")]
