@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import LiteralIndex, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
-from anyq.engine.needs import NEEDS
+from anyq.engine.needs import need_of
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
 from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
 from anyq.nlp.pipeline import get_nlp
@@ -69,8 +69,7 @@ class CompiledRules:
                 if r.scope == "document":
                     self.document_python.append(r)
             elif r.kind == "regex" and r.scope == "document":
-                needs = r.params.get("needs")
-                self.document_regex.append((r, next(document_patterns), NEEDS[needs] if needs else None))
+                self.document_regex.append((r, next(document_patterns), need_of(r.params)))
 
     def for_language(self, lang: str) -> LanguageMatchers:
         m = self._langs.get(lang)

@@ -199,6 +199,9 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         needs = rule.params.get("needs")
         if needs is not None and needs not in NEEDS:
             raise _fail(source, where, f"unknown params.needs {needs!r}: one of {', '.join(sorted(NEEDS))}")
+        needs_any = rule.params.get("needs_any")
+        if needs_any is not None and not (isinstance(needs_any, list) and needs_any and all(isinstance(x, str) and x for x in needs_any)):
+            raise _fail(source, where, "params.needs_any is a list of strings, one of which every text with a match holds")
 
     for ex in data.get("bad", []):
         if isinstance(ex, str):

@@ -187,7 +187,7 @@ class Linter:
         skipped = dctx.source.skipped
         for rule, rx, needs in self.compiled.document_regex:
             if needs is not None and not needs(text):
-                continue  # the text lacks what every match of the regex has (params.needs)
+                continue  # the text lacks what every match of the regex has (params.needs, needs_any)
             for m in rx.finditer(text):
                 if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped):
                     plang = _lang_at(dctx.paragraphs, m.start()) or lang
