@@ -131,10 +131,12 @@ def cold_start(runs: int = 9) -> dict:
     return out
 
 
-def throughput(rounds: int = 3) -> dict:
+def throughput(rounds: int = 5) -> dict:
     """Words per CPU second of one process over the team's letters, warmed up on other
     letters first (models loaded, word caches filled as in a batch run). The best of
-    ``rounds`` passes: the machine is shared, and a pass only gets slower from outside."""
+    ``rounds`` passes: the machine is shared, and a pass only gets slower from outside (the
+    first pass fills the word caches for these letters; of the four after it, the fastest is
+    the one the neighbours disturbed least)."""
     import anyq
     from anyq.api import linter_for
     from anyq.readers import read_path

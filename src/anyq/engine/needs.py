@@ -13,23 +13,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import islice
-from operator import eq
+from itertools import compress, islice
+from operator import gt, itemgetter
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# the letters ending a chunk of text (a word after a bracket or a quote: «(в», "«для")
+_LETTER_TAIL = re.compile(r"[^\W\d_]+\Z")
 
 # Python's str.lower() and the regex engine's case-blind comparison agree letter by letter,
 # except for «İ» (lowered to two characters) and «Σ» (lowered by its place in the word)
-_LOWERS_APART = re.compile("[İΣ]")
+_LOWERS_APART = ("İ", "Σ")
+_LAST = itemgetter(-1)
 
 
 def repeated_word(text: str) -> bool:
-    """Whether two neighbouring words of ``text`` (runs of letters) are the same, case-blind:
-    what a pattern needs that repeats a word through a back-reference (``([^\\W\\d_]++)…\\1``)."""
-    if _LOWERS_APART.search(text):
+    r"""Whether a word of ``text`` (a run of letters) ends one whitespace-separated chunk and
+    starts the next, case-blind: what a pattern needs that repeats a word across whitespace
+    through a back-reference (``([^\W\d_]++)\s+\1``).
+
+    Only C-level passes over the chunks, as finding the words with a regex would cost what the
+    pattern itself costs: a chunk of letters only is its own last word, so the pair needs the
+    next chunk to start with it; a chunk ending in a letter or digit after other characters has
+    its last letters read by a regex; a chunk ending in punctuation ends no word.
+    """
+    if any(map(text.__contains__, _LOWERS_APART)):
         return True
-    words = list(map(str.lower, _LETTER_RUN.findall(text)))
-    return any(map(eq, words, islice(words, 1, None)))
+    chunks = text.lower().split()
+    if len(chunks) < 2:
+        return False
+    n = len(chunks) - 1
+    for i in compress(range(n), map(str.startswith, islice(chunks, 1, None), chunks)):
+        if chunks[i].isalpha():
+            w, rest = chunks[i], chunks[i + 1]
+            tail = rest[len(w) : len(w) + 1]
+            if not tail or not (_LETTER_TAIL.match(tail) or tail == "-"):
+                return True
+    # isalnum covers every letter the pattern's class does (and digits, which the regex sorts out)
+    for i in compress(range(n), map(gt, map(str.isalnum, map(_LAST, chunks)), map(str.isalpha, chunks))):
+        m = _LETTER_TAIL.search(chunks[i])
+        if m is not None and chunks[i + 1].startswith(m.group()):
+            return True
+    return False
 
 
 NEEDS: dict[str, Callable[[str], bool]] = {
