@@ -19,18 +19,25 @@ from anyq.profiles import profile_of, resolve
 # Splits that change the meaning if the conjunction is simply dropped (a cause, a relative
 # clause): the message shows where to split, but no rewrite is offered.
 _NO_REWRITE = {"поскольку", "так как", "который"}
+_UNSET = object()
 
 
 def param(rule: Rule, ctx: ParagraphContext | DocumentContext, key: str, default, lang: str | None = None):
     """``params.<key>`` for the run's profile and the text's language."""
-    profile, lang = profile_of(ctx.options), lang or getattr(ctx, "lang", "ru")
+    lang = lang or getattr(ctx, "lang", "ru")
+    # keyed by the profile as given (profile_of maps unknown names to the default): every rule
+    # reads its parameters for every paragraph, and resolving walks the profile and language
+    # tables, so the hit path is one tuple and one dict lookup
+    k = ("param", key, getattr(ctx.options, "profile", None), lang, default)
+    hit = rule.derived_values.get(k, _UNSET)
+    if hit is not _UNSET:
+        return hit
 
     def build():
-        value = resolve(rule.params.get(key, default), profile, lang)
+        value = resolve(rule.params.get(key, default), profile_of(ctx.options), lang)
         return default if value is None else value
 
-    # every rule reads several for every sentence, and resolving walks the profile and language tables
-    return rule.derived(("param", key, profile, lang, default), build)
+    return rule.derived(k, build)
 
 
 def _sentence_span(ctx: ParagraphContext, f: SentenceFacts) -> tuple[int, int]:

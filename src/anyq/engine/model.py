@@ -101,14 +101,15 @@ class Rule:
     source: str = ""
     # values Python rules derive from ``params`` (word sets, a threshold resolved for a profile
     # and language), computed once per rule instead of once per paragraph or sentence; a copy
-    # with other params (``dataclasses.replace``) starts with none
-    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # with other params (``dataclasses.replace``) starts with none; a hot path may read the
+    # dict itself, where building the closure for ``derived`` would cost more than the lookup
+    derived_values: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def derived(self, key: Any, build: Callable[[], Any]) -> Any:
         try:
-            return self._derived[key]
+            return self.derived_values[key]
         except KeyError:
-            value = self._derived[key] = build()
+            value = self.derived_values[key] = build()
             return value
 
     def word_set(self, key: str) -> frozenset[str]:
