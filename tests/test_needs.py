@@ -47,11 +47,17 @@ def test_repeated_word(text, repeated):
     assert repeated_word(text) is repeated
 
 
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    """Every corpus text, rule example and good text: read once for all the rules."""
+    rules = load_rules()
+    out = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*")) if p.suffix in (".txt", ".md")]
+    return out + [ex.text for r in rules for ex in r.bad] + [g for r in rules for g in r.good]
+
+
 @pytest.mark.parametrize("rule", NEEDY, ids=lambda r: r.code)
-def test_need_holds_wherever_the_regex_matches_in_the_corpora(rule):
+def test_need_holds_wherever_the_regex_matches_in_the_corpora(rule, texts):
     rx, need = _rx(rule), need_of(rule.params)
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*")) if p.suffix in (".txt", ".md")]
-    texts += [ex.text for r in load_rules() for ex in r.bad] + [g for r in load_rules() for g in r.good]
     matched = [t for t in texts if rx.search(t)]
     assert matched, "the corpora hold no match: the test would prove nothing"
     assert all(need(t) for t in matched)
