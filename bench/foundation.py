@@ -165,12 +165,25 @@ def throughput(rounds: int = 5) -> dict:
     }
 
 
+def cpu_model() -> str:
+    """The CPU's name as the kernel reports it: figures from VMs of one kind differ with the
+    host they land on (one such host ran this benchmark at half the speed of another)."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="accuracy only, no timing")
     args = ap.parse_args()
     results = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(), "cpu": cpu_model()},
         "langid": langid(),
         "langid_heldout": langid("heldout.jsonl"),
         "sentences": sentences(),
