@@ -131,6 +131,16 @@ def cold_start(runs: int = 9) -> dict:
     return out
 
 
+def throughput_letters() -> list[Path]:
+    """The letters the throughput benchmark checks, and ``bench/instructions.py`` counts."""
+    return sorted((CORPORA / "spelling").rglob("*.txt")) + sorted((CORPORA / "legal").rglob("*.txt")) + sorted((CORPORA / "examples").glob("*.txt"))
+
+
+def warm_up_letters() -> list[Path]:
+    """Other letters, checked first: models loaded and word caches filled as in a batch run."""
+    return sorted((CORPORA / "jargon").rglob("*.txt"))[:40]
+
+
 def throughput(rounds: int = 5) -> dict:
     """Words per CPU second of one process over the team's letters, warmed up on other
     letters first (models loaded, word caches filled as in a batch run). The best of
@@ -141,11 +151,9 @@ def throughput(rounds: int = 5) -> dict:
     from anyq.api import linter_for
     from anyq.readers import read_path
 
-    files = sorted((CORPORA / "spelling").rglob("*.txt")) + sorted((CORPORA / "legal").rglob("*.txt")) + sorted((CORPORA / "examples").glob("*.txt"))
-    warm = sorted((CORPORA / "jargon").rglob("*.txt"))[:40]
-    sources = [read_path(f) for f in files]
+    sources = [read_path(f) for f in throughput_letters()]
     linter = linter_for(anyq.Settings())
-    for f in warm:
+    for f in warm_up_letters():
         linter.check(read_path(f))
     from anyq.engine.runner import freeze_long_lived_objects
 

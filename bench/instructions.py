@@ -29,11 +29,9 @@ from anyq.readers import read_path  # noqa: E402
 
 def main() -> None:
     step = int(sys.argv[1]) if len(sys.argv) > 1 else 4
-    corpora = foundation.CORPORA
-    files = sorted((corpora / "spelling").rglob("*.txt")) + sorted((corpora / "legal").rglob("*.txt")) + sorted((corpora / "examples").glob("*.txt"))
-    sources = [read_path(f) for f in files][::step]
+    sources = [read_path(f) for f in foundation.throughput_letters()][::step]
     linter = linter_for(anyq.Settings())
-    for f in sorted((corpora / "jargon").rglob("*.txt"))[:40]:
+    for f in foundation.warm_up_letters():
         linter.check(read_path(f))
     freeze_long_lived_objects()
     for s in sources:
