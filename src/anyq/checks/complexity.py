@@ -110,6 +110,12 @@ def long_paragraph(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(start, end, values={"value": len(sents), "threshold": limit})
 
 
+# Case=Gen in a token's features, per language and token text: the morphology components
+# write features that depend on the token's text alone (``PerTextAnnotator``), and building a
+# Token to read them costs a microsecond
+_GENITIVE: dict[str, dict[str, bool]] = {}
+
+
 @paragraph_rule("C103")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Three or more nouns in a row in the genitive: «обеспечения реализации положений Закона»."""
@@ -137,9 +143,18 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     # Case=Gen comes from a genitive in the tag string (ru gent/gen2, kk gen): the plain
     # string first, the token's features only for the few that have one; the loop visits
     # the genitives only
+    genitive = _GENITIVE.setdefault(ctx.lang, {})
+    text = ts.text
     for i in [i for i, tag in enumerate(tags) if "gen" in tag]:
         pos = ts.pos[i]
-        if pos not in ("NOUN", "ADJ", "PROPN") or "Case=Gen" not in str(doc[i].morph):
+        if pos not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        g = genitive.get(text[i])
+        if g is None:
+            if len(genitive) >= 100_000:
+                genitive.clear()
+            g = genitive[text[i]] = "Case=Gen" in str(doc[i].morph)
+        if not g:
             continue  # not a genitive: the next one is not next to the run (tested below)
         if run and i != prev + 1 and not all(space[prev + 1 : i]):
             # a word between ends the run (whitespace does not)
