@@ -110,9 +110,11 @@ def _timed(cmd: list[str]) -> tuple[float, float, int]:
 def cold_start(runs: int = 9) -> dict:
     """``anyq check --no-cache letter.txt`` as a new process, after one run that fills the
     bytecode and data caches (as the first run after installing does). ``imports`` is the
-    part no linting can save: starting Python and importing anyq's API, spaCy included."""
-    exe = ROOT / ".venv" / "bin" / "anyq"
-    py = ROOT / ".venv" / "bin" / "python"
+    part no linting can save: starting Python and importing anyq's API, spaCy included.
+    The environment is the one running this benchmark (``.venv`` under ``uv run``; another
+    one, say of another interpreter, when started from there)."""
+    exe = Path(sys.prefix) / "bin" / "anyq"
+    py = Path(sys.prefix) / "bin" / "python"
     out: dict = {}
     imports = [_timed([str(py), "-c", "import anyq.api"]) for _ in range(runs)]
     out["imports"] = {"median_s": round(statistics.median(w for w, _, _ in imports), 3), "min_s": round(min(w for w, _, _ in imports), 3)}
@@ -186,12 +188,29 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def interpreter() -> dict:
+    """Which Python build ran the benchmark: the same code ran 10-15 % faster on Debian's
+    build (optimised with profiles, libpython linked in) than on pyenv's default source build
+    (libpython as a shared library), so a figure without its interpreter cannot be compared."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as f:
+            shared = any("libpython" in line for line in f)
+    except OSError:
+        shared = None
+    return {
+        "executable": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
+        "version": platform.python_version(),
+        "compiler": platform.python_compiler(),
+        "libpython_shared": shared,
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="accuracy only, no timing")
     args = ap.parse_args()
     results = {
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(), "cpu": cpu_model()},
+        "machine": {"python": platform.python_version(), "interpreter": interpreter(), "cpus": os.cpu_count(), "platform": platform.platform(), "cpu": cpu_model()},
         "langid": langid(),
         "langid_heldout": langid("heldout.jsonl"),
         "sentences": sentences(),
