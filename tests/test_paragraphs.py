@@ -36,3 +36,11 @@ def test_offsets_point_into_the_original_text():
         assert text[p.start : p.end] == p.text
     idx = LineIndex(text)
     assert idx.position(text.index("Второй")) == (3, 3)
+
+
+def test_line_index_span_is_two_positions():
+    for text in ("", "\n", "a", "a\n", "\na\n\n", "Первый абзац.\n\n  Второй абзац.\nтретий"):
+        idx = LineIndex(text)
+        for start in range(len(text) + 2):
+            for end in range(start, len(text) + 2):
+                assert idx.span(start, end) == idx.position(start) + idx.position(end)

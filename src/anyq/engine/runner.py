@@ -39,6 +39,22 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+class _RulePart:
+    """What every finding of a rule in a language shares, looked up once per linter."""
+
+    __slots__ = ("rule", "template", "only_match", "weight", "advice")
+
+    def __init__(self, rule: Rule, lang: str) -> None:
+        self.rule = rule
+        self.template = rule.message_for(lang)
+        # Most messages have one field, «{match}», or none: a replace fills them exactly as
+        # format_map does (a str formats as itself), at a tenth of the cost with its _SafeDict.
+        rest = self.template.replace("{match}", "", 1)
+        self.only_match = "{" not in rest and "}" not in rest
+        self.weight = rule.finding_weight
+        self.advice = rule.advice_for(lang)
+
+
 @dataclass(slots=True)
 class Selection:
     """Which rules run: ruff-style ``select``/``ignore`` by code, prefix or category."""
@@ -94,6 +110,10 @@ class Linter:
         self.options = options
         self.known_codes = frozenset(r.code for r in rules)
         self._yielding: frozenset[str] | None = None
+        self._replacers: frozenset[str] | None = None
+        # (code, code) → _drop_superseded's verdict on the pair, see _verdict
+        self._verdicts: dict[tuple[str, str], object] = {}
+        self._parts: dict[tuple[str, str], _RulePart] = {}  # (code, language) → what _findings takes from the rule
 
     # -- public ------------------------------------------------------------------------
     def check(self, source: SourceDocument, lang: str | None = None, options: Any = None, ignore: Iterable[str] = ()) -> FileReport:
@@ -229,50 +249,67 @@ class Linter:
         text = source.text
         index = LineIndex(text)
         exceptions = self.compiled.exceptions
-        kept: dict[str, list[tuple[int, int]]] = {}
+        severities = self.selection.severity
+        parts = self._parts
+        # a plain-text source has no format coordinates: every finding's location is {}
+        located = bool(source.blocks or source.positions)
+        reach: dict[str, int] = {}  # code → the furthest end of the rule's findings so far
         findings: list[Finding] = []
         hits = self._suppress(hits)
-        # longest first, so a shorter overlapping hit of the same rule is the one dropped
-        for rule, hit, lang in sorted(hits, key=lambda h: (h[1].start, -(h[1].end - h[1].start), h[0].code)):
-            spans = kept.setdefault(rule.code, [])
-            if any(a < hit.end and hit.start < b for a, b in spans):
-                continue
+        # By start, then code, longest first: a shorter overlapping hit of the same rule is the one
+        # dropped, and the findings come out in their final order (by start, then code) without a
+        # second sort. Only hits of one rule compete, so the order across codes changes nothing.
+        for rule, hit, lang in sorted(hits, key=lambda h: (h[1].start, h[0].code, h[1].start - h[1].end)):
+            start, end = hit.start, hit.end
+            furthest = reach.get(rule.code)
+            if furthest is not None:
+                # the rule's findings start at or before this hit: a non-empty hit overlaps one
+                # exactly when one of them ends past the hit's start
+                if furthest > start if start < end else any(f.code == rule.code and f.start < end and start < f.end for f in findings):
+                    continue
             if rule.code in exceptions and _excepted(text, hit, exceptions[rule.code]):
                 continue
-            spans.append((hit.start, hit.end))
-            matched = text[hit.start : hit.end]
-            values = _SafeDict(match=matched, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
-            template = hit.message or rule.message_for(lang)
-            try:
-                message = template.format_map(values)
-            except (ValueError, IndexError):
-                message = template
-            line, col = index.position(hit.start)
-            end_line, end_col = index.position(hit.end)
+            if furthest is None or end > furthest:
+                reach[rule.code] = end
+            matched = text[start:end]
+            part = parts.get((rule.code, lang))
+            if part is None or part.rule is not rule:
+                part = parts[rule.code, lang] = _RulePart(rule, lang)
+            if hit.message is None and part.only_match:
+                message = part.template.replace("{match}", matched)
+            else:
+                template = hit.message or part.template
+                values = _SafeDict(match=matched, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
+                try:
+                    message = template.format_map(values)
+                except (ValueError, IndexError):
+                    message = template
+            line, col, end_line, end_col = index.span(start, end)
+            # positional arguments in the order of Finding's fields: nineteen keywords cost
+            # Python a dict and a name match per argument, more than the rest of the call
             findings.append(
                 Finding(
-                    path=source.path,
-                    line=line,
-                    column=col,
-                    end_line=end_line,
-                    end_column=end_col,
-                    code=rule.code,
-                    category=rule.category,
-                    severity=self.selection.severity.get(rule.code, rule.severity),
-                    message=message,
-                    text=matched,
-                    suggestions=[s for s in dict.fromkeys(hit.suggestions) if s != matched],
-                    weight=rule.finding_weight,
-                    name=rule.name,
-                    language=lang,
-                    advice=rule.advice_for(lang),
-                    start=hit.start,
-                    end=hit.end,
-                    location=source.location_at(hit.start),
-                    fix=hit.fix if rule.fix and hit.fix is not None and hit.fix != matched else None,
+                    source.path,
+                    line,
+                    col,
+                    end_line,
+                    end_col,
+                    rule.code,
+                    rule.category,
+                    severities.get(rule.code, rule.severity),
+                    message,
+                    matched,
+                    [s for s in dict.fromkeys(hit.suggestions) if s != matched] if hit.suggestions else [],
+                    part.weight,
+                    rule.name,
+                    lang,
+                    part.advice,
+                    start,
+                    end,
+                    source.location_at(start) if located else {},
+                    hit.fix if rule.fix and hit.fix is not None and hit.fix != matched else None,
                 )
             )
-        findings.sort(key=lambda f: (f.start, f.code))
         return self._drop_superseded(findings)
 
     def _drop_superseded(self, findings: list[Finding]) -> list[Finding]:
@@ -282,38 +319,47 @@ class Linter:
         ``superseded_by`` lists code prefixes or categories it gives way to. When two rules
         give way to each other, the longer finding stays (the earlier code on a tie).
         """
-        by_code = self.compiled.by_code
-        if not any(r.supersedes or r.superseded_by for r in by_code.values()):
-            return findings
-
-        def yields(f: Finding, g: Finding) -> bool:
-            rf, rg = by_code.get(f.code), by_code.get(g.code)
-            if rf is None or rg is None or f.code == g.code:
-                return False
-            if f.code in rg.supersedes:
-                return True
-            if not any(g.code.startswith(p) or g.category == p for p in rf.superseded_by):
-                return False
-            if any(f.code.startswith(p) or f.category == p for p in rg.superseded_by):
-                # both give way: the longer finding stays, the earlier code on a tie
-                lf, lg = f.end - f.start, g.end - g.start
-                return lf < lg or (lf == lg and f.code > g.code)
-            return True
-
         # Only a finding whose code some rule supersedes, or whose rule gives way to others, can
-        # go; and only to a finding it overlaps. The findings are sorted by start, so those lie
-        # between (start − the longest finding, end): a bisection instead of a scan of all.
+        # go; and only to an overlapping finding of a code it gives way to. The findings are sorted
+        # by start, so those lie between (start − the longest such finding, end): a bisection
+        # instead of a scan of all (a long sentence's finding replaces none and widens nothing).
         may_yield = self._may_yield()
+        if not may_yield:
+            return findings  # no rule supersedes or gives way
+        replacing, verdicts = self._replacing(), self._verdicts
         starts = [f.start for f in findings]
-        longest = max((f.end - f.start for f in findings), default=0)
+        longest = max([f.end - f.start for f in findings if f.code in replacing], default=0)
         keep = []
         for f in findings:
             if f.code in may_yield:
                 lo, hi = bisect_right(starts, f.start - longest), bisect_left(starts, f.end)
-                if any(g is not f and f.start < g.end and yields(f, g) for g in findings[lo:hi]):
-                    continue
-            keep.append(f)
+                for g in findings[lo:hi]:
+                    if f.start < g.end and g is not f:
+                        verdict = verdicts.get((f.code, g.code))
+                        if verdict is None:
+                            verdict = verdicts[f.code, g.code] = self._verdict(f.code, g.code)
+                        if verdict is _YIELDS or (verdict is _YIELDS_TO_LONGER and _shorter(f, g)):
+                            break
+                else:
+                    keep.append(f)
+            else:
+                keep.append(f)
         return keep
+
+    def _verdict(self, f: str, g: str) -> object:
+        """Whether a finding of code ``f`` gives way to an overlapping finding of code ``g``:
+        _YIELDS, _KEEPS, or _YIELDS_TO_LONGER when the two rules give way to each other. Codes
+        alone decide it (a finding's category is its rule's), so _drop_superseded asks once per pair."""
+        rf, rg = self.compiled.by_code.get(f), self.compiled.by_code.get(g)
+        if rf is None or rg is None or f == g:
+            return _KEEPS
+        if f in rg.supersedes:
+            return _YIELDS
+        if not any(g.startswith(p) or rg.category == p for p in rf.superseded_by):
+            return _KEEPS
+        if any(f.startswith(p) or rf.category == p for p in rg.superseded_by):
+            return _YIELDS_TO_LONGER
+        return _YIELDS
 
     def _may_yield(self) -> frozenset[str]:
         """Codes whose findings another rule's finding can replace (see _drop_superseded)."""
@@ -323,6 +369,16 @@ class Linter:
                 c for r in by_code.values() for c in r.supersedes
             )
         return self._yielding
+
+    def _replacing(self) -> frozenset[str]:
+        """Codes whose findings can replace another rule's finding (see _drop_superseded)."""
+        if self._replacers is None:
+            by_code = self.compiled.by_code
+            given_way_to = tuple({p for r in by_code.values() for p in r.superseded_by})
+            self._replacers = frozenset(
+                c for c, r in by_code.items() if r.supersedes or c.startswith(given_way_to) or r.category in given_way_to
+            )
+        return self._replacers
 
     def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
         words = {l: counts[l].words for l in ("kk", "ru")}
@@ -372,6 +428,17 @@ class Linter:
             if key not in ("stats", "scores", "readability") and not key.startswith("_"):
                 report.extra[key] = value
         return report
+
+
+# Linter._verdict's answers
+_KEEPS, _YIELDS, _YIELDS_TO_LONGER = object(), object(), object()
+
+
+def _shorter(f: Finding, g: Finding) -> bool:
+    """Of two findings whose rules give way to each other, ``f`` is the one that goes: the
+    shorter, or on a tie the later code."""
+    lf, lg = f.end - f.start, g.end - g.start
+    return lf < lg or (lf == lg and f.code > g.code)
 
 
 def _not_checked(source: SourceDocument, directive: suppress.Directive) -> FileReport:
