@@ -156,3 +156,23 @@ def test_requisites_are_read_where_the_plain_search_finds_them() -> None:
     for text in texts:
         assert layout._incoming(text) == bool(incoming.search(text)), text
         assert layout._requisites(text) == bool(requisites.search(text)), text
+
+
+def test_lists_asked_together_pass_the_pre_tests_each_passes() -> None:
+    """``Cues.may_match`` (each word looked for once for several lists) names the lists
+    whose own pre-test the text passes, in their order."""
+    from pathlib import Path
+
+    from anyq.legal.cues import cues
+    from anyq.legal.reply import _SIGNAL_LISTS
+
+    root = Path(__file__).resolve().parent.parent / "corpora" / "legal"
+    texts = [s for lang in ("ru", "kk") for p in sorted((root / lang).glob("*.txt"))[:15] for s in p.read_text(encoding="utf-8").split(". ")]
+    texts += TEXTS + [t.upper() for t in texts[:50]] + ["ПОВТОРНО", "контроль", "ſ повторно", "K принят"]
+    for lang in ("ru", "kk"):
+        c = cues(lang)
+        words = [w for name in _SIGNAL_LISTS if c._needs[name] for w in c._needs[name].words]
+        for names in (_SIGNAL_LISTS, _SIGNAL_LISTS[2:5], ("decision", "hedge", "redirect", "vague_body")):
+            for text in texts + words + [w.upper() + " и " for w in words]:
+                c._last = None
+                assert c.may_match(names, text) == [n for n in names if c._may_match(n, text)], (lang, names, text)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 from anyq.datacache import compiled_patterns
-from anyq.engine.literals import Literals, LiteralTest, required_literals_of
+from anyq.engine.literals import _OTHER_LETTER, Literals, LiteralTest, required_literals_of
 from anyq.legal.acts import cue_pattern
 from anyq.legal.firstchar import alternatives, skipping
 from anyq.resources import rules_data
@@ -37,6 +37,7 @@ class Cues:
         self._memo: dict[tuple[str, str], re.Match[str] | None] = {}
         self._needs: dict[str, Literals | None] = {}
         self._last: LiteralTest | None = None  # callers ask several lists about one sentence in a row
+        self._groups: dict[tuple[str, ...], _Group] = {}
         sources, plain_sources = [], []
         for name, cues in lists.items():
             # longer cues first: at one position the alternation takes the first that matches
@@ -77,8 +78,54 @@ class Cues:
     def finditer(self, name: str, text: str):  # noqa: ANN201
         return self._rx[name].finditer(text) if self._may_match(name, text) else iter(())
 
+    def may_match(self, names: tuple[str, ...], text: str) -> list[str]:
+        """The lists of ``names`` (in that order) that ``text`` passes the pre-test of, as
+        ``_may_match`` answers: each word of the lists is looked for once for them all (the
+        signal lists share words), and the lists are then told apart by set operations
+        instead of a loop over the words of each list."""
+        group = self._groups.get(names)
+        if group is None:
+            group = self._groups[names] = _Group(names, self._needs)
+        if group.words is None or _OTHER_LETTER.search(text):
+            return [name for name in names if self._may_match(name, text)]
+        present = set(filter(text.lower().__contains__, group.words))
+        return [
+            name
+            for name, words, more in group.tests
+            if words is None or not present.isdisjoint(words) and all(not present.isdisjoint(m) for m in more)
+        ]
+
     def count(self, name: str, text: str) -> int:
         return sum(1 for _ in self.finditer(name, text))
+
+
+class _Group:
+    """The pre-tests of several lists asked about one text together (``Cues.may_match``):
+    the words of them all, and per list its word sets (None: no pre-test). A word that
+    holds another word of its own set is left out: where it is, the shorter one is too."""
+
+    def __init__(self, names: tuple[str, ...], needs: dict[str, Literals | None]) -> None:
+        self.tests: list[tuple[str, frozenset[str] | None, tuple[frozenset[str], ...]]] = []
+        words: dict[str, None] = {}
+        caseblind = True
+        for name in names:
+            lit = needs[name]
+            if lit is None:
+                self.tests.append((name, None, ()))
+                continue
+            sets = [_shortest(alts) for alts in (lit.words, *lit.more)]
+            self.tests.append((name, sets[0], tuple(sets[1:])))
+            words.update(dict.fromkeys(w for alts in sets for w in sorted(alts)))
+            caseblind = caseblind and lit.ignorecase
+        # the words are looked for in the lower case, which serves case-blind lists only (all
+        # cue lists are): None, and each list is tested on its own
+        self.words: tuple[str, ...] | None = tuple(words) if caseblind else None
+
+
+def _shortest(words: tuple[str, ...]) -> frozenset[str]:
+    """The words of a set that hold no other word of it: a text holds one of those exactly
+    when it holds one of the set."""
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
 
 
 @cache

@@ -47,6 +47,9 @@ DATE = {
 _DIGIT = re.compile(r"\d")
 # phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case
 _SERVICE_NUMBER = re.compile(r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b", re.I)
+# the words a service number needs one of (``anyq.engine.literals``): most sentences with a
+# number hold none, and the substitution tries the pattern at every position
+_SERVICE_WORDS = required_literals_of([_SERVICE_NUMBER])[0]
 
 
 def concrete(text: str, lang: str) -> bool:
@@ -55,7 +58,10 @@ def concrete(text: str, lang: str) -> bool:
         return True
     if _DIGIT.search(text) is None:
         return False  # removing phones and service numbers cannot add a digit
-    return _DIGIT.search(_SERVICE_NUMBER.sub(" ", PHONE.sub(" ", text))) is not None
+    rest = PHONE.sub(" ", text)
+    if _SERVICE_WORDS is None or LiteralTest(rest).holds_any(_SERVICE_WORDS):
+        rest = _SERVICE_NUMBER.sub(" ", rest)
+    return _DIGIT.search(rest) is not None
 # a deadline: what will be done «до 15 апреля», «в течение 5 рабочих дней», «20 наурызға дейін» — future even in a past sentence
 DEADLINE = {
     "ru": re.compile(
@@ -117,25 +123,18 @@ def has_date(text: str, lang: str) -> bool:
     return DATE[lang].search(text) is not None
 
 
-def _may_hold(s: Sentence, words: tuple[str, ...] = (), lemmas: frozenset[str] | set[str] = frozenset(), in_tag: tuple[str, ...] = (), in_tag_all: tuple[str, ...] = ()) -> bool:
-    """Could a token of the sentence pass a test on its analysis? A superset test on the
-    plain strings of the paragraph (lower-case text, lemma, tag), so the exact test with
-    Token objects and ``token._.kk`` runs only on the few sentences that may pass."""
+def _may_hold(s: Sentence, words: tuple[str, ...], in_tag: tuple[str, ...]) -> bool:
+    """Could a token of the Kazakh sentence pass a test on its analysis? A superset test on
+    the plain strings of the paragraph (lower-case text, tag), so the exact test with Token
+    objects and ``token._.kk`` runs only on the few sentences that may pass."""
     ts = token_strings(s.span.doc)
     a, b = s.span.start, s.span.end
     # list-wide tests instead of a loop over the tokens; a tag test on the tags joined by
     # "\n" finds the same (no tested substring holds a line break)
-    if words and any(w.startswith(words) for w in ts.lower[a:b]):
+    if any(w.startswith(words) for w in ts.lower[a:b]):
         return True
-    if lemmas and not lemmas.isdisjoint(ts.lemma[a:b]):
-        return True
-    if in_tag or in_tag_all:
-        tags = "\n".join(ts.tag[a:b])
-        if any(x in tags for x in in_tag):
-            return True
-        if in_tag_all and all(x in tags for x in in_tag_all):
-            return any(all(x in tag for x in in_tag_all) for tag in ts.tag[a:b])
-    return False
+    tags = "\n".join(ts.tag[a:b])
+    return any(x in tags for x in in_tag)
 
 
 def addresses_reader(s: Sentence) -> bool:
@@ -163,23 +162,20 @@ def speaks_for_itself(s: Sentence) -> bool:
 
 def _we_speak(s: Sentence) -> bool:
     """«мы» / «біз», or a verb in the first person plural."""
-    if s.span is None or not _we_may_speak(s):
+    if s.span is None:
+        return False
+    if s.lang == "ru":
+        # Person=1 and Number=Plur are written from the grammemes 1per and plur of the tag
+        # (``morph_ru``): the token strings answer without a Token and its features
+        ts = token_strings(s.span.doc)
+        a, b = s.span.start, s.span.end
+        return "мы" in ts.lower[a:b] or any("1per" in tag and "plur" in tag for tag in ts.tag[a:b])
+    if not _may_hold(s, words=("біз",), in_tag=("1pl",)):
         return False
     for t in s.span:
-        if s.lang == "ru":
-            m = str(t.morph)
-            if t.lower_ == "мы" or ("Person=1" in m and "Number=Plur" in m):
-                return True
-        elif t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
+        if t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
             return True
     return False
-
-
-def _we_may_speak(s: Sentence) -> bool:
-    # ru: Person=1 and Number=Plur come from the grammemes 1per and plur of the tag
-    if s.lang == "ru":
-        return _may_hold(s, words=("мы",), in_tag_all=("1per", "plur"))
-    return _may_hold(s, words=("біз",), in_tag=("1pl",))
 
 
 def _reader_or_we(s: Sentence) -> bool:
@@ -191,14 +187,13 @@ def forward_looking(s: Sentence) -> bool:
     if s.span is None:
         return False
     if s.lang == "ru":
-        # Tense=Fut and Mood=Imp come from the grammemes futr and impr of the tag
-        if not _may_hold(s, words=("будет", "будут"), lemmas=_RU_MODALS, in_tag=("futr", "impr")):
-            return False
-        for t in s.span:
-            m = str(t.morph)
-            if "Tense=Fut" in m or "Mood=Imp" in m or t.lemma_ in _RU_MODALS or t.lower_ in ("будет", "будут"):
-                return True
-        return False
+        # Tense=Fut and Mood=Imp are written from the grammemes futr and impr of the tag
+        # (``morph_ru``): the token strings answer without a Token and its features (a tag
+        # test on the tags joined by "\n" finds the same: no tested substring holds one)
+        ts = token_strings(s.span.doc)
+        a, b = s.span.start, s.span.end
+        lower, tags = ts.lower[a:b], "\n".join(ts.tag[a:b])
+        return "futr" in tags or "impr" in tags or not _RU_MODALS.isdisjoint(ts.lemma[a:b]) or "будет" in lower or "будут" in lower
     from anyq.nlp.stem_kk import stemmer
 
     if not _may_hold(s, words=("керек", "қажет", "тиіс", "болады", "аласыз", "алады"), in_tag=("pres", "fut", "poss2pol")):
@@ -372,18 +367,26 @@ def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
     return reading
 
 
+# the lists ``find_signals`` reads every body sentence with, in the order of its signals
+# (``redirect`` last: its matches are judged, not just taken)
+_SIGNAL_LISTS = ("clarified", "noted", "measures", "formula", "vague_law", "promise", "redirect")
+
+
 def find_signals(reading: ReplyReading, lay: Layout, cits: list[Citation]) -> None:
     """The devices of an «отписка», with their places, for the L12x findings and the score."""
     body = lay.body()
     for s in body:
         c = cues(s.lang)
-        for name in ("clarified", "noted", "measures", "formula", "vague_law"):
-            for m in c.finditer(name, s.text):
+        # the lists' pre-tests at once: most sentences pass none of them
+        lists = c.may_match(_SIGNAL_LISTS, s.text)
+        for name in lists:
+            if name == "redirect" or name == "promise" and has_date(s.text, s.lang):
+                continue
+            for m in c.rx(name).finditer(s.text):
                 reading.signals.append(Signal(name, s.start + m.start(), s.start + m.end(), m.group(0)))
-        if not has_date(s.text, s.lang):
-            for m in c.finditer("promise", s.text):
-                reading.signals.append(Signal("promise", s.start + m.start(), s.start + m.end(), m.group(0)))
-        for m in c.finditer("redirect", s.text):
+        if "redirect" not in lists:
+            continue
+        for m in c.rx("redirect").finditer(s.text):
             after = s.text[m.start() :] if s.lang == "ru" else s.text
             self_redirect = re.search(r"обрат|жүгін", m.group(0), re.I) is not None
             if named_body(after) and not c.search("vague_body", after[: 120]) or named_body(after) and self_redirect:
