@@ -40,3 +40,20 @@ def test_undecided_paragraphs_take_the_document_language():
     texts = ["Өтінішіңіз қаралды, жер учаскесі беріледі.", "Рахмет.", "Сізге жауап жіберілді."]
     assert assign_languages(texts) == ["kk", "kk", "kk"]
     assert assign_languages(["Ответ отрицательный."], forced="kk") == ["kk"]
+
+
+def test_voters_read_the_same_words_and_stretches_as_word_findall():
+    """``_voters`` cuts stretches with ``str.split`` and reads words as space-joined runs: the
+    words must be exactly ``WORD.findall``'s, hyphens, apostrophes, digits and odd spaces included."""
+    from anyq.langid.detect import _WORD_RUN, _cyrillic_word, _cyrillic_words
+    from anyq.nlp.words import WORD
+
+    texts = [
+        "Северо-западный район, ӘРПК-нің  бөлімі. Д'Артаньян — O’Brien\tи 2024 года",
+        "abc123def ab_cd a-b- -c 'd e'f  g\u00a0h ½ ² Ⅻ ٣x",
+        "- ' ’ ,", "", "Тел.: 8 (7172) 74-00-00. Исп.: А. Серікбаев\nБ.Ж. Нұрланов!? Да…",
+    ]
+    for t in texts:
+        runs = _WORD_RUN.findall(t)
+        assert (" ".join(runs).split(" ") if runs else []) == WORD.findall(t), t
+        assert [w for w in WORD.findall(t) if _cyrillic_word(w)] == _cyrillic_words(t)

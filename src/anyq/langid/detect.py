@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from anyq.nlp.words import WORD
 from anyq.text.letters import KAZAKH_LETTERS
 
 RU_ONLY = frozenset("ёъЁЪ")
@@ -111,11 +110,20 @@ def _word_class(w: str) -> int:
     return 2 if w[0].isupper() else 1
 
 
-# Where a sentence may end, and line breaks. A word starts a sentence only with one of these
-# among the three characters before it, and only a word right before a full stop can be an
-# abbreviation: so the text is read in the stretches between marks, and only the words at
-# either end of a stretch are looked at one by one.
-_MARK = re.compile(r"[\n.!?…]")
+# Where a sentence may end, and line breaks: «\n», «.», «!», «?», «…». A word starts a sentence
+# only with one of these among the three characters before it, and only a word right before a
+# full stop can be an abbreviation: so the text is read in the stretches between marks, and
+# only the words at either end of a stretch are looked at one by one. (The stretches are cut
+# with ``str.split`` after turning every mark into a full stop, which leaves the text's length
+# and its stretches as they were: a regex split tests every character against the set of marks
+# and costs several times more.)
+# The words of a stretch are read as runs of words joined by single spaces and split with
+# ``str.split``: the regex engine sets up (and allocates) its state for every match, so one
+# match per run costs far fewer instructions than one per word. A space is never inside a
+# word, so the runs' words are exactly ``anyq.nlp.words.WORD.findall``'s. The repeats are
+# possessive (cheaper to run): nothing follows them in the pattern, so the greedy match would
+# never give anything back either.
+_WORD_RUN = re.compile(r"[^\W\d_]++(?:[-'’ ][^\W\d_]++)*+")
 
 
 def _starts_sentence(text: str, start: int, prev_word: str, abbr: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -186,12 +194,13 @@ def _voters(text: str) -> tuple[list[str], list[str]]:
     plain: list[str] = []
     prev_word = ""  # the last word read, of any kind
     pos = 0
-    for chunk in _MARK.split(unquoted):
+    for chunk in unquoted.replace("\n", ".").replace("!", ".").replace("?", ".").replace("…", ".").split("."):
         end = pos + len(chunk)  # where the mark after this stretch stands
-        words = WORD.findall(chunk) if chunk else None
-        if not words:
+        runs = _WORD_RUN.findall(chunk) if chunk else None
+        if not runs:
             pos = end + 1
             continue
+        words = " ".join(runs).split(" ")
         last = len(words) - 1
         dotted = unquoted[end : end + 1] == "." and chunk.endswith(words[last])
         w = words[0]
@@ -339,7 +348,8 @@ def _word_votes(w: str) -> tuple[float, float]:
 
 
 def _cyrillic_words(text: str) -> list[str]:
-    return [w for w in WORD.findall(text) if _cyrillic_word(w)]
+    runs = _WORD_RUN.findall(text)
+    return [*filter(_cyrillic_word, " ".join(runs).split(" "))] if runs else []
 
 
 def _all_voters(special: list[str], plain: list[str]) -> list[str]:
