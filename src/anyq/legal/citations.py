@@ -60,6 +60,7 @@ _DATE_KK = re.compile(
 _NUMBER = re.compile(r"№\s*(?P<num>(?:[" + _UP + r"]{2,4}\s+(?=[" + _UP + r"]{2,5}-?\d))?\w+(?:[-/]\w+)*)")
 _SP = re.compile(r"\s*")
 _WS = re.compile(r"\s+")
+_COMMA_SP = re.compile(r"\s*,?\s*")
 _RK_RU = re.compile(r"\s+(?:Республики\s+Казахстан|РК)(?![\w-])")
 _COUNTRY_KK = r"(?:Қазақстан\s+Республикасының|Қазақстан\s+Республикасы|ҚР)"
 
@@ -104,6 +105,8 @@ def quoted(text: str, pos: int) -> tuple[int, str] | None:
 
 def _numbers(s: str, subpoint: bool = False) -> list[str]:
     """«91 и 92» → ["91", "92"]; «42-1» stays one article; a range «76–79» is spelt out."""
+    if s.isdecimal():
+        return [s]  # one number (the common case), as the regex below reads it: all of it
     out: list[str] = []
     for m in re.finditer(r"(\d+(?:-\d+)?)(?:\)?\s*[–—]\s*(\d+))?" if not subpoint else r"(\d+)\)?(?:\s*[–—]\s*(\d+))?", s):
         a, b = m.group(1), m.group(2)
@@ -249,9 +252,11 @@ def _says_repealed(text: str, start: int, end: int, lang: str) -> bool:
 # «кодекс» / «правил» («Земельного кодекса», «Типовых правил»). Read case-blind, those two
 # adjective branches start at every word and cost three quarters of the search, but they can
 # only match in a paragraph holding «кодекс» or «правил»: elsewhere the search runs without
-# them (``_ru_trigger``), which finds the very same matches.
-_RU_ADJ_RULES = r"[А-ЯЁ][а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+[Пп]равил"
-_RU_ADJ_CODE = r"[А-ЯЁ][а-яё]+(?:ого|ым|ый|ом|ому|ой|ий|его|ему|им|ем)\s+[Кк]одекс"
+# them (``_ru_trigger``), which finds the very same matches. Where they run, a look-ahead
+# first asks for the word to be followed by «правил» / «кодекс» (which the branch itself needs):
+# a word that is not costs one scan of it, not a trial of every ending at every letter of it.
+_RU_ADJ_RULES = r"[А-ЯЁ](?=[а-яё]+\s+[Пп]равил)[а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+[Пп]равил"
+_RU_ADJ_CODE = r"[А-ЯЁ](?=[а-яё]+\s+[Кк]одекс)[а-яё]+(?:ого|ым|ый|ом|ому|ой|ий|его|ему|им|ем)\s+[Кк]одекс"
 _RU_RULES_WORD = Literals(("правил",), ignorecase=True)
 _RU_CODE_WORD = Literals(("кодекс",), ignorecase=True)
 
@@ -423,7 +428,7 @@ class _RussianParser:
             parts[kind] = _numbers(nums_text, subpoint=kind == "subpoint")
             start = m.start() if start is None else start
             end = m.end()
-            nxt = re.compile(r"\s*,?\s*").match(text, end).end()
+            nxt = _COMMA_SP.match(text, end).end()
             p = nxt
         if start is None:
             return None
@@ -556,15 +561,23 @@ _KK_POINT = re.compile(r"(?P<nums>" + _KK_NUMS + r")-(?:тармақ|тарма�
 _KK_PART = re.compile(r"(?P<nums>" + _KK_NUMS + r")-(?:бөлі[гкм]|бөлік)[" + _KK_LETTERS + r"]*", re.I)
 _KK_SUBPOINT = re.compile(r"(?P<nums>\d+\)(?:\s*(?:,|және)\s*\d+\))*)\s*(?:тармақша|тт\.)[" + _KK_LETTERS + r"]*", re.I)
 _KK_UNITS = [("article", _KK_ARTICLE), ("part", _KK_PART), ("point", _KK_POINT), ("subpoint", _KK_SUBPOINT)]
-_KK_LOC_START = re.compile(r"(?<![\w-])\d+(?:-\d+)?(?:-?\s*(?:,|және)\s*\d+(?:-\d+)?)*-(?:бап|баб|б\.)", re.I)
+# The heads' regexes start with their first letter (digit), and the word-start test
+# «(?<![\w-])» comes after it, looking one character further back: led by a letter, a search
+# skips at C speed to the next place a head can start (``firstchar``), where a look-behind
+# first tried the whole pattern at every position. The matches are the same.
+_AFTER_WORD_START = r"(?<![\w-][\s\S])"
+_KK_LOC_START = re.compile(r"\d" + _AFTER_WORD_START + r"\d*(?:-\d+)?(?:-?\s*(?:,|және)\s*\d+(?:-\d+)?)*-(?:бап|баб|б\.)", re.I)
 
-_KK_LAW = re.compile(r"(?<![\w-])[Зз]аң(?:ы|ның|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
-_KK_CODE = re.compile(r"(?<![\w-])[Кк]одекс[" + _KK_LETTERS + r"]*(?![\w-])")
-_KK_RULES = re.compile(r"(?<![\w-])[Ққ]ағида(?:лар|ларының|ларына|ларында|ларымен|лардың|ларға|ларда|ларын|лары|ларынан|ның|сы|сына|сының)(?![\w-])")
-_KK_ISSUED = re.compile(
-    r"(?<![\w-])(?P<kind>бұйры[ғқ]|қаулы|шешім|[Жж]арлы[ғқ]|өкім)[" + _KK_LETTERS + r"]*(?![\w-])"
+_KK_LAW = re.compile(r"[Зз]" + _AFTER_WORD_START + r"аң(?:ы|ның|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
+_KK_CODE = re.compile(r"[Кк]" + _AFTER_WORD_START + r"одекс[" + _KK_LETTERS + r"]*(?![\w-])")
+_KK_RULES = re.compile(
+    r"[Ққ]" + _AFTER_WORD_START + r"ағида(?:лар|ларының|ларына|ларында|ларымен|лардың|ларға|ларда|ларын|лары|ларынан|ның|сы|сына|сының)(?![\w-])"
 )
-_KK_CONSTITUTION = re.compile(r"(?<![\w-])Конституция[" + _KK_LETTERS + r"]*")
+# «бұйрық», «қаулы», «шешім», «Жарлық», «өкім»: each alternative checks the first letter again
+_KK_ISSUED = re.compile(
+    r"(?P<kind>[бқшЖжө]" + _AFTER_WORD_START + r"(?:(?<=б)ұйры[ғқ]|(?<=қ)аулы|(?<=ш)ешім|(?<=[Жж])арлы[ғқ]|(?<=ө)кім))[" + _KK_LETTERS + r"]*(?![\w-])"
+)
+_KK_CONSTITUTION = re.compile(r"К" + _AFTER_WORD_START + r"онституция[" + _KK_LETTERS + r"]*")
 # A word every match of each head's regex holds (case-blind: a superset of the regex's own
 # cases), so the regex is not run on the many paragraphs without it.
 _KK_HEAD_WORDS = {
@@ -599,6 +612,26 @@ def _kk_analysis(word: str):  # noqa: ANN202 - the stemmer's Analysis
 _KK_STOP_LEFT = {"сонымен", "қатар", "сондай-ақ", "алайда", "бірақ", "ал", "егер", "және", "мен", "бен", "пен", "немесе", "не", "әрі", "сәйкес", "бойынша", "туралы", "үшін", "деп", "сіз", "біз", "ол", "бұл", "осы"}
 
 
+# what may stand right before an act's head: a number («№ 401-V »), a date («2015 жылғы
+# 16 қарашадағы », «16.11.2015 ж. »), «Қазақстан Республикасының », a title in quotes
+_KK_NUMBER_BEFORE = re.compile(r"№\s*(?:[" + _UP + r"]{2,4}\s+)?\w+(?:[-/]\w+)*\s+$")
+_KK_COUNTRY_BEFORE = re.compile(_COUNTRY_KK + r"\s+$")
+_KK_TITLE_BEFORE = re.compile(r"«(?:[^«»]|«[^«»]*»)*»\s+$")
+_KK_DATE_BEFORE = re.compile(
+    r"(?:\d{4}\s+(?:жылғы|ж\.)\s+\d{1,2}\s+[" + _KK_LETTERS + r"]+|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:жылғы|ж\.))?)\s+$", re.I
+)
+
+
+def _last_words_start(text: str, n: int) -> int:
+    """Where the last ``n`` words of ``text`` (runs of non-space) start, or 0 if it has fewer.
+    A match of ``_KK_DATE_BEFORE`` lies within the last four: its day and month are whole
+    words, «жылғы» / «ж.» one, and the year ends a word (a «дд.мм.гггг» date takes at most two).
+    Searching from there finds the same match as from the start, without trying every digit
+    of a 400-character window."""
+    head = text.rsplit(None, n)
+    return len(head[0]) if len(head) > n else 0
+
+
 class _KazakhParser:
     def __init__(self) -> None:
         self.reg = registry()
@@ -614,27 +647,25 @@ class _KazakhParser:
         window_start = max(floor, head_start - 400)
         left = text[window_start:head_start]
         for _ in range(5):
-            m = re.search(r"№\s*(?:[" + _UP + r"]{2,4}\s+)?\w+(?:[-/]\w+)*\s+$", left) if number is None else None
+            m = _KK_NUMBER_BEFORE.search(left) if number is None else None
             if m:
                 nm = _NUMBER.match(left, m.start())
                 if nm and any(c.isdigit() for c in nm.group("num")):
                     number = nm.group("num")
                     left = left[: m.start()]
                     continue
-            m = None if date else re.search(
-                r"(?:\d{4}\s+(?:жылғы|ж\.)\s+\d{1,2}\s+[" + _KK_LETTERS + r"]+|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:жылғы|ж\.))?)\s+$", left, re.I
-            )
+            m = None if date else _KK_DATE_BEFORE.search(left, _last_words_start(left, 4))
             if m:
                 dm = _DATE_KK.match(left, m.start())
                 if dm and _iso(dm, MONTHS_KK):
                     date = _iso(dm, MONTHS_KK)
                     left = left[: m.start()]
                     continue
-            m = re.search(_COUNTRY_KK + r"\s+$", left)
+            m = _KK_COUNTRY_BEFORE.search(left)
             if m:
                 left = left[: m.start()]
                 continue
-            m = re.search(r"«(?:[^«»]|«[^«»]*»)*»\s+$", left) if allow_title and title is None else None
+            m = _KK_TITLE_BEFORE.search(left) if allow_title and title is None else None
             if m:
                 title = m.group(0).strip()[1:-1].strip()
                 left = left[: m.start()]
