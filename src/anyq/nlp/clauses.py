@@ -129,6 +129,9 @@ class _Cached(dict):
 
 # tag → OpenCorpora part of speech (ru: the OpenCorpora tag) or suffix tags (kk: "pl|poss3|dat")
 _RU_OC = _Cached(lambda tag: tag.split(",", 1)[0].split(" ", 1)[0] if tag else "")
+# tag → its part of speech is a predicate's, a participle's (ru; one cached lookup per token)
+_RU_IS_PREDICATE = _Cached(lambda tag: _RU_OC[tag] in _RU_PREDICATE)
+_RU_IS_PARTICIPLE = _Cached(lambda tag: _RU_OC[tag] in _RU_PARTICIPLE)
 _KK_TAGS = _Cached(lambda tag: tuple(tag.split("|")) if tag else ())
 _KK_POSS = _Cached(lambda tag: any(x.startswith("poss") for x in _KK_TAGS[tag]))
 _IS_WORD = _Cached(lambda text: WORD.fullmatch(text) is not None)
@@ -142,11 +145,13 @@ _IS_LONG = {
 class _Sent:
     """The non-space tokens of one sentence as parallel lists (position k in the sentence);
     ``i[k]`` is the token's index in the doc. Plain lists: a Python object per token costs
-    more than the counting."""
+    more than the counting. ``para`` is the set of the paragraph's lower-case tokens (see
+    ``sentence_facts``)."""
 
-    __slots__ = ("i", "text", "lower", "pos", "lemma", "punct", "tag", "oc")
+    __slots__ = ("i", "text", "lower", "pos", "lemma", "punct", "tag", "para")
 
-    def __init__(self, ts, start: int, end: int, lang: str, spaced: bool) -> None:
+    def __init__(self, ts, start: int, end: int, spaced: bool, para: set[str]) -> None:
+        self.para = para
         if spaced and any(ts.space[start:end]):
             keep = [i for i in range(start, end) if not ts.space[i]]
             self.i = keep
@@ -156,6 +161,11 @@ class _Sent:
             self.lemma = [ts.lemma[i] for i in keep]
             self.punct = [ts.punct[i] for i in keep]
             self.tag = [ts.tag[i] for i in keep]
+        elif start == 0 and end == len(ts.text):
+            # the paragraph is one sentence (most are): its columns as they are, unsliced
+            # (nothing here changes them)
+            self.i = range(start, end)
+            self.text, self.lower, self.pos, self.lemma, self.punct, self.tag = ts.text, ts.lower, ts.pos, ts.lemma, ts.punct, ts.tag
         else:
             self.i = range(start, end)
             self.text = ts.text[start:end]
@@ -164,9 +174,6 @@ class _Sent:
             self.lemma = ts.lemma[start:end]
             self.punct = ts.punct[start:end]
             self.tag = ts.tag[start:end]
-        # ru: the OpenCorpora part of speech of every token; kk reads its suffix tags
-        # (``_KK_TAGS``) only for the few tokens it looks at
-        self.oc = list(map(_RU_OC.__getitem__, self.tag)) if lang == "ru" else None
 
 
 def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
@@ -175,63 +182,82 @@ def sentence_facts(doc: Doc, lang: str) -> list[SentenceFacts]:
         ts = token_strings(doc)
         is_word = word_flags(doc)
         spaced = any(ts.space)  # most paragraphs have no whitespace token at all
-        cached = [_facts(start, end, lang, ts, is_word, spaced) for start, end in ts.sentence_bounds()]
+        # The paragraph's distinct lower-case tokens, one pass: a mark or word missing from the
+        # paragraph is missing from each of its sentences, so the set tests of every sentence
+        # (brackets, conjunctions, semicolons) are first asked of this small set; most
+        # paragraphs are one sentence and have few of them. Brackets and marks are caseless:
+        # a token whose text is one has it as its lower case too.
+        para = set(ts.lower)
+        # an enumeration needs 2 separators or «и» in its sentence (see _enumeration): fewer
+        # in the whole paragraph (brackets not excluded) leave every sentence without one
+        marks = _ENUM_MARKS.get(lang, _SEPARATOR).intersection(para)
+        enum = bool(marks) and (len(marks) > 1 or ts.lower.count(*marks) > 1)
+        cached = [_facts(start, end, lang, ts, is_word, spaced, para, enum) for start, end in ts.sentence_bounds()]
         doc.user_data[("anyq", "sentences")] = cached
     return cached
 
 
-def _facts(start: int, end: int, lang: str, ts, is_word: list[bool], spaced: bool) -> SentenceFacts:
+def _facts(
+    start: int, end: int, lang: str, ts, is_word: list[bool], spaced: bool, para: set[str], enum: bool
+) -> SentenceFacts:
     f = SentenceFacts(start, end)
     # whitespace tokens are never words
-    words = list(compress(ts.text[start:end], is_word[start:end]))
+    if start == 0 and end == len(ts.text):
+        words = list(compress(ts.text, is_word))  # one sentence: no slices (see _Sent)
+    else:
+        words = list(compress(ts.text[start:end], is_word[start:end]))
     f.words = len(words)
     if not words:
         return f
     long_words = list(compress(words, map(_IS_LONG.get(lang, _IS_LONG["ru"]).__getitem__, words)))
     f.long_words = len(long_words)
     f.long_examples = long_words[:3]
-    s = _Sent(ts, start, end, lang, spaced)
+    s = _Sent(ts, start, end, spaced, para)
     if lang == "ru":
         _ru_structure(s, f)
     elif lang == "kk":
         _kk_structure(s, f)
-    if not _PARENS.isdisjoint(s.text):
+    if not _PARENS.isdisjoint(para) and not _PARENS.isdisjoint(s.text):
         _nesting(s, f)  # without a bracket the depth stays 0 (see _nesting)
-    _enumeration(s, f, lang)
+    if enum:
+        _enumeration(s, f, lang)
     return f
 
 
 # --- Russian ---------------------------------------------------------------------------------
 def _ru_is_predicate(s: _Sent, k: int) -> bool:
-    pos = s.oc[k]
+    pos = _RU_OC[s.tag[k]]
     if pos not in _RU_PREDICATE:
         return False
     if pos == "VERB" and s.lemma[k] in _RU_AUX:
         # «будут спилены», «было нужно», «будет рассмотрено»: the auxiliary and its
         # participle or predicative are one predicate
-        for u in range(k + 1, min(k + 4, len(s.oc))):
+        for u in range(k + 1, min(k + 4, len(s.tag))):
             if s.punct[u]:
                 break
-            if s.oc[u] in ("PRTS", "ADJS", "PRED", "INFN"):
+            if _RU_OC[s.tag[u]] in ("PRTS", "ADJS", "PRED", "INFN"):
                 return False
     return True
 
 
 def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
-    text, lower, oc, lemma, pos = s.text, s.lower, s.oc, s.lemma, s.pos
+    text, lower, tag, lemma, pos = s.text, s.lower, s.tag, s.lemma, s.pos
     n = len(text)
     positions = range(n)
     # each count visits only the tokens that can change it (C-level filters, not a Python
     # test per token); positions in the sentence, in order
     preds = [
-        k for k in compress(positions, map(_RU_PREDICATE.__contains__, oc))
-        if oc[k] != "VERB" or lemma[k] not in _RU_AUX or _ru_is_predicate(s, k)
+        k for k in compress(positions, map(_RU_IS_PREDICATE.__getitem__, tag))
+        if _RU_OC[tag[k]] != "VERB" or lemma[k] not in _RU_AUX or _ru_is_predicate(s, k)
     ]
     # the rarer words first asked of the whole sentence at once (a set test per token in C)
-    if not _RU_PARTICIPLE.isdisjoint(oc):
-        f.participles = [s.i[k] for k in compress(positions, map(_RU_PARTICIPLE.__contains__, oc))]
+    # a participle's tag starts with its part of speech: a substring test of all the tags
+    # at once, then the exact test of each
+    tags = "|".join(tag)
+    if "PRTF" in tags or "GRND" in tags:
+        f.participles = [s.i[k] for k in compress(positions, map(_RU_IS_PARTICIPLE.__getitem__, tag))]
     opening: set[int] = set()
-    if not _RU_PAIR_SECOND.isdisjoint(lower):
+    if not _RU_PAIR_SECOND.isdisjoint(s.para) and not _RU_PAIR_SECOND.isdisjoint(lower):
         opening.update(compress(positions, map(_RU_PAIR_SECOND.__contains__, lower)))
     if not RU_SUBORDINATORS.isdisjoint(lemma):
         opening.update(compress(positions, map(RU_SUBORDINATORS.__contains__, lemma)))
@@ -251,7 +277,7 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
     f.predicates = len(preds)
     if f.participles:
         _ru_adjectival_participles(s, f)
-    if len(preds) >= 2 or ";" in text:
+    if len(preds) >= 2 or (";" in s.para and ";" in text):
         _splits(s, f, preds, RU_SPLIT_WORDS, "ru")
 
 
@@ -263,7 +289,7 @@ def _ru_adjectival_participles(s: _Sent, f: SentenceFacts) -> None:
     n = len(s.text)
     for ti in f.participles:
         k = s.i.index(ti)
-        if s.oc[k] == "GRND":
+        if _RU_OC[s.tag[k]] == "GRND":
             kept.append(ti)
             continue
         after_comma = k > 0 and s.text[k - 1] == ","
@@ -290,7 +316,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
     preds: list[int] = []
     # only modal words and verbs can carry a clause: visit those (a few per sentence)
     cands = positions(pos, "VERB")
-    if not _KK_PREDICATE_WORDS.isdisjoint(lower):
+    if not _KK_PREDICATE_WORDS.isdisjoint(s.para) and not _KK_PREDICATE_WORDS.isdisjoint(lower):
         cands = sorted(set(cands).union(compress(range(n), map(_KK_PREDICATE_WORDS.__contains__, lower))))
     for k in cands:
         low = lower[k]
@@ -305,7 +331,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
                 # «-ған/-атын» before a noun or with a case of its own («бермегеніңіз»,
                 # «болмағандықтан»), and «-ып» converbs: each a clause folded into a word
                 f.participles.append(idx[k])
-    if not KK_SUBORDINATORS.isdisjoint(lower):
+    if not KK_SUBORDINATORS.isdisjoint(s.para) and not KK_SUBORDINATORS.isdisjoint(lower):
         for k in compress(range(n), map(KK_SUBORDINATORS.__contains__, lower)):
             if k > 0 and text[k - 1] in (",", ";"):
                 f.subordinators += 1
@@ -317,7 +343,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
     if f.participles:
         pred_idx = {idx[k] for k in preds}
         f.participles = [p for p in f.participles if p + 1 not in pred_idx]
-    if len(preds) >= 2 or ";" in text:
+    if len(preds) >= 2 or (";" in s.para and ";" in text):
         _splits(s, f, preds, KK_SPLIT_WORDS, "kk")
 
 
@@ -362,7 +388,7 @@ def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str |
     if len(preds) < 2 and ";" not in text:
         return
     n = len(text)
-    if _BRACKETS.isdisjoint(text):
+    if _BRACKETS.isdisjoint(s.para) or _BRACKETS.isdisjoint(text):
         # no brackets or quotes: only the cuts themselves need a look
         at = compress(range(n), map((_KK_CUTS if lang == "kk" else _SEPARATOR).__contains__, lower))
     else:
@@ -409,7 +435,7 @@ def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str |
 def _ru_clause_follows(s: _Sent, k: int, pred: int) -> bool:
     """An independent clause starts at ``k``: its predicate comes before the next comma, and
     the part before the comma ended with a predicate of its own clause."""
-    if s.oc[k] in ("GRND", "PRTF") or s.lower[k] in RU_SUBORDINATORS:
+    if _RU_OC[s.tag[k]] in ("GRND", "PRTF") or s.lower[k] in RU_SUBORDINATORS:
         return False
     return _clause_follows(s, k, pred)
 
@@ -501,3 +527,5 @@ _BRACKETS = _OPEN.keys() | _CLOSE.keys()
 _PARENS = {"(", "["}
 _NO_AND: frozenset[str] = frozenset()
 _AND = {"ru": {"и", "или"}, "kk": {"және", "немесе", "мен", "бен", "пен"}}
+# what an enumeration is counted by: its separators and «и»
+_ENUM_MARKS = {lang: frozenset(_SEPARATOR | ands) for lang, ands in _AND.items()}
