@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from anyq.nlp.strings import COLUMNS, Columns
 
 OFFSETS = "anyq.offsets"  # doc.user_data: folded offset → paragraph offset (len(text) + 1 items)
 NEWLINES = "anyq.newlines"  # doc.user_data: folded offsets of spaces that stand for a line break
 TEXT = "anyq.text"  # doc.user_data: the folded text itself (``doc.text`` builds a Token per token)
 
 _WS = re.compile(r"\s{2,}|[^\S ]")
+_NORM = [NORM]
 
 
 def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
@@ -48,43 +53,79 @@ def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
     return "".join(out), offsets, frozenset(newlines)
 
 
-# Chunks (text between spaces) each tokenizer has already cached, by id of the tokenizer.
-_CACHED_CHUNKS: dict[int, tuple[object, set[str]]] = {}
-_CACHED_CHUNKS_LIMIT = 200_000
+# The tokens of each chunk (text between spaces) each tokenizer has seen, by id of the tokenizer.
+_CHUNK_TOKENS: dict[int, tuple[object, dict[str, tuple]]] = {}
+_CHUNK_TOKENS_LIMIT = 200_000
 
 
-def _cache_chunks(tokenizer, folded: str) -> None:
-    """Tokenize each chunk of ``folded`` the tokenizer has not seen alone, once, so that it
-    lands in the tokenizer's cache. spaCy 3.8's tokenizer stops caching the chunks of a text
-    after the first special case in it (``г.``, ``тел.``, ``—``: a flag that is never reset,
-    explosion/spaCy#13950), so every later chunk of such a paragraph was split by the prefix,
-    suffix and infix regexes again at every check. A chunk's tokens do not depend on its
-    neighbours, so the tokens are the same; only the cache is filled."""
-    entry = _CACHED_CHUNKS.get(id(tokenizer))
+def _chunk_tokens(tokenizer) -> dict[str, tuple]:
+    entry = _CHUNK_TOKENS.get(id(tokenizer))
     if entry is None or entry[0] is not tokenizer:
-        entry = _CACHED_CHUNKS[id(tokenizer)] = (tokenizer, set())
-    seen = entry[1]
-    chunks = folded.split(" ")
-    if seen.issuperset(chunks):
-        return  # the usual case: one C-level pass, no set built
-    new = set(chunks)
-    new -= seen
-    if len(seen) > _CACHED_CHUNKS_LIMIT:
-        seen.clear()
-    seen |= new
-    new.discard("")
-    for chunk in new:
-        tokenizer(chunk)
+        entry = _CHUNK_TOKENS[id(tokenizer)] = (tokenizer, {})
+    return entry[1]
+
+
+def _tokenize_chunk(tokenizer, chunks: dict[str, tuple], chunk: str) -> tuple:
+    """``chunk``'s tokens as the tokenizer makes them alone: (orth hashes, texts, NORM hashes
+    as ``to_array`` reads them, whether a special case set a token's own norm, 0/1 per token:
+    a space follows it once the chunk is followed by one)."""
+    if len(chunks) >= _CHUNK_TOKENS_LIMIT:
+        chunks.clear()
+    doc = tokenizer(chunk)
+    orths, norms = doc.to_array([ORTH, NORM]).T.tolist() if len(doc) else ([], [])
+    texts = [t.text for t in doc]
+    special = any(t.norm != t.lex.norm for t in doc)
+    ws = [0] * len(doc)
+    if ws:
+        ws[-1] = 1
+    entry = chunks[chunk] = (orths, texts, norms, special, ws)
+    return entry
 
 
 def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
-    """Docs of the folded texts, carrying their offset maps, ready for ``nlp.pipe``."""
+    """Docs of the folded texts, carrying their offset maps, ready for ``nlp.pipe``.
+
+    A folded text's tokens are its chunks' (the texts between its single spaces) tokens
+    as the tokenizer makes each chunk alone: a chunk's tokens do not depend on its
+    neighbours (the tokenizer splits at whitespace first; a special case is a chunk or part
+    of one). So each chunk is tokenized once and kept, and a doc is built from the kept
+    tokens' lexemes (``Doc(words=…, spaces=…)``) instead of tokenizing the text again: the
+    tokenizer's per-text work (its own ``Doc``, a hash and two cache lookups per chunk, a
+    ``PhraseMatcher`` pass for special cases) costs more than our chunk lookups, and spaCy
+    3.8's tokenizer stops caching the chunks of a text after the first special case in it
+    (``г.``, ``тел.``, ``—``: a flag that is never reset, explosion/spaCy#13950), so such a
+    paragraph's later chunks were split by the affix regexes again at every check. The token
+    texts, trailing spaces and norms read on the way are the first pipeline component's
+    :class:`~anyq.nlp.strings.Columns` (no ``to_array`` to read them back). A norm that a
+    special case gives the token itself («ж.» → жыл) is written to the doc."""
     docs = []
     tokenizer = nlp.tokenizer
+    vocab = nlp.vocab
+    chunks = _chunk_tokens(tokenizer)
+    get = chunks.get
     for text in texts:
         folded, offsets, newlines = fold_whitespace(text)
-        _cache_chunks(tokenizer, folded)
-        doc = nlp.make_doc(folded)
+        if not folded or folded[0] == " " or folded[-1] == " ":
+            # a space token at the start, a trailing space: as the tokenizer makes them
+            doc = nlp.make_doc(folded)
+        else:
+            orths: list[int] = []
+            words: list[str] = []
+            norms: list[int] = []
+            ws: list[int] = []
+            special = False
+            for chunk in folded.split(" "):
+                entry = get(chunk) or _tokenize_chunk(tokenizer, chunks, chunk)
+                orths += entry[0]
+                words += entry[1]
+                norms += entry[2]
+                ws += entry[4]
+                special = special or entry[3]
+            ws[-1] = 0
+            doc = Doc(vocab, words=orths, spaces=ws)
+            if special:
+                doc.from_array(_NORM, numpy.array(norms, dtype="uint64").reshape(-1, 1))
+            doc.user_data[COLUMNS] = Columns.of(words, ws, norms)
         data = doc.user_data
         data[TEXT] = folded
         if offsets is not None:

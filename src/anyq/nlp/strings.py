@@ -57,8 +57,9 @@ def columns(doc: Doc, attrs: list[int], strings: int) -> list[list]:
 
 class Columns:
     """A doc's columns as the pipeline reads and writes them: what belongs to the token
-    (text, whitespace; the Kazakh morphology also reads the norm) read with one ``to_array``
-    by the morphology component and shared with the splitter; the lexeme's own attributes
+    (text, whitespace; the Kazakh morphology also reads the norm) as ``make_docs`` built the
+    doc from them (else read with one ``to_array`` by the morphology component), shared with
+    the splitter; the lexeme's own attributes
     (lower case, flags), which depend on the text alone, from the morphology's per-text rows;
     then the strings the morphology wrote and the sentence starts the splitter wrote.
     :class:`TokenStrings` is made from them without reading the doc again."""
@@ -75,6 +76,15 @@ class Columns:
             self.norm = None
         self.lower = self.space = self.punct = self.alpha = self.num = None
         self.lemma = self.pos = self.tag = self.sent_start = self.norm_written = None
+
+    @classmethod
+    def of(cls, text: list[str], ws: list[int], norm: list[int]) -> Columns:
+        """The columns as ``make_docs`` already knows them (the tokens it built the doc from)."""
+        cols = cls.__new__(cls)
+        cols.text, cols.ws, cols.norm = text, ws, norm
+        cols.lower = cols.space = cols.punct = cols.alpha = cols.num = None
+        cols.lemma = cols.pos = cols.tag = cols.sent_start = cols.norm_written = None
+        return cols
 
     def lexemes(self, doc: Doc) -> None:
         """Read the lexeme columns from the doc (no morphology component wrote them)."""
@@ -107,15 +117,15 @@ def lexeme_row(lex) -> tuple:
     return lex.lower_, int(lex.is_space), int(lex.is_punct), int(lex.is_alpha), int(lex.like_num)
 
 
-_COLUMNS = "anyq.columns"
+COLUMNS = "anyq.columns"
 
 
 def lexical_columns(doc: Doc, norm: bool = False) -> Columns:
     """The doc's :class:`Columns`, read on first use (by the first pipeline component; with
-    the NORM hashes if ``norm``)."""
-    found = doc.user_data.get(_COLUMNS)
+    the NORM hashes if ``norm``) unless ``make_docs`` left them."""
+    found = doc.user_data.get(COLUMNS)
     if found is None:
-        found = doc.user_data[_COLUMNS] = Columns(doc, norm)
+        found = doc.user_data[COLUMNS] = Columns(doc, norm)
     return found
 
 
@@ -182,7 +192,7 @@ class TokenStrings:
 
     def __init__(self, doc: Doc) -> None:
         self._idx = None
-        c = doc.user_data.pop(_COLUMNS, None)
+        c = doc.user_data.pop(COLUMNS, None)
         if c is not None and c.sent_start is not None and c.lemma is not None:
             # the whole pipeline ran: its components already hold every column
             self.text, self.lower, self.lemma, self.pos, self.tag = c.text, c.lower, c.lemma, c.pos, c.tag
