@@ -150,3 +150,31 @@ def test_chunks_cached_after_a_special_case_keep_their_tokens(lang):
         for text in texts:
             doc = make_docs(nlp, [text])[0]
             assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in fresh(text)]
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_docs_built_from_chunk_tokens_are_the_tokenizers(lang):
+    """make_docs builds a doc from each chunk's kept tokens: the tokens, norms and spaces must
+    be the tokenizer's, special cases that span chunks («вед. науч. сотр.», «до н.э.», which
+    the tokenizer makes one token) and special-case norms («ж.», «ст.») included."""
+    import random
+
+    from spacy.attrs import NORM, ORTH, SPACY
+
+    from anyq.nlp.normalize import fold_whitespace, make_docs
+
+    nlp = get_nlp(lang)
+    rules = list(nlp.tokenizer.rules)
+    spaced = [k for k in rules if " " in k.strip(" ") and not k.isspace()]
+    if lang == "ru":
+        assert {"вед. науч. сотр.", "до н.э.", "зав. кафедрой"} <= set(spaced)
+    texts = [fmt.format(k) for k in spaced for fmt in ("{}", "Сотрудник {} Иванов.", "({}),", "«{}»", "x{} y", "{}y")]
+    words = "Ваше обращение рассмотрено в т.ч. по ст. 5 и т.д. г. Астана 2024 ж. № 12 ҚР тел. (7172) д-р наук өтінішіңіз".split()
+    rng = random.Random(7)
+    texts += [" ".join(rng.choices(words + rules, k=rng.randint(1, 12))) for _ in range(1500)]
+    texts += ["", " начало с пробела", "конец с пробелом ", "два  пробела\nи строка"]
+    for text in texts:
+        ours = make_docs(nlp, [text])[0]
+        theirs = nlp.make_doc(fold_whitespace(text)[0])
+        assert [t.text for t in ours] == [t.text for t in theirs], text
+        assert ours.to_array([ORTH, NORM, SPACY]).tolist() == theirs.to_array([ORTH, NORM, SPACY]).tolist(), text

@@ -53,22 +53,48 @@ def fold_whitespace(text: str) -> tuple[str, list[int] | None, frozenset[int]]:
     return "".join(out), offsets, frozenset(newlines)
 
 
-# The tokens of each chunk (text between spaces) each tokenizer has seen, by id of the tokenizer.
-_CHUNK_TOKENS: dict[int, tuple[object, dict[str, tuple]]] = {}
+# The tokens of each chunk (text between spaces) each tokenizer has seen, by id of the
+# tokenizer, with the tokenizer's special cases that hold a space (see ``_SpacedCases``).
+_CHUNK_TOKENS: dict[int, tuple[object, dict[str, tuple], _SpacedCases]] = {}
 _CHUNK_TOKENS_LIMIT = 200_000
 
 
-def _chunk_tokens(tokenizer) -> dict[str, tuple]:
+class _SpacedCases:
+    """The tokenizer's special cases that hold a space («вед. науч. сотр.», «д-р биол. наук»,
+    «до н.э.»: spaCy's Russian exceptions have 91): the tokenizer makes one token of such a
+    case across chunks, which chunk-by-chunk tokens cannot. Such a case can only be in a text
+    where a chunk ending like the case's first word is followed by one starting like its
+    second; each chunk's two tests are made once, with its tokens, and only a text with such
+    a pair is searched for the cases themselves."""
+
+    def __init__(self, tokenizer) -> None:
+        self.cases = tuple(k for k in tokenizer.rules if " " in k.strip(" ") and not k.isspace())
+        parts = [k.split(" ") for k in self.cases]
+        self.firsts = tuple({p[0] for p in parts})
+        self.seconds = tuple({p[1] for p in parts})
+
+    def flags(self, chunk: str) -> tuple[bool, bool]:
+        """May ``chunk`` end a case's first word, start its second?"""
+        if not self.cases:
+            return False, False
+        return chunk.endswith(self.firsts), chunk.startswith(self.seconds)
+
+    def found_in(self, text: str) -> bool:
+        return any(k in text for k in self.cases)
+
+
+def _chunk_tokens(tokenizer) -> tuple[dict[str, tuple], _SpacedCases]:
     entry = _CHUNK_TOKENS.get(id(tokenizer))
     if entry is None or entry[0] is not tokenizer:
-        entry = _CHUNK_TOKENS[id(tokenizer)] = (tokenizer, {})
-    return entry[1]
+        entry = _CHUNK_TOKENS[id(tokenizer)] = (tokenizer, {}, _SpacedCases(tokenizer))
+    return entry[1], entry[2]
 
 
-def _tokenize_chunk(tokenizer, chunks: dict[str, tuple], chunk: str) -> tuple:
+def _tokenize_chunk(tokenizer, chunks: dict[str, tuple], spaced: _SpacedCases, chunk: str) -> tuple:
     """``chunk``'s tokens as the tokenizer makes them alone: (orth hashes, texts, NORM hashes
     as ``to_array`` reads them, whether a special case set a token's own norm, 0/1 per token:
-    a space follows it once the chunk is followed by one)."""
+    a space follows it once the chunk is followed by one, whether the chunk may end the first
+    word of a spaced special case, whether it may start the second)."""
     if len(chunks) >= _CHUNK_TOKENS_LIMIT:
         chunks.clear()
     doc = tokenizer(chunk)
@@ -78,7 +104,7 @@ def _tokenize_chunk(tokenizer, chunks: dict[str, tuple], chunk: str) -> tuple:
     ws = [0] * len(doc)
     if ws:
         ws[-1] = 1
-    entry = chunks[chunk] = (orths, texts, norms, special, ws)
+    entry = chunks[chunk] = (orths, texts, norms, special, ws, *spaced.flags(chunk))
     return entry
 
 
@@ -101,28 +127,34 @@ def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
     docs = []
     tokenizer = nlp.tokenizer
     vocab = nlp.vocab
-    chunks = _chunk_tokens(tokenizer)
+    chunks, spaced = _chunk_tokens(tokenizer)
     get = chunks.get
     for text in texts:
         folded, offsets, newlines = fold_whitespace(text)
-        if not folded or folded[0] == " " or folded[-1] == " ":
-            # a space token at the start, a trailing space: as the tokenizer makes them
-            doc = nlp.make_doc(folded)
-        else:
+        doc = None
+        if folded and folded[0] != " " and folded[-1] != " ":
             orths: list[int] = []
             words: list[str] = []
             norms: list[int] = []
             ws: list[int] = []
-            special = False
+            special = ends_first = pair = False
             for chunk in folded.split(" "):
-                entry = get(chunk) or _tokenize_chunk(tokenizer, chunks, chunk)
+                entry = get(chunk) or _tokenize_chunk(tokenizer, chunks, spaced, chunk)
                 orths += entry[0]
                 words += entry[1]
                 norms += entry[2]
                 ws += entry[4]
                 special = special or entry[3]
+                pair = pair or ends_first and entry[6]
+                ends_first = entry[5]
             ws[-1] = 0
-            doc = Doc(vocab, words=orths, spaces=ws)
+            if not (pair and spaced.found_in(folded)):
+                doc = Doc(vocab, words=orths, spaces=ws)
+        if doc is None:
+            # empty, a space token at the start or a trailing space, or a special case across
+            # chunks: as the tokenizer makes them
+            doc = nlp.make_doc(folded)
+        else:
             if special:
                 doc.from_array(_NORM, numpy.array(norms, dtype="uint64").reshape(-1, 1))
             doc.user_data[COLUMNS] = Columns.of(words, ws, norms)
