@@ -121,9 +121,9 @@ def _word_class(w: str) -> int:
 # ``str.split``: the regex engine sets up (and allocates) its state for every match, so one
 # match per run costs far fewer instructions than one per word. A space is never inside a
 # word, so the runs' words are exactly ``anyq.nlp.words.WORD.findall``'s. The repeats are
-# possessive (cheaper to run): nothing follows them in the pattern, so the greedy match would
-# never give anything back either.
-_WORD_RUN = re.compile(r"[^\W\d_]++(?:[-'’ ][^\W\d_]++)*+")
+# greedy, not possessive: Python 3.11.2 (Debian 12's) gives a possessive repeat of the group a
+# half-matched last round («жылғы » with its space), a bug later releases fixed.
+_WORD_RUN = re.compile(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*")
 
 
 def _starts_sentence(text: str, start: int, prev_word: str, abbr: tuple[frozenset[str], frozenset[str]]) -> bool:
