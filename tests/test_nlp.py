@@ -131,9 +131,9 @@ def test_stemmer_cases(form, stem):
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_chunks_cached_after_a_special_case_keep_their_tokens(lang):
-    """make_docs fills the tokenizer's cache chunk by chunk (spaCy 3.8 stops caching a text's
-    chunks after its first special case); the tokens must be those of a tokenizer that never
-    saw the chunks, at the first and at the second check of the same text."""
+    """make_docs keeps each chunk's tokens (spaCy 3.8's own cache stops caching a text's chunks
+    after its first special case); the tokens must be those of a tokenizer that never saw the
+    chunks, at the first and at the second check of the same text."""
     import pickle
 
     from anyq.nlp.normalize import make_docs
