@@ -33,7 +33,7 @@ MAX_MORE = 2
 # Cyrillic block there are letters that match without having the same lower case (long «ſ»
 # and «s», the Kelvin sign and «k», «ᲀ» and «в», dotted «İ» and «i»). A paragraph holding
 # such a letter is not pre-tested against case-blind rules; every regex runs on it.
-_OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z\u0400-\u04ff]")
+OTHER_LETTER = re.compile(r"[^\W\d_a-zA-Z\u0400-\u04ff]")
 _PLAIN = re.compile(r"[a-zA-Z\u0400-\u04ff\W\d_]+")
 
 
@@ -146,7 +146,7 @@ class LiteralTest:
         if literals.ignorecase:
             if not self._read:
                 self._read = True
-                if not _OTHER_LETTER.search(self.text):
+                if not OTHER_LETTER.search(self.text):
                     self._lower = self.text.lower()
             if self._lower is None:
                 return True  # cannot tell: let the regex decide
@@ -177,7 +177,7 @@ class LiteralIndex:
     costs a dictionary lookup per chunk instead of a substring search per rule word (about
     40 per paragraph, each a scan of the whole paragraph). The answers are those of
     :meth:`LiteralTest.holds_any`: a case-blind word is looked for in the chunk's lower case,
-    and a chunk holding a letter with other case rules (``_OTHER_LETTER``) counts as holding
+    and a chunk holding a letter with other case rules (``OTHER_LETTER``) counts as holding
     every case-blind word, as such a paragraph runs every case-blind regex there."""
 
     max_chunks = 100_000  # distinct chunks kept, bounded like the other per-word caches
@@ -231,10 +231,10 @@ class LiteralIndex:
                         masks[c] |= bit
         if self._blind:
             plain = chunks
-            if _OTHER_LETTER.search(joined):
+            if OTHER_LETTER.search(joined):
                 plain = []
                 for c in chunks:
-                    if _OTHER_LETTER.search(c):
+                    if OTHER_LETTER.search(c):
                         masks[c] |= self._all_blind
                     else:
                         plain.append(c)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 from anyq.datacache import compiled_patterns
-from anyq.engine.literals import _OTHER_LETTER, Literals, LiteralTest, required_literals_of
+from anyq.engine.literals import OTHER_LETTER, Literals, LiteralTest, required_literals_of
 from anyq.legal.acts import cue_pattern
 from anyq.legal.firstchar import alternatives, skipping
 from anyq.resources import rules_data
@@ -86,7 +86,7 @@ class Cues:
         group = self._groups.get(names)
         if group is None:
             group = self._groups[names] = _Group(names, self._needs)
-        if group.words is None or _OTHER_LETTER.search(text):
+        if group.words is None or OTHER_LETTER.search(text):
             return [name for name in names if self._may_match(name, text)]
         present = set(filter(text.lower().__contains__, group.words))
         return [

@@ -16,7 +16,7 @@ from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from anyq.nlp.strings import COLUMNS, Columns
+from anyq.nlp.strings import COLUMNS, Columns, columns
 
 OFFSETS = "anyq.offsets"  # doc.user_data: folded offset → paragraph offset (len(text) + 1 items)
 NEWLINES = "anyq.newlines"  # doc.user_data: folded offsets of spaces that stand for a line break
@@ -98,7 +98,7 @@ def _tokenize_chunk(tokenizer, chunks: dict[str, tuple], spaced: _SpacedCases, c
     if len(chunks) >= _CHUNK_TOKENS_LIMIT:
         chunks.clear()
     doc = tokenizer(chunk)
-    orths, norms = doc.to_array([ORTH, NORM]).T.tolist() if len(doc) else ([], [])
+    orths, norms = columns(doc, [ORTH, NORM], strings=0)
     texts = [t.text for t in doc]
     special = any(t.norm != t.lex.norm for t in doc)
     ws = [0] * len(doc)
@@ -157,7 +157,7 @@ def make_docs(nlp: Language, texts: list[str]) -> list[Doc]:
         else:
             if special:
                 doc.from_array(_NORM, numpy.array(norms, dtype="uint64").reshape(-1, 1))
-            doc.user_data[COLUMNS] = Columns.of(words, ws, norms)
+            doc.user_data[COLUMNS] = Columns(words, ws, norms)
         data = doc.user_data
         data[TEXT] = folded
         if offsets is not None:

@@ -66,25 +66,19 @@ class Columns:
 
     __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "lemma", "pos", "tag", "sent_start", "norm_written")
 
-    def __init__(self, doc: Doc, norm: bool = False) -> None:
-        # a to_array costs about as much as reading 4 columns of 20 tokens: one call, only
-        # the columns some reader needs (norm stays hashes: only abbreviations read it)
-        if norm:
-            self.text, self.ws, self.norm = columns(doc, [ORTH, SPACY, NORM], strings=1)
-        else:
-            self.text, self.ws = columns(doc, [ORTH, SPACY], strings=1)
-            self.norm = None
+    def __init__(self, text: list[str], ws: list[int], norm: list[int] | None) -> None:
+        self.text, self.ws, self.norm = text, ws, norm
         self.lower = self.space = self.punct = self.alpha = self.num = None
         self.lemma = self.pos = self.tag = self.sent_start = self.norm_written = None
 
     @classmethod
-    def of(cls, text: list[str], ws: list[int], norm: list[int]) -> Columns:
-        """The columns as ``make_docs`` already knows them (the tokens it built the doc from)."""
-        cols = cls.__new__(cls)
-        cols.text, cols.ws, cols.norm = text, ws, norm
-        cols.lower = cols.space = cols.punct = cols.alpha = cols.num = None
-        cols.lemma = cols.pos = cols.tag = cols.sent_start = cols.norm_written = None
-        return cols
+    def read(cls, doc: Doc, norm: bool = False) -> Columns:
+        """The token columns read from the doc (one not built by ``make_docs``)."""
+        # a to_array costs about as much as reading 4 columns of 20 tokens: one call, only
+        # the columns some reader needs (norm stays hashes: only abbreviations read it)
+        if norm:
+            return cls(*columns(doc, [ORTH, SPACY, NORM], strings=1))
+        return cls(*columns(doc, [ORTH, SPACY], strings=1), None)
 
     def lexemes(self, doc: Doc) -> None:
         """Read the lexeme columns from the doc (no morphology component wrote them)."""
@@ -125,7 +119,7 @@ def lexical_columns(doc: Doc, norm: bool = False) -> Columns:
     the NORM hashes if ``norm``) unless ``make_docs`` left them."""
     found = doc.user_data.get(COLUMNS)
     if found is None:
-        found = doc.user_data[COLUMNS] = Columns(doc, norm)
+        found = doc.user_data[COLUMNS] = Columns.read(doc, norm)
     return found
 
 
