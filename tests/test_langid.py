@@ -57,3 +57,32 @@ def test_voters_read_the_same_words_and_stretches_as_word_findall():
         runs = _WORD_RUN.findall(t)
         assert (" ".join(runs).split(" ") if runs else []) == WORD.findall(t), t
         assert [w for w in WORD.findall(t) if _cyrillic_word(w)] == _cyrillic_words(t)
+
+
+def test_listed_letters_are_the_word_class_below_u0530():
+    """``_LOW_WORD_RUN`` and ``_LETTER_RUN`` list the letters of ``[^\\W\\d_]`` below U+0530; a
+    text with a letter beyond (``_HIGH_LETTER``) is read with ``_WORD_RUN``. Both must hold for
+    this Python's Unicode database, and the words must agree on any text without such a letter
+    (``_LETTER_RUN`` only where no hyphen or apostrophe may join two words)."""
+    import re
+
+    from anyq.langid.detect import _HIGH_LETTER, _LETTER_RUN, _LOW_LETTERS, _LOW_WORD_RUN, _WORD_RUN, _voters
+    from anyq.nlp.words import WORD
+
+    letter, listed = re.compile(r"[^\W\d_]"), re.compile(f"[{_LOW_LETTERS}]")
+    for c in map(chr, range(0x110000)):
+        is_letter = letter.match(c) is not None
+        assert (listed.match(c) is not None) == (is_letter and c < "\u0530"), hex(ord(c))
+        assert (_HIGH_LETTER.match(c) is not None) == (is_letter and c >= "\u0530"), hex(ord(c))
+    texts = [
+        "Северо-западный район, ӘРПК-нің  бөлімі. Д'Артаньян — O’Brien\tи 2024 года № 5 «Ы»",
+        "abc123def ab_cd a-b- -c 'd e'f  g\u00a0h ½ ² µ ª Ωmega ſ ǅ ٣x",
+    ]
+    for t in texts:
+        assert _HIGH_LETTER.search(t) is None
+        assert _LOW_WORD_RUN.findall(t) == _WORD_RUN.findall(t)
+        for stretch in t.replace("-", ".").replace("'", ".").replace("’", ".").split("."):
+            assert " ".join(_LETTER_RUN.findall(stretch)).split() == WORD.findall(stretch), stretch
+    # a letter beyond U+0530 inside a word or alone: the words stay whole
+    assert _voters("Это ﬁнал, а не ﬁ. Ⅻ века и 中文") == (["Это"], ["ﬁнал", "а", "не", "Ⅻ", "века", "и", "中文"])
+    assert _voters("это ﬁнал и ﬁ вот Ⅻ века") == ([], ["это", "ﬁнал", "и", "ﬁ", "вот", "Ⅻ", "века"])

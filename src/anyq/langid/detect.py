@@ -124,6 +124,25 @@ def _word_class(w: str) -> int:
 # greedy, not possessive: Python 3.11.2 (Debian 12's) gives a possessive repeat of the group a
 # half-matched last round («жылғы » with its space), a bug later releases fixed.
 _WORD_RUN = re.compile(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*")
+# The same runs for a text whose letters are all below U+0530 (Latin, Greek, Cyrillic and
+# their extensions), with those letters listed: a class of listed characters is one bitmap
+# lookup per character, while ``[^\W\d_]`` asks the Unicode database twice for every
+# character (alphanumeric? a digit?), which made the word runs a quarter of the work here.
+# The list is ``[^\W\d_]`` below U+0530 (a test checks it; «²», «½» are letters to it). A
+# text with a letter beyond (``_HIGH_LETTER``: Arabic, Georgian, the ligature «ﬁ» of a PDF,
+# none in our letters) is read with ``_WORD_RUN``.
+_LOW_LETTERS = (
+    r"A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02c1"
+    r"\u02c6-\u02d1\u02e0-\u02e4\u02ec\u02ee\u0370-\u0374\u0376\u0377\u037a-\u037d\u037f\u0386"
+    r"\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03f5\u03f7-\u0481\u048a-\u052f"
+)
+_LOW_WORD_RUN = re.compile(f"[{_LOW_LETTERS}]+(?:[-'’ ][{_LOW_LETTERS}]+)*")
+_HIGH_LETTER = re.compile(r"[^\x00-\u052f\W\d_]")
+# Without a hyphen or apostrophe in the stretch, its words are the runs of letters and spaces
+# split at white space (``str.split()`` drops the spaces at a run's ends): one repeat of one
+# class, which the regex engine counts in a tight loop, where ``_LOW_WORD_RUN`` enters its
+# group once per word.
+_LETTER_RUN = re.compile(f"[{_LOW_LETTERS}][{_LOW_LETTERS} ]*")
 
 
 def _starts_sentence(text: str, start: int, prev_word: str, abbr: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -190,17 +209,24 @@ def _voters(text: str) -> tuple[list[str], list[str]]:
     abbr = _abbreviations()
     unquoted = _QUOTED.sub(" ", text) if "«" in text or '"' in text or "“" in text else text
     brackets = [m.span() for m in _BRACKETED.finditer(unquoted)] if "(" in unquoted else []
+    low = _HIGH_LETTER.search(unquoted) is None
+    word_runs = _LOW_WORD_RUN.findall if low else _WORD_RUN.findall
     special: list[str] = []
     plain: list[str] = []
     prev_word = ""  # the last word read, of any kind
     pos = 0
     for chunk in unquoted.replace("\n", ".").replace("!", ".").replace("?", ".").replace("…", ".").split("."):
         end = pos + len(chunk)  # where the mark after this stretch stands
-        runs = _WORD_RUN.findall(chunk) if chunk else None
-        if not runs:
+        if not chunk:
+            words = None
+        elif low and "-" not in chunk and "'" not in chunk and "’" not in chunk:
+            words = " ".join(_LETTER_RUN.findall(chunk)).split()
+        else:
+            runs = word_runs(chunk)
+            words = " ".join(runs).split(" ") if runs else None
+        if not words:
             pos = end + 1
             continue
-        words = " ".join(runs).split(" ")
         last = len(words) - 1
         dotted = unquoted[end : end + 1] == "." and chunk.endswith(words[last])
         w = words[0]
@@ -368,6 +394,10 @@ def detect(text: str) -> LanguageGuess:
     # votes are multiples of 1/4: the sums are exact in any order
     v = sum(map(_plain_vote, plain), 0j) + sum(map(_voter_vote, special), 0j)
     kk, ru = v.real, v.imag
+    if abs(kk - ru) > len(plain) + len(special):
+        # a lead no dictionary can overturn (each word adds at most one vote there): the
+        # undecided words are not even listed (in a Kazakh paragraph, often)
+        return _guess("kk" if kk > ru else "ru", kk, ru)
     undecided = [*filter(_plain_undecided, plain), *filter(_voter_undecided, special)]
     voters: list[str] | None = None  # all of them, only wanted when nothing voted
     words: list[str] | None = None
