@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.tokens import Token
 
 from anyq.engine.literals import LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
@@ -123,18 +124,22 @@ def has_date(text: str, lang: str) -> bool:
     return DATE[lang].search(text) is not None
 
 
-def _may_hold(s: Sentence, words: tuple[str, ...], in_tag: tuple[str, ...]) -> bool:
-    """Could a token of the Kazakh sentence pass a test on its analysis? A superset test on
-    the plain strings of the paragraph (lower-case text, tag), so the exact test with Token
-    objects and ``token._.kk`` runs only on the few sentences that may pass."""
+def _candidate_tokens(s: Sentence, words: tuple[str, ...], in_tag: tuple[str, ...]) -> list[Token]:
+    """The tokens of the Kazakh sentence that could pass a test on their analysis: a superset
+    test on the plain strings of the paragraph (lower-case text, tag), so that the exact test
+    with a Token and ``token._.kk`` runs only on those few tokens (a Token and its analysis
+    for every token of a sentence cost more than the rest of the test). Empty: none can."""
     ts = token_strings(s.span.doc)
     a, b = s.span.start, s.span.end
-    # list-wide tests instead of a loop over the tokens; a tag test on the tags joined by
-    # "\n" finds the same (no tested substring holds a line break)
-    if any(w.startswith(words) for w in ts.lower[a:b]):
-        return True
-    tags = "\n".join(ts.tag[a:b])
-    return any(x in tags for x in in_tag)
+    lower, tag = ts.lower, ts.tag
+    # list-wide tests first: most sentences hold no such token. A tag test on the tags joined
+    # by "\n" finds what one on each tag finds (no tested substring holds a line break)
+    if not any(w.startswith(words) for w in lower[a:b]):
+        tags = "\n".join(tag[a:b])
+        if not any(x in tags for x in in_tag):
+            return []
+    doc = s.span.doc
+    return [doc[i] for i in range(a, b) if lower[i].startswith(words) or any(x in tag[i] for x in in_tag)]
 
 
 def addresses_reader(s: Sentence) -> bool:
@@ -143,9 +148,7 @@ def addresses_reader(s: Sentence) -> bool:
     if s.span is None:
         return "сіз" in s.text.lower()
     # kk: the tag string holds the stemmer's tags (``poss2…``, ``2pol``) of every analysed word
-    if not _may_hold(s, words=("сіз",), in_tag=("poss2", "2pol")):
-        return False
-    for t in s.span:
+    for t in _candidate_tokens(s, words=("сіз",), in_tag=("poss2", "2pol")):
         a = t._.kk
         if t.lower_.startswith("сіз") or (a is not None and any(tag.startswith("poss2") or tag == "2pol" for tag in a.tags)):
             return True
@@ -170,9 +173,7 @@ def _we_speak(s: Sentence) -> bool:
         ts = token_strings(s.span.doc)
         a, b = s.span.start, s.span.end
         return "мы" in ts.lower[a:b] or any("1per" in tag and "plur" in tag for tag in ts.tag[a:b])
-    if not _may_hold(s, words=("біз",), in_tag=("1pl",)):
-        return False
-    for t in s.span:
+    for t in _candidate_tokens(s, words=("біз",), in_tag=("1pl",)):
         if t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
             return True
     return False
@@ -196,10 +197,8 @@ def forward_looking(s: Sentence) -> bool:
         return "futr" in tags or "impr" in tags or not _RU_MODALS.isdisjoint(ts.lemma[a:b]) or "будет" in lower or "будут" in lower
     from anyq.nlp.stem_kk import stemmer
 
-    if not _may_hold(s, words=("керек", "қажет", "тиіс", "болады", "аласыз", "алады"), in_tag=("pres", "fut", "poss2pol")):
-        return False
     lex = stemmer().lex
-    for t in s.span:
+    for t in _candidate_tokens(s, words=("керек", "қажет", "тиіс", "болады", "аласыз", "алады"), in_tag=("pres", "fut", "poss2pol")):
         a = t._.kk
         low = t.lower_
         if low in ("керек", "қажет", "тиіс", "болады", "аласыз", "алады"):
