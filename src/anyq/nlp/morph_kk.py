@@ -124,7 +124,7 @@ class KazakhAnnotator(PerTextAnnotator):
             strings[later_id],
             tags,
             is_word,
-            *lexeme_row(lex),
+            *lexeme_row(lex, text),
         )
         return entry
 
@@ -133,7 +133,7 @@ class KazakhAnnotator(PerTextAnnotator):
         if not cols.text:
             return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
-        (values, keep_norm, _, morphs, lemma, _, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
+        (values, keep_norm, _, morphs, lemma, _, pos, tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num, cols.cue) = map(list, zip(*rows))
         # the rows are bytes (see ``hashes``), mended as bytes: a numpy call costs more than
         # the few tokens it would change
         norms = cols.norm

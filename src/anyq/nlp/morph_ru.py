@@ -142,7 +142,7 @@ class RussianAnnotator(PerTextAnnotator):
             strings[pos_id],
             oc,
             is_word,
-            *lexeme_row(lex),
+            *lexeme_row(lex, text),
         )
         return entry
 
@@ -151,7 +151,7 @@ class RussianAnnotator(PerTextAnnotator):
         if not cols.text:
             return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
-        (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num) = map(list, zip(*rows))
+        (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num, cols.cue) = map(list, zip(*rows))
         # the rows joined as bytes (see ``hashes``)
         doc.from_array(_WRITTEN, uint64_array(b"".join(values), len(values), 3))
         return self.finish(doc, morphs, words)

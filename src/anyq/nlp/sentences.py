@@ -49,27 +49,14 @@ _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumerati
 _TERMINAL_CHARS = set("!?…")
 _WRITTEN = [SENT_START]
 # SENT_START as from_array takes it: 1 starts a sentence, -1 does not (as uint64)
-_START_BYTES = {True: numpy.array([1], dtype="uint64").tobytes(), False: numpy.array([-1], dtype="int64").tobytes()}
-
-
-class _MayEnd(dict):
-    """token text → its last character is one the splitter acts on; cached per text."""
-
-    def __missing__(self, text: str) -> bool:
-        if len(self) >= 100_000:
-            self.clear()
-        value = self[text] = text[-1:] in _ACTED_ON
-        return value
-
-
-_ACTED_ON = set("«»:.!?…")
-_MAY_END = _MayEnd()
+_START = numpy.array([1], dtype="uint64").tobytes()
+_NOT_START = numpy.array([-1], dtype="int64").tobytes()
 
 
 class _Tokens:
     """The token attributes the splitter needs, as plain Python lists."""
 
-    __slots__ = ("doc", "n", "text", "ws", "space", "alpha", "num", "nl")
+    __slots__ = ("doc", "n", "text", "ws", "space", "alpha", "num", "cue", "nl")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -79,7 +66,7 @@ class _Tokens:
         # attributes cost per token
         cols = lexical_columns(doc)
         cols.lexemes(doc)  # written by the morphology component when there is one
-        self.text, self.ws, self.space, self.alpha, self.num = cols.text, cols.ws, cols.space, cols.alpha, cols.num
+        self.text, self.ws, self.space, self.alpha, self.num, self.cue = cols.text, cols.ws, cols.space, cols.alpha, cols.num, cols.cue
         self.nl = [False] * self.n
         if breaks is None:
             # a token's own whitespace is one space at most: line breaks are space tokens
@@ -237,11 +224,13 @@ class SentenceSplitter:
         starts = [False] * n
         starts[0] = True
         depth = 0
-        # Only tokens that end in a quote, colon, full stop or «!?…», or before a line break,
-        # can change anything below: the loop visits those alone.
-        candidates = set(compress(range(n - 1), map(_MAY_END.__getitem__, t.text)))
-        candidates.update(compress(range(n - 1), t.nl))
-        for i in sorted(candidates):
+        # Only tokens that end in a quote, colon, full stop or «!?…» (``sentence_cue``, read
+        # per text with the lexeme columns), or before a line break, can change anything
+        # below: the loop visits those alone.
+        candidates = compress(range(n - 1), t.cue)  # in order
+        if any(t.nl):  # most paragraphs are one line
+            candidates = sorted({*candidates, *compress(range(n - 1), t.nl)})
+        for i in candidates:
             text = t.text[i]
             if text == "«":
                 depth += 1
@@ -268,8 +257,12 @@ class SentenceSplitter:
             elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
                 starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
         # One array write instead of a property call per token (each checks the parse); the
-        # column made from bytes (numpy's conversions of a short list cost more than the list)
-        doc.from_array(_WRITTEN, uint64_array(b"".join(map(_START_BYTES.__getitem__, starts)), n, 1))
+        # column made from bytes (numpy's conversions of a short list cost more than the list):
+        # every token's "not a start", then the few starts written over it
+        data = bytearray(_NOT_START * n)
+        for i in compress(range(n), starts):
+            data[8 * i : 8 * i + 8] = _START
+        doc.from_array(_WRITTEN, uint64_array(data, n, 1))
         lexical_columns(doc).sent_start = starts  # for token_strings: the starts as written
         return doc
 

@@ -60,15 +60,16 @@ class Columns:
     (text, whitespace; the Kazakh morphology also reads the norm) as ``make_docs`` built the
     doc from them (else read with one ``to_array`` by the morphology component), shared with
     the splitter; the lexeme's own attributes
-    (lower case, flags), which depend on the text alone, from the morphology's per-text rows;
+    (lower case, flags) and whether the splitter must look at the token (``cue``), which
+    depend on the text alone, from the morphology's per-text rows;
     then the strings the morphology wrote and the sentence starts the splitter wrote.
     :class:`TokenStrings` is made from them without reading the doc again."""
 
-    __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "lemma", "pos", "tag", "sent_start", "norm_written")
+    __slots__ = ("text", "lower", "norm", "ws", "space", "punct", "alpha", "num", "cue", "lemma", "pos", "tag", "sent_start", "norm_written")
 
     def __init__(self, text: list[str], ws: list[int], norm: list[int] | None) -> None:
         self.text, self.ws, self.norm = text, ws, norm
-        self.lower = self.space = self.punct = self.alpha = self.num = None
+        self.lower = self.space = self.punct = self.alpha = self.num = self.cue = None
         self.lemma = self.pos = self.tag = self.sent_start = self.norm_written = None
 
     @classmethod
@@ -84,6 +85,7 @@ class Columns:
         """Read the lexeme columns from the doc (no morphology component wrote them)."""
         if self.lower is None:
             self.lower, self.space, self.punct, self.alpha, self.num = columns(doc, [LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM], strings=1)
+            self.cue = [sentence_cue(text) for text in self.text]
 
     def starts(self) -> list[int]:
         """Each token's ``idx``, from the texts and their trailing spaces (as spaCy counts it)."""
@@ -105,10 +107,21 @@ def uint64_array(data: bytes, rows: int, width: int) -> numpy.ndarray:
     return numpy.ndarray((rows, width), _U64, data)
 
 
-def lexeme_row(lex) -> tuple:
+# The last characters of the tokens the sentence splitter acts on (quotes, colon, full stop, «!?…»)
+SENTENCE_CUES = frozenset("«»:.!?…")
+
+
+def sentence_cue(text: str) -> bool:
+    """Does the token ``text`` end in one of :data:`SENTENCE_CUES`? (The splitter visits only
+    such tokens and those before a line break.)"""
+    return text[-1:] in SENTENCE_CUES
+
+
+def lexeme_row(lex, text: str) -> tuple:
     """A lexeme's (lower, IS_SPACE, IS_PUNCT, IS_ALPHA, LIKE_NUM) as ``to_array`` reads them,
-    for the morphology components' per-text rows."""
-    return lex.lower_, int(lex.is_space), int(lex.is_punct), int(lex.is_alpha), int(lex.like_num)
+    and its ``text``'s :func:`sentence_cue`, for the morphology components' per-text rows
+    (the splitter's per-token test made once per text)."""
+    return lex.lower_, int(lex.is_space), int(lex.is_punct), int(lex.is_alpha), int(lex.like_num), sentence_cue(text)
 
 
 COLUMNS = "anyq.columns"
