@@ -11,6 +11,7 @@ import pytest
 
 import anyq
 from anyq.engine.loader import RuleError, load_file, load_rules
+from anyq.engine import needs
 from anyq.engine.needs import need_of, repeated_word
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
@@ -45,6 +46,17 @@ def test_rules_declaring_a_need():
 )
 def test_repeated_word(text, repeated):
     assert repeated_word(text) is repeated
+
+
+def test_repeated_word_same_with_a_cold_warm_or_cleared_cache(monkeypatch):
+    # the chunks' last words are kept across texts: the answers must not depend on what was kept
+    texts = ["Ответ ответ дан.", "Ответ дан (ответ ответ).", "«для для»", "что что-то", "5 м² м²", "Бұл бұлақ", ""]
+    expected = [True, True, True, False, True, False, False]
+    monkeypatch.setattr(needs, "_LAST_WORD", {})
+    assert [repeated_word(t) for t in texts] == expected  # cold
+    assert [repeated_word(t) for t in texts] == expected  # warm
+    monkeypatch.setattr(needs, "_MAX_CHUNKS", 3)  # cleared while texts come in
+    assert [repeated_word(t) for t in texts] == expected
 
 
 @pytest.fixture(scope="module")

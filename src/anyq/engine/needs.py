@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import compress, islice
-from operator import gt, itemgetter
 
 # the letters ending a chunk of text (a word after a bracket or a quote: «(в», "«для")
 _LETTER_TAIL = re.compile(r"[^\W\d_]+\Z")
@@ -22,7 +21,12 @@ _LETTER_TAIL = re.compile(r"[^\W\d_]+\Z")
 # Python's str.lower() and the regex engine's case-blind comparison agree letter by letter,
 # except for «İ» (lowered to two characters) and «Σ» (lowered by its place in the word)
 _LOWERS_APART = ("İ", "Σ")
-_LAST = itemgetter(-1)
+
+# A lower-case chunk → the word it ends with (its letters after the last other character), or
+# a space for a chunk ending in no letter: no chunk starts with a space. Kept across texts, as
+# letters repeat their vocabulary, and bounded like the other per-word caches.
+_LAST_WORD: dict[str, str] = {}
+_MAX_CHUNKS = 100_000
 
 
 def repeated_word(text: str) -> bool:
@@ -31,26 +35,37 @@ def repeated_word(text: str) -> bool:
     through a back-reference (``([^\W\d_]++)\s+\1``).
 
     Only C-level passes over the chunks, as finding the words with a regex would cost what the
-    pattern itself costs: a chunk of letters only is its own last word, so the pair needs the
-    next chunk to start with it; a chunk ending in a letter or digit after other characters has
-    its last letters read by a regex; a chunk ending in punctuation ends no word.
+    pattern itself costs: each chunk's last word is looked up (``_LAST_WORD``; read by a regex
+    the first time a chunk is seen), and the pair needs the next chunk to start with it.
     """
     if any(map(text.__contains__, _LOWERS_APART)):
         return True
     chunks = text.lower().split()
     if len(chunks) < 2:
         return False
-    n = len(chunks) - 1
-    for i in compress(range(n), map(str.startswith, islice(chunks, 1, None), chunks)):
-        if chunks[i].isalpha():
-            w, rest = chunks[i], chunks[i + 1]
-            tail = rest[len(w) : len(w) + 1]
-            if not tail or not (_LETTER_TAIL.match(tail) or tail == "-"):
-                return True
-    # isalnum covers every letter the pattern's class does (and digits, which the regex sorts out)
-    for i in compress(range(n), map(gt, map(str.isalnum, map(_LAST, chunks)), map(str.isalpha, chunks))):
-        m = _LETTER_TAIL.search(chunks[i])
-        if m is not None and chunks[i + 1].startswith(m.group()):
+    try:
+        return _word_starts_next(chunks)
+    except KeyError:  # a chunk not seen before
+        if len(_LAST_WORD) >= _MAX_CHUNKS:
+            _LAST_WORD.clear()
+        for c in chunks:
+            if c not in _LAST_WORD:
+                m = _LETTER_TAIL.search(c)
+                _LAST_WORD[c] = m.group() if m is not None else " "
+        return _word_starts_next(chunks)
+
+
+def _word_starts_next(chunks: list[str]) -> bool:
+    """``repeated_word`` over the lower-case chunks, each of which is in ``_LAST_WORD`` (a
+    KeyError otherwise)."""
+    last_words = map(_LAST_WORD.__getitem__, chunks)
+    for i in compress(range(len(chunks) - 1), map(str.startswith, islice(chunks, 1, None), last_words)):
+        if not chunks[i].isalpha():
+            return True  # a word after other characters: the regex sorts it out
+        # a chunk of letters only: the next one must not go on with a letter or a hyphen
+        w, rest = chunks[i], chunks[i + 1]
+        tail = rest[len(w) : len(w) + 1]
+        if not tail or not (_LETTER_TAIL.match(tail) or tail == "-"):
             return True
     return False
 
