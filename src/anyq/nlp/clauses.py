@@ -99,11 +99,22 @@ class SentenceFacts:
     nesting_at: int = -1
     enumeration: int = 0
     enumeration_span: tuple[int, int] | None = None
-    splits: list[Split] = field(default_factory=list)
+    # what ``_splits`` needs, kept until ``splits`` is first read: only a sentence a rule
+    # finds too long or with too many clauses is offered a split, and most have none
+    split_args: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _split_list: list[Split] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def clauses(self) -> int:
         return max(self.predicates, 1 + self.subordinators) if self.words else 0
+
+    @property
+    def splits(self) -> list[Split]:
+        """Where the sentence can be cut (see ``_splits``), worked out on first use."""
+        if self._split_list is None:
+            self._split_list = _splits(*self.split_args) if self.split_args is not None else []
+            self.split_args = None
+        return self._split_list
 
 
 # Long word: syllables at or above this («обеспечения» 5, «өтінішіңізді» 6).
@@ -278,7 +289,7 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
     if f.participles:
         _ru_adjectival_participles(s, f)
     if len(preds) >= 2 or (";" in s.para and ";" in text):
-        _splits(s, f, preds, RU_SPLIT_WORDS, "ru")
+        f.split_args = (s, preds, RU_SPLIT_WORDS, "ru")  # see SentenceFacts.splits
 
 
 def _ru_adjectival_participles(s: _Sent, f: SentenceFacts) -> None:
@@ -344,7 +355,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
         pred_idx = {idx[k] for k in preds}
         f.participles = [p for p in f.participles if p + 1 not in pred_idx]
     if len(preds) >= 2 or (";" in s.para and ";" in text):
-        _splits(s, f, preds, KK_SPLIT_WORDS, "kk")
+        f.split_args = (s, preds, KK_SPLIT_WORDS, "kk")
 
 
 def _kk_genitive_chain(s: _Sent, gens: list[int]) -> tuple[int, int, int] | None:
@@ -380,13 +391,14 @@ def positions(items: list[str], value: str) -> list[int]:
 
 
 # --- both ------------------------------------------------------------------------------------
-def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str | None], lang: str) -> None:
+def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str) -> list[Split]:
     """Commas and semicolons with a predicate on each side; in Kazakh also «және» between
     two clauses. Relative clauses («, который …») split too (the relative word must become
     a pronoun, so no rewrite is offered)."""
     text, lower, idx = s.text, s.lower, s.i
+    out: list[Split] = []
     if len(preds) < 2 and ";" not in text:
-        return
+        return out
     n = len(text)
     if _BRACKETS.isdisjoint(s.para) or _BRACKETS.isdisjoint(text):
         # no brackets or quotes: only the cuts themselves need a look
@@ -411,25 +423,26 @@ def _splits(s: _Sent, f: SentenceFacts, preds: list[int], words: dict[str, str |
             prev_pred = max(p for p in preds if p < k)
             if any(u in (",", ";") for u in text[prev_pred + 1 : k]) or prev_pred != k - 1:
                 continue
-            f.splits.append(Split(idx[k], idx[k + 1], None, "және"))
+            out.append(Split(idx[k], idx[k + 1], None, "және"))
             continue
         low = lower[k + 1]
         if t == ";":
-            f.splits.append(Split(idx[k], idx[k + 1], "", ";"))
+            out.append(Split(idx[k], idx[k + 1], "", ";"))
         elif low in words:
             lead = words[low]
             if lang == "ru" and low == "так":
                 if k + 2 < n and lower[k + 2] == "как":
-                    f.splits.append(Split(idx[k], idx[k + 1], None, "так как"))
+                    out.append(Split(idx[k], idx[k + 1], None, "так как"))
                 continue
             if low.startswith("котор"):
-                f.splits.append(Split(idx[k], idx[k + 1], None, "который"))
+                out.append(Split(idx[k], idx[k + 1], None, "который"))
                 continue
-            f.splits.append(Split(idx[k], idx[k + 1], lead, low))
+            out.append(Split(idx[k], idx[k + 1], lead, low))
         elif lang == "ru" and low not in RU_SUBORDINATORS and _ru_clause_follows(s, k + 1, after):
-            f.splits.append(Split(idx[k], idx[k + 1], "", ","))  # «…, работы начнутся в июне»
+            out.append(Split(idx[k], idx[k + 1], "", ","))  # «…, работы начнутся в июне»
         elif lang == "kk" and low not in KK_SUBORDINATORS and _clause_follows(s, k + 1, after):
-            f.splits.append(Split(idx[k], idx[k + 1], "", ","))
+            out.append(Split(idx[k], idx[k + 1], "", ","))
+    return out
 
 
 def _ru_clause_follows(s: _Sent, k: int, pred: int) -> bool:
