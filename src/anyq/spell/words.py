@@ -124,8 +124,9 @@ def unknown_words(doc: Doc, opts: WordOptions, lang: str, abbreviations: frozens
     return sorted(unknown + [w for w in names if is_unknown[w.text]], key=_INDEX)
 
 
-# What the scan needs of a token, per minimum length and token text (a paragraph's tokens are
-# mostly words seen before): a kind, and for a word to check, the word to look up.
+# What the scan needs of a token, per minimum length, paragraph language and token text (a
+# paragraph's tokens are mostly words seen before): a kind, and for a word to check, the word
+# to look up.
 _NOTHING, _WORDLIKE, _QUOTE, _NOT_CHECKED, _CHECKED, _CHECKED_CAPITAL = range(6)
 
 
@@ -142,15 +143,26 @@ def _kind(t: str, min_length: int) -> int:
     return _NOTHING  # spaces and punctuation
 
 
+def _kind_in(t: str, min_length: int, lang: str) -> int:
+    """``_kind``, with a known lower-case word as ``_WORDLIKE``: all the scan does with one is
+    to end the sentence start (the most common token: it then skips the quote, abbreviation
+    and dictionary tests). ``unknown_tokens`` is a fixed function of the word, so the kind
+    can be kept per text."""
+    k = _kind(t, min_length)
+    if k == _CHECKED and not unknown_tokens(lang)[_checkable(t, min_length)]:
+        return _WORDLIKE
+    return k
+
+
 class _Tables:
     __slots__ = ("kind", "word")
 
-    def __init__(self, min_length: int) -> None:
-        self.kind = PerText(lambda t: _kind(t, min_length))
+    def __init__(self, min_length: int, lang: str) -> None:
+        self.kind = PerText(lambda t: _kind_in(t, min_length, lang))
         self.word = PerText(lambda t: _checkable(t, min_length))
 
 
-_TABLES: dict[int, _Tables] = {}
+_TABLES: dict[tuple[int, str], _Tables] = {}
 _INDEX = itemgetter(1)
 
 
@@ -169,9 +181,9 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
     ts = token_strings(doc)
     texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
     n = len(texts)
-    tables = _TABLES.get(min_length)
+    tables = _TABLES.get((min_length, lang))
     if tables is None:
-        tables = _TABLES[min_length] = _Tables(min_length)
+        tables = _TABLES[min_length, lang] = _Tables(min_length, lang)
     kinds, words = tables.kind, tables.word
     is_unknown = unknown_tokens(lang)
     for i, t in enumerate(texts):

@@ -368,18 +368,27 @@ def noun_phrase(doc: Doc, start: int, case: str | None) -> tuple[int, list[tuple
         t = doc[i]
         if not t.is_alpha or t.lower_ in _STOP_NP or t.lemma_ in _STOP_NP:
             return None
-        ps = [p for p in parses(t.text) if (want is None or _CASE_NORMAL.get(_a(p.tag.case), _a(p.tag.case)) == want)]
-        ps.sort(key=lambda p: "anim" in p.tag)  # «счётчик» the device, not the person who counts
-        noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
+        noun, mod = _np_parses(t.text, want)
         if noun is not None and t.pos_ in ("NOUN", "PROPN"):
             chosen.append((t, noun))
             return i + 1, chosen
-        mod = next((p for p in ps if p.tag.POS in _MODIFIER or "Apro" in p.tag), None)
         if mod is None:
             return None
         chosen.append((t, mod))
         i += 1
     return None
+
+
+@lru_cache(maxsize=20_000)
+def _np_parses(word: str, want: str | None) -> tuple:
+    """The parses of ``word`` (in case ``want``, any if None) that ``noun_phrase`` takes: the
+    first noun and the first modifier, inanimate readings first. A function of the word alone,
+    so kept per word like ``parses``: the tag properties it reads are slow in pymorphy3."""
+    ps = [p for p in parses(word) if (want is None or _CASE_NORMAL.get(_a(p.tag.case), _a(p.tag.case)) == want)]
+    ps.sort(key=lambda p: "anim" in p.tag)  # «счётчик» the device, not the person who counts
+    noun = next((p for p in ps if p.tag.POS == "NOUN"), None)
+    mod = next((p for p in ps if p.tag.POS in _MODIFIER or "Apro" in p.tag), None)
+    return noun, mod
 
 
 def reinflect_np(chosen: list[tuple[Token, object]], case: str) -> str | None:
