@@ -35,7 +35,7 @@ from typing import Any
 from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.acts import Act, registry
-from anyq.legal.firstchar import alternatives, skipping
+from anyq.legal.firstchar import alternatives, first_item, skipping
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
 # ---------------------------------------------------------------------------- building blocks
@@ -261,15 +261,34 @@ _RU_RULES_WORD = Literals(("правил",), ignorecase=True)
 _RU_CODE_WORD = Literals(("кодекс",), ignorecase=True)
 
 
+def _by_first_letter(heads: list[str]) -> list[str]:
+    """The case-blind alternatives of ``heads``, those led by the same letter merged into one
+    («п(?:одпункт…|одп\\.|п\\.|ункт…|\\.|равил)»), in the order of their first one. At a
+    given place only the alternatives of the letter there can match, and they keep their order
+    among themselves, so the regex finds the same match with the same branch."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for head in heads:
+        for alt in alternatives(head):
+            item = first_item(alt)
+            assert item is not None and item.strip("[]").isalpha(), alt  # a letter or «[Кк]»
+            groups.setdefault(item.strip("[]")[0].lower(), (item, []))[1].append(alt[len(item) :])
+    return [item + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else item + rests[0] for item, rests in groups.values()]
+
+
 @lru_cache(maxsize=None)
 def _ru_trigger(rules: bool, code: bool) -> re.Pattern[str]:
     """The trigger regex, with the adjective branch before «правил» / «кодекс» only when asked."""
-    heads = [kw for _, kw in _RU_UNITS] + ["Закон", "[Кк]одекс", "Конституци", "Правил"]
-    heads += [_RU_ADJ_RULES] * rules + [_RU_ADJ_CODE] * code
-    heads += ["[Пп]риказ", "[Пп]остановлени", "[Уу]каз", "[Рр]ешени", "[Рр]аспоряжени"]
+    units = [kw for _, kw in _RU_UNITS] + ["Закон", "[Кк]одекс", "Конституци", "Правил"]
+    adjectives = [_RU_ADJ_RULES] * rules + [_RU_ADJ_CODE] * code
+    issued = ["[Пп]риказ", "[Пп]остановлени", "[Уу]каз", "[Рр]ешени", "[Рр]аспоряжени"]
+    heads = units + adjectives + issued
     # the same alternatives, led by the class of their first letters (``firstchar``): the
-    # search skips at C speed to the next letter a head can start with
-    fast = skipping([(alt, True, True) for head in heads for alt in alternatives(head)])
+    # search skips at C speed to the next letter a head can start with. Those led by the same
+    # letter are tried as one (``_by_first_letter``): a word start is offered one branch per
+    # letter, not each of the 18 in turn. The adjectives, which start with any letter, stay
+    # between the two groups, as in ``heads``.
+    alts = _by_first_letter(units) + adjectives + _by_first_letter(issued)
+    fast = skipping([(alt, True, True) for alt in alts])
     source = (fast[0] + "(?:" + "|".join(fast[1]) + ")", 0) if fast else (r"(?<![\w-])(?:" + "|".join(heads) + ")", re.I)
     return compiled_patterns(f"ru-trigger-{rules:d}{code:d}", [source])[0]
 

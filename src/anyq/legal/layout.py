@@ -130,13 +130,14 @@ def _is_header_line(text: str) -> bool:
     t = text.strip()
     if _requisites(t) or _FOOTER.match(t):
         return True
-    if word_count(t) > 16:
+    words = word_count(t)
+    if words > 16:
         return False
     if re.fullmatch(rf"(?:[^\n]*\s)?(?:{_INITIALS_NAME}|{_NAME_INITIALS})\.?", t):  # addressee «Ахметовой Г. С.»
         return True
     if _ADDRESS.search(t) and not t.endswith((".", "!", "?")) or "«" in t and not t.endswith((".", "!", "?")):
         return True
-    return not re.search(r"[.!?…]$", t) and word_count(t) <= 10
+    return not re.search(r"[.!?…]$", t) and words <= 10
 
 
 def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> Layout:
@@ -192,8 +193,10 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             zones[i] = "footer"
         elif zones[i] == "body":
             break
-    requisites = any(_requisites(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
-    incoming = any(_incoming(p.text) for i, p in enumerate(paragraphs) if zones[i] == "header")
+    header = [p.text for i, p in enumerate(paragraphs) if zones[i] == "header"]
+    incoming = any(_incoming(t) for t in header)
+    # ``_requisites`` is the outgoing test or ``_incoming``: the latter is not asked twice
+    requisites = incoming or any(_line_starts_with(_OUTGOING_START, t) for t in header)
     personal = False
     if greeting is not None:
         words = paragraphs[greeting].text.split()[1:]
