@@ -20,7 +20,7 @@ from anyq.engine.literals import LiteralIndex, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.needs import need_of
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
-from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, load_checks
+from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, ParagraphRule, load_checks
 from anyq.nlp.pipeline import get_nlp
 from anyq.resources import package_data, rules_dir
 
@@ -41,7 +41,9 @@ class LanguageMatchers:
     # None: no pre-test)
     regex_rules: list[tuple[Rule, re.Pattern[str], tuple[int, tuple[int, ...]] | None]] = field(default_factory=list)
     words: LiteralIndex | None = None
-    python_rules: list[Rule] = field(default_factory=list)
+    # (rule, its registered function) per Python rule: the runner calls them for every
+    # paragraph, so the registry is asked once here
+    python_checks: list[tuple[Rule, ParagraphRule]] = field(default_factory=list)
 
 
 def _lemma_attr(lang: str) -> str:
@@ -102,7 +104,7 @@ class CompiledRules:
             elif r.kind == "regex" and r.scope == "paragraph":
                 regex_rules.append(r)
             elif r.kind == "python" and r.scope == "paragraph":
-                lm.python_rules.append(r)
+                lm.python_checks.append((r, PARAGRAPH_RULES[r.code]))
         patterns = compiled_patterns(f"paragraph-{lang}", [_regex_of(r) for r in regex_rules])
         lm.words = LiteralIndex(required_literals_of(patterns))
         lm.regex_rules = list(zip(regex_rules, patterns, lm.words.tests))

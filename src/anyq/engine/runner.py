@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
 from anyq.engine.model import Hit, Rule
-from anyq.engine.registry import DOCUMENT_RULES, PARAGRAPH_RULES, DocumentContext, ParagraphContext
+from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.nlp.normalize import span_offsets
@@ -114,6 +114,7 @@ class Linter:
         # (code, code) → _drop_superseded's verdict on the pair, see _verdict
         self._verdicts: dict[tuple[str, str], object] = {}
         self._parts: dict[tuple[str, str], _RulePart] = {}  # (code, language) → what _findings takes from the rule
+        self._document_checks: dict[str, list[tuple[Rule, DocumentRule, bool]]] = {}  # language → see _document_checks_for
 
     # -- public ------------------------------------------------------------------------
     def check(self, source: SourceDocument, lang: str | None = None, options: Any = None, ignore: Iterable[str] = ()) -> FileReport:
@@ -193,11 +194,12 @@ class Linter:
             for m in rx.finditer(p.text):
                 if m.end() > m.start():
                     out.append((rule, _regex_hit(rule, m, off), p.lang))
-        if lm.python_rules:
-            ctx = ParagraphContext(source, p, doc, p.lang, options if options is not None else self.options)
-            for rule in lm.python_rules:
-                for hit in PARAGRAPH_RULES[rule.code](ctx, rule):
-                    out.append((rule, hit, p.lang))
+        if lm.python_checks:
+            lang = p.lang
+            ctx = ParagraphContext(source, p, doc, lang, options if options is not None else self.options)
+            for rule, run in lm.python_checks:
+                for hit in run(ctx, rule):
+                    out.append((rule, hit, lang))
         return out
 
     def _document_hits(self, dctx: DocumentContext) -> list[tuple[Rule, Hit, str]]:
@@ -213,17 +215,29 @@ class Linter:
                     plang = _lang_at(dctx.paragraphs, m.start()) or lang
                     if rule.applies_to(plang) or "any" in rule.languages:
                         out.append((rule, _regex_hit(rule, m, 0), plang))
+        checks = self._document_checks.get(lang)
+        if checks is None:
+            checks = self._document_checks[lang] = self._document_checks_for(lang)
+        for rule, run, keep_skipped in checks:
+            keep_all = keep_skipped or not skipped  # most letters skip nothing: no scan per hit
+            for hit in run(dctx, rule):
+                if keep_all or not any(a <= hit.start < b for a, b in skipped):
+                    out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
+        return out
+
+    def _document_checks_for(self, lang: str) -> list[tuple[Rule, DocumentRule, bool]]:
+        """The document's Python rules that run on a letter mostly in ``lang``, each with its
+        registered function and whether its hits in skipped text are kept: the same for every
+        letter of that language, so worked out once per linter."""
+        checks = []
         for rule in self.compiled.document_python:
             if lang not in ("kk", "ru") and "any" not in rule.languages:
                 continue
             if not rule.applies_to(lang) and "any" not in rule.languages:
                 continue
             # hits in skipped text (code, comments) are dropped, unless the rule is about that text
-            keep_skipped = bool(rule.params.get("inside_skipped"))
-            for hit in DOCUMENT_RULES[rule.code](dctx, rule):
-                if keep_skipped or not any(a <= hit.start < b for a, b in skipped):
-                    out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
-        return out
+            checks.append((rule, DOCUMENT_RULES[rule.code], bool(rule.params.get("inside_skipped"))))
+        return checks
 
     @staticmethod
     def _suppress(hits: list[tuple[Rule, Hit, str]]) -> list[tuple[Rule, Hit, str]]:
