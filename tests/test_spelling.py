@@ -138,3 +138,16 @@ def test_a_clean_russian_letter_never_loads_hunspell(root):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_a_russian_letter_quoting_a_kazakh_word_does_not_load_the_kazakh_lexicon(root):
+    """A word in quotes is not checked, so a Russian letter that quotes a lower-case Kazakh
+    name («құрылыс сервис») needs no Kazakh dictionary for it (about 10 MB and a load)."""
+    code = (
+        "import anyq\n"
+        "r = anyq.check('Ваше обращение о работе ТОО «құрылыс сервис» рассмотрено. Проверка будет проведена до 15 декабря.', lang='ru')\n"
+        "from anyq.spell.dictionary import _stemmer\n"
+        "print(_stemmer.cache_info().currsize, sum(f.code == 'S101' for f in r.findings))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.split() == ["0", "0"]

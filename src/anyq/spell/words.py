@@ -20,7 +20,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.strings import TokenStrings, token_strings
-from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens
+from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens, word_language
 
 _OPEN = {"«", "„"}
 _CLOSE = {"»", "”"}
@@ -147,10 +147,14 @@ def _kind_in(t: str, min_length: int, lang: str) -> int:
     """``_kind``, with a known lower-case word as ``_WORDLIKE``: all the scan does with one is
     to end the sentence start (the most common token: it then skips the quote, abbreviation
     and dictionary tests). ``unknown_tokens`` is a fixed function of the word, so the kind
-    can be kept per text."""
+    can be kept per text. Not for a word of the other language (Kazakh letters in Russian
+    text): it keeps the old path, so one in quotes is never looked up and a Russian letter
+    quoting «құрылыс» does not load the Kazakh dictionaries for it."""
     k = _kind(t, min_length)
-    if k == _CHECKED and not unknown_tokens(lang)[_checkable(t, min_length)]:
-        return _WORDLIKE
+    if k == _CHECKED:
+        word = _checkable(t, min_length)
+        if word_language(word, lang) == lang and not unknown_tokens(lang)[word]:
+            return _WORDLIKE
     return k
 
 
