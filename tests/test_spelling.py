@@ -136,8 +136,7 @@ def test_a_clean_russian_letter_never_loads_hunspell(root):
         "from anyq.spell.dictionary import hunspell\n"
         "print(hunspell.cache_info().currsize)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
-    assert out.stdout.strip() == "0"
+    assert _in_a_fresh_process(code, root) == "0"
 
 
 def test_a_russian_letter_quoting_a_kazakh_word_does_not_load_the_kazakh_lexicon(root):
@@ -149,5 +148,9 @@ def test_a_russian_letter_quoting_a_kazakh_word_does_not_load_the_kazakh_lexicon
         "from anyq.spell.dictionary import _stemmer\n"
         "print(_stemmer.cache_info().currsize, sum(f.code == 'S101' for f in r.findings))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
-    assert out.stdout.split() == ["0", "0"]
+    assert _in_a_fresh_process(code, root).split() == ["0", "0"]
+
+
+def _in_a_fresh_process(code: str, root) -> str:
+    """What ``code`` prints in a new Python process (its caches empty, unlike this one's)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout.strip()

@@ -92,6 +92,8 @@ _NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Респу
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
 _READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?![\w-])", re.I)
 _RU_MODALS = {"мочь", "нужно", "необходимо", "надо", "следует", "должный", "обязанный", "предстоять", "вправе"}
+# the Kazakh words of obligation or ability that make a sentence look forward by themselves
+_KK_MODALS = ("керек", "қажет", "тиіс", "болады", "аласыз", "алады")
 _APPEAL_WORDS = re.compile(r"обращени|заявлени|жалоб|запрос|материал|өтініш|шағым|сұрау|арыз|хат", re.I)
 
 
@@ -148,11 +150,13 @@ def addresses_reader(s: Sentence) -> bool:
     if s.span is None:
         return "сіз" in s.text.lower()
     # kk: the tag string holds the stemmer's tags (``poss2…``, ``2pol``) of every analysed word
-    for t in _candidate_tokens(s, words=("сіз",), in_tag=("poss2", "2pol")):
-        a = t._.kk
-        if t.lower_.startswith("сіз") or (a is not None and any(tag.startswith("poss2") or tag == "2pol" for tag in a.tags)):
-            return True
-    return False
+    return any(map(_kk_addresses_reader, _candidate_tokens(s, words=("сіз",), in_tag=("poss2", "2pol"))))
+
+
+def _kk_addresses_reader(t: Token) -> bool:
+    """«сіз…», or a word with a second-person possessive or polite ending."""
+    a = t._.kk
+    return t.lower_.startswith("сіз") or (a is not None and any(tag.startswith("poss2") or tag == "2pol" for tag in a.tags))
 
 
 def speaks_for_itself(s: Sentence) -> bool:
@@ -173,10 +177,12 @@ def _we_speak(s: Sentence) -> bool:
         ts = token_strings(s.span.doc)
         a, b = s.span.start, s.span.end
         return "мы" in ts.lower[a:b] or any("1per" in tag and "plur" in tag for tag in ts.tag[a:b])
-    for t in _candidate_tokens(s, words=("біз",), in_tag=("1pl",)):
-        if t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags):
-            return True
-    return False
+    return any(map(_kk_we, _candidate_tokens(s, words=("біз",), in_tag=("1pl",))))
+
+
+def _kk_we(t: Token) -> bool:
+    """«біз», or a verb in the first person plural."""
+    return t.lower_ == "біз" or (t._.kk is not None and "1pl" in t._.kk.tags)
 
 
 def _reader_or_we(s: Sentence) -> bool:
@@ -195,21 +201,22 @@ def forward_looking(s: Sentence) -> bool:
         a, b = s.span.start, s.span.end
         lower, tags = ts.lower[a:b], "\n".join(ts.tag[a:b])
         return "futr" in tags or "impr" in tags or not _RU_MODALS.isdisjoint(ts.lemma[a:b]) or "будет" in lower or "будут" in lower
+    return any(map(_kk_forward_looking, _candidate_tokens(s, words=_KK_MODALS, in_tag=("pres", "fut", "poss2pol"))))
+
+
+def _kk_forward_looking(t: Token) -> bool:
+    """A modal word, a present or future verb, or the polite imperative."""
+    if t.lower_ in _KK_MODALS:
+        return True
+    a = t._.kk
+    if a is None:
+        return False
+    if a.pos == "VERB" and any(tag in ("pres", "fut", "ptcp.fut") for tag in a.tags):
+        return True
     from anyq.nlp.stem_kk import stemmer
 
-    lex = stemmer().lex
-    for t in _candidate_tokens(s, words=("керек", "қажет", "тиіс", "болады", "аласыз", "алады"), in_tag=("pres", "fut", "poss2pol")):
-        a = t._.kk
-        low = t.lower_
-        if low in ("керек", "қажет", "тиіс", "болады", "аласыз", "алады"):
-            return True
-        if a is None:
-            continue
-        if a.pos == "VERB" and any(tag in ("pres", "fut", "ptcp.fut") for tag in a.tags):
-            return True
-        if "poss2pol" in a.tags and lex.is_verb(a.stem, depth=0):
-            return True  # «тапсырыңыз», «хабарласыңыз»: the polite imperative
-    return False
+    # «тапсырыңыз», «хабарласыңыз»: the polite imperative
+    return "poss2pol" in a.tags and stemmer().lex.is_verb(a.stem, depth=0)
 
 
 def citation_words(s: Sentence, cits: list[Citation]) -> int:
