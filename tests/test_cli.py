@@ -150,3 +150,34 @@ def test_module_entry_point_runs(tmp_path):
     p = _write(tmp_path, "letter.txt", PLAIN)
     r = subprocess.run([sys.executable, "-m", "anyq", "check", str(p), "--fail-on", "error"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_readme_quick_start_sample_is_what_the_examples_print(monkeypatch):
+    """Every line of the README's sample output (the «…» lines stand for what it leaves out)
+    is printed by the quick start's own command, so the sample cannot drift from the rules."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    sample = re.search(r"\n```\n(corpora/.*?)```", quick_start, re.S).group(1)
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["check", "corpora/examples", "--no-color", "--no-cache"])
+    printed = set(result.output.splitlines())
+    lines = [line for line in sample.splitlines() if line.strip() not in ("", "…")]
+    assert len(lines) >= 8
+    assert [line for line in lines if line not in printed] == []
+
+
+def test_a_file_with_no_kazakh_or_russian_text_says_so_instead_of_passing_in_silence(tmp_path):
+    english = _write(tmp_path, "en.md", "Dear Sir, thank you for your letter of 3 May.\n\nTel.: +7 7172 74 00 00\n")
+    result = runner.invoke(app, ["check", str(english), "--no-color"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"{english}: nothing checked: no Kazakh or Russian text (skipped: paragraphs 1, 2)"
+
+
+def test_the_summary_counts_one_word_and_one_sentence_in_the_singular(tmp_path):
+    p = _write(tmp_path, "one.txt", "Спасибо.\n")
+    result = runner.invoke(app, ["check", str(p), "--no-color"])
+    assert "— 1 word, 1 sentence, language ru;" in result.output

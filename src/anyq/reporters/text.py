@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from typing import TextIO
 
 from anyq.findings import FileReport, Finding
@@ -43,6 +42,11 @@ class TextReporter:
             self._finding(f, lines)
         if report.score is not None:
             self._summary(report)
+        elif not report.errors and not report.extra.get("not_checked"):
+            # Otherwise a file of English or of contact lines alone would pass in silence.
+            skipped = report.stats.get("skipped_paragraphs") or []
+            why = f"no Kazakh or Russian text (skipped: {_paragraphs(skipped)})" if skipped else "no text to check"
+            w(f"{self._c('bold', report.path)}: nothing checked: {why}\n\n")
 
     def _finding(self, f: Finding, lines: list[str] | None) -> None:
         w = self.out.write
@@ -81,27 +85,26 @@ class TextReporter:
         st = r.stats
         w(
             f"{self._c('bold', r.path)}: score {self._c('bold', f'{r.score:.0f}')}/100 "
-            f"({subs}) — {st.get('words', 0)} words, {st.get('sentences', 0)} sentences, "
+            f"({subs}) — {_count(st.get('words', 0), 'word')}, {_count(st.get('sentences', 0), 'sentence')}, "
             f"language {r.language}; {parts or 'no findings'}\n"
         )
         line = _readability_line(st)
         if line:
             w(f"  {self._c('dim', line)}\n")
         if st.get("skipped_paragraphs"):
-            nums = ", ".join(str(n) for n in st["skipped_paragraphs"][:10])
-            w(f"  {self._c('dim', f'skipped (not Kazakh or Russian): paragraph {nums}')}\n")
+            w(f"  {self._c('dim', 'skipped (not Kazakh or Russian): ' + _paragraphs(st['skipped_paragraphs']))}\n")
         w("\n")
 
-    def totals(self, reports: Iterable[FileReport]) -> None:
-        reports = list(reports)
-        n_find = sum(len(r.findings) for r in reports)
-        n_err = sum(len(r.errors) for r in reports)
-        scored = [r.score for r in reports if r.score is not None]
-        mean = f", mean score {sum(scored) / len(scored):.0f}" if scored else ""
-        self.out.write(
-            f"{len(reports)} file{'s' if len(reports) != 1 else ''} checked: {n_find} finding{'s' if n_find != 1 else ''}"
-            f"{mean}{f', {n_err} file error' + ('s' if n_err != 1 else '') if n_err else ''}.\n"
-        )
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    """«paragraph 3», «paragraph 13, 15», the first ten of a longer list and how many more."""
+    shown = ", ".join(str(n) for n in numbers[:10])
+    more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+    return f"paragraph{'s' if len(numbers) > 1 else ''} {shown}{more}"
 
 
 def _readability_line(st: dict) -> str:
