@@ -181,3 +181,26 @@ def test_the_summary_counts_one_word_and_one_sentence_in_the_singular(tmp_path):
     p = _write(tmp_path, "one.txt", "Спасибо.\n")
     result = runner.invoke(app, ["check", str(p), "--no-color"])
     assert "— 1 word, 1 sentence, language ru;" in result.output
+
+
+def test_a_selector_that_names_no_rule_is_a_usage_error_not_a_silent_pass(tmp_path):
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    for option, value in (("--select", "Q1"), ("--extend-select", "J999"), ("--ignore", "spellling")):
+        result = runner.invoke(app, ["check", str(p), option, value])
+        assert result.exit_code == 2, (option, result.output)
+        assert f"{value!r} matches no rule" in result.output or "is not a rule selector" in result.output
+    # prefixes and categories that name rules still work, and so does a user's own rule file
+    assert runner.invoke(app, ["check", str(p), "--select", "jargon,C1", "--ignore", "T"]).exit_code == 1
+    import pytest
+
+    import anyq
+
+    with pytest.raises(ValueError, match="'Q1' matches no rule"):
+        anyq.check(OFFICIALESE, select=["Q1"])
+
+
+def test_rules_table_refuses_an_unknown_language_or_category():
+    assert runner.invoke(app, ["rules", "--lang", "en"]).exit_code == 2
+    assert runner.invoke(app, ["rules", "--category", "grammar"]).exit_code == 2
+    kk = runner.invoke(app, ["rules", "--lang", "KK", "--category", "jargon"])
+    assert kk.exit_code == 0 and "J101" not in kk.output and " kk " in kk.output

@@ -16,7 +16,7 @@ from typing import Any
 from anyq import datacache
 from anyq.config import LintOptions, Settings
 from anyq.configfile import file_ignores
-from anyq.engine.loader import load_rules
+from anyq.engine.loader import RuleError, load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport, Summary
 from anyq.fixes import FixResult, encodable, fix_text
@@ -38,6 +38,7 @@ def _linter(
     params: str = "{}",
 ) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
+    _check_selection(rules, select, ignore)
     overrides = json.loads(params)
     if overrides:
         # parameters set in a config file or Settings: a copy of the rule with its params updated
@@ -49,6 +50,15 @@ def _linter(
     )
     datacache.remember_regexes()  # start-up is over, and no letter has been read
     return linter
+
+
+def _check_selection(rules: list, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> None:
+    """A selector that names no rule is a typo, not a wish: «--select Q1» would otherwise
+    run nothing and pass every letter, «--ignore J1O1» ignore nothing (ruff refuses both)."""
+    for key, selectors in (("select", select or ()), ("ignore", ignore)):
+        for s in selectors:
+            if s.strip() and not any(Selection._hits(r, (s,)) for r in rules):
+                raise RuleError(f"{key}: {s.strip()!r} matches no rule (a code, code prefix or category of `anyq rules`)")
 
 
 def linter_for(settings: Settings) -> Linter:

@@ -435,6 +435,11 @@ def rules_cmd(
         )
     except RuleError as exc:
         _fail(str(exc))
+    if lang is not None and lang.lower() not in ("kk", "ru"):
+        _fail(f"--lang must be kk or ru, not {lang!r}")
+    lang = lang.lower() if lang else None
+    if category is not None and not any(r.category == category.lower() or r.code.startswith(category.upper()) for r in all_rules):
+        _fail(f"--category {category!r} matches no rule (categories: {', '.join(sorted({r.category for r in all_rules}))}; or a code prefix such as J1)")
     selected = [
         r
         for r in all_rules
