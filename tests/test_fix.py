@@ -134,3 +134,38 @@ def test_api_fix_applies_hygiene_and_spelling_only_when_asked():
     text = "Обрашение  рассмотрено."
     assert anyq.fix(text, lang="ru") == "Обрашение рассмотрено."
     assert anyq.fix(text, lang="ru", spelling=True) == "Обращение рассмотрено."
+
+
+
+def _waiting_in_open(pid: int, seconds: float = 10.0) -> None:
+    """Until process ``pid`` waits in open() for a reader of a named pipe (its wchan says
+    so), or ``seconds`` pass where the kernel does not tell."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            with open(f"/proc/{pid}/wchan", encoding="ascii") as fh:
+                if fh.read().strip() == "wait_for_partner":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+
+
+def test_fix_leaves_a_named_pipe_a_pipe(tmp_path):
+    """--fix renames a fixed copy over the file; over a pipe that would replace the pipe with
+    a regular file, and reading the pipe again could wait for a writer for ever."""
+    import subprocess
+
+    pipe = tmp_path / "letter.txt"
+    os.mkfifo(pipe)
+    writer = subprocess.Popen(["sh", "-c", 'printf "Текст  с двумя пробелами.\\n" > "$0"', str(pipe)])
+    try:
+        _waiting_in_open(writer.pid)
+        result = runner.invoke(app, ["check", "--fix", "-q", "--no-cache", str(pipe)])
+    finally:
+        writer.wait(10)
+    assert f"{pipe}:1:6: T102" in result.output, result.output
+    assert f"{pipe}: not fixed: is not a regular file" in result.output, result.output
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)

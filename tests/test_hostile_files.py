@@ -306,3 +306,44 @@ def test_a_script_using_the_api_needs_no_main_guard(tmp_path):
     expected = len(anyq.check_file(str(doc), anyq.Settings(timeout=0)).findings)
     assert expected > 0
     assert out.returncode == 0 and out.stdout.strip() == f"{expected} []", out.stderr
+
+
+# -- files that are not regular files -------------------------------------------------
+def test_pipes_and_devices_never_stall_a_batch(tmp_path):
+    """A named pipe inside a folder is skipped (no letter is a pipe, and opening one waits
+    for a writer); one named on the command line with nobody writing reads as empty; a
+    device is refused. Before, each of the three hung the run."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "a.txt").write_text("В целях обеспечения безопасности сообщаем следующее.\n", encoding="utf-8")
+    os.mkfifo(folder / "waiting.txt")
+    lone = tmp_path / "lone.txt"
+    os.mkfifo(lone)
+    proc = subprocess.run(
+        [sys.executable, "-m", "anyq", "check", "-q", "--no-cache", str(folder), str(lone), "/dev/zero"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(l.startswith(str(folder / "a.txt") + ":1:1: J101") for l in lines), lines
+    assert f"{lone}: error: is empty" in lines
+    assert "/dev/zero: error: is not a regular file (a device or a socket)" in lines
+    assert not any("waiting.txt" in l for l in lines)
+
+
+def test_a_pipe_is_read_once_with_what_was_written_to_it(tmp_path):
+    """``anyq check <(…)``: the shell passes /dev/fd/N, a pipe; it is read once (the cache,
+    which would read it a second time for its key, passes it by)."""
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    r, w = os.pipe()
+    os.write(w, "В целях обеспечения безопасности сообщаем следующее.\n".encode("utf-8"))
+    os.close(w)
+    try:
+        result = CliRunner().invoke(app, ["check", "-q", "--cache-dir", str(tmp_path / "cache"), f"/dev/fd/{r}"])
+    finally:
+        os.close(r)
+    assert result.exit_code == 1, result.output
+    assert f"/dev/fd/{r}:1:1: J101" in result.output

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -258,11 +259,15 @@ def write_fixed(path: str, original_text: str, encoding: str | None, fixed_text:
     written to a temporary file in the same directory and renamed over the original, so a
     reader never sees half a file.
     """
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        # a pipe was read once already (a second open could wait for a writer for ever),
+        # and renaming a file over a pipe or device would not fix it but replace it
+        raise FixError("is not a regular file")
     target = os.path.realpath(path)
     raw = Path(target).read_bytes()
     raw_text, bom = _raw_text(raw, encoding)
     if raw_text.replace("\r\n", "\n").replace("\r", "\n") != original_text:
-        raise FixError("changed on disk while it was being checked; not fixed")
+        raise FixError("changed on disk while it was being checked")
     new_raw = _restore_newlines(raw_text, original_text, fixed_text)
     codec = _codec(encoding, raw)
     if codec == "utf-8-sig":
@@ -270,7 +275,7 @@ def write_fixed(path: str, original_text: str, encoding: str | None, fixed_text:
     try:
         data = bom + new_raw.encode(codec)
     except UnicodeEncodeError as exc:
-        raise FixError(f"the fixed text cannot be written in {encoding} ({exc.object[exc.start]!r}); not fixed") from None
+        raise FixError(f"the fixed text cannot be written in {encoding} ({exc.object[exc.start]!r})") from None
     directory = os.path.dirname(target) or "."
     mode = os.stat(target).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".anyq-tmp")

@@ -11,6 +11,7 @@ what the pre-commit hook sets, since pre-commit passes every staged file.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -186,4 +187,15 @@ class Discovery:
                 full = os.path.join(abs_root, name)
                 if not self.wanted(full, s) or self.excluded(full, s) or (use_git and GitIgnore.ignored(chain, full)):
                     continue
+                if _special(full):
+                    continue  # a named pipe or device inside a folder is not a letter (and could block)
                 yield os.path.normpath(os.path.join(root, name))
+
+
+def _special(path: str) -> bool:
+    """True for what exists but is not a regular file; a broken link is left to the reader,
+    which names it."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -124,8 +125,11 @@ class BatchRunner:
         if path == "-" or not self.cache.enabled:
             return item
         try:
-            if os.path.getsize(path) > getattr(s, "max_file_size", MAX_BYTES):
-                return item  # the reader refuses it with a clear error
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode) or st.st_size > getattr(s, "max_file_size", MAX_BYTES):
+                # the reader refuses it with a clear error, or reads a pipe once (a second
+                # read for the cache key would find it empty)
+                return item
             data = read_file_bytes(path)
         except OSError:
             return item  # the reader reports why

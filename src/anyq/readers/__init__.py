@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextvars
 import importlib
+import os
+import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -188,16 +190,24 @@ def read_path(path: str | Path, max_bytes: int | None = None, limits: Limits | N
     limits = limits or current_limits()
     if max_bytes is not None:
         limits = Limits(max_bytes, limits.max_unzipped_size, limits.timeout)
-    p = Path(path)
     name = str(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise ReadError(name, "is a directory")
-        if size > limits.max_file_size:
-            raise ReadError(name, f"is {mb(size)}, over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
-        with p.open("rb") as fh:
-            data = fh.read(limits.max_file_size + 1)  # the file may grow after stat()
+        # Non-blocking open: a named pipe nobody writes to opens at once (and then reads as
+        # empty) instead of stalling the whole batch; reads below block as usual.
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise ReadError(name, "is a directory")
+            if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+                raise ReadError(name, "is not a regular file (a device or a socket)")
+            if st.st_size > limits.max_file_size:
+                raise ReadError(name, f"is {mb(st.st_size)}, over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
+            data = _read_at_most(fd, limits.max_file_size + 1, st.st_size + 1)  # it may grow after fstat()
+        finally:
+            os.close(fd)
         if len(data) > limits.max_file_size:
             raise ReadError(name, f"is over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
     except FileNotFoundError:
@@ -209,6 +219,21 @@ def read_path(path: str | Path, max_bytes: int | None = None, limits: Limits | N
     except OSError as exc:
         raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
     return read_bytes(name, data, limits=limits)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; elsewhere a pipe is opened as any file
+
+
+def _read_at_most(fd: int, limit: int, hint: int) -> bytes:
+    """Up to ``limit`` bytes, in one read for a file whose size ``hint`` is right."""
+    chunks, left = [], limit
+    while left > 0:
+        chunk = os.read(fd, min(left, max(hint, 1 << 16)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def read_stdin(name: str = "-", limits: Limits | None = None) -> SourceDocument:
