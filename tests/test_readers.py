@@ -48,6 +48,45 @@ def test_undecodable_gives_a_reason(data, reason):
         decode(data)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        (RU + "\n").encode("utf-8") + "Срок".encode("utf-8")[:-1],  # cut off inside the last letter
+        RU.encode("utf-8")[:10] + b"\xd0" + RU.encode("utf-8")[10:],  # one stray byte
+        KK.encode("utf-8").replace("қ".encode("utf-8"), b"\xd2", 1),  # half of a Kazakh letter lost
+    ],
+)
+def test_damaged_utf8_is_refused_not_read_as_mojibake(data):
+    """Read as KZ-1048, a UTF-8 letter with one bad byte became two mojibake characters per
+    letter, scored as Kazakh, and --fix rewrote it beyond repair."""
+    with pytest.raises(DecodeError, match=r"is UTF-8 but has an invalid byte 0x[0-9a-f]{2} at \d+ \(damaged or cut short\?\)"):
+        decode(data)
+
+
+def test_every_corpus_letter_in_a_single_byte_encoding_is_still_read_as_one():
+    """The damaged-UTF-8 test must never take Windows-1251 or KZ-1048 text for UTF-8."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    checked = 0
+    for path in sorted(root.rglob("*.txt")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            continue  # the example letter kept in Windows-1251
+        for codec in ("cp1251", "kz1048"):
+            try:
+                data = text.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            if data.isascii():
+                continue
+            got, detected = decode(data)
+            assert got == text and detected in ("cp1251", "kz1048"), (path, codec)
+            checked += 1
+    assert checked > 300
+
+
 def test_read_errors_name_the_problem(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -35,6 +35,20 @@ def _looks_like_text(text: str) -> bool:
     return mixed <= max(1, len(words) // 20)
 
 
+def _refuse_damaged_utf8(data: bytes, first_bad: int) -> None:
+    """UTF-8 with a few bad bytes (a file cut off mid-letter, a damaged copy) is not
+    Windows-1251: read as such, every Cyrillic letter turns into two mojibake characters.
+    Windows-1251 or KZ-1048 text hardly ever forms a valid multi-byte UTF-8 sequence (its
+    letters are all at 0xC0 and above, continuation bytes 0x80-0xBF), so many valid
+    sequences against a few bad bytes mean UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    valid = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if valid >= 4 * bad:
+        more = f", {bad} in all" if bad > 1 else ""
+        raise DecodeError(f"is UTF-8 but has an invalid byte 0x{data[first_bad]:02x} at {first_bad}{more} (damaged or cut short?)")
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding name)`` or raise :class:`DecodeError` with a reason."""
     if not data:
@@ -53,8 +67,8 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("looks binary (contains NUL bytes); not a text file")
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_damaged_utf8(data, exc.start)
     else:
         if _CONTROL.search(text):
             raise DecodeError("contains control characters; not a text file")
