@@ -69,6 +69,42 @@ good = ["Это чтобы проверить."]
             loader.load_file(rules)
 
 
+class _Payload:
+    """What an attacker would put in a shared cache folder: unpickling it runs a command."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_poisoned_rule_cache_entry_runs_nothing_and_is_rebuilt(tmp_path, monkeypatch):
+    """The data cache may sit in a folder others can write (ANYQ_CACHE_DIR on a shared CI
+    cache): a pickle there naming anything but a class of the rule model is refused, and the
+    rules are parsed again."""
+    import pickle
+
+    from anyq.engine import loader
+    from anyq.resources import rules_dir
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(cache))
+    source = rules_dir() / "ru" / "jargon-cliches.toml"
+    expected = [r.code for r in loader.load_file(source)]
+    marker = tmp_path / "owned"
+    (entry,) = cache.glob("rules-jargon-cliches-*.pickle")
+    entry.write_bytes(pickle.dumps([_Payload(marker)]))
+    calls = []
+    parse = loader._parse_file
+    monkeypatch.setattr(loader, "_parse_file", lambda p: calls.append(p) or parse(p))
+    assert [r.code for r in loader.load_file(source)] == expected
+    assert not marker.exists() and calls == [source]
+    assert [r.code for r in loader.load_file(source)] == expected and calls == [source]  # stored again, read back
+
+
 def test_phrase_index_matches_like_the_phrase_lists_say():
     from anyq.engine.phrases import PhraseIndex
     from anyq.nlp.pipeline import annotate

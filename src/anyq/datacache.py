@@ -11,9 +11,10 @@ written (read-only home), anyq simply rebuilds the data each run.
 from __future__ import annotations
 
 import hashlib
+import io
 import marshal
-import pickle
 import os
+import pickle
 import re
 import shutil
 import sys
@@ -43,18 +44,37 @@ def _key(name: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()[:20]
 
 
-def cached(name: str, sources: list[Path], build: Callable[[], T], objects: bool = False) -> T:
+class _ClassesOf(pickle.Unpickler):
+    """Unpickles instances of the classes of the given modules, and nothing else: a pickle
+    can name any callable for the loader to call (``os.system`` …), and the cache folder
+    may be one that others can write (``ANYQ_CACHE_DIR`` on a shared CI cache). A class of
+    anyq's rule model, called with whatever arguments, only makes an object."""
+
+    def __init__(self, data: bytes, modules: tuple[str, ...]) -> None:
+        super().__init__(io.BytesIO(data))
+        self.modules = modules
+
+    def find_class(self, module: str, name: str) -> type:
+        obj = getattr(sys.modules.get(module), name, None) if module in self.modules else None
+        if not isinstance(obj, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not a class of {', '.join(self.modules)}")
+        return obj
+
+
+def cached(name: str, sources: list[Path], build: Callable[[], T], objects: tuple[str, ...] = ()) -> T:
     """``build()``'s value (anything ``marshal`` can store), from the cache when it is fresh.
 
-    ``objects=True`` stores it with pickle instead, for instances of anyq's own classes (the
-    parsed rules); list the modules defining those classes in ``sources``, so that a changed
-    class is never read from an old pickle."""
-    codec = pickle if objects else marshal
+    ``objects`` names the modules whose classes the value holds instances of (the parsed
+    rules): it is then stored with pickle instead, and read back allowing those classes
+    only; list the modules' files in ``sources``, so that a changed class is never read from
+    an old pickle."""
     try:
         path = cache_dir() / f"{name}-{_key(name, sources)}.{'pickle' if objects else 'marshal'}"
-        return codec.loads(path.read_bytes())
+        data = path.read_bytes()
+        return _ClassesOf(data, objects).load() if objects else marshal.loads(data)
     except Exception:  # noqa: BLE001 - a missing, truncated or foreign entry is rebuilt, never trusted
         pass
+    codec = pickle if objects else marshal
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

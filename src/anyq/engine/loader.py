@@ -228,7 +228,7 @@ def load_file(path: Path) -> list[Rule]:
         # parsed once and kept in the data cache: reading and checking the ~4,000 jargon
         # phrases takes about 0.3 s, unpickling them a few milliseconds. A file with an error
         # raises before anything is stored, so it is reported on every run.
-        rules = cached(f"rules-{path.stem}", [path, Path(__file__), _MODEL], lambda: _parse_file(path), objects=True)
+        rules = cached(f"rules-{path.stem}", [path, Path(__file__), _MODEL], lambda: _parse_file(path), objects=(_model_module.__name__,))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{source}: invalid TOML: {exc}") from None
     except OSError as exc:
