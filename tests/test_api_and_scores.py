@@ -45,3 +45,30 @@ def test_phrases_match_across_line_breaks_and_doubled_spaces():
     assert ("J102", 2, 42, 2, 61, "в  рамках программы") in spans
     fix = next(f for f in r.findings if f.code == "J101").suggestions[0]
     assert fix.lower().startswith("чтобы обеспечить порядок")
+
+
+def test_check_of_a_text_agrees_with_check_file_of_the_same_letter(tmp_path):
+    """``open(path).read()`` keeps a byte-order mark as U+FEFF and old Mac files break lines
+    with a lone CR: the API reads such text as the file reader does."""
+    body = "Уважаемый заявитель!\n\nВ целях обеспечения безопасности сообщаем.\nДанный вопрос находится на контроле.\n"
+    for text in ("\ufeff" + body, body.replace("\n", "\r"), body.replace("\n", "\r\n")):
+        p = tmp_path / "letter.txt"
+        p.write_text(text, encoding="utf-8", newline="")
+        from_file = anyq.check_file(str(p))
+        from_text = anyq.check(p.read_bytes().decode("utf-8"))  # as open() would, with newline=""
+        def where(r):
+            return [(f.code, f.line, f.column, f.end_line, f.end_column, f.text) for f in r.findings]
+        assert where(from_text) == where(from_file) and any(c == "J101" for c, *_ in where(from_text)), repr(text[:3])
+        assert from_text.stats["paragraphs"] == from_file.stats["paragraphs"]
+        assert from_text.score == from_file.score
+
+
+def test_fix_keeps_the_callers_line_breaks_and_byte_order_mark():
+    text = "Ремонт завершится ,после чего  движение откроют.\nСпасибо.\n"
+    fixed = "Ремонт завершится, после чего движение откроют.\nСпасибо.\n"
+    assert anyq.fix(text) == fixed
+    assert anyq.fix(text.replace("\n", "\r\n")) == fixed.replace("\n", "\r\n")
+    assert anyq.fix(text.replace("\n", "\r")) == fixed.replace("\n", "\r")
+    assert anyq.fix("\ufeff" + text.replace("\n", "\r\n")) == "\ufeff" + fixed.replace("\n", "\r\n")
+    plain = "Спасибо за обращение.\r\n"
+    assert anyq.fix(plain) is plain  # nothing to fix: the very text back

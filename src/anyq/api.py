@@ -19,9 +19,10 @@ from anyq.configfile import file_ignores
 from anyq.engine.loader import RuleError, load_rules
 from anyq.engine.runner import Linter, Selection
 from anyq.findings import FileReport, Summary
-from anyq.fixes import FixResult, encodable, fix_text
+from anyq.fixes import FixResult, encodable, fix_text, restore_newlines
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
+from anyq.readers.plaintext import normalise_newlines
 from anyq.readers.discover import iter_files
 from anyq.text import SourceDocument
 
@@ -104,12 +105,19 @@ def check(
     ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
     ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
     s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
-    source = SourceDocument(path=path, text=text.replace("\r\n", "\n"), format=format, encoding="utf-8")
+    source = SourceDocument(path=path, text=_as_read(text), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
     linter = linter_for(s)
     options = document_options(s, linter, appeal_from_text(appeal) if appeal is not None else None)
     return linter.check(source, None if s.lang == "auto" else s.lang, options)
+
+
+def _as_read(text: str) -> str:
+    """A text given to the API as the file reader would have made it: no byte-order mark
+    (``open(path).read()`` keeps one as U+FEFF), CRLF and lone CR line breaks as LF — so
+    ``check(text)`` and ``check_file(path)`` agree on lines, paragraphs and findings."""
+    return normalise_newlines(text[1:] if text.startswith("\ufeff") else text)
 
 
 def document_options(settings: Settings, linter: Linter | None = None, appeal: Appeal | None = None) -> LintOptions | None:
@@ -203,10 +211,14 @@ def fix_source(source: SourceDocument, settings: Settings | None = None, *, spel
 def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bool = False, settings: Settings | None = None) -> str:
     """The text with its safe fixes applied (hygiene, typography; spelling if asked)."""
     s = _settings(settings, {"lang": lang})
-    source = SourceDocument(path="<text>", text=text.replace("\r\n", "\n"), format="txt", encoding="utf-8")
+    source = SourceDocument(path="<text>", text=_as_read(text), format="txt", encoding="utf-8")
     if format == "md":
         source = read_bytes("<text>.md", source.text.encode("utf-8"), "md")
-    return fix_source(source, s, spelling=spelling).text
+    fixed = fix_source(source, s, spelling=spelling).text
+    if fixed == source.text:
+        return text
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    return bom + restore_newlines(text[len(bom):], source.text, fixed)  # the caller's line breaks kept
 
 
 @dataclass(slots=True)

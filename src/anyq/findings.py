@@ -15,7 +15,9 @@ class Finding:
     Lines and columns are 1-based in the original text; ``end_column`` is one past the
     last character (as in SARIF and ruff), so ``text`` is line ``line`` from ``column``
     to ``end_column`` when the span is on one line. ``start``/``end`` are the same span
-    as character offsets.
+    as character offsets in the text as read (``FileReport.source_text``: decoded, without
+    a byte-order mark, each CRLF folded into one LF), which is what fixes and the HTML
+    report index; in a file with CRLF line breaks they are not offsets into its raw text.
     """
 
     path: str

@@ -227,7 +227,7 @@ def _to_raw_offsets(raw_text: str) -> Callable[[int], int]:
     return to_raw
 
 
-def _restore_newlines(raw_text: str, original: str, fixed: str) -> str:
+def restore_newlines(raw_text: str, original: str, fixed: str) -> str:
     """``fixed`` with the stored file's line endings (``original`` is ``raw_text`` normalised)."""
     if "\r" not in raw_text:
         return fixed
@@ -268,7 +268,7 @@ def write_fixed(path: str, original_text: str, encoding: str | None, fixed_text:
     raw_text, bom = _raw_text(raw, encoding)
     if raw_text.replace("\r\n", "\n").replace("\r", "\n") != original_text:
         raise FixError("changed on disk while it was being checked")
-    new_raw = _restore_newlines(raw_text, original_text, fixed_text)
+    new_raw = restore_newlines(raw_text, original_text, fixed_text)
     codec = _codec(encoding, raw)
     if codec == "utf-8-sig":
         codec = "utf-8"

@@ -13,7 +13,7 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*\n", re.S)
 
 
-def _normalise_newlines(text: str) -> str:
+def normalise_newlines(text: str) -> str:
     # Offsets are reported in the text as read; \r\n is folded so columns stay right.
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -21,12 +21,12 @@ def _normalise_newlines(text: str) -> str:
 @register(".txt", ".text", "")
 def read_txt(path: str, data: bytes) -> SourceDocument:
     text, encoding = decode_or_fail(path, data)
-    return SourceDocument(path=path, text=_normalise_newlines(text), format="txt", encoding=encoding)
+    return SourceDocument(path=path, text=normalise_newlines(text), format="txt", encoding=encoding)
 
 
 @register(".md", ".markdown")
 def read_md(path: str, data: bytes) -> SourceDocument:
     text, encoding = decode_or_fail(path, data)
-    text = _normalise_newlines(text)
+    text = normalise_newlines(text)
     skipped = [m.span() for rx in (_FRONT_MATTER, _FENCE, _HTML_COMMENT, _INLINE_CODE) for m in rx.finditer(text)]
     return SourceDocument(path=path, text=text, format="md", encoding=encoding, skipped=sorted(skipped))
