@@ -180,3 +180,22 @@ def test_html_page_is_self_contained_with_charts_and_highlights(letters):
     assert "@import" not in html and "url(" not in html
     assert "default-src 'none'" in html
     assert "is empty" in html  # the unreadable file is listed with its reason
+
+
+def test_carets_stay_under_the_span_after_a_tab_an_emoji_or_a_combining_mark(tmp_path):
+    """The quoted line is drawn as a terminal draws it (a tab as four spaces, an emoji two
+    cells, a stress mark none); the carets must start under «В» and be as wide as the span."""
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    for lead in ("\t", "\t\t", "😀😀 ", "до\u0301ма "):
+        p = tmp_path / "letter.txt"
+        p.write_text(f"{lead}В целях обеспечения безопасности сообщаем о ремонте.\n", encoding="utf-8")
+        out = CliRunner().invoke(app, ["check", str(p), "--no-color", "--select", "J101"]).output.splitlines()
+        quoted = next(l for l in out if l.startswith("1 | "))
+        marks = out[out.index(quoted) + 1]
+        drawn = quoted[4:].replace("😀", "😀 ").replace("\u0301", "")  # one character per cell
+        column = marks.index("^") - 4
+        assert drawn[column:].startswith("В целях"), (lead, quoted, marks)
+        assert marks.count("^") == len("В целях обеспечения безопасности"), lead

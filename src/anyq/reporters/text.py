@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
 from typing import TextIO
 
 from anyq.findings import FileReport, Finding
@@ -66,9 +67,12 @@ class TextReporter:
             suffix = "…" if right < len(line) else ""
             gutter = " " * len(str(f.line))
             w(f"{gutter} {self._c('dim', '|')}\n")
-            w(f"{f.line} {self._c('dim', '|')} {prefix}{shown}{suffix}\n")
-            marks = "^" * max(1, min(end, right) - start)
-            w(f"{gutter} {self._c('dim', '|')} {' ' * (len(prefix) + start - left)}{self._c(f.severity, marks)}\n")
+            w(f"{f.line} {self._c('dim', '|')} {prefix}{shown.replace(chr(9), _TAB)}{suffix}\n")
+            # carets under the span as a terminal draws the line: tabs as _TAB, wide
+            # characters (emoji, CJK) two cells, combining marks none
+            pad = len(prefix) + _cells(line[left:start])
+            marks = "^" * max(1, _cells(line[start : min(end, right)]))
+            w(f"{gutter} {self._c('dim', '|')} {' ' * pad}{self._c(f.severity, marks)}\n")
         if f.suggestions:
             shown = ", ".join(f"«{s}»" if s.strip() else repr(s) for s in f.suggestions[:3])
             if f.fix is not None:
@@ -94,6 +98,26 @@ class TextReporter:
         if st.get("skipped_paragraphs"):
             w(f"  {self._c('dim', 'skipped (not Kazakh or Russian): ' + _paragraphs(st['skipped_paragraphs']))}\n")
         w("\n")
+
+
+_TAB = "    "  # a tab in a quoted line, as rustc and ruff show it
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes once tabs are shown as ``_TAB``."""
+    if text.isascii():
+        return len(text) + text.count("\t") * (len(_TAB) - 1)
+    n = 0
+    for ch in text:
+        if ch == "\t":
+            n += len(_TAB)
+        elif unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            n += 2
+        else:
+            n += 1
+    return n
 
 
 def _count(n: int, noun: str) -> str:
