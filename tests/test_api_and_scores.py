@@ -1,5 +1,7 @@
 """The Python API and the scores on the bundled example letters."""
 
+import os
+
 import anyq
 
 
@@ -72,3 +74,46 @@ def test_fix_keeps_the_callers_line_breaks_and_byte_order_mark():
     assert anyq.fix("\ufeff" + text.replace("\n", "\r\n")) == "\ufeff" + fixed.replace("\n", "\r\n")
     plain = "Спасибо за обращение.\r\n"
     assert anyq.fix(plain) is plain  # nothing to fix: the very text back
+
+
+def test_check_leaves_the_callers_settings_as_they_were():
+    settings = anyq.Settings()
+    text = "Данный вопрос рассмотрен."
+    first = [f.code for f in anyq.check(text, settings=settings).findings]
+    anyq.check(text, lang="kk", select=["J"], profile="official", settings=settings)
+    assert (settings.lang, settings.select, settings.profile) == ("auto", None, "citizen")
+    assert [f.code for f in anyq.check(text, settings=settings).findings] == first and "J464" in first
+
+
+def test_check_paths_takes_one_path_as_one_path_and_walks_as_the_command_line(tmp_path, monkeypatch):
+    """A str is one path (it was walked letter by letter: «/» meant the root of the disk);
+    include/exclude and .gitignore apply as in `anyq check`."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    for name in ("a.txt", "t/b.txt", "drafts/c.txt", "old/d.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("В целях обеспечения безопасности сообщаем.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [r.path for r in anyq.check_paths("a.txt").files] == ["a.txt"]
+    assert sorted(r.path for r in anyq.check_paths(".").files) == ["a.txt", "old/d.txt", "t/b.txt"]
+    only = anyq.check_paths([tmp_path], anyq.Settings(exclude=["old/"]))
+    assert sorted(os.path.relpath(r.path, tmp_path) for r in only.files) == ["a.txt", os.path.join("t", "b.txt")]
+
+
+def test_the_api_refuses_bad_arguments_with_one_clear_error(tmp_path):
+    import pytest
+
+    letter = tmp_path / "a.txt"
+    letter.write_text("Текст.\n", encoding="utf-8")
+    for call, kind, words in (
+        (lambda: anyq.check(None), TypeError, "takes the text as str, not NoneType"),
+        (lambda: anyq.check("В целях проверки.".encode()), TypeError, "not bytes"),
+        (lambda: anyq.check("Текст.", format="docx"), ValueError, "format must be 'txt' or 'md'"),
+        (lambda: anyq.check_file(str(letter), anyq.Settings(lang="en")), ValueError, "--lang must be kk, ru or auto"),
+        (lambda: anyq.check_paths([str(letter)], anyq.Settings(profile="x")), ValueError, "--profile must be one of"),
+    ):
+        with pytest.raises(kind, match=words):
+            call()
+    # one string of selectors is read as the command line reads --select
+    assert {f.code for f in anyq.check("В целях проверки данный вопрос.", lang="ru", select="J101,J464").findings} == {"J101", "J464"}
+    assert anyq.check("").errors == anyq.check(" \n\n ").errors == ["is empty"]

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -23,7 +24,6 @@ from anyq.fixes import FixResult, encodable, fix_text, restore_newlines
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin
 from anyq.readers.plaintext import normalise_newlines
-from anyq.readers.discover import iter_files
 from anyq.text import SourceDocument
 
 
@@ -79,10 +79,22 @@ def linter_for(settings: Settings) -> Linter:
 
 
 def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
-    s = settings or Settings()
+    """The caller's settings with the keyword arguments applied, on a copy: a call's
+    ``lang=`` or ``select=`` must not stay behind for the caller's next call."""
+    s = replace(settings) if settings is not None else Settings()
     for k, v in overrides.items():
-        if v is not None:
-            setattr(s, k, list(v) if isinstance(v, (tuple, set)) else v)
+        if v is None:
+            continue
+        if k in ("select", "ignore"):
+            # one string is a comma-separated list, as on the command line («J101,J102»)
+            v = [c for c in v.split(",") if c.strip()] if isinstance(v, str) else list(v)
+        setattr(s, k, v)
+    s.validate()
+    return s
+
+
+def _validated(settings: Settings | None) -> Settings:
+    s = settings or Settings()
     s.validate()
     return s
 
@@ -104,7 +116,13 @@ def check(
     ``profile`` is the audience: "citizen" (default), "business" or "official";
     ``kind`` sets the document kind ("reply", "letter", "other"; default: detect);
     ``appeal`` is the text of the appeal a reply answers (its language and questions are checked)."""
+    if not isinstance(text, str):
+        raise TypeError(f"check() takes the text as str, not {type(text).__name__} (decode bytes first, or use check_file)")
+    if format not in ("txt", "md"):
+        raise ValueError(f"format must be 'txt' or 'md', not {format!r}")
     s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
+    if not text.strip():
+        return FileReport(path=path, errors=["is empty"])  # as check_file says of an empty file
     source = SourceDocument(path=path, text=_as_read(text), format=format, encoding="utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
@@ -133,7 +151,7 @@ def document_options(settings: Settings, linter: Linter | None = None, appeal: A
 
 
 def check_source(source: SourceDocument, settings: Settings | None = None) -> FileReport:
-    s = settings or Settings()
+    s = _validated(settings)
     linter = linter_for(s)
     report = linter.check(source, None if s.lang == "auto" else s.lang, document_options(s, linter), ignore=file_ignores(s, source.path))
     report.extra["format"] = source.format
@@ -144,7 +162,7 @@ def check_source(source: SourceDocument, settings: Settings | None = None) -> Fi
 
 def check_file(path: str, settings: Settings | None = None, stdin_filename: str | None = None) -> FileReport:
     """Lint one file (or "-" for standard input); unreadable files give a report with an error."""
-    s = settings or Settings()
+    s = _validated(settings)
     limits = s.limits()
     try:
         source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
@@ -168,13 +186,32 @@ class RunReport:
         return summary.to_dict()
 
 
-def iter_reports(paths: Iterable[str], settings: Settings | None = None, stdin_filename: str | None = None) -> Iterator[FileReport]:
-    s = settings or Settings()
-    for path in iter_files(paths):
+class _SameSettings:
+    """What the folder walk asks of a resolver: here every folder has the caller's settings
+    (the API takes its settings from the caller, not from config files)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def settings_for(self, path: str) -> Settings:
+        return self.settings
+
+    settings_for_file = settings_for
+
+
+def iter_reports(paths: Iterable[str] | str, settings: Settings | None = None, stdin_filename: str | None = None) -> Iterator[FileReport]:
+    """Reports of the files under ``paths`` (a path, or several), found as ``anyq check``
+    finds them: ``include``/``exclude`` and ``.gitignore`` of ``settings`` respected."""
+    from anyq.batch.discover import Discovery
+
+    s = _validated(settings)
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not a sequence of one-letter paths
+    for path in Discovery(_SameSettings(s)).files(os.fspath(p) for p in paths):
         yield check_file(path, s, stdin_filename=stdin_filename)
 
 
-def check_paths(paths: Iterable[str], settings: Settings | None = None) -> RunReport:
+def check_paths(paths: Iterable[str] | str, settings: Settings | None = None) -> RunReport:
     return RunReport(list(iter_reports(paths, settings)))
 
 
