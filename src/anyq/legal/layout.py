@@ -140,9 +140,18 @@ def _is_header_line(text: str) -> bool:
     return not re.search(r"[.!?…]$", t) and words <= 10
 
 
+def _outside_body(p: Paragraph) -> bool:
+    """A paragraph of a document's page header or footer, or a footnote: read after the body
+    (a header holds the letterhead or an outgoing number), so never the end of the reply,
+    where its missing parts are marked. A text box stands in the body."""
+    part = p.location.get("part") if p.location else None
+    return part is not None and part != "text box"
+
+
 def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> Layout:
     n = len(paragraphs)
     zones = ["body"] * n
+    furniture = [i for i, p in enumerate(paragraphs) if p.location and _outside_body(p)]
     greet_rx = cues(lang if lang in ("ru", "kk") else "ru").rx("greeting")
     greet_other = cues("kk" if lang == "ru" else "ru").rx("greeting")
     greeting = None
@@ -152,7 +161,8 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             greeting = i
             break
     signature = None
-    for i in range(n - 1, -1, -1):
+    last = n if not furniture else max((i for i in range(n) if i not in furniture), default=-1) + 1  # the body's end
+    for i in range(last - 1, -1, -1):
         if _is_signature(paragraphs[i].text):
             signature = i
             break
@@ -162,7 +172,7 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             if word_count(prev) <= 8 and _POSITION.search(prev) and "\n" not in prev:
                 signature = i - 1
                 break
-        if i < n - 8:
+        if i < last - 8:
             break
     if signature is not None and greeting is not None and signature < greeting:
         signature = None
@@ -188,7 +198,9 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
         zones[signature] = "signature"
         for i in range(signature + 1, n):
             zones[i] = "footer"
-    for i in range(n - 1, -1, -1):  # executor and phone lines at the end, with or without a signature
+    for i in furniture:
+        zones[i] = "footer"
+    for i in range(last - 1, -1, -1):  # executor and phone lines at the end, with or without a signature
         if zones[i] == "body" and (_FOOTER.match(paragraphs[i].text) or PHONE.fullmatch(paragraphs[i].text.strip())):
             zones[i] = "footer"
         elif zones[i] == "body":
