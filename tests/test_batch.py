@@ -283,3 +283,14 @@ def test_json_document_streams_file_objects_and_stays_one_document(tmp_path, mon
         findings = [f for d in doc["files"] for f in d["findings"]]
         assert doc["summary"]["findings"] == len(findings) > 0
         assert doc["summary"]["by_severity"]["warning"] == sum(f["severity"] == "warning" for f in findings)
+
+
+def test_the_same_file_named_several_ways_is_checked_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, {"t/reply.txt": OFFICIALESE, "t/other.txt": OFFICIALESE})
+    (tmp_path / "alias.txt").symlink_to("t/reply.txt")
+    d = Discovery(Resolver(isolated=True))
+    named = ["./t/reply.txt", "t", str(tmp_path / "t" / "reply.txt"), "alias.txt", "t/./other.txt", "-", "-"]
+    assert list(d.files(named)) == ["./t/reply.txt", "t/other.txt", "-"]  # the first spelling is kept
+    # the report file being written (--output) is never an input
+    assert list(Discovery(Resolver(isolated=True), skip=["t/other.txt"]).files(["t"])) == ["t/reply.txt"]

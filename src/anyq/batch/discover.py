@@ -115,6 +115,7 @@ class Discovery:
         respect_gitignore: bool | None = None,
         force_exclude: bool = False,
         cwd: str | None = None,
+        skip: Iterable[str] = (),
     ) -> None:
         self.resolver = resolver
         self.cli_include = list(include) if include else None
@@ -124,6 +125,8 @@ class Discovery:
         self.cwd = os.path.abspath(cwd or os.getcwd())
         self.gitignore = GitIgnore()
         self.suffixes = frozenset(s for s in supported_suffixes() if s)
+        # never yielded, by real path: the report file the run writes (--output)
+        self.skip = frozenset(os.path.realpath(p) for p in skip)
 
     # -- per-settings decisions ------------------------------------------------------
     def _root(self, s: Settings) -> str:
@@ -144,7 +147,17 @@ class Discovery:
 
     # -- walking ---------------------------------------------------------------------
     def files(self, paths: Iterable[str]) -> Iterator[str]:
-        seen: set[str] = set()
+        # A file is checked once however it is named (t/a.txt, ./t/a.txt, its absolute path,
+        # a symlink to it, or found again in a folder): the first spelling is kept.
+        seen: set[str] = set(self.skip)
+
+        def first_time(path: str) -> bool:
+            key = path if path == "-" else os.path.realpath(path)
+            if key in seen:
+                return False
+            seen.add(key)
+            return True
+
         for raw in paths:
             if raw == "-" or not os.path.isdir(raw):
                 if raw != "-" and self.force_exclude and os.path.exists(raw):
@@ -153,13 +166,11 @@ class Discovery:
                         self._gitignore_on(s) and GitIgnore.ignored(self.gitignore.chain(os.path.dirname(os.path.abspath(raw))), os.path.abspath(raw))
                     ):
                         continue
-                if raw not in seen:
-                    seen.add(raw)
+                if first_time(raw):
                     yield raw
                 continue
             for f in self._walk(raw):
-                if f not in seen:
-                    seen.add(f)
+                if first_time(f):
                     yield f
 
     def _walk(self, top: str) -> Iterator[str]:
