@@ -204,3 +204,9 @@ def test_rules_table_refuses_an_unknown_language_or_category():
     assert runner.invoke(app, ["rules", "--category", "grammar"]).exit_code == 2
     kk = runner.invoke(app, ["rules", "--lang", "KK", "--category", "jargon"])
     assert kk.exit_code == 0 and "J101" not in kk.output and " kk " in kk.output
+
+
+def test_rules_format_is_text_or_json():
+    result = runner.invoke(app, ["rules", "-f", "sarif"])
+    assert result.exit_code == 2 and "'text', 'json'" in result.output
+    assert json.loads(runner.invoke(app, ["rules", "-f", "json"]).stdout)[0]["code"]

@@ -421,7 +421,7 @@ def _toml_value(v) -> str:
 def rules_cmd(
     category: Annotated[Optional[str], typer.Option(help="Only this category (jargon, legal, complexity, spelling, typography) or code prefix.")] = None,
     lang: Annotated[Optional[str], typer.Option(help="Only rules for this language (kk or ru).")] = None,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text (a table) or json.")] = OutputFormat.text,
+    format: Annotated[ConfigFormat, typer.Option("--format", "-f", help="text (a table) or json.")] = ConfigFormat.text,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file.")] = None,
 ) -> None:
     """List the rules: code, category, languages, severity, name."""
@@ -446,7 +446,7 @@ def rules_cmd(
         if (category is None or r.category == category.lower() or r.code.startswith(category.upper()))
         and (lang is None or r.applies_to(lang))
     ]
-    if format != OutputFormat.text:
+    if format == ConfigFormat.json:
         data = [
             {"code": r.code, "name": r.name, "category": r.category, "languages": list(r.languages), "severity": r.severity, "kind": r.kind, "enabled": r.enabled}
             for r in selected
