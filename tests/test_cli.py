@@ -206,6 +206,51 @@ def test_rules_table_refuses_an_unknown_language_or_category():
     assert kk.exit_code == 0 and "J101" not in kk.output and " kk " in kk.output
 
 
+def test_the_report_file_is_never_checked_and_a_failed_run_keeps_the_last_report(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "letter.txt", OFFICIALESE)
+    for name, fmt in (("report.html", "html"), ("report.txt", "text"), ("out.md", "json")):
+        result = runner.invoke(app, ["check", ".", "--no-cache", "-f", fmt, "-o", name])
+        assert result.exit_code == 1, (name, result.output)  # not 2: the report is no input
+        assert name not in (tmp_path / name).read_text(encoding="utf-8")
+    # a later run stopped by a bad config file leaves the last report as it was
+    good = (tmp_path / "out.md").read_text(encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path, "sub/anyq.toml", "selct = 1\n")
+    result = runner.invoke(app, ["check", ".", "--no-cache", "-f", "json", "-o", "out.md"])
+    assert result.exit_code == 2
+    csv = runner.invoke(app, ["check", ".", "--no-cache", "-f", "csv"])
+    assert csv.exit_code == 2 and csv.stdout == ""  # not even the CSV header
+    assert (tmp_path / "out.md").read_text(encoding="utf-8") == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt", "out.md", "report.html", "report.txt", "sub"]
+
+
+def test_output_naming_an_input_is_a_usage_error_and_the_letter_is_kept(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    (tmp_path / "link.txt").symlink_to("letter.txt")
+    for args in (["letter.txt", "-o", "letter.txt"], [str(p), "-o", "./letter.txt"], ["link.txt", "-o", "letter.txt", "--fix"]):
+        result = runner.invoke(app, ["check", *args, "-f", "json"])
+        assert result.exit_code == 2, args
+        assert "is one of the files to check" in result.stderr
+    assert p.read_text(encoding="utf-8") == OFFICIALESE
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "letter.txt", OFFICIALESE)
+    for args, reason in (
+        (["-o", "nodir/x.json", "-f", "json"], "No such file or directory"),
+        (["-o", str(tmp_path)], "Is a directory"),
+        (["--diff", "-o", "nodir/x.diff"], "No such file or directory"),
+        (["--fix", "-o", "nodir/x.txt"], "No such file or directory"),
+    ):
+        result = runner.invoke(app, ["check", "letter.txt", "--no-cache", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr == f"anyq: error: {args[args.index('-o') + 1]}: cannot write the report ({reason})\n"
+    assert (tmp_path / "letter.txt").read_text(encoding="utf-8") == OFFICIALESE  # --fix wrote nothing
+
+
 def test_rules_format_is_text_or_json():
     result = runner.invoke(app, ["rules", "-f", "sarif"])
     assert result.exit_code == 2 and "'text', 'json'" in result.output

@@ -169,3 +169,77 @@ def test_fix_leaves_a_named_pipe_a_pipe(tmp_path):
     assert f"{pipe}:1:6: T102" in result.output, result.output
     assert f"{pipe}: not fixed: is not a regular file" in result.output, result.output
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+REPLY = "Ваше  обращение рассмотрено. Ответ направлен до 15 мая.\n"
+
+
+def test_fix_and_diff_work_on_the_files_a_check_run_checks(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (tmp_path / "anyq.toml").write_text('exclude = ["skip.txt"]\n', encoding="utf-8")
+    for name in ("ok.txt", "skip.txt", "drafts/d.txt", "b/z.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(REPLY, encoding="utf-8")
+    checked = [json.loads(l)["path"] for l in runner.invoke(app, ["check", ".", "--no-cache", "-f", "jsonl"]).stdout.splitlines()]
+    assert sorted(checked) == ["b/z.txt", "ok.txt"]
+    diffed = re.findall(r"^--- (.+)$", runner.invoke(app, ["check", ".", "--diff"]).stdout, re.M)
+    assert diffed == checked  # the same files, in the same order, named the same way
+    fixed = [json.loads(l)["path"] for l in runner.invoke(app, ["check", ".", "--fix", "--exclude", "b/", "-f", "jsonl"]).stdout.splitlines()]
+    assert fixed == ["ok.txt"]
+    assert (tmp_path / "ok.txt").read_text(encoding="utf-8") != REPLY
+    for name in ("skip.txt", "drafts/d.txt", "b/z.txt"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == REPLY, name
+
+
+def test_fix_with_a_bad_config_file_below_is_one_usage_error_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("a/x.txt", "z/y.txt"):
+        (tmp_path / name).parent.mkdir()
+        (tmp_path / name).write_text(REPLY, encoding="utf-8")
+    (tmp_path / "z" / "anyq.toml").write_text("selct = 1\n", encoding="utf-8")
+    for option in ("--fix", "--diff"):
+        result = runner.invoke(app, ["check", ".", option])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip().endswith("selct: unknown key (did you mean 'select'?)")
+        assert "Traceback" not in result.output and result.stdout == ""
+        assert (tmp_path / "a" / "x.txt").read_text(encoding="utf-8") == REPLY
+
+
+def test_fix_reports_what_is_left_in_every_format(tmp_path):
+    p = tmp_path / "letter.txt"
+    for fmt, looks_right in (
+        ("csv", lambda out: out.startswith("path,language,score") and f"{p},ru," in out),
+        ("sarif", lambda out: json.loads(out)["runs"][0]["results"][0]["ruleId"] == "J216"),
+        ("github", lambda out: "title=J216" in out),
+        ("html", lambda out: out.lstrip().lower().startswith("<!doctype html") and "J216" in out),
+    ):
+        p.write_text(REPLY, encoding="utf-8")
+        result = runner.invoke(app, ["check", str(p), "--fix", "--lang", "ru", "--select", "J216,T", "-f", fmt])
+        assert p.read_text(encoding="utf-8") != REPLY
+        assert result.exit_code == 1 and looks_right(result.stdout), (fmt, result.stdout[:300])
+
+
+def test_fixed_standard_input_goes_to_standard_output_and_the_report_to_standard_error():
+    for fmt in ("json", "jsonl", "text"):
+        result = runner.invoke(app, ["check", "-", "--fix", "--lang", "ru", "--select", "J216,T", "-f", fmt], input=REPLY)
+        assert result.stdout == REPLY.replace("  ", " "), fmt
+        if fmt == "text":
+            assert "-:1:29: J216" in result.stderr  # in the fixed text
+        else:
+            report = json.loads(result.stderr) if fmt == "json" else json.loads(result.stderr.splitlines()[0])
+            file = report["files"][0] if fmt == "json" else report
+            assert [f["code"] for f in file["findings"]] == ["J216"]
+
+
+def test_fix_text_output_is_the_check_runs(tmp_path):
+    a = _write(tmp_path, "a.txt", REPLY)
+    b = _write(tmp_path, "b.txt", REPLY)
+    result = runner.invoke(app, ["check", str(a), str(b), "--fix", "--lang", "ru", "--select", "J216,T", "--no-color"])
+    assert "2 files checked: 2 findings" in result.stdout
+    # --diff of standard input is labelled with the name a check run gives it
+    diff = runner.invoke(app, ["check", "-", "--diff", "--stdin-filename", "reply.txt"], input=REPLY)
+    assert diff.stdout.startswith("--- reply.txt\n+++ reply.txt\n")
+    fixed = runner.invoke(app, ["check", "-", "--fix", "-q", "--select", "J216,T", "--stdin-filename", "reply.txt"], input=REPLY)
+    assert fixed.stderr == "reply.txt:1:29: J216 «Ответ направлен» — пассивное обещание ответа.\n"

@@ -289,9 +289,10 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     result = fix_source(source, s, spelling=spelling, report=report)
     out = FileFix(result.report or report, source.text, result)
     if out.report is not None:
-        out.report.path = path
+        name = (stdin_filename or "-") if path == "-" else path  # as check_file names it
+        out.report.path = name
         for f in out.report.findings:
-            f.path = path
+            f.path = name
     if write and result.changed and path != "-":
         try:
             write_fixed(path, source.text, source.encoding, result.text)

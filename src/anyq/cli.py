@@ -6,8 +6,11 @@ at or above it; 2 — a usage error or a file that could not be checked.
 
 from __future__ import annotations
 
+import errno
 import gc
+import itertools
 import os
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
@@ -99,6 +102,73 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _refuse_input_as_output(paths: list[str], output: Path) -> None:
+    """README: no input file is ever written, except by --fix; -o naming one is a usage error."""
+    target = os.path.realpath(output)
+    for raw in paths:
+        if raw != "-" and not os.path.isdir(raw) and os.path.realpath(raw) == target:
+            _fail(f"{output}: is one of the files to check; the report would overwrite it")
+
+
+class _ReportFile:
+    """The --output file. The report is written to a hidden file beside it and renamed over
+    it when the run ends, so a run stopped by a usage error leaves the last good report in
+    place (and the walk, which skips hidden files, never meets the half-written one). A
+    device, a pipe or a symlink (-o /dev/stdout) is written directly."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = os.fspath(path)
+        self.tmp: str | None = None
+        self.mode: int | None = None
+        try:
+            st = os.lstat(self.path) if os.path.lexists(self.path) else None
+            if os.path.isdir(self.path):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+            if st is not None and not stat.S_ISREG(st.st_mode):
+                self.fh = open(self.path, "w", encoding="utf-8", newline="")
+                return
+            if st is not None:
+                if not os.access(self.path, os.W_OK):
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+                self.mode = stat.S_IMODE(st.st_mode)
+            folder, name = os.path.split(os.path.abspath(self.path))
+            tmp = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+            except PermissionError:
+                if st is None:
+                    raise
+                # a writable report in a folder that takes no new files: written in place
+                self.fh = open(self.path, "w", encoding="utf-8", newline="")
+                return
+            self.tmp = tmp
+            self.fh = open(fd, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            self._error(exc)
+
+    def _error(self, exc: OSError) -> None:
+        _fail(f"{self.path}: cannot write the report ({exc.strerror or exc})")
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+            if self.tmp is not None:
+                if self.mode is not None:
+                    os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.discard()
+            self._error(exc)
+
+    def discard(self) -> None:
+        self.fh.close()
+        if self.tmp is not None:
+            try:
+                os.unlink(self.tmp)
+            except OSError:
+                pass
+
+
 @app.command()
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input. Default: the current directory.")] = None,
@@ -182,6 +252,8 @@ def check(
         **sizes,
     }
     paths = paths or ["."]
+    if output is not None:
+        _refuse_input_as_output(paths, output)
     try:
         resolver = Resolver(overrides, config=str(config) if config else None, isolated=isolated)
         here = resolver.settings_for(".")
@@ -194,24 +266,34 @@ def check(
     except ReadError as exc:
         _fail(f"{exc.path}: {exc.reason}")
 
+    # the report file is never itself an input (ruff does not lint its own output either)
+    discovery = Discovery(
+        resolver, include=include, exclude=exclude, respect_gitignore=respect_gitignore, force_exclude=force_exclude,
+        skip=[output] if output is not None else (),
+    )
     if diff or fix or fix_spelling:
-        code = _fix_run(paths, resolver, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
+        code = _fix_run(paths, resolver, discovery, diff=diff, spelling=fix_spelling, format=format, output=output, color=color, quiet=quiet, stdin_filename=stdin_filename)
         raise typer.Exit(code)
 
     root = cache_dir or default_cache_dir(here if (here.cache_dir or here.root) else None)
     cache = Cache(root, enabled=not no_cache)
-    discovery = Discovery(resolver, include=include, exclude=exclude, respect_gitignore=respect_gitignore, force_exclude=force_exclude)
     stdout_tty = sys.stdout.isatty()
     bar = Progress(enabled=progress if progress is not None else (sys.stderr.isatty() and (output is not None or not stdout_tty)))
     runner = BatchRunner(resolver, discovery, cache, jobs=jobs, stdin_filename=stdin_filename, on_plan=bar.plan)
     stats = Statistics() if statistics else None
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    report_file = _ReportFile(output) if output else None
+    out = report_file.fh if report_file else sys.stdout
     ctx = ReportContext(color=color, quiet=quiet, to_file=output is not None)
-    reporter = make_reporter(format.value, out, ctx)
     errors = failing = 0
     error_lines: list[str] = []
     try:
-        for outcome in runner.run(paths):
+        outcomes = runner.run(paths)
+        # The first outcome plans the whole run (every file's settings, the rules): a bad
+        # config file below a folder, or a bad rule file, stops it before any report is begun
+        # (a CSV header, say).
+        first = next(outcomes, None)
+        reporter = make_reporter(format.value, out, ctx)
+        for outcome in itertools.chain([first] if first is not None else [], outcomes):
             _resume_gc()
             report = outcome.report
             if isinstance(report, CachedReport) and not reporter.takes_cached:
@@ -234,16 +316,20 @@ def check(
             ctx.run = _run_info(runner.info, stats)
         reporter.finish()
     except (ConfigError, RuleError) as exc:
-        # a bad config file below a folder, or a bad rule file: found before the first
-        # file is linted (the runner loads the rules first), so before any report
         bar.close()
+        if report_file:
+            report_file.discard()  # the last good report stays where it was
         _fail(str(exc))
+    except BaseException:
+        if report_file:
+            report_file.discard()
+        raise
     finally:
         bar.close()
-        if output:
-            out.close()
-        else:
+        if not output:
             out.flush()
+    if report_file:
+        report_file.commit()
 
     if format != OutputFormat.text or output:
         for line in error_lines:
@@ -305,32 +391,49 @@ def _run_info(info, stats) -> dict:
     }
 
 
-def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
+def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, color, quiet, stdin_filename) -> int:
     """--fix / --diff: fix each file, then print diffs (--diff) or the remaining findings.
 
-    Each file is fixed with its own effective settings (config files found upward from it).
+    The files are those a check run would check (the same discovery); each is fixed with its
+    own effective settings (config files found upward from it). The report is the check
+    run's, in any format; with standard input among the files the fixed text goes to
+    standard output and the report to standard error (as ruff does).
     """
-    from anyq.api import fix_file
+    from anyq.api import fix_file, linter_for
+    from anyq.configfile import ConfigError
+    from anyq.engine.compiled import CompileError
+    from anyq.engine.loader import RuleError
     from anyq.fixes import unified_diff
-    from anyq.readers.discover import iter_files
-    from anyq.reporters import ReportContext
-    from anyq.reporters import json as json_reporter
-    from anyq.reporters.text import TextReporter
+    from anyq.reporters import ReportContext, make_reporter
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    # Every file's settings and rules before the first file is written: a bad config file
+    # anywhere in the tree is one usage error with nothing fixed, as in a check run.
+    try:
+        files = [(path, resolver.settings_for_file(path)) for path in discovery.files(paths)]
+        for s in {id(s): s for _, s in files}.values():
+            linter_for(s)
+    except (CompileError, ConfigError, RuleError) as exc:
+        _fail(str(exc))
+
+    report_file = _ReportFile(output) if output else None
+    if report_file:
+        out = report_file.fh
+    elif not diff and any(path == "-" for path, _ in files):
+        out = sys.stderr  # standard output carries the fixed text
+    else:
+        out = sys.stdout
+    ctx = ReportContext(color=color, quiet=quiet, to_file=output is not None)
+    reporter = None if diff else make_reporter(format.value, out, ctx)
     reports = []
+    error_lines: list[str] = []
     changed = 0
     try:
-        text = TextReporter(out, color=color, show_source=not quiet) if format == OutputFormat.text else None
-        jsonl = json_reporter.JsonlReport(out, ReportContext()) if format == OutputFormat.jsonl else None
-        for path in iter_files(paths):
-            settings = resolver.settings_for_file(path)
+        for path, settings in files:
             ff = fix_file(path, settings, spelling=spelling, write=not diff, stdin_filename=stdin_filename)
             _resume_gc()
             report = ff.report
-            reports.append(report)
-            for e in report.errors:
-                typer.echo(f"{report.path}: error: {e}", err=True)
+            reports.append((report, settings))
+            error_lines += [f"{report.path}: error: {e}" for e in report.errors]
             if ff.note:
                 typer.echo(f"{path}: {ff.note}", err=True)
             result = ff.result
@@ -338,33 +441,39 @@ def _fix_run(paths, resolver, *, diff, spelling, format, output, color, quiet, s
                 changed += 1
             if diff:
                 if result is not None and result.changed and ff.original is not None:
-                    out.write(unified_diff(path, ff.original, result.text))
+                    out.write(unified_diff(report.path, ff.original, result.text))
                 continue
             if path == "-" and result is not None:
-                out.write(result.text)  # fixed standard input goes to standard output
-                continue
+                sys.stdout.write(result.text)  # fixed standard input goes to standard output
+                sys.stdout.flush()
             if ff.written and result is not None:
                 counts = ", ".join(f"{c} ×{n}" for c, n in result.counts().items())
                 typer.echo(f"{path}: fixed {len(result.applied)} ({counts})", err=True)
-            if text is not None:
-                if quiet:
-                    for f in report.findings:
-                        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
-                else:
-                    text.file(report, report.source_text)
-            elif jsonl is not None:
-                jsonl.file(report)
+            if not reporter.needs_source:
+                report.source_text = None
+            reporter.file(report)
             out.flush()
-        if not diff and format == OutputFormat.json:
-            json_reporter.write_json(out, reports)
-    finally:
-        if output:
-            out.close()
-    if any(r.errors for r in reports):
+        if reporter is not None:
+            if format.value in ("sarif", "html"):
+                ctx.rules = _rules_by_code(resolver)
+            reporter.finish()
+    except BaseException:
+        if report_file:
+            report_file.discard()
+        raise
+    if report_file:
+        report_file.commit()
+    else:
+        out.flush()
+    # the text report names the errors itself, as in a check run
+    if diff or format != OutputFormat.text or output:
+        for line in error_lines:
+            typer.echo(line, err=True)
+    if any(r.errors for r, _ in reports):
         return 2
     if diff:
         return 1 if changed else 0
-    if any(_fails(r, resolver.settings_for_file(r.path)) for r in reports):
+    if any(_fails(r, s) for r, s in reports):
         return 1
     return 0
 
