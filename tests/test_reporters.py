@@ -147,6 +147,17 @@ def test_json_statistics_key(tmp_path, monkeypatch):
     assert json.loads(result.stdout)["path"] == "bad.txt" and "Statistics" in result.stderr
 
 
+def test_html_statistics_go_to_standard_error(tmp_path, monkeypatch):
+    # the page is a machine format like the others: --statistics was silently dropped
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.txt").write_text(OFFICIALESE, encoding="utf-8")
+    result = _run("bad.txt", "-f", "html", "-o", "report.html", "--statistics")
+    assert "Statistics" in result.stderr
+    page = Path("report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Statistics" not in page
+    assert "Statistics" not in _run("bad.txt", "-f", "html", "-o", "plain.html").stderr
+
+
 class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

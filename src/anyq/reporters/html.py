@@ -204,6 +204,7 @@ class HtmlReport(Reporter):
         for i, r in enumerate(reports):
             self._document(i, r)
         w(f"</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+        self.statistics_to_stderr()
 
     def _document(self, i: int, r: FileReport) -> None:
         w = self.out.write
