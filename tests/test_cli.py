@@ -255,3 +255,13 @@ def test_rules_format_is_text_or_json():
     result = runner.invoke(app, ["rules", "-f", "sarif"])
     assert result.exit_code == 2 and "'text', 'json'" in result.output
     assert json.loads(runner.invoke(app, ["rules", "-f", "json"]).stdout)[0]["code"]
+
+
+def test_a_timeout_that_is_not_a_finite_number_is_a_usage_error(tmp_path):
+    # inf made every document an "internal error" (the deadline overflowed the clock), nan ran unlimited
+    p = _write(tmp_path, "letter.html", "<p>Ваше обращение рассмотрено, ответ направлен.</p>")
+    for value in ("inf", "nan", "-1"):
+        result = runner.invoke(app, ["check", str(p), "--isolated", "--no-cache", "--timeout", value])
+        assert result.exit_code == 2, (value, result.output)
+        assert result.output.strip() == f"anyq: error: --timeout must be 0 (no limit) or a finite number of seconds, not {float(value)!r}"
+    assert runner.invoke(app, ["check", str(p), "--isolated", "--no-cache", "--timeout", "0.5", "-q"]).exit_code in (0, 1)

@@ -73,6 +73,8 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ('rules = ["missing-dir"]\n', "rules", "not found"),
         ('fail-under = 120\n', "fail-under", "0 to 100"),
         ("respect-gitignore = 1\n", "respect-gitignore", "true or false"),
+        ("timeout = inf\n", "timeout", "finite number of seconds"),
+        ("timeout = nan\n", "timeout", "finite number of seconds"),
         ("lang = \n", None, "invalid TOML"),
     ],
 )

@@ -8,6 +8,7 @@ configurable at once; its type annotation is what the loader checks a value agai
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,8 +91,10 @@ class Settings:
             raise ValueError("--max-file-size must be positive")
         if self.max_unzipped_size <= 0:
             raise ValueError("--max-unzipped-size must be positive")
-        if self.timeout < 0:
-            raise ValueError("--timeout must be 0 (no limit) or a number of seconds")
+        # not «not < 0»: TOML and the command line both take nan and inf, and an infinite
+        # deadline overflows the reader's clock (every document an internal error)
+        if not (math.isfinite(self.timeout) and self.timeout >= 0):
+            raise ValueError(f"--timeout must be 0 (no limit) or a finite number of seconds, not {self.timeout!r}")
         for code, params in self.params.items():
             if not isinstance(params, dict):
                 raise ValueError(f"params of {code} must be a table of parameters, not {params!r}")
