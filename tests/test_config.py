@@ -75,6 +75,7 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ("respect-gitignore = 1\n", "respect-gitignore", "true or false"),
         ("timeout = inf\n", "timeout", "finite number of seconds"),
         ("timeout = nan\n", "timeout", "finite number of seconds"),
+        ('fail_on = "never"\nfail-on = "error"\n', "fail-on", "set twice, as 'fail_on' and as 'fail-on'"),
         ("lang = \n", None, "invalid TOML"),
     ],
 )

@@ -173,6 +173,13 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
     def fail(key: str, msg: str) -> ConfigError:
         return ConfigError(f"{prefix}{key}: {msg}")
 
+    # ``fail_on`` and ``fail-on`` are one setting: TOML sees two keys, and the last would win
+    spelled: dict[str, str] = {}
+    for key in table:
+        first = spelled.setdefault(key.replace("-", "_"), key)
+        if first != key:
+            raise fail(key, f"set twice, as {first!r} and as {key!r}; keep one")
+
     for key, value in table.items():
         name = key.replace("-", "_")
         if name in _ALIASES:
