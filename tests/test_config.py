@@ -70,6 +70,14 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ('ignore = ["jargon!"]\n', "ignore", "not a rule selector"),
         ('per-file-ignores = { "archive/**" = ["X12345"] }\n', "per-file-ignores", "not a rule selector"),
         ('params = { C101 = { max_wordz = 30 } }\n', "params.C101", "no parameter 'max_wordz'"),
+        ('params = { C101 = { max_words = "x" } }\n', "params.C101", "max_words must be an integer, not str 'x'"),
+        ("params = { C101 = { max_words = -3 } }\n", "params.C101", "max_words must be 0 or more, not -3"),
+        ('params = { C101 = { max_words = { business = { ru = "30" } } } }\n', "params.C101", "max_words.business.ru must be an integer"),
+        ("params = { C110 = { max_level = inf } }\n", "params.C110", "max_level must be a finite number"),
+        ('params = { S101 = { skip_quoted = "no" } }\n', "params.S101", "skip_quoted must be true or false"),
+        ("params = { S101 = { min_length = true } }\n", "params.S101", "min_length must be an integer, not bool"),
+        ('params = { J341 = { exclude = "связать" } }\n', "params.J341", "exclude must be a list of strings"),
+        ("params = { L120 = { weights = { no_desicion = 0.5 } } }\n", "params.L120", "weights has no key 'no_desicion'"),
         ('rules = ["missing-dir"]\n', "rules", "not found"),
         ('fail-under = 120\n', "fail-under", "0 to 100"),
         ("respect-gitignore = 1\n", "respect-gitignore", "true or false"),
@@ -91,6 +99,28 @@ def test_bad_config_names_file_and_key_and_exits_2(tmp_path, content, key, words
         assert f": {key}: " in message, message
     assert words in message, message
     assert "Traceback" not in result.output
+
+
+def test_params_of_the_right_type_load_in_every_shape_the_rules_read(tmp_path):
+    # a number for every profile and language, by language, by profile; an integer where a
+    # number is expected; lists and flags as the rule declares them
+    cfg = tmp_path / "anyq.toml"
+    cfg.write_text(
+        "[params]\n"
+        "C101 = { max_words = 35 }\n"
+        "C102 = { max_sentences = { ru = 6, kk = 5 } }\n"
+        "C110 = { max_level = { business = 4 }, min_reading_ease = 35 }\n"
+        'S101 = { skip_quoted = false, fix_margin = 1, min_length = 4 }\n'
+        'J341 = { exclude = ["связать"] }\n'
+        "L120 = { threshold = 0.6, weights = { no_decision = 0.5 } }\n",
+        encoding="utf-8",
+    )
+    s = load_config(cfg)
+    assert s.params["C101"] == {"max_words": 35} and s.params["S101"]["fix_margin"] == 1
+    (tmp_path / "a.txt").write_text(LONG, encoding="utf-8")
+    data = json.loads(_check(str(tmp_path / "a.txt")).stdout)
+    assert "C101" not in {f["code"] for f in data["files"][0]["findings"]}  # under the raised limit
+    assert not data["files"][0]["errors"]
 
 
 def test_pyproject_errors_name_the_table(tmp_path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
 import tomllib
 import types
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from anyq.config import FULL_CODE, PROVENANCE_FIELDS, Settings
+from anyq.profiles import PROFILES
 
 CONFIG_NAMES = (".anyq.toml", "anyq.toml", "pyproject.toml")
 
@@ -269,11 +271,68 @@ def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
                 raise fail(original, f"no rule {code!r}; `anyq rules` lists them")
     for code, given in settings.params.items():
         rule_params = known[code.upper()]
-        for name in given:
+        original = next((k for k in table if k.replace("_", "-") == "params"), "params")
+        for name, value in given.items():
             if name not in rule_params:
-                original = next((k for k in table if k.replace("_", "-") == "params"), "params")
                 have = ", ".join(sorted(rule_params)) or "none"
                 raise fail(f"{original}.{code}", f"rule {code} has no parameter {name!r} (its parameters: {have})")
+            # the checks trust their parameters (int(…), comparisons): a wrong type would make
+            # every file an internal error, a negative count flag every sentence
+            problem = _param_problem(name, value, rule_params[name])
+            if problem:
+                raise fail(f"{original}.{code}", problem)
+
+
+# Keys of a parameter set per audience profile and/or per language (anyq.profiles.resolve):
+# either level may be left out, so a single value stands for every profile and language.
+_LEVEL_KEYS = frozenset(PROFILES) | {"ru", "kk"}
+
+
+def _param_problem(name: str, value: Any, default: Any) -> str | None:
+    """Why a ``[params]`` value does not fit the rule's own default (None: it fits).
+
+    Same type as the default (an integer where a number is expected is fine; true/false is
+    not a number), nothing negative where the default is not, and tables key by key.
+    """
+    if isinstance(default, dict):
+        leveled = bool(default) and set(default) <= _LEVEL_KEYS
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k in default:
+                    sub = default[k]
+                elif leveled and k in _LEVEL_KEYS:
+                    sub = next(iter(default.values()))  # e.g. {ru = 30} where the default is by profile
+                elif default:
+                    return f"{name} has no key {k!r} (its keys: {', '.join(default)})"
+                else:
+                    continue
+                problem = _param_problem(f"{name}.{k}", v, sub)
+                if problem:
+                    return problem
+            return None
+        if leveled:
+            return _param_problem(name, value, next(iter(default.values())))
+        return f"{name} must be a table, not {type(value).__name__} {value!r}"
+    if isinstance(default, bool):
+        ok, want = isinstance(value, bool), "true or false"
+    elif isinstance(default, int):
+        ok, want = isinstance(value, int) and not isinstance(value, bool), "an integer"
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        want = "a finite number" if isinstance(value, float) else "a number"
+    elif isinstance(default, str):
+        ok, want = isinstance(value, str), "a string"
+    elif isinstance(default, list):
+        kinds = {type(v) for v in default}
+        ok = isinstance(value, list) and (len(kinds) != 1 or all(type(v) in kinds for v in value))
+        want = f"a list of {_type_name(next(iter(kinds)))}s" if len(kinds) == 1 else "a list"
+    else:
+        return None
+    if not ok:
+        return f"{name} must be {want}, not {type(value).__name__} {value!r}"
+    if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0 > value:
+        return f"{name} must be 0 or more, not {value!r}"
+    return None
 
 
 @lru_cache(maxsize=16)
