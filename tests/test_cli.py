@@ -265,3 +265,24 @@ def test_a_timeout_that_is_not_a_finite_number_is_a_usage_error(tmp_path):
         assert result.exit_code == 2, (value, result.output)
         assert result.output.strip() == f"anyq: error: --timeout must be 0 (no limit) or a finite number of seconds, not {float(value)!r}"
     assert runner.invoke(app, ["check", str(p), "--isolated", "--no-cache", "--timeout", "0.5", "-q"]).exit_code in (0, 1)
+
+
+def test_a_selector_error_names_the_option_or_the_api_key_it_was_given_under(tmp_path):
+    # «--extend-select Q12» was reported as «select: 'Q12' …»
+    p = _write(tmp_path, "letter.txt", OFFICIALESE)
+    for option, value, words in (
+        ("--extend-select", "Q12", "'Q12' matches no rule"),
+        ("--select", "J,Q1", "'Q1' matches no rule"),
+        ("--ignore", "jargn!", "'jargn!' is not a rule selector"),
+    ):
+        result = runner.invoke(app, ["check", str(p), "--isolated", "--no-cache", option, value])
+        assert result.exit_code == 2, (option, result.output)
+        assert result.output.startswith(f"anyq: error: {option}: {words}"), result.output
+    import pytest
+
+    import anyq
+
+    with pytest.raises(ValueError, match="^extend-select: 'Q12' matches no rule"):
+        anyq.check(OFFICIALESE, settings=anyq.Settings(extend_select=["Q12"]))
+    with pytest.raises(ValueError, match="^select: 'Q1' matches no rule"):
+        anyq.check(OFFICIALESE, select=["Q1"])

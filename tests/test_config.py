@@ -68,6 +68,11 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ('severity = { J101 = "fatal" }\n', "severity", "must be one of error, warning, info"),
         ('ignore = ["J999"]\n', "ignore", "no rule 'J999'"),
         ('ignore = ["jargon!"]\n', "ignore", "not a rule selector"),
+        ('select = ["Q1"]\n', "select", "'Q1' matches no rule"),
+        ('extend-select = ["Q12"]\n', "extend-select", "'Q12' matches no rule"),
+        ('extend_select = ["J1", "Q1!"]\n', "extend_select", "'Q1!' is not a rule selector"),
+        ('ignore = ["J", "Z"]\n', "ignore", "'Z' matches no rule"),
+        ('[per-file-ignores]\n"archive/**" = ["Q9"]\n', "per-file-ignores", "'Q9' matches no rule"),
         ('per-file-ignores = { "archive/**" = ["X12345"] }\n', "per-file-ignores", "not a rule selector"),
         ('params = { C101 = { max_wordz = 30 } }\n', "params.C101", "no parameter 'max_wordz'"),
         ('params = { C101 = { max_words = "x" } }\n', "params.C101", "max_words must be an integer, not str 'x'"),
@@ -229,6 +234,20 @@ def test_anyq_config_prints_effective_settings(tmp_path, monkeypatch):
     data = json.loads(runner.invoke(app, ["config", "old/a.txt", "--format", "json"]).stdout)
     assert data["settings"]["ignore"] == ["T"] and data["file_ignores"] == ["J101"]
     assert json.loads(runner.invoke(app, ["config", "--isolated", "--format", "json"]).stdout)["config_file"] is None
+
+
+def test_anyq_config_exits_2_on_a_config_that_check_refuses(tmp_path, monkeypatch):
+    # it printed selectors that name no rule and exited 0, while `anyq check` exited 2
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    for content in ('select = ["Q1"]\n', '[per-file-ignores]\n"a.txt" = ["Q9"]\n', "params = { C101 = { max_words = -3 } }\n"):
+        (tmp_path / "anyq.toml").write_text(content, encoding="utf-8")
+        assert _check("a.txt").exit_code == 2, content
+        result = runner.invoke(app, ["config", "a.txt"])
+        assert result.exit_code == 2, (content, result.output)
+        assert result.output.startswith(f"anyq: error: {tmp_path / 'anyq.toml'}: ")
+    (tmp_path / "anyq.toml").write_text('select = ["jargon", "C1"]\nextend-select = ["S"]\n', encoding="utf-8")
+    assert runner.invoke(app, ["config", "a.txt"]).exit_code == 0
 
 
 def test_bad_config_in_a_subfolder_is_a_usage_error(tmp_path, monkeypatch):

@@ -39,7 +39,6 @@ def _linter(
     params: str = "{}",
 ) -> Linter:
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
-    _check_selection(rules, select, ignore)
     overrides = json.loads(params)
     if overrides:
         # parameters set in a config file or Settings: a copy of the rule with its params updated
@@ -53,11 +52,15 @@ def _linter(
     return linter
 
 
-def _check_selection(rules: list, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> None:
+def _check_selection(rules: Iterable, selectors: dict[str, Iterable[str] | None]) -> None:
     """A selector that names no rule is a typo, not a wish: «--select Q1» would otherwise
-    run nothing and pass every letter, «--ignore J1O1» ignore nothing (ruff refuses both)."""
-    for key, selectors in (("select", select or ()), ("ignore", ignore)):
-        for s in selectors:
+    run nothing and pass every letter, «--ignore J1O1» ignore nothing (ruff refuses both).
+
+    ``selectors`` by the key they were given under (``select``, ``extend-select``, …), which
+    the message names; config files (anyq.configfile) and the command line use it too."""
+    rules = list(rules)
+    for key, given in selectors.items():
+        for s in given or ():
             if s.strip() and not any(Selection._hits(r, (s,)) for r in rules):
                 raise RuleError(f"{key}: {s.strip()!r} matches no rule (a code, code prefix or category of `anyq rules`)")
 
@@ -66,7 +69,7 @@ def linter_for(settings: Settings) -> Linter:
     select = settings.select
     if select is not None or settings.extend_select:
         select = list(select or ["ALL"]) + list(settings.extend_select)
-    return _linter(
+    linter = _linter(
         tuple(select) if select is not None else None,
         tuple(settings.ignore),
         tuple(sorted(settings.severity.items())),
@@ -76,6 +79,15 @@ def linter_for(settings: Settings) -> Linter:
         frozenset(w.strip().lower() for w in settings.allowlist if w.strip()),
         json.dumps({k.upper(): v for k, v in settings.params.items()}, sort_keys=True),
     )
+    _selection_checked(linter, tuple(settings.select or ()), tuple(settings.extend_select), tuple(settings.ignore))
+    return linter
+
+
+@lru_cache(maxsize=8)
+def _selection_checked(linter: Linter, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    # here, not in _linter, where «extend-select» is already merged into «select»; once per
+    # linter and selection, not per file
+    _check_selection(linter.all_rules, {"select": select, "extend-select": extend_select, "ignore": ignore})
 
 
 def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:

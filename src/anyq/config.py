@@ -105,7 +105,10 @@ class Settings:
                 raise ValueError(f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {sev!r}")
         for name in ("select", "ignore", "extend_select"):
             for s in getattr(self, name) or []:
-                check_selector(s)
+                try:
+                    check_selector(s)
+                except ValueError as exc:  # say which option: --ignore J1 --select jargn
+                    raise ValueError(f"--{name.replace('_', '-')}: {exc}") from None
         for pattern, codes in self.per_file_ignores.items():
             for s in codes:
                 check_selector(s)

@@ -222,8 +222,10 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
     except ValueError as exc:
         key = _guess_key(str(exc), table)
         msg = _plain(str(exc))
-        if key and msg.startswith(key.replace("_", "-") + " "):
-            msg = msg[len(key) + 1 :]  # "fail-on: must be …", not "fail-on: fail-on must be …"
+        name = key.replace("_", "-") if key else ""
+        if key and msg.startswith((name + " ", name + ": ")):
+            # "fail-on: must be …", not "fail-on: fail-on must be …"
+            msg = msg[len(name) + 1 :].removeprefix(" ")
         raise ConfigError(f"{prefix}{key + ': ' if key else ''}{msg}") from None
     _check_codes(settings, table, fail)
     return settings
@@ -237,7 +239,7 @@ def _plain(msg: str) -> str:
 def _guess_key(msg: str, table: dict[str, Any]) -> str | None:
     for key in table:
         name = key.replace("_", "-")
-        if msg.startswith((f"--{name} ", f"{name} ")) or (name == "severity" and msg.startswith("severity of")):
+        if msg.startswith((f"--{name} ", f"{name} ", f"--{name}: ")) or (name == "severity" and msg.startswith("severity of")):
             return key
     for key, value in table.items():
         flat = value if isinstance(value, list) else list(value) if isinstance(value, dict) else [value]
@@ -249,13 +251,16 @@ def _guess_key(msg: str, table: dict[str, Any]) -> str | None:
 
 
 def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
-    """Full rule codes in a config file must exist (a typo would silently do nothing)."""
+    """Rule codes and selectors in a config file must name rules (a typo would silently do
+    nothing, or select nothing and pass every letter)."""
+    from anyq.api import _check_selection
     from anyq.engine.loader import RuleError
 
     try:
-        known = known_rules(tuple(settings.rule_dirs), tuple(settings.rule_files))
+        rules = _rules(tuple(settings.rule_dirs), tuple(settings.rule_files))
     except RuleError as exc:
         raise fail("rules", str(exc)) from None
+    known = {r.code: r.params for r in rules}
     keyed = {
         "select": settings.select or [],
         "ignore": settings.ignore,
@@ -269,6 +274,12 @@ def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
             if FULL_CODE.match(code.upper()) and code.upper() not in known:
                 original = next((k for k in table if k.replace("_", "-") == key), key)
                 raise fail(original, f"no rule {code!r}; `anyq rules` lists them")
+        if key not in ("severity", "params"):  # those take full codes only
+            original = next((k for k in table if k.replace("_", "-") == key), key)
+            try:
+                _check_selection(rules, {original: codes})  # a prefix or category: «Q1», «jargn»
+            except RuleError as exc:
+                raise fail(original, str(exc).removeprefix(f"{original}: ")) from None
     for code, given in settings.params.items():
         rule_params = known[code.upper()]
         original = next((k for k in table if k.replace("_", "-") == "params"), "params")
@@ -335,12 +346,17 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
     return None
 
 
-@lru_cache(maxsize=16)
 def known_rules(rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> dict[str, dict[str, Any]]:
     """Codes of every rule that would be loaded, with their parameters."""
+    return {r.code: dict(r.params) for r in _rules(rule_dirs, rule_files)}
+
+
+@lru_cache(maxsize=16)
+def _rules(rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> tuple:
+    """Every rule that would be loaded (to check codes, selectors and parameters against)."""
     from anyq.engine.loader import load_rules
 
-    return {r.code: dict(r.params) for r in load_rules(extra_dirs=rule_dirs, extra_files=rule_files)}
+    return tuple(load_rules(extra_dirs=rule_dirs, extra_files=rule_files))
 
 
 def merge(config: Settings, overrides: dict[str, Any]) -> Settings:
@@ -396,8 +412,23 @@ class Resolver:
             base = self.forced if self.forced is not None else (load_config(cfg) if cfg else Settings())
             s = merge(base, self.overrides)
             s.validate()
+            self._check_selectors(s)
             self._by_config[cfg] = s
         return s
+
+    def _check_selectors(self, s: Settings) -> None:
+        """Selectors given on the command line must name a rule (of those ``s`` loads): the
+        error names the option. A config file's own are checked when it loads."""
+        from anyq.api import _check_selection
+        from anyq.engine.loader import RuleError
+
+        given = {f"--{k.replace('_', '-')}": self.overrides.get(k) for k in ("select", "extend_select", "ignore")}
+        if not any(given.values()):
+            return
+        try:
+            _check_selection(_rules(tuple(s.rule_dirs), tuple(s.rule_files)), given)
+        except RuleError as exc:
+            raise ConfigError(str(exc)) from None
 
     def all_settings(self) -> list[Settings]:
         return list(self._by_config.values())
