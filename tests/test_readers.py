@@ -6,8 +6,9 @@ import codecs
 
 import pytest
 
+import anyq
+
 from anyq.readers import ReadError, read_path
-from anyq.readers.discover import iter_files
 from anyq.readers.encoding import DecodeError, decode
 
 KK = "Өтінішіңіз қаралды: жер учаскесі ұсынылады, құжаттар ҚР ӘРПК-не сәйкес."
@@ -126,9 +127,10 @@ def test_directories_are_walked_for_text_files(tmp_path):
     (tmp_path / "a" / "img.png").write_bytes(b"x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "hidden.txt").write_text("x", encoding="utf-8")
-    found = list(iter_files([str(tmp_path)]))
+    found = [r.path for r in anyq.check_paths(str(tmp_path)).files]
     assert [f.split("/")[-1] for f in found] == ["one.txt", "two.md"]
-    assert list(iter_files([str(tmp_path / "nope.txt")])) == [str(tmp_path / "nope.txt")]
+    missing = anyq.check_paths(str(tmp_path / "nope.txt")).files
+    assert [(r.path, r.errors) for r in missing] == [(str(tmp_path / "nope.txt"), ["no such file"])]
 
 
 def test_unreadable_file_is_reported(tmp_path, monkeypatch):
