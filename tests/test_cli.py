@@ -286,3 +286,17 @@ def test_a_selector_error_names_the_option_or_the_api_key_it_was_given_under(tmp
         anyq.check(OFFICIALESE, settings=anyq.Settings(extend_select=["Q12"]))
     with pytest.raises(ValueError, match="^select: 'Q1' matches no rule"):
         anyq.check(OFFICIALESE, select=["Q1"])
+
+
+def test_markdown_fenced_code_is_not_linted_and_the_prose_after_it_is(tmp_path):
+    text = (
+        "Уважаемый заявитель!\n\n````\n```\nданный  вопрос ,пример\n````\n\n"
+        "В целях обеспечения безопасности данный вопрос находится на контроле.\n\n"
+        "1. Пункт:\n\n   ```\n   Данный вопрос находится на контроле.\n   ```\n\n"
+        "```\nНезакрытый  блок ,кода\n"
+    )
+    p = _write(tmp_path, "fences.md", text)
+    data = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--select", "J,T", "--no-cache"]).stdout)
+    assert [(f["line"], f["code"]) for f in data["files"][0]["findings"]] == [(8, "J101"), (8, "J464"), (8, "J131")]
+    diff = runner.invoke(app, ["check", str(p), "--diff", "--no-cache"])
+    assert diff.exit_code == 0 and diff.output == ""  # nothing in the code to "fix"

@@ -155,3 +155,28 @@ def test_a_directory_of_thousands_of_files_is_checked(tmp_path):
     report = anyq.check_paths([str(tmp_path)], anyq.Settings(select=["T102"]))
     assert len(report.files) == 2000
     assert all(f.findings and f.findings[0].code == "T102" for f in report.files)
+
+
+def test_markdown_fences_are_found_as_commonmark_finds_them(tmp_path):
+    # a ```` fence is not closed by ```; a fence may be indented up to three spaces (in a list
+    # item); one never closed runs to the end; a fence commented out opens none; +++ front matter
+    text = (
+        "+++\ntitle = «Ответ на обращение»\n+++\n"
+        "Уважаемый заявитель!\n\n"
+        "````\n```\nданный  вопрос ,пример\n````\n\n"
+        "Между блоками кода идёт текст письма.\n\n"
+        "1. Порядок подачи:\n\n   ~~~\n   код в пункте списка\n   ~~~\n\n"
+        "<!--\n```\n-->\n"
+        "Текст после комментария.\n\n"
+        "```\nНезакрытый  блок ,кода\n"
+    )
+    p = tmp_path / "fences.md"
+    p.write_text(text, encoding="utf-8")
+    doc = read_path(p)
+    assert [doc.text[a:b] for a, b in doc.skipped] == [
+        "+++\ntitle = «Ответ на обращение»\n+++\n",
+        "````\n```\nданный  вопрос ,пример\n````",
+        "   ~~~\n   код в пункте списка\n   ~~~",
+        "<!--\n```\n-->",
+        "```\nНезакрытый  блок ,кода\n",
+    ]
