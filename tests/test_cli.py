@@ -288,6 +288,20 @@ def test_a_selector_error_names_the_option_or_the_api_key_it_was_given_under(tmp
         anyq.check(OFFICIALESE, select=["Q1"])
 
 
+def test_markdown_inline_code_and_comments_are_not_linted(tmp_path):
+    text = (
+        "Уважаемый заявитель!\n\n"
+        "Ответ подготовлен в системе <!-- в целях обеспечения безопасности, черновк --> и заверен "
+        "кодом `данный вопрос обрщение` отдела. Данный вопрос находится на контроле.\n"
+    )
+    p = _write(tmp_path, "reply.md", text)
+    data = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--no-cache"]).stdout)
+    found = [(f["code"], f["text"]) for f in data["files"][0]["findings"]]
+    # the prose around the code and the comment is linted, with no double space left by them
+    assert found == [("J341", "подготовлен"), ("J341", "заверен"), ("J464", "Данный вопрос"), ("J131", "находится на контроле")]
+    assert data["files"][0]["stats"]["words"] == 15  # none of the words inside the code or the comment
+
+
 def test_markdown_fenced_code_is_not_linted_and_the_prose_after_it_is(tmp_path):
     text = (
         "Уважаемый заявитель!\n\n````\n```\nданный  вопрос ,пример\n````\n\n"

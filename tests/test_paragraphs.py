@@ -44,3 +44,13 @@ def test_line_index_span_is_two_positions():
         for start in range(len(text) + 2):
             for end in range(start, len(text) + 2):
                 assert idx.span(start, end) == idx.position(start) + idx.position(end)
+
+
+def test_markdown_code_and_comments_inside_a_line_are_blanked_for_the_rules():
+    text = "Код `обрщение` и <!-- черновк --> текст.\n"
+    code, comment = text.index("`обрщение`"), text.index("<!--")
+    skipped = [(code, code + len("`обрщение`")), (comment, text.index("-->") + 3)]
+    [p] = split_paragraphs(SourceDocument("x", text, format="md", skipped=skipped))
+    # the same length, so offsets still point into the original text
+    assert p.text == "Код " + " " * len("`обрщение`") + " и " + " " * len("<!-- черновк -->") + " текст."
+    assert (p.start, p.end) == (0, len(text) - 1)
