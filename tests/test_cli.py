@@ -314,3 +314,12 @@ def test_markdown_fenced_code_is_not_linted_and_the_prose_after_it_is(tmp_path):
     assert [(f["line"], f["code"]) for f in data["files"][0]["findings"]] == [(8, "J101"), (8, "J464"), (8, "J131")]
     diff = runner.invoke(app, ["check", str(p), "--diff", "--no-cache"])
     assert diff.exit_code == 0 and diff.output == ""  # nothing in the code to "fix"
+
+
+def test_a_finding_across_a_line_break_is_still_one_line(tmp_path):
+    p = _write(tmp_path, "wrapped.txt", "Решение принято в соответствии с\n   действующим законодательством.\n")
+    quiet = runner.invoke(app, ["check", str(p), "-q", "--select", "L101", "--no-cache"])
+    assert quiet.output.splitlines() == [f"{p}:1:17: L101 «в соответствии с действующим законодательством» — ссылка на закон без нормы: читатель не узнает, какое правило применено."]
+    [f] = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--select", "L101", "--no-cache"]).stdout)["files"][0]["findings"]
+    # only the message: the finding's text and positions keep the line break
+    assert (f["text"], f["end_line"], f["end_column"]) == ("в соответствии с\n   действующим законодательством", 2, 33)

@@ -34,6 +34,10 @@ from anyq.text.paragraphs import split_paragraphs
 
 
 
+# a line break with the indentation around it, quoted in a message as one space
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
 class _SafeDict(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -298,6 +302,11 @@ class Linter:
                     message = template.format_map(values)
                 except (ValueError, IndexError):
                     message = template
+            if "\n" in message:
+                # a match across a line break (a hard-wrapped letter) is quoted on one line: a
+                # finding is one line in -q, the text header and GitHub's plain lines; its text
+                # and positions keep the break
+                message = _LINE_BREAK.sub(" ", message)
             line, col, end_line, end_col = index.span(start, end)
             # positional arguments in the order of Finding's fields: nineteen keywords cost
             # Python a dict and a name match per argument, more than the rest of the call
