@@ -178,3 +178,103 @@ def test_docs_built_from_chunk_tokens_are_the_tokenizers(lang):
         theirs = nlp.make_doc(fold_whitespace(text)[0])
         assert [t.text for t in ours] == [t.text for t in theirs], text
         assert ours.to_array([ORTH, NORM, SPACY]).tolist() == theirs.to_array([ORTH, NORM, SPACY]).tolist(), text
+
+
+# --- characters that change no word ---------------------------------------------------------
+
+_RU_LETTER = (
+    "Уважаемый Иван Петрович!\n\n"
+    "В целях обеспечения безопасности сообщаем, что данный вопрос находится на контроле. "
+    "В соответствии со статьёй 76 АППК срок ответа продлён до 15 мая.\n\n"
+    "Заместитель руководителя управления Е. Жақсылықов\n"
+)
+_KK_LETTER = (
+    "Құрметті Айгүл Серікқызы!\n\n"
+    "Осыған байланысты өтінішіңіз қайта қаралды. Қосымша сұрақтар туындаған жағдайда "
+    "8 7172 55-01-02 телефоны бойынша хабарласыңыз.\n"
+)
+
+
+# the Russian letter as a textbook or a dictionary-minded clerk writes it: stress marked
+_RU_STRESSED = (
+    "Уважа\u0301емый Ива\u0301н Петро\u0301вич!\n\n"
+    "В це\u0301лях обеспе\u0301чения безопа\u0301сности сообща\u0301ем, что да\u0301нный вопро\u0301с нахо\u0301дится на контро\u0301ле. "
+    "В соотве\u0301тствии со статьёй 76 АППК срок отве\u0301та продлён до 15 ма\u0301я.\n\n"
+    "Замести\u0301тель руководи\u0301теля управле\u0301ния Е. Жақсылықов\n"
+)
+
+
+def _marked(text: str, kind: str) -> str:
+    """``text`` as it arrives from a textbook, a web page or a Mac: its words stressed as in
+    ``_RU_STRESSED``, an invisible character after the second letter of every longer word, or
+    every letter decomposed (NFD: «й» as «и» + U+0306, «ё» as «е» + U+0308)."""
+    import re
+    import unicodedata
+
+    if kind == "nfd":
+        return unicodedata.normalize("NFD", text)
+    if kind == "\u0301":
+        stressed = {w.replace("\u0301", ""): w for w in re.findall("[\\w\u0301]+", _RU_STRESSED)}
+        return re.sub(r"\w+", lambda m: stressed.get(m.group(), m.group()), text)
+    return re.sub(r"(?<!\w)([^\W\d_]{2})(?=[^\W\d_]{2,})", f"\\1{kind}", text)
+
+
+@pytest.mark.parametrize(
+    "letter,kind",
+    [
+        pytest.param(letter, k, id=f"{lang}-{k if k == 'nfd' else f'U+{ord(k):04X}'}")
+        for lang, letter, kinds in (
+            ("ru", _RU_LETTER, ("\u0301", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "nfd")),
+            ("kk", _KK_LETTER, ("\u00ad", "\u200b", "nfd")),
+        )
+        for k in kinds
+    ],
+)
+def test_stress_marks_invisible_characters_and_decomposed_letters_change_nothing(letter, kind):
+    """«це́лях», «це\u00adлях», «це\u200bлях» and a decomposed «статьёй» are the same words: the
+    same findings, word count and score as without them, each finding over exactly the
+    offending words as written, their marks included (a decomposed «й» ending a finding too)."""
+    import anyq
+
+    marked = _marked(letter, kind)
+    assert marked != letter
+    plain, report = anyq.check(letter), anyq.check(marked)
+    assert any(f.code.startswith("J") for f in plain.findings)
+    assert [(f.code, _marked(f.text, kind), f.suggestions) for f in plain.findings] == [(f.code, f.text, f.suggestions) for f in report.findings]
+    assert (report.stats["words"], report.stats["sentences"], report.score, report.language) == (
+        plain.stats["words"],
+        plain.stats["sentences"],
+        plain.score,
+        plain.language,
+    )
+    for f in report.findings:
+        assert marked[f.start : f.end] == f.text
+        line_start = marked.rfind("\n", 0, f.start) + 1
+        assert (f.line, f.column) == (marked.count("\n", 0, f.start) + 1, f.start - line_start + 1)
+    for c in report.extra.get("citations", []):  # the legal references, placed the same way
+        assert marked[c["start"] : c["end"]] == c["text"]
+
+
+def test_text_without_such_characters_is_not_copied():
+    from anyq.text.invisible import clean
+
+    assert clean(_RU_LETTER) is None and clean(_KK_LETTER) is None
+    cleaned = clean("Ответим тогда\u0301\u200b, когда")
+    assert cleaned.text == "Ответим тогда, когда"
+    assert cleaned.original_span(8, 13) == (8, 14)  # «тогда́» with its stress mark, not the ZWSP
+    assert cleaned.original_span(13, 14) == (15, 16)
+
+
+def test_suppression_comments_work_in_a_stressed_letter():
+    """The comments are read in the text as read, the rules read it without stress marks: both
+    meet where the findings are placed (a stress mark before the comment moves nothing)."""
+    import anyq
+
+    text = (
+        "Уважа\u0301емый заявитель!\n\n# anyq: ignore J101, J999 -- цитата из обращения\n"
+        "В це\u0301лях обеспе\u0301чения безопа\u0301сности сообщаем.\n\nДа\u0301нный вопро\u0301с мы решим до 1 июня.\n"
+    )
+    report = anyq.check(text)
+    found = [(f.code, f.text) for f in report.findings if f.code[0] in "JT"]
+    assert found == [("T901", "J999"), ("J464", "Да\u0301нный вопро\u0301с")]
+    assert report.extra["suppressions"][0]["suppressed"] == 1

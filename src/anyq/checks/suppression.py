@@ -13,10 +13,13 @@ from anyq.engine.registry import DocumentContext, document_rule
 
 
 def _problems(ctx: DocumentContext, kind: str) -> Iterator[Hit]:
+    # the comments were read in the text as read, the hits are offsets of the text the rules
+    # read (without stress marks and the like, see ``anyq.text.invisible``)
+    at = ctx.cleaned.offset if ctx.cleaned is not None else int
     for directive in ctx.facts.get("suppressions", []):
         for p in directive["problems"]:
             if p["problem"] == kind:
-                yield Hit(p["start"], p["end"])
+                yield Hit(at(p["start"]), at(p["end"]))
 
 
 @document_rule("T901")

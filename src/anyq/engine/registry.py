@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from anyq.engine.model import Hit, Rule
 from anyq.nlp.normalize import original_span
 from anyq.text import Paragraph, SourceDocument
+from anyq.text.invisible import Cleaned
 
 
 @dataclass(slots=True)
@@ -54,6 +55,8 @@ class DocumentContext:
     options: Any = None
     # facts computed by earlier stages, shared by document rules (e.g. citations)
     facts: dict[str, Any] = field(default_factory=dict)
+    # ``source`` is the text as read without stress marks and the like: the map back to it
+    cleaned: Cleaned | None = None
 
     @property
     def language(self) -> str:

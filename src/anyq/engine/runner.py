@@ -30,6 +30,7 @@ from anyq.readability import Counts, document_ease, figures, reading_time_minute
 from anyq.scoring import category_scores, document_score
 from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument
+from anyq.text.invisible import Cleaned, clean_source
 from anyq.text.paragraphs import split_paragraphs
 
 
@@ -133,6 +134,9 @@ class Linter:
                 return _not_checked(source, skipped)
             # the comments themselves are not prose to lint
             source = replace(source, skipped=sorted(source.skipped + [(d.start, d.end) for d in directives]))
+        # every stage reads the text without stress marks, soft hyphens, zero-width characters
+        # and decomposed letters; the findings are placed in the text as read (_findings)
+        read, (source, cleaned) = source, clean_source(source)
         paragraphs = split_paragraphs(source)
         forced = lang if lang in ("kk", "ru") else None
         for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
@@ -142,19 +146,19 @@ class Linter:
         for p, doc in zip(paragraphs, docs):
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc, options)
-        dctx = DocumentContext(source, paragraphs, docs, options)
+        dctx = DocumentContext(source, paragraphs, docs, options, cleaned=cleaned)
         counts = _count(paragraphs, docs)
         dctx.facts["readability"] = _readability(counts)
         facts = [d.fact() for d in directives]
         if facts:
             dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
-        findings = self._findings(source, hits)
+        findings = self._findings(read, hits, cleaned)
         if directives or ignore:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
-        report = self._report(source, paragraphs, counts, findings, dctx)
+        report = self._report(read, paragraphs, counts, findings, dctx)
         for doc in docs:
             if doc is not None:
                 # what the rules kept on a paragraph (its unknown words, sentence facts) points
@@ -263,8 +267,11 @@ class Linter:
             out.append((rule, hit, lang))
         return out
 
-    def _findings(self, source: SourceDocument, hits: list[tuple[Rule, Hit, str]]) -> list[Finding]:
+    def _findings(self, source: SourceDocument, hits: list[tuple[Rule, Hit, str]], cleaned: Cleaned | None = None) -> list[Finding]:
+        """The findings of ``hits``, which are offsets of ``cleaned.text`` if the text was
+        cleaned (see ``anyq.text.invisible``), placed in ``source``, the text as read."""
         text = source.text
+        linted = cleaned.text if cleaned is not None else text
         index = LineIndex(text)
         exceptions = self.compiled.exceptions
         severities = self.selection.severity
@@ -279,17 +286,21 @@ class Linter:
         # second sort. Only hits of one rule compete, so the order across codes changes nothing.
         for rule, hit, lang in sorted(hits, key=lambda h: (h[1].start, h[0].code, h[1].start - h[1].end)):
             start, end = hit.start, hit.end
+            if cleaned is not None:
+                start, end = cleaned.original_span(start, end)
             furthest = reach.get(rule.code)
             if furthest is not None:
                 # the rule's findings start at or before this hit: a non-empty hit overlaps one
                 # exactly when one of them ends past the hit's start
                 if furthest > start if start < end else any(f.code == rule.code and f.start < end and start < f.end for f in findings):
                     continue
-            if rule.code in exceptions and _excepted(text, hit, exceptions[rule.code]):
+            if rule.code in exceptions and _excepted(linted, hit, exceptions[rule.code]):
                 continue
             if furthest is None or end > furthest:
                 reach[rule.code] = end
             matched = text[start:end]
+            # a suggestion or fix that differs from the words only by their stress marks is none
+            plain = matched if cleaned is None else linted[hit.start : hit.end]
             part = parts.get((rule.code, lang))
             if part is None or part.rule is not rule:
                 part = parts[rule.code, lang] = _RulePart(rule, lang)
@@ -322,7 +333,7 @@ class Linter:
                     severities.get(rule.code, rule.severity),
                     message,
                     matched,
-                    [s for s in dict.fromkeys(hit.suggestions) if s != matched] if hit.suggestions else [],
+                    [s for s in dict.fromkeys(hit.suggestions) if s != plain] if hit.suggestions else [],
                     part.weight,
                     rule.name,
                     lang,
@@ -330,7 +341,7 @@ class Linter:
                     start,
                     end,
                     source.location_at(start) if located else {},
-                    hit.fix if rule.fix and hit.fix is not None and hit.fix != matched else None,
+                    hit.fix if rule.fix and hit.fix is not None and hit.fix != plain else None,
                 )
             )
         return self._drop_superseded(findings)

@@ -135,12 +135,18 @@ def body_languages(lay: Layout) -> dict[str, int]:
 
 
 def _publish(dctx: DocumentContext, a: LegalAnalysis) -> None:
-    index = LineIndex(dctx.source.text)
+    cleaned = dctx.cleaned
+    # positions in the text as read (the rules read it without stress marks and the like;
+    # its lines are the same)
+    index = LineIndex(dctx.source.text if cleaned is None else cleaned.original)
     out = []
     for c in a.citations:
         d = c.to_dict()
-        line, col = index.position(c.start)
-        end_line, end_col = index.position(c.end)
+        if cleaned is not None:
+            d["start"], d["end"] = cleaned.original_span(c.start, c.end)
+            d["text"] = cleaned.original[d["start"] : d["end"]]
+        line, col = index.position(d["start"])
+        end_line, end_col = index.position(d["end"])
         loc = dctx.source.location_at(c.start)
         d = {"text": d.pop("text"), "line": line, "column": col, "end_line": end_line, "end_column": end_col, **d}
         if loc:

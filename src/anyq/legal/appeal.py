@@ -167,8 +167,10 @@ def read_appeal(source: SourceDocument) -> Appeal:
     from anyq.engine.runner import Linter
     from anyq.langid import assign_languages
     from anyq.legal.layout import layout
+    from anyq.text.invisible import clean_source
     from anyq.text.paragraphs import split_paragraphs
 
+    source = clean_source(source)[0]  # as a letter is read: without stress marks and the like
     paragraphs = split_paragraphs(source)
     for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], None)):
         p.lang = l
