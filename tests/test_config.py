@@ -86,6 +86,8 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ('rules = ["missing-dir"]\n', "rules", "not found"),
         ('fail-under = 120\n', "fail-under", "0 to 100"),
         ("respect-gitignore = 1\n", "respect-gitignore", "true or false"),
+        ('[per-file-ignores]\n"l.txt" = "J"\n', "per-file-ignores", "must be a table of lists of strings, not dict"),
+        ("[params]\nC101 = 5\n", "params", "must be a table of tables of values, not dict"),
         ("timeout = inf\n", "timeout", "finite number of seconds"),
         ("timeout = nan\n", "timeout", "finite number of seconds"),
         ('fail_on = "never"\nfail-on = "error"\n', "fail-on", "set twice, as 'fail_on' and as 'fail-on'"),

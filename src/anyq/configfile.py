@@ -97,10 +97,23 @@ def _type_name(tp: Any) -> str:
     if origin in (typing.Union, types.UnionType):
         return " or ".join(_type_name(a) for a in args if a is not type(None))
     if origin in (list, tuple, set, frozenset):
-        return f"a list of {_type_name(args[0])}s" if args else "a list"
+        return f"a list of {_plural(args[0])}" if args else "a list"
     if origin is dict:
-        return "a table" if not args else f"a table of {_type_name(args[1])}s"
+        return "a table" if not args else f"a table of {_plural(args[1])}"
     return {str: "string", int: "integer", float: "number", bool: "true or false"}.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def _plural(tp: Any) -> str:
+    """«strings», «lists of strings», «values»: what a list or table holds."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (list, tuple, set, frozenset):
+        return f"lists of {_plural(args[0])}" if args else "lists"
+    if origin is dict:
+        return f"tables of {_plural(args[1])}" if args else "tables"
+    if tp is Any:
+        return "values"
+    return {str: "strings", int: "integers", float: "numbers", bool: "true or false values"}.get(tp, f"{_type_name(tp)} values")
 
 
 def _is_path_field(name: str) -> bool:
@@ -336,7 +349,7 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
     elif isinstance(default, list):
         kinds = {type(v) for v in default}
         ok = isinstance(value, list) and (len(kinds) != 1 or all(type(v) in kinds for v in value))
-        want = f"a list of {_type_name(next(iter(kinds)))}s" if len(kinds) == 1 else "a list"
+        want = f"a list of {_plural(next(iter(kinds)))}" if len(kinds) == 1 else "a list"
     else:
         return None
     if not ok:
