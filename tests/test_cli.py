@@ -323,3 +323,18 @@ def test_a_finding_across_a_line_break_is_still_one_line(tmp_path):
     [f] = json.loads(runner.invoke(app, ["check", str(p), "-f", "json", "--select", "L101", "--no-cache"]).stdout)["files"][0]["findings"]
     # only the message: the finding's text and positions keep the line break
     assert (f["text"], f["end_line"], f["end_column"]) == ("в соответствии с\n   действующим законодательством", 2, 33)
+
+
+def test_a_run_that_finds_no_files_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["check", str(tmp_path / "empty"), "--no-cache"])
+    assert result.exit_code == 0
+    assert result.stderr == f"anyq: warning: no files to check under {tmp_path / 'empty'}\n"
+
+
+def test_output_dash_is_standard_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, "letter.txt", OFFICIALESE)
+    result = runner.invoke(app, ["check", "letter.txt", "--no-cache", "-f", "json", "-o", "-"])
+    assert json.loads(result.stdout)["files"][0]["path"] == "letter.txt"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt"]  # no file named «-»

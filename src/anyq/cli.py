@@ -252,6 +252,8 @@ def check(
         **sizes,
     }
     paths = paths or ["."]
+    if output is not None and str(output) == "-":
+        output = None  # «-o -» is standard output, as for most tools (not a file named «-»)
     if output is not None:
         _refuse_input_as_output(paths, output)
     try:
@@ -315,6 +317,9 @@ def check(
             ctx.statistics = stats
             ctx.run = _run_info(runner.info, stats)
         reporter.finish()
+        if first is None:
+            # a mistyped folder or an exclude that takes everything is no pass (ruff warns too)
+            typer.echo(f"anyq: warning: no files to check under {', '.join(map(str, paths))}", err=True)
     except (ConfigError, RuleError) as exc:
         bar.close()
         if report_file:
