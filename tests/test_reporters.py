@@ -210,3 +210,24 @@ def test_carets_stay_under_the_span_after_a_tab_an_emoji_or_a_combining_mark(tmp
         column = marks.index("^") - 4
         assert drawn[column:].startswith("В целях"), (lead, quoted, marks)
         assert marks.count("^") == len("В целях обеспечения безопасности"), lead
+
+
+def test_the_step_summary_keeps_its_table_whatever_the_file_names(tmp_path, monkeypatch):
+    """A file name with «|», a backtick or a line break split a cell or ended the code span."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    names = ["план|график.txt", "a`b.txt", "`x`.txt", "две\nстроки.txt"]
+    for name in names:
+        (tmp_path / name).write_text("В целях обеспечения безопасности сообщаем.\n", encoding="utf-8")
+    CliRunner().invoke(app, ["check", str(tmp_path), "--no-cache", "-f", "github"])
+    rows = [l for l in summary.read_text(encoding="utf-8").splitlines() if l.startswith("| `")]
+    assert len(rows) == len(names)
+    for row in rows:
+        cells = re.split(r"(?<!\\)\|", row)  # GFM splits a row at every «|» not escaped
+        assert len(cells) == 4 and re.fullmatch(r" \d+\.\d ", cells[2]), row

@@ -98,6 +98,17 @@ class GithubReport(Reporter):
         worst = sorted(self.scores)[:10]
         if worst:
             lines += ["| lowest scores | score |", "|---|---:|"]
-            lines += [f"| `{p}` | {s:.1f} |" for s, p in worst]
+            lines += [f"| {_code_cell(p)} | {s:.1f} |" for s, p in worst]
             lines.append("")
         return "\n".join(lines) + "\n"
+
+
+def _code_cell(path: str) -> str:
+    """A file name as a code span in a Markdown table cell: a name may hold backticks, «|» or
+    a line break, which would end the span, split the cell or break the table."""
+    import re
+
+    text = " ".join(path.splitlines()).replace("|", "\\|")
+    ticks = "`" * (max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
