@@ -303,3 +303,35 @@ def test_a_missing_part_of_a_reply_is_marked_in_the_body_not_in_the_page_footer(
     assert set(missing) == {"L112", "L113"}, sorted(missing)  # the footer's executor and phone count
     for f in missing.values():
         assert "part" not in f.location and f.text.startswith("В ремонте подъезда"), (f.code, f.location, f.text)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt", "rtf", "html"])
+def test_a_word_that_ends_one_paragraph_and_starts_the_next_is_no_doubled_word(tmp_path, fmt):
+    """A document's paragraphs and cells are joined by one line break, which in a text file
+    may be a hard wrap inside a sentence: T104 must not join «нет» | «Нет оснований…»."""
+    letter = Letter(
+        paragraphs=["Ответ на ваш вопрос: нет", "Нет оснований для пересмотра решения.", "Мы проверили проверили документы."],
+        table=[["да", "да"]],
+        table_after=1,
+    )
+    path = WRITERS[fmt](letter, tmp_path / f"letter.{fmt}")
+    found = [f.text for f in anyq.check_file(str(path), anyq.Settings(select=["T104"])).findings]
+    assert found == ["проверили проверили"], found
+
+
+def test_fix_leaves_a_word_document_named_txt_alone_and_fixes_the_rest(tmp_path):
+    from docx import Document
+
+    word = tmp_path / "letter.txt"  # a Word file saved under a text name
+    d = Document()
+    d.add_paragraph("Мы рассмотрели ваш вопрос. Ответ:  нет")
+    d.save(str(word))
+    before = word.read_bytes()
+    plain = tmp_path / "other.txt"
+    plain.write_text("Мы проверили проверили вопрос.\n", encoding="utf-8")
+    from anyq.api import fix_file
+
+    fixes = [fix_file(str(p)) for p in (word, plain)]
+    assert fixes[0].note == "not fixed: it holds a .docx document, not plain text" and not fixes[0].written
+    assert word.read_bytes() == before
+    assert fixes[1].written and plain.read_text(encoding="utf-8") == "Мы проверили вопрос.\n"

@@ -298,6 +298,9 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     report = check_source(source, s)
     if path != "-" and not can_fix(path):
         return FileFix(report, source.text, note="not fixed: --fix and --diff work on .txt and .md files only")
+    if source.format not in ("txt", "md"):
+        # read by its content (a Word file saved as letter.txt): its bytes are no text to rewrite
+        return FileFix(report, source.text, note=f"not fixed: it holds a .{source.format} document, not plain text")
     result = fix_source(source, s, spelling=spelling, report=report)
     out = FileFix(result.report or report, source.text, result)
     if out.report is not None:

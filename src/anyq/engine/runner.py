@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import compress
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -215,11 +215,12 @@ class Linter:
         text = dctx.source.text
         lang = dctx.language
         skipped = dctx.source.skipped
+        crosses = _block_crossing(dctx.source.blocks)
         for rule, rx, needs in self.compiled.document_regex:
             if needs is not None and not needs(text):
                 continue  # the text lacks what every match of the regex has (params.needs, needs_any)
             for m in rx.finditer(text):
-                if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped):
+                if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped) and not (crosses and crosses(m.start(), m.end())):
                     plang = _lang_at(dctx.paragraphs, m.start()) or lang
                     if rule.applies_to(plang) or "any" in rule.languages:
                         out.append((rule, _regex_hit(rule, m, 0), plang))
@@ -518,6 +519,23 @@ def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
     values = {k: v for k, v in m.groupdict().items() if v is not None}
     fix = suggestions[0] if rule.fix and suggestions else None
     return Hit(offset + m.start(), offset + m.end(), values=values, suggestions=suggestions, fix=fix)
+
+
+def _block_crossing(blocks: list | None) -> Callable[[int, int], bool] | None:
+    """For a document read from blocks (paragraphs and table cells of a .docx, .odt, .pdf …,
+    joined by one line break): whether a span runs from one block into the next. A text
+    file's line break may be a hard wrap inside a sentence, a document's never is: «нет» at
+    the end of a cell and «Нет» starting the next are no doubled word (T104). None for text
+    files, which have no blocks."""
+    if not blocks:
+        return None
+    starts = [b.start for b in blocks]
+
+    def crosses(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and end > blocks[i].end
+
+    return crosses
 
 
 def _lang_at(paragraphs: list[Paragraph], offset: int) -> str | None:
