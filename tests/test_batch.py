@@ -294,3 +294,22 @@ def test_the_same_file_named_several_ways_is_checked_once(tmp_path, monkeypatch)
     assert list(d.files(named)) == ["./t/reply.txt", "t/other.txt", "-"]  # the first spelling is kept
     # the report file being written (--output) is never an input
     assert list(Discovery(Resolver(isolated=True), skip=["t/other.txt"]).files(["t"])) == ["t/reply.txt"]
+
+
+def test_a_cache_folder_that_holds_letters_does_not_hide_them(tmp_path, monkeypatch):
+    """--cache-dir pointing at the folder of letters (or «--cache-dir ""», the working folder)
+    wrote a «*» .gitignore there, and every later run, --no-cache too, checked nothing."""
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("В целях обеспечения безопасности сообщаем.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", ".", "-q", "--cache-dir", "."]).exit_code == 1
+    assert not (tmp_path / ".gitignore").exists() and not (tmp_path / "CACHEDIR.TAG").exists()
+    again = runner.invoke(app, ["check", ".", "-q", "--no-cache"])
+    assert again.exit_code == 1 and "a.txt:1:1: J101" in again.output
+    # a folder of its own still gets the tag and the .gitignore
+    assert runner.invoke(app, ["check", "a.txt", "-q", "--cache-dir", "own"]).exit_code == 1
+    assert (tmp_path / "own" / "CACHEDIR.TAG").exists() and (tmp_path / "own" / ".gitignore").read_text().endswith("*\n")

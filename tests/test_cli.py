@@ -338,3 +338,23 @@ def test_output_dash_is_standard_output(tmp_path, monkeypatch):
     result = runner.invoke(app, ["check", "letter.txt", "--no-cache", "-f", "json", "-o", "-"])
     assert json.loads(result.stdout)["files"][0]["path"] == "letter.txt"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.txt"]  # no file named «-»
+
+
+def test_a_user_rule_whose_code_names_no_category_is_refused(tmp_path):
+    """«X901» with no category loaded with category None and broke the JSON report."""
+    rules = _write(tmp_path, "house.toml", """[[rule]]
+code = "X901"
+name = "house"
+languages = ["ru"]
+severity = "warning"
+kind = "phrase"
+phrases = ["касательно"]
+message = "«{match}»"
+explanation = "x"
+bad = [{ text = "Касательно сроков сообщим позже.", match = "Касательно" }]
+good = ["О сроках сообщим позже."]
+""")
+    p = _write(tmp_path, "a.txt", "Касательно сроков ремонта сообщаем позже.\n")
+    result = runner.invoke(app, ["check", str(p), "--rules", str(rules), "-f", "json"])
+    assert result.exit_code == 2
+    assert "rule X901: a code starts with its category's letter (J jargon, L legal, C complexity, S spelling, T typography), not X" in result.output

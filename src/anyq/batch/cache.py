@@ -261,12 +261,16 @@ class Cache:
     def _prepare(self) -> None:
         if self._ready:
             return
-        self.dir.mkdir(parents=True, exist_ok=True)
         tag = self.root / "CACHEDIR.TAG"
-        if not tag.exists():
+        # The tag and a «*» .gitignore mark a folder as anyq's own: only one that anyq makes or
+        # finds empty. Written into a folder of letters (--cache-dir pointing at it), the
+        # .gitignore would hide every letter from the next run's walk.
+        own = tag.exists() or not self.root.exists() or not any(self.root.iterdir())
+        self.dir.mkdir(parents=True, exist_ok=True)
+        if own and not tag.exists():
             tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# anyq's cache of results; safe to delete.\n")
         ignore = self.root / ".gitignore"
-        if not ignore.exists():
+        if own and not ignore.exists():
             ignore.write_text("# created by anyq\n*\n")
         self._ready = True
 

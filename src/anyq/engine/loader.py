@@ -102,9 +102,13 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
     unknown = set(data) - _KEYS
     if unknown:
         raise _fail(source, where, f"unknown key(s): {', '.join(sorted(unknown))}")
-    category = data.get("category") or CATEGORIES.get(code[0])
-    if CATEGORIES.get(code[0]) != category:
-        raise _fail(source, where, f"code prefix {code[0]} means {CATEGORIES.get(code[0])!r}, not {category!r}")
+    by_prefix = CATEGORIES.get(code[0])
+    if by_prefix is None:  # a rule without a category broke the reports and the cache
+        prefixes = ", ".join(f"{k} {v}" for k, v in CATEGORIES.items())
+        raise _fail(source, where, f"a code starts with its category's letter ({prefixes}), not {code[0]}")
+    category = data.get("category") or by_prefix
+    if by_prefix != category:
+        raise _fail(source, where, f"code prefix {code[0]} means {by_prefix!r}, not {category!r}")
     langs = data.get("languages", ["any"])
     if isinstance(langs, str):
         langs = [langs]
