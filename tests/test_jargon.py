@@ -160,6 +160,19 @@ def test_kazakh_false_alarms_are_avoided():
     assert "J531" not in codes("Құжаттар талапқа сәйкес келеді.")
 
 
+def test_kazakh_formula_is_reported_once():
+    # J529 repeats the formulas of J521, J514 and J510: it gives way to them on the same words
+    def found(text):
+        return [(c, t) for c, t, _ in jargon(text, "kk")]
+
+    assert found("Мынаны хабарлаймыз: жол 10 маусымда жөндеуден өтеді.") == [("J521", "Мынаны хабарлаймыз")]
+    assert found("Өтінішіңіз бойынша мынаны хабарлаймыз: жол жөнделеді.")[0] == ("J510", "Өтінішіңіз бойынша мынаны хабарлаймыз")
+    assert found("Өтінішіңізді қарап, мынаны түсіндіреміз: жол жөнделеді.")[0] == ("J514", "мынаны түсіндіреміз")
+    assert "J529" not in {c for c, _ in found("Өтінішіңізді қарап, мынаны түсіндіреміз: жол жөнделеді.")}
+    # a formula only J529 knows is still its own
+    assert ("J529", "мына жайттарды хабарлаймыз") in found("Сізге мына жайттарды хабарлаймыз: жол жөнделеді.")
+
+
 # -- every rule is listed and explained --------------------------------------------------------
 def test_rules_lists_every_jargon_rule_and_explain_shows_examples():
     rules = [r for r in load_rules() if r.category == "jargon"]
