@@ -173,6 +173,15 @@ def test_kazakh_formula_is_reported_once():
     assert ("J529", "мына жайттарды хабарлаймыз") in found("Сізге мына жайттарды хабарлаймыз: жол жөнделеді.")
 
 
+def test_vague_legislation_phrase_is_a_legal_finding_only():
+    # L501 reports «заңнамасында белгіленген тәртіппен» in any form; J655 used to add a jargon finding
+    text = "Қазақстан Республикасының заңнамасында белгіленген тәртіппен шағым бере аласыз."
+    codes = [f.code for f in anyq.check(text, lang="kk").findings]
+    assert codes.count("L501") == 1 and "J655" not in codes
+    # the bare «белгіленген тәртіппен», with no law named, is still jargon
+    assert "J655" in [f.code for f in anyq.check("Рұқсат Кодексінде белгіленген тәртіппен беріледі.", lang="kk").findings]
+
+
 # -- every rule is listed and explained --------------------------------------------------------
 def test_rules_lists_every_jargon_rule_and_explain_shows_examples():
     rules = [r for r in load_rules() if r.category == "jargon"]
