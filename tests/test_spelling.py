@@ -114,6 +114,12 @@ def test_kazakh_inflection_and_derivation_are_accepted_typos_are_not():
     assert [f.text for f in _s101("Ұстанымыңзды қолдаймыз.", "kk")] == ["Ұстанымыңзды"]
 
 
+def test_kazakh_land_measure_sotyq_is_a_word():
+    # «сотық», the measure of a land plot, was missing from the lexicon: S101 on every land reply
+    text = "Сізге Қосшы ауылынан 10 сотық жер бердік. Учаскенің 6 сотығы егістікке, қалған сотықтары бау-бақшаға беріледі."
+    assert _s101(text, "kk") == []
+
+
 def test_allowlist_accepts_words_with_their_endings():
     ru = "Платформа цифроакимат заработала, в цифроакимате доступны услуги."
     kk = "Ақбұлақсу мекемесі жұмыс істейді, ақбұлақсудың мекенжайы өзгерді."
