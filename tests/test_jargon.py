@@ -117,6 +117,27 @@ def test_a_verbal_noun_inside_a_better_finding_is_not_reported_twice():
     assert not [c for c, t, _ in found if c == "J351"]
 
 
+def test_a_decision_is_impersonal_only_where_the_one_who_decides_is_hidden():
+    # the active voice names who decides: the split predicate J270, its verb in the same tense
+    found = jargon(
+        "Уважаемый Нурлан Бекович!\n\nКомиссия приняла решение выплатить вам компенсацию. "
+        "Мы примем решение по второму вопросу до 1 июня.",
+        "ru",
+    )
+    assert not [f for f in found if f[0] == "J354"]
+    assert ("J270", "приняла решение", ["решила"]) in found and ("J270", "примем решение", ["решим"]) in found
+    # so does a body in the instrumental
+    found = jargon("Отделом было принято решение об отказе в выдаче справки.", "ru")
+    assert not [f for f in found if f[0] == "J354"] and "J270" in {f[0] for f in found}
+    # the passive hides him; the replacement keeps the tense
+    assert fix("По вашему заявлению было принято решение выплатить компенсацию.", "ru", "J354") == ("было принято решение", ["мы решили"])
+    assert fix("После осмотра дома будет принято решение по вашему вопросу.", "ru", "J354") == ("будет принято решение", ["мы решим"])
+    # «мы решили о ремонте» is not Russian, and the noun first would leave «Окончательное мы решим»: advice only
+    assert fix("По итогам проверки будет принято решение о ремонте крыши.", "ru", "J354") == ("будет принято решение о", [])
+    assert fix("Окончательное решение будет принято до 1 июня.", "ru", "J354") == ("решение будет принято", [])
+    assert fix("Пока не принято решение по вашему вопросу.", "ru", "J354") == ("не принято решение", [])  # not «не мы решили»
+
+
 # -- Kazakh: the matched word's endings carry over, re-harmonised ---------------------------------
 @pytest.mark.parametrize(
     "text,code,span,first",
