@@ -138,6 +138,21 @@ def test_a_decision_is_impersonal_only_where_the_one_who_decides_is_hidden():
     assert fix("Пока не принято решение по вашему вопросу.", "ru", "J354") == ("не принято решение", [])  # not «не мы решили»
 
 
+def test_a_replacement_is_not_a_word_another_rule_flags():
+    # J103 offered «согласно статье», which J428 flags as archaic: each suggestion put in
+    # place must leave no jargon finding on the words it brought in
+    text = "В соответствии со статьёй 73 Кодекса срок ответа продлён. Выплата назначена в соответствии с Правилами."
+    for f in anyq.check(text, lang="ru").findings:
+        if f.code != "J103":
+            continue
+        assert f.suggestions
+        for s in f.suggestions:
+            fixed = text[: f.start] + s + text[f.end :]
+            around = range(f.start, f.start + len(s))
+            again = [g.code for g in anyq.check(fixed, lang="ru").findings if g.category == "jargon" and g.start in around]
+            assert not again, (s, again)
+
+
 # -- Kazakh: the matched word's endings carry over, re-harmonised ---------------------------------
 @pytest.mark.parametrize(
     "text,code,span,first",
