@@ -73,6 +73,28 @@ def test_clauses_participles_and_chains():
     assert not [f for f in plain.findings if f.category == "complexity"]
 
 
+def test_readability_is_not_judged_on_a_note_of_a_few_words():
+    # six words, a salutation's long words: Flesch 23, yet nothing here to shorten
+    note = "Уважаемый заявитель!\n\nВаш участок оформлен 3 мая."
+    report = anyq.check(note, lang="ru")
+    assert report.stats["readability"]["ru"]["flesch_reading_ease"] < 40
+    assert "C110" not in {f.code for f in report.findings}
+    # the floor is the rule's parameter (50 words, the score's floor): at 0 the note is judged
+    judged = anyq.check(note, lang="ru", settings=Settings(params={"C110": {"min_words": 0}}))
+    assert "C110" in {f.code for f in judged.findings}
+    # a letter of more than 50 hard words still is
+    letter = (
+        "В соответствии с требованиями законодательства Республики Казахстан уполномоченным органом "
+        "осуществляется систематический мониторинг соблюдения сроков рассмотрения обращений физических "
+        "и юридических лиц, поступающих посредством информационных систем. По результатам проведённого "
+        "мониторинга руководителям структурных подразделений направляются соответствующие рекомендации "
+        "по совершенствованию организации деятельности и повышению качества обслуживания населения. "
+        "Информация о результатах рассмотрения обращения направляется заявителю в установленный срок."
+    )
+    assert anyq.check(letter, lang="ru").stats["readability"]["ru"]["words"] >= 50
+    assert "C110" in {f.code for f in anyq.check(letter, lang="ru").findings}
+
+
 # --- profiles ------------------------------------------------------------------------------
 SENTENCE_32 = (
     "Ваше заявление о назначении пособия по уходу за ребёнком рассмотрено в установленный срок, "

@@ -230,9 +230,13 @@ def long_enumeration(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 @document_rule("C110")
 def hard_to_read(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """The document's readability against the profile's threshold, per language: Russian
-    by Flesch reading ease (Oborneva), Kazakh by our fitted level."""
+    by Flesch reading ease (Oborneva), Kazakh by our fitted level. Not judged on a language
+    with fewer than ``params.min_words`` words: on a note of a few sentences a salutation's
+    long words decide the figure, and the sentence rules already see each sentence."""
     figures = ctx.facts.get("readability") or {}
     for lang, fig in figures.items():
+        if fig.get("words", 0) < param(rule, ctx, "min_words", 0, lang):
+            continue
         if lang == "ru":
             limit = param(rule, ctx, "min_reading_ease", None, lang)
             value = fig.get("flesch_reading_ease")
