@@ -265,6 +265,76 @@ def test_scanned_pages_are_noted(tmp_path):
     assert report.extra["notes"] == ["page 2 of 2 have no text layer (scanned?) and were not checked"]
 
 
+# -- hidden text: Word and LibreOffice neither show nor print it ------------------------
+_SHOWN = "Ваше обращение рассмотрено. Ответ направлен почтой."
+_HIDDEN = "Работа ведётся в рамках программы."
+
+
+def test_hidden_text_in_docx_is_not_read(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    p = d.add_paragraph("Ваше обращение рассмотрено. ")
+    p.add_run(_HIDDEN).font.hidden = True
+    p.add_run("Ответ направлен почтой.")
+    shown = d.add_paragraph().add_run("Срок ответа соблюдён.")
+    shown.font.hidden = True
+    shown.font._element.get_or_add_rPr().find(qn("w:vanish")).set(qn("w:val"), "0")  # hidden switched off
+    d.add_paragraph().add_run("В целях обеспечения контроля.").font.hidden = True  # a hidden paragraph
+    d.save(tmp_path / "reply.docx")
+    report = anyq.check_file(str(tmp_path / "reply.docx"))
+    assert report.extra["format"] == "docx" and not report.errors
+    hidden_words = ("ведётся", "рамках", "целях")
+    assert not [f.code for f in report.findings if any(w in f.text for w in hidden_words)]
+    doc = read_path(tmp_path / "reply.docx", limits=IN_PROCESS)
+    assert doc.text == "Ваше обращение рассмотрено. Ответ направлен почтой.\nСрок ответа соблюдён.\n"
+    assert [b.location["paragraph"] for b in doc.blocks] == [1, 2]
+
+
+def test_hidden_text_in_rtf_is_not_read_nor_glued_to_the_next_word(tmp_path):
+    from docgen import _rtf_escape as e
+
+    rtf = (
+        r"{\rtf1\ansi\ansicpg1251\uc1{\fonttbl{\f0\fcharset204 Times;}}"
+        r"\pard\plain\f0 " + e("Ваше обращение рассмотрено. ") + r"{\v " + e(_HIDDEN) + r"\u1179?}"
+        + e("Ответ направлен почтой.") + r"\par"
+        r"\pard\v " + e("В целях обеспечения контроля.") + r"\v0 " + e("Срок ответа соблюдён.")
+        + r"{\v " + e("В рамках") + r"\plain  " + e("программы.") + r"}\par}"
+    )
+    (tmp_path / "reply.rtf").write_bytes(rtf.encode("ascii"))
+    doc = read_path(tmp_path / "reply.rtf", limits=IN_PROCESS)
+    assert doc.text == _SHOWN + "\nСрок ответа соблюдён. программы.\n"
+
+
+def test_hidden_text_in_odt_is_not_read(tmp_path):
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.text import P, Section, Span
+
+    doc = OpenDocumentText()
+    hidden = Style(name="T1", family="text")
+    hidden.addElement(TextProperties(attributes={"display": "none"}))
+    doc.automaticstyles.addElement(hidden)
+    secret = Style(name="Secret", family="paragraph")  # a named style hiding its paragraphs…
+    secret.addElement(TextProperties(attributes={"display": "none"}))
+    doc.styles.addElement(secret)
+    doc.automaticstyles.addElement(Style(name="P1", family="paragraph", parentstylename="Secret"))  # …inherited
+    p = P(text="Ваше обращение рассмотрено. ")
+    p.addElement(Span(stylename=hidden, text=_HIDDEN))
+    p.addText("Ответ направлен почтой.")
+    doc.text.addElement(p)
+    doc.text.addElement(P(stylename="P1", text="В целях обеспечения контроля."))
+    section = Section(name="Old", display="none")
+    section.addElement(P(text="В рамках программы развития."))
+    doc.text.addElement(section)
+    doc.text.addElement(P(text="Срок ответа соблюдён."))
+    doc.save(str(tmp_path / "reply.odt"))
+    got = read_path(tmp_path / "reply.odt", limits=IN_PROCESS)
+    assert got.text == _SHOWN + "\nСрок ответа соблюдён.\n"
+    assert [b.location["paragraph"] for b in got.blocks] == [1, 2]
+
+
 # -- nothing is written; nothing heavy is imported for .txt -----------------------------
 def test_checking_documents_never_writes_them(letters):
     _, files = letters

@@ -2,8 +2,9 @@
 
 ``Document.paragraphs`` misses tables, headers and footers, and python-docx's
 ``Paragraph.text`` skips tracked insertions and content controls, so the XML of each
-paragraph is walked here: text (``w:t``), tabs and breaks; deleted text, field codes
-and the duplicate fallback copy of text boxes are left out.
+paragraph is walked here: text (``w:t``), tabs and breaks; deleted text, field codes,
+hidden runs (``w:vanish``, which Word neither shows nor prints) and the duplicate
+fallback copy of text boxes are left out.
 
 Locations: ``paragraph`` counts the non-empty paragraphs of the body in reading order
 (table cells included); a cell adds ``table``, ``row``, ``cell``; headers and footers
@@ -33,6 +34,17 @@ _SKIP.add(_MC_FALLBACK)
 _CONTAINERS = {_W + s for s in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
 _STORY_PART = re.compile(r"word/(?:document|header|footer|footnotes|endnotes)[^/]*\.xml|.*\.rels|\[Content_Types\]\.xml", re.I)
 _HEADER_KINDS = {"default": "", "first": "first-page ", "even": "even-page "}
+_R, _RPR, _VANISH = _W + "r", _W + "rPr", _W + "vanish"
+_OFF = {"0", "false", "off"}
+
+
+def _hidden(run: Any) -> bool:
+    """A run formatted as hidden text (``<w:vanish/>``; ``w:val="0"`` switches it off)."""
+    for prop in run:
+        if prop.tag == _RPR:
+            vanish = prop.find(_VANISH)
+            return vanish is not None and vanish.get(_W + "val", "1").lower() not in _OFF
+    return False
 
 
 def _inline_text(el: Any, out: list[str], boxes: list[Any]) -> None:
@@ -48,7 +60,7 @@ def _inline_text(el: Any, out: list[str], boxes: list[Any]) -> None:
             out.append("-")
         elif tag == _TXBX:
             boxes.append(child)
-        elif tag in _SKIP or not isinstance(tag, str):
+        elif tag in _SKIP or not isinstance(tag, str) or (tag == _R and _hidden(child)):
             continue
         else:
             _inline_text(child, out, boxes)

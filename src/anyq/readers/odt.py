@@ -3,7 +3,9 @@
 odfpy's ``teletype.extractText`` would put the text of a footnote into the middle of the
 paragraph that cites it, so paragraphs are walked here: footnotes and text boxes become
 paragraphs of their own, tracked deletions and comments are left out, ``text:s`` is
-expanded to its spaces.
+expanded to its spaces. Hidden text — a paragraph or span whose style has
+``text:display="none"`` (LibreOffice's Hidden character effect) and a section with
+``text:display="none"`` — is left out, as in .docx.
 
 Locations as for .docx: ``paragraph`` (reading order, table cells and list items
 included), ``table``/``row``/``cell``, ``part`` (header, footer, footnote, endnote, text
@@ -38,24 +40,59 @@ def _qname(node: Any) -> tuple[str, str] | None:
     return getattr(node, "qname", None)
 
 
+class _Styles:
+    """Which paragraph and text styles hide their text (``text:display="none"``),
+    following ``style:parent-style-name``; automatic and named styles alike."""
+
+    def __init__(self, document: Any) -> None:
+        self.styles: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+        for group in (document.styles, document.automaticstyles):
+            for style in group.childNodes:
+                if _qname(style) != (_STYLE, "style"):
+                    continue
+                display = None
+                for prop in style.childNodes:
+                    if _qname(prop) == (_STYLE, "text-properties"):
+                        display = prop.getAttrNS(_TEXT, "display")
+                key = (style.getAttrNS(_STYLE, "family") or "", style.getAttrNS(_STYLE, "name") or "")
+                self.styles[key] = (display, style.getAttrNS(_STYLE, "parent-style-name"))
+
+    def hidden(self, family: str, name: str | None) -> bool | None:
+        """True: the style hides text; False: it shows it; None: it does not say."""
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            display, name = self.styles.get((family, name), (None, None))
+            if display:
+                return display == "none"
+        return None
+
+
 class _Walker:
-    def __init__(self, out: TextBuilder) -> None:
+    def __init__(self, out: TextBuilder, styles: _Styles) -> None:
         self.out = out
+        self.styles = styles
         self.paragraph = 0
         self.table = 0
         self.notes = {"footnote": 0, "endnote": 0}
         self.local = 0
         self.deferred: list[tuple[Any, dict[str, Any]]] = []
 
-    def inline(self, node: Any, out: list[str], pending: list[tuple[str, Any]]) -> None:
+    def inline(self, node: Any, out: list[str], pending: list[tuple[str, Any]], hidden: bool = False) -> None:
         for child in node.childNodes:
             if child.nodeType == child.TEXT_NODE:
-                out.append(child.data)
+                if not hidden:
+                    out.append(child.data)
                 continue
             q = _qname(child)
             if q is None or q in _SKIP_INLINE:
                 continue
-            if q == (_TEXT, "s"):
+            if q == (_TEXT, "span"):
+                hides = self.styles.hidden("text", child.getAttrNS(_TEXT, "style-name"))
+                self.inline(child, out, pending, hidden if hides is None else hides)
+            elif hidden:
+                continue
+            elif q == (_TEXT, "s"):
                 out.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
             elif q == (_TEXT, "tab"):
                 out.append("\t")
@@ -83,7 +120,7 @@ class _Walker:
             if q in _PARAS:
                 texts: list[str] = []
                 pending: list[tuple[str, Any]] = []
-                self.inline(child, texts, pending)
+                self.inline(child, texts, pending, bool(self.styles.hidden("paragraph", child.getAttrNS(_TEXT, "style-name"))))
                 text = "".join(texts)
                 where = dict(loc)
                 if text.strip():
@@ -102,6 +139,8 @@ class _Walker:
                         self.deferred.append((sub, {"part": kind, kind: self.notes[kind]}))
             elif q == (_TABLE, "table"):
                 self.tbl(child, loc, count_body, cell)
+            elif q == (_TEXT, "section") and child.getAttrNS(_TEXT, "display") == "none":
+                continue  # a hidden section
             else:  # lists, list items, sections, index bodies: containers
                 self.story(child, loc, count_body, cell, anchor)
 
@@ -137,7 +176,7 @@ def read_odt(path: str, data: bytes) -> Any:
     package = safe_package(path, data, ".odt", "content.xml")
     document = load(io.BytesIO(package))
     out = TextBuilder()
-    walker = _Walker(out)
+    walker = _Walker(out, _Styles(document))
     walker.story(document.text, {}, True)
     for i in range(10_000):  # notes (a note may hold a note: they are appended as found)
         if i >= len(walker.deferred):

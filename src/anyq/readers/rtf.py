@@ -6,7 +6,8 @@ part of RTF is small — control words, ``\\'hh`` bytes in the code page of the 
 font (``\\fcharset``, ``\\ansicpg``), ``\\uN`` Unicode escapes with ``\\ucN`` fallback
 characters, groups and destinations — so this module reads it with paragraph, table,
 header/footer and footnote structure, and the locations of .docx: ``paragraph``,
-``table``/``row``/``cell``, ``part``/``section``, ``footnote``, ``excerpt``.
+``table``/``row``/``cell``, ``part``/``section``, ``footnote``, ``excerpt``. Hidden text
+(``\\v`` … ``\\v0``, as Word writes hidden runs) is left out, as in .docx.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class _State:
     codec: str | None = None
     part: str | None = None  # header/footer/footnote this group belongs to
     in_fonttbl: bool = False
+    hidden: bool = False  # \v: hidden text, not shown or printed (paragraph and cell ends still count)
 
 
 @dataclass(slots=True)
@@ -148,7 +150,7 @@ class _Parser:
             if brace == "{":
                 if len(states) > MAX_DEPTH:
                     raise ReadError(self.path, f"has groups nested more than {MAX_DEPTH} deep; not a document RTF writers produce")
-                states.append(_State(st.skip, st.uc, st.codec, st.part, st.in_fonttbl))
+                states.append(_State(st.skip, st.uc, st.codec, st.part, st.in_fonttbl, st.hidden))
                 skip_fallback = 0
                 continue
             if brace == "}":
@@ -167,7 +169,7 @@ class _Parser:
                     take = min(skip_fallback, len(run))
                     skip_fallback -= take
                     run = run[take:]
-                if run and not st.skip:
+                if run and not st.skip and not st.hidden:
                     if st.in_fonttbl:
                         continue
                     if run.isascii():
@@ -180,7 +182,7 @@ class _Parser:
                 if skip_fallback:
                     skip_fallback -= 1
                     continue
-                if not st.skip:
+                if not st.skip and not st.hidden:
                     story.pending.append(int(hexbyte, 16))
                 continue
             skip_fallback = 0
@@ -190,7 +192,7 @@ class _Parser:
                 elif symbol in ("\n", "\r"):
                     if not st.skip:
                         self._end_paragraph(story, st.codec)
-                elif not st.skip and symbol in _SYMBOLS:
+                elif not st.skip and not st.hidden and symbol in _SYMBOLS:
                     self._flush_bytes(story, st.codec)
                     story.chars.append(_SYMBOLS[symbol])
                 continue
@@ -230,11 +232,16 @@ class _Parser:
                 story_depth.append(len(states))
                 continue
             if word == "u" and value is not None:
-                self._flush_bytes(story, st.codec)
-                story.chars.append(chr(value + 65536 if value < 0 else value))
+                if not st.hidden:
+                    self._flush_bytes(story, st.codec)
+                    story.chars.append(chr(value + 65536 if value < 0 else value))
                 skip_fallback = st.uc
                 continue
-            if word == "uc" and value is not None:
+            if word == "v":
+                st.hidden = value != 0
+            elif word == "plain":  # resets character formatting, hidden text included
+                st.hidden = False
+            elif word == "uc" and value is not None:
                 st.uc = max(0, value)
             elif word == "f" and value is not None:
                 self._flush_bytes(story, st.codec)
@@ -260,7 +267,7 @@ class _Parser:
                     self._end_paragraph(story, st.codec)
                 if word == "sect":
                     self.section += 1
-            elif word in _CHARS:
+            elif word in _CHARS and not st.hidden:
                 self._flush_bytes(story, st.codec)
                 story.chars.append(_CHARS[word])
         self._end_paragraph(body, states[-1].codec)
