@@ -101,6 +101,31 @@ def _odf_of_kind(mime: str) -> bytes:
     return buf.getvalue()
 
 
+_LOCKED_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    '<manifest:file-entry manifest:full-path="{part}" manifest:media-type="text/xml" manifest:size="3000">'
+    '<manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" '
+    'manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" '
+    'manifest:initialisation-vector="AAAA"/><manifest:start-key-generation '
+    'manifest:start-key-generation-name="http://www.w3.org/2000/09/xmldsig#sha256" manifest:key-size="32"/>'
+    '<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" '
+    'manifest:iteration-count="100000" manifest:salt="AAAA"/></manifest:encryption-data></manifest:file-entry>'
+    "</manifest:manifest>"
+)
+
+
+def _locked_odt(part: str = "content.xml") -> bytes:
+    """An .odt saved with a password: the manifest in clear, the parts encrypted (random bytes here)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr(part, os.urandom(3000))
+        z.writestr("META-INF/manifest.xml", _LOCKED_MANIFEST.format(part=part))
+    return buf.getvalue()
+
+
 # name → (bytes or a writer, a fragment the one-line error must contain)
 def hostile_files(d: Path) -> dict[str, str]:
     good_docx = write_docx(RU_KK_LETTER, d / "_tmp.docx").read_bytes()
@@ -125,6 +150,7 @@ def hostile_files(d: Path) -> dict[str, str]:
         "broken-xml.docx": (_replace_part(good_docx, "word/document.xml", b"<w:document><w:body><w:p>"), "damaged"),
         "garbage.pdf": (b"%PDF-1.7\n" + os.urandom(30_000), "PDF"),
         "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 8000, "save it as .docx"),
+        "locked.odt": (_locked_odt(), "is a password-protected .odt document: open it in LibreOffice, save a copy without"),
         "password.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 4000, "password-protected"),
         "deep.html": (b"<div>" * 100_000 + "текст".encode() + b"</div>" * 100_000, "nests elements"),
         "scripts-only.html": (b"<html><head><script>var a='\xd0\x92';</script><style>p{}</style></head><body> </body></html>", "has no visible text"),
@@ -347,3 +373,14 @@ def test_a_pipe_is_read_once_with_what_was_written_to_it(tmp_path):
         os.close(r)
     assert result.exit_code == 1, result.output
     assert f"/dev/fd/{r}:1:1: J101" in result.output
+
+
+def test_a_password_protected_odt_is_not_called_damaged(tmp_path):
+    """Its manifest says so: the parts are encrypted, not broken (also when the whole package
+    is encrypted into one part and content.xml is not there)."""
+    for name, data in (("locked.odt", _locked_odt()), ("whole.odt", _locked_odt("encrypted-package"))):
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ReadError) as info:
+            read_path(tmp_path / name, limits=Limits(timeout=0))
+        assert info.value.reason.startswith("is a password-protected .odt document: open it in LibreOffice"), info.value.reason
+        assert "damaged" not in info.value.reason and "Error" not in info.value.reason

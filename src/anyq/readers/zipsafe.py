@@ -10,6 +10,7 @@ unpacked: the document library gets a copy of the package with those parts empty
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 
@@ -21,6 +22,10 @@ _CHUNK = 1 << 16
 
 
 _STUB = b'<?xml version="1.0" encoding="UTF-8"?><unread/>'
+# An OpenDocument saved with a password keeps its manifest in clear and lists, for each
+# encrypted part, how it was encrypted (<manifest:encryption-data>).
+_ODF_MANIFEST = "META-INF/manifest.xml"
+_ODF_ENCRYPTED = re.compile(rb"<(?:[\w.-]+:)?encryption-data[\s/>]")
 
 
 def is_text_part(name: str) -> bool:
@@ -48,10 +53,18 @@ def safe_package(
         raise ReadError(path, f"is not a valid {label} file: not a zip archive, or cut short (truncated)") from None
     with zf:
         infos = zf.infolist()
-        if not any(i.filename == required for i in infos):
-            raise ReadError(path, f"is a zip archive without {required}: not a {label} document")
         if len(infos) > MAX_PARTS:
             raise ReadError(path, f"has {len(infos)} parts in its zip archive; a {label} document has tens")
+        # before the check for ``required``: a package encrypted whole may lack content.xml
+        manifest = next((i for i in infos if i.filename == _ODF_MANIFEST and not i.flag_bits & 0x1), None)
+        if manifest is not None and _ODF_ENCRYPTED.search(_read(zf, manifest, limit, limit, path)):
+            raise ReadError(
+                path,
+                f"is a password-protected {label} document: open it in LibreOffice, save a copy without "
+                "the password (File → Save As, untick «Save with password») and check that copy",
+            )
+        if not any(i.filename == required for i in infos):
+            raise ReadError(path, f"is a zip archive without {required}: not a {label} document")
         take = [i for i in infos if not i.is_dir() and wanted(i.filename)]
         if any(i.flag_bits & 0x1 for i in take):
             raise ReadError(path, f"is encrypted (a password-protected zip); remove the password and save the {label} again")
@@ -74,15 +87,21 @@ def safe_package(
                     xml = stub_xml and info.filename.lower().endswith(".xml")
                     copy.writestr(info.filename, _STUB if xml else b"")
                     continue
-                parts: list[bytes] = []
-                with zf.open(info) as fh:
-                    while chunk := fh.read(_CHUNK):
-                        total += len(chunk)
-                        if total > limit:
-                            raise ReadError(
-                                path, f"unpacks to more than the {mb(limit)} limit (--max-unzipped-size); a zip bomb?"
-                            )
-                        parts.append(chunk)
-                content = b"".join(parts)
+                content = _read(zf, info, limit - total, limit, path)
+                total += len(content)
                 copy.writestr(info.filename, fix(info.filename, content) if fix else content)
     return out.getvalue()
+
+
+def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, left: int, limit: int, path: str) -> bytes:
+    """One part, streamed: declared sizes can lie, so stop once more than ``left`` bytes
+    (what is left of ``limit``) come out."""
+    parts: list[bytes] = []
+    size = 0
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            size += len(chunk)
+            if size > left:
+                raise ReadError(path, f"unpacks to more than the {mb(limit)} limit (--max-unzipped-size); a zip bomb?")
+            parts.append(chunk)
+    return b"".join(parts)
