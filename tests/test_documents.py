@@ -248,21 +248,50 @@ def test_old_binary_doc_says_to_convert(tmp_path):
         read_path(p, limits=IN_PROCESS)
 
 
-def test_scanned_pages_are_noted(tmp_path):
+def _pdf_pages(path, pages):
+    """A PDF of these pages: a string is a line of text, "image" a scanned picture, None a blank page."""
+    import io
+
     from fpdf import FPDF
+    from PIL import Image
 
     from docgen import dejavu
 
     pdf = FPDF()
     pdf.add_font("DejaVu", "", dejavu())
     pdf.set_font("DejaVu", size=12)
-    pdf.add_page()
-    pdf.cell(0, 10, "Өтінішіңіз қаралды.")
-    pdf.add_page()  # an empty page stands for a scanned one
-    pdf.output(str(tmp_path / "half.pdf"))
-    report = anyq.check_file(str(tmp_path / "half.pdf"))
+    for page in pages:
+        pdf.add_page()
+        if page == "image":
+            img = io.BytesIO()
+            Image.new("L", (400, 200), 255).save(img, "PNG")
+            pdf.image(img, x=10, y=10, w=150)
+        elif page:
+            pdf.cell(0, 10, page)
+    pdf.output(str(path))
+    return str(path)
+
+
+def test_scanned_pages_are_noted(tmp_path):
+    report = anyq.check_file(_pdf_pages(tmp_path / "half.pdf", ["Өтінішіңіз қаралды.", "image"]))
     assert not report.errors
-    assert report.extra["notes"] == ["page 2 of 2 have no text layer (scanned?) and were not checked"]
+    assert report.extra["notes"] == ["page 2 of 2 has no text layer (scanned?) and was not checked"]
+    report = anyq.check_file(_pdf_pages(tmp_path / "more.pdf", ["Өтінішіңіз қаралды.", "image", "image", None, "image"]))
+    assert report.extra["notes"] == ["pages 2–3, 5 of 5 have no text layer (scanned?) and were not checked"]
+
+
+def test_a_blank_pdf_page_is_not_a_scan(tmp_path):
+    """An empty reverse side has nothing to check: no note calls it a scan, and the text
+    before and after it are separate paragraphs."""
+    path = _pdf_pages(tmp_path / "reply.pdf", ["Мы рассмотрели ваше обращение.", None, "Ответ можно обжаловать в суде."])
+    doc = read_path(path, limits=IN_PROCESS)
+    assert doc.text == "Мы рассмотрели ваше обращение.\nОтвет можно обжаловать в суде.\n"
+    assert doc.notes == []
+    assert [b.location["page"] for b in doc.blocks] == [1, 3]
+    with pytest.raises(ReadError, match=r"has no text to check: its 2 pages are blank \(no text, no images\)$"):
+        read_path(_pdf_pages(tmp_path / "empty.pdf", [None, None]), limits=IN_PROCESS)
+    with pytest.raises(ReadError, match=r"no text layer \(1 page of images — a scan\?\)"):
+        read_path(_pdf_pages(tmp_path / "scan.pdf", [None, "image"]), limits=IN_PROCESS)
 
 
 # -- hidden text: Word and LibreOffice neither show nor print it ------------------------

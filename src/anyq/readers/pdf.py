@@ -9,7 +9,8 @@ are only a page number are page furniture and dropped. Each line of the text kee
 ``page`` and ``line`` (non-empty lines counted from the top of the page).
 
 A PDF without a text layer (a scan), an encrypted one and a damaged one get a message
-saying what to do.
+saying what to do. A page without text is a scan only if it shows an image; a blank page
+(an empty reverse side) is passed over.
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ def _keeps_hyphen(left: str, right: str) -> bool:
     return morph.word_is_known(hyphened) and not morph.word_is_known(joined)
 
 
-def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool]:
-    """Non-empty lines of one page; the flag says whether the text could be decoded."""
+def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool, bool]:
+    """Non-empty lines of one page; the flags say whether the text could be decoded and
+    whether the page had any text at all (a page number counts)."""
     try:
         raw = page.extract_text(extraction_mode="layout")
     except Exception:  # layout mode gives up on some fonts; the plain mode rarely does
@@ -89,12 +91,20 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool]:
         out.pop()
     while out and _PAGE_NUMBER.match(out[0].text):
         out.pop(0)
-    return out, decodable
+    return out, decodable, bool(text)
+
+
+def _has_images(page: Any) -> bool:
+    """Does the page show a picture (an image XObject, also inside a form, or an inline image)?"""
+    try:
+        return len(page.images) > 0
+    except Exception:  # cannot tell: count it as a scan, which asks the user to look
+        return True
 
 
 def _breaks(prev: _Line, cur: _Line, width: int) -> bool:
     """Does ``cur`` start a new paragraph?"""
-    if _LIST_ITEM.match(cur.text):
+    if _LIST_ITEM.match(cur.text) or cur.page > prev.page + 1:  # a page in between was skipped
         return True
     if cur.page == prev.page:
         if cur.gap_before:
@@ -142,22 +152,23 @@ def read_pdf(path: str, data: bytes) -> SourceDocument:
     if reader.is_encrypted:
         _encrypted(path, reader)
     lines: list[_Line] = []
-    blank: list[int] = []
+    scanned: list[int] = []  # no text, an image: a scanned page
     garbled: list[int] = []
     broken: list[int] = []
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, 1):
         try:
-            page_lines, decodable = _page_lines(page, number)
+            page_lines, decodable, has_text = _page_lines(page, number)
         except Exception:
             broken.append(number)
             continue
         if not decodable:
             garbled.append(number)
-        elif not page_lines:
-            blank.append(number)
-        else:
+        elif page_lines:
             lines += page_lines
+        elif not has_text and _has_images(page):
+            scanned.append(number)
+        # else: a blank page, or one with only a page number: nothing to check
     if not lines:
         if garbled:
             raise ReadError(
@@ -167,19 +178,34 @@ def read_pdf(path: str, data: bytes) -> SourceDocument:
             )
         if broken and len(broken) == total:
             raise ReadError(path, "is damaged: no page could be read")
-        raise ReadError(
-            path,
-            f"has no text layer ({total} page{'s' if total != 1 else ''} of images — a scan?): run OCR on it "
-            "(e.g. ocrmypdf -l rus+kaz in.pdf out.pdf) and check the result",
-        )
+        if scanned:
+            raise ReadError(
+                path,
+                f"has no text layer ({_pages(len(scanned))} of images — a scan?): run OCR on it "
+                "(e.g. ocrmypdf -l rus+kaz in.pdf out.pdf) and check the result",
+            )
+        if broken:
+            raise ReadError(path, f"is damaged: {_which(broken)} could not be read, and the other pages are blank")
+        raise ReadError(path, f"has no text to check: {'its page is' if total == 1 else f'its {total} pages are'} blank (no text, no images)")
     notes = []
-    if blank:
-        notes.append(f"page{'s' if len(blank) > 1 else ''} {_ranges(blank)} of {total} have no text layer (scanned?) and were not checked")
+    if scanned:
+        one = len(scanned) == 1
+        notes.append(f"{_which(scanned, total)} {'has' if one else 'have'} no text layer (scanned?) and {'was' if one else 'were'} not checked")
     if garbled:
-        notes.append(f"page{'s' if len(garbled) > 1 else ''} {_ranges(garbled)}: text layer cannot be decoded; not checked")
+        notes.append(f"{_which(garbled)}: text layer cannot be decoded; not checked")
     if broken:
-        notes.append(f"page{'s' if len(broken) > 1 else ''} {_ranges(broken)} could not be read (damaged) and were not checked")
+        notes.append(f"{_which(broken)} could not be read (damaged) and {'was' if len(broken) == 1 else 'were'} not checked")
     return _assemble(path, lines, notes)
+
+
+def _pages(n: int) -> str:
+    return f"{n} page{'s' if n != 1 else ''}"
+
+
+def _which(numbers: list[int], total: int | None = None) -> str:
+    """«page 2», «pages 2–3, 5», «page 2 of 3»."""
+    of = f" of {total}" if total is not None else ""
+    return f"page{'' if len(numbers) == 1 else 's'} {_ranges(numbers)}{of}"
 
 
 def _assemble(path: str, lines: list[_Line], notes: list[str]) -> SourceDocument:
