@@ -364,6 +364,31 @@ def test_hidden_text_in_odt_is_not_read(tmp_path):
     assert [b.location["paragraph"] for b in got.blocks] == [1, 2]
 
 
+def test_odt_space_with_a_damaged_count_is_one_space(tmp_path):
+    """``<text:s text:c="abc"/>`` was «is damaged … (ValueError: invalid literal for int() …)»;
+    LibreOffice opens such a file and shows one space."""
+    import zipfile
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        '<text:p>Ответ<text:s text:c="abc"/>направлен<text:s text:c="2"/>почтой.</text:p>'
+        "</office:text></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(tmp_path / "reply.odt", "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", manifest)
+    assert read_path(tmp_path / "reply.odt", limits=IN_PROCESS).text == "Ответ направлен  почтой.\n"
+
+
 # -- nothing is written; nothing heavy is imported for .txt -----------------------------
 def test_checking_documents_never_writes_them(letters):
     _, files = letters

@@ -137,10 +137,11 @@ def hostile_files(d: Path) -> dict[str, str]:
         "empty.docx": (b"", "is empty"),
         "empty.pdf": (b"", "is empty"),
         "empty.txt": (b"", "is empty"),
-        "truncated.docx": (good_docx[: len(good_docx) * 6 // 10], "not a zip archive, or cut short"),
-        "truncated.odt": (good_odt[: len(good_odt) // 2], "not a zip archive, or cut short"),
+        "truncated.docx": (good_docx[: len(good_docx) * 6 // 10], "is a damaged .docx file, or one cut short"),
+        "truncated.odt": (good_odt[: len(good_odt) // 2], "is a damaged .odt file, or one cut short"),
         "truncated.pdf": (good_pdf[: len(good_pdf) * 3 // 10], "PDF"),
-        "not-a-zip.docx": ("Это не документ Word, а текст.".encode(), "not a zip archive"),
+        "not-a-zip.docx": ("Это не документ Word, а текст.".encode(), "is plain text, not a .docx file (not a zip archive)"),
+        "text.pdf": ("Ответ на обращение, сохранённый как текст.".encode("cp1251"), "is plain text, not a PDF file"),
         "photo.pdf": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 2000, "PNG image"),
         "archive.odt": (_zip_of({"notes/readme.md": b"hello"}), "without content.xml"),
         "spreadsheet.odt": (_odf_of_kind("application/vnd.oasis.opendocument.spreadsheet"), "another kind"),
@@ -384,3 +385,23 @@ def test_a_password_protected_odt_is_not_called_damaged(tmp_path):
             read_path(tmp_path / name, limits=Limits(timeout=0))
         assert info.value.reason.startswith("is a password-protected .odt document: open it in LibreOffice"), info.value.reason
         assert "damaged" not in info.value.reason and "Error" not in info.value.reason
+
+
+def test_a_file_that_is_not_what_its_name_says_is_told_in_plain_words(tmp_path):
+    """No parser's exception class («PdfStreamError: Stream has ended unexpectedly»,
+    «BadZipFile») in the message: what the file is, and what to do."""
+    good_pdf = write_pdf(RU_KK_LETTER, tmp_path / "good.pdf").read_bytes()
+    text = "Уважаемый заявитель! Ваше обращение рассмотрено.\n".encode()
+    cases = {
+        "reply.pdf": (text, "is plain text, not a PDF file (it does not start with «%PDF»): give it a .txt name to check it"),
+        "reply.docx": (text, "is plain text, not a .docx file (not a zip archive): give it a .txt name to check it"),
+        "reply.odt": (text, "is plain text, not a .odt file (not a zip archive): give it a .txt name to check it"),
+        "noise.pdf": (bytes(range(256)) * 8, "is not a PDF file (it does not start with «%PDF»)"),
+        "noise.docx": (bytes(range(256)) * 8, "is not a .docx file: not a zip archive"),
+        "cut.pdf": (good_pdf[:400], "is a damaged PDF file, or one cut short: its structure cannot be read"),
+    }
+    for name, (data, reason) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(ReadError) as info:
+            read_path(tmp_path / name, limits=Limits(timeout=0))
+        assert info.value.reason == reason, name

@@ -40,6 +40,11 @@ def _qname(node: Any) -> tuple[str, str] | None:
     return getattr(node, "qname", None)
 
 
+def _spaces(count: str | None) -> int:
+    """``text:s text:c``: a damaged count is one space, as LibreOffice reads it."""
+    return int(count) if count and count.isdigit() else 1
+
+
 class _Styles:
     """Which paragraph and text styles hide their text (``text:display="none"``),
     following ``style:parent-style-name``; automatic and named styles alike."""
@@ -93,7 +98,7 @@ class _Walker:
             elif hidden:
                 continue
             elif q == (_TEXT, "s"):
-                out.append(" " * int(child.getAttrNS(_TEXT, "c") or 1))
+                out.append(" " * _spaces(child.getAttrNS(_TEXT, "c")))
             elif q == (_TEXT, "tab"):
                 out.append("\t")
             elif q == (_TEXT, "line-break"):

@@ -127,8 +127,8 @@ def _encrypted(path: str, reader: Any) -> None:
             "is encrypted with AES: install the «cryptography» package (pip install cryptography) "
             "to read PDFs that open without a password, or save an unprotected copy",
         ) from None
-    except Exception as exc:
-        raise ReadError(path, f"is encrypted in a way pypdf cannot undo ({type(exc).__name__}); save an unprotected copy") from None
+    except Exception:
+        raise ReadError(path, "is encrypted in a way anyq cannot undo; save an unprotected copy") from None
     if not ok:
         raise ReadError(
             path, "is protected with a password: open it, print or save it as a PDF without a password, and check that copy"
@@ -147,8 +147,8 @@ def read_pdf(path: str, data: bytes) -> SourceDocument:
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-    except Exception as exc:
-        raise ReadError(path, f"is not a valid PDF file or is cut short ({type(exc).__name__}: {str(exc)[:120]})") from None
+    except Exception:
+        raise ReadError(path, _not_readable(data)) from None
     if reader.is_encrypted:
         _encrypted(path, reader)
     lines: list[_Line] = []
@@ -206,6 +206,17 @@ def _which(numbers: list[int], total: int | None = None) -> str:
     """«page 2», «pages 2–3, 5», «page 2 of 3»."""
     of = f" of {total}" if total is not None else ""
     return f"page{'' if len(numbers) == 1 else 's'} {_ranges(numbers)}{of}"
+
+
+def _not_readable(data: bytes) -> str:
+    """Why pypdf could not open ``data``, in words (its exceptions name its internals)."""
+    from anyq.readers.sniff import looks_like_text
+
+    if b"%PDF-" not in data[:1024]:
+        if looks_like_text(data):
+            return "is plain text, not a PDF file (it does not start with «%PDF»): give it a .txt name to check it"
+        return "is not a PDF file (it does not start with «%PDF»)"
+    return "is a damaged PDF file, or one cut short: its structure cannot be read"
 
 
 def _assemble(path: str, lines: list[_Line], notes: list[str]) -> SourceDocument:

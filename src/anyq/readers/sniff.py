@@ -67,3 +67,15 @@ def sniff(data: bytes) -> Kind | None:
                 return Kind(name, None, f"is {name}, not a text document: if it is a scanned letter, run OCR on it first")
             return Kind(name, None, f"is {name}, not a text document")
     return None
+
+
+def looks_like_text(data: bytes) -> bool:
+    """Is ``data`` plain text (in an encoding anyq reads)? For a reader's message when a text
+    file carries a document's name: «is plain text» says more than a parser's complaint."""
+    from anyq.readers.encoding import DecodeError, decode
+
+    try:
+        text, _ = decode(data)
+    except DecodeError:
+        return False
+    return bool(text.strip())

@@ -50,7 +50,7 @@ def safe_package(
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ReadError(path, f"is not a valid {label} file: not a zip archive, or cut short (truncated)") from None
+        raise ReadError(path, _not_a_zip(data, label)) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_PARTS:
@@ -91,6 +91,16 @@ def safe_package(
                 total += len(content)
                 copy.writestr(info.filename, fix(info.filename, content) if fix else content)
     return out.getvalue()
+
+
+def _not_a_zip(data: bytes, label: str) -> str:
+    from anyq.readers.sniff import looks_like_text
+
+    if data.startswith(b"PK"):
+        return f"is a damaged {label} file, or one cut short (truncated): its zip archive cannot be read"
+    if looks_like_text(data):
+        return f"is plain text, not a {label} file (not a zip archive): give it a .txt name to check it"
+    return f"is not a {label} file: not a zip archive"
 
 
 def _read(zf: zipfile.ZipFile, info: zipfile.ZipInfo, left: int, limit: int, path: str) -> bytes:
