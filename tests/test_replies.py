@@ -76,6 +76,51 @@ def test_kinds():
     assert anyq.check("Ваше заявление удовлетворено: пособие назначено с 1 марта 2026 года.\n").extra["kind"] == "reply"
 
 
+# an «отписка» that drops «Ваше обращение»: a greeting by name, only norms, an executor and phone
+NORMS_ONLY_RU = """Уважаемая Динара Асхатовна!
+
+Порядок предоставления жилья из государственного жилищного фонда определён статьей 67 Закона Республики Казахстан «О жилищных отношениях». Очередность граждан устанавливается согласно статье 71 указанного Закона.
+
+Исп.: К. Бекова, тел. 8 (7172) 12-12-12
+"""
+
+NORMS_ONLY_KK = """Құрметті Айгүл Серікқызы!
+
+Мемлекеттік тұрғын үй қорынан тұрғын үй беру тәртібі «Тұрғын үй қатынастары туралы» Қазақстан Республикасы Заңының 67-бабымен айқындалған. Азаматтардың кезектілігі аталған Заңның 71-бабына сәйкес белгіленеді.
+
+Орынд.: Қ. Бекова, тел. 8 (7172) 12-12-12
+"""
+
+
+@pytest.mark.parametrize("text", [NORMS_ONLY_RU, NORMS_ONLY_KK], ids=["ru", "kk"])
+def test_named_greeting_with_executor_is_a_reply(text):
+    # it was a «letter» (score 74 for the Russian one): no completeness or evasiveness rule ran
+    r = anyq.check(text)
+    assert r.extra["kind"] == "reply"
+    assert "greeting by name, executor and phone" in r.extra["reply"]["kind_evidence"]
+    codes = {f.code for f in r.findings}
+    assert {"L110", "L120"} <= codes
+    assert r.score < 60 and r.scores["evasiveness"] < 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемый Нурлан Бекович!\n\nУведомляем Вас, что 10 июня 2026 года с 9:00 до 18:00 в доме № 12 по улице Абая будет "
+        "отключена холодная вода: подрядчик меняет трубы в подвале.\n\nИсп.: А. Сейтова, тел. 8 (7172) 55-10-20\n",
+        "Уважаемая Алия Сабитовна!\n\nПросим Вас до 20 мая 2026 года принести в отдел копию договора аренды земельного участка, "
+        "чтобы мы продлили договор на новый срок.\n\nИсп.: Д. Касымова, тел. 8 (7182) 32-15-70\n",
+        "Құрметті Арман Қанатұлы!\n\nСізді 2026 жылғы 15 мамырда сағат 10:00-де ауылдық округ әкімінің аппаратында өтетін "
+        "тұрғындармен кездесуге шақырамыз. Кездесуде ауылдағы жолды жөндеу жоспары талқыланады.\n\nОрынд.: Г. Омарова, тел. 8 (72533) 5-21-48\n",
+    ],
+    ids=["ru-notice", "ru-request", "kk-invitation"],
+)
+def test_named_greeting_opening_on_own_business_stays_a_letter(text):
+    r = anyq.check(text)
+    assert r.extra["kind"] == "letter"
+    assert not [f.code for f in r.findings if f.code in ("L110", "L111", "L112", "L113", "L114", "L120")]
+
+
 def test_kind_can_be_set():
     assert anyq.check(NEWS_RU, kind="reply").extra["kind"] == "reply"
     r = anyq.check(EVASIVE_RU, kind="other")

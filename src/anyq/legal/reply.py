@@ -364,13 +364,15 @@ def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
                     has["reasons"], ev["reasons"] = True, s
                     break
 
-    # contact: an executor and a phone after the signature (in a bare draft: in its last lines)
+    has["contact"] = has_contact(lay)
+    return reading
+
+
+def has_contact(lay: Layout) -> bool:
+    """An executor and a phone after the signature (in a bare draft: in its last lines)."""
     tail = [t for t, z in zip(lay.texts, lay.zones) if z in ("signature", "footer")] or lay.texts[-3:]
     tail_text = "\n".join(tail)
-    executor = any(cues(l).search("executor", tail_text) for l in ("ru", "kk"))
-    if executor and PHONE.search(tail_text):
-        has["contact"] = True
-    return reading
+    return any(cues(l).search("executor", tail_text) for l in ("ru", "kk")) and PHONE.search(tail_text) is not None
 
 
 # the lists ``find_signals`` reads every body sentence with, in the order of its signals
