@@ -259,3 +259,18 @@ def test_a_docx_reply_has_its_citations_located(tmp_path):
     assert c["location"]  # the .docx paragraph the citation is in
     assert r.source_text[c["start"] : c["end"]] == c["text"]
     assert "L120" in {f.code for f in r.findings}
+
+
+def test_a_norm_given_as_the_reason_in_plain_words_counts_as_the_reasons():
+    """«По Закону … школа сама решает, …» is why the reader may buy the uniform anywhere:
+    L111 (no reasons) was a false finding on such plain replies."""
+    reply = (
+        "Уважаемый Ерлан Бекович!\n\n"
+        "Вы можете купить школьную форму в любом магазине.\n\n"
+        "По Закону РК «Об образовании» школа сама решает, какой должна быть форма, а где её покупать, решают родители.\n\n"
+        "До 20 сентября 2026 года школа сообщит об этом всем родителям. Если Вы не согласны с ответом, его можно обжаловать в управлении образования в течение трёх месяцев.\n\n"
+        "Исп.: Ахметова Д. К.\nТел.: 8 (7172) 55-10-20\n"
+    )
+    report = anyq.check(reply, lang="ru", kind="reply")
+    assert report.extra["reply"]["has"]["reasons"] is True
+    assert "L111" not in {f.code for f in report.findings}
