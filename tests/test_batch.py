@@ -313,3 +313,31 @@ def test_a_cache_folder_that_holds_letters_does_not_hide_them(tmp_path, monkeypa
     # a folder of its own still gets the tag and the .gitignore
     assert runner.invoke(app, ["check", "a.txt", "-q", "--cache-dir", "own"]).exit_code == 1
     assert (tmp_path / "own" / "CACHEDIR.TAG").exists() and (tmp_path / "own" / ".gitignore").read_text().endswith("*\n")
+
+
+def test_sigterm_stops_a_batch_quietly_and_cleans_up(tmp_path):
+    """A cancelled CI job or `timeout` sends SIGTERM: the run ends with 143 like Ctrl-C's 130,
+    through its cleanup — no «leaked semaphore» warning, no traceback, no half-written report."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    text = "В целях обеспечения безопасности данный вопрос находится на контроле. " * 40
+    for i in range(300):
+        (letters / f"{i:03}.txt").write_text(f"Письмо {i}. {text}\n", encoding="utf-8")
+    out = tmp_path / "report.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "anyq", "check", str(letters), "-j", "2", "--no-cache", "-f", "jsonl", "-o", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(p.stat().st_size for p in tmp_path.glob(".report.jsonl.*.tmp")):
+        time.sleep(0.05)  # until the workers are checking letters: the first reports are written
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err and "leaked" not in err, err
+    assert not list(tmp_path.glob(".report.jsonl.*")) and not out.exists()

@@ -10,6 +10,7 @@ import errno
 import gc
 import itertools
 import os
+import signal
 import stat
 import sys
 from enum import Enum
@@ -657,7 +658,15 @@ def main() -> None:
     # entry points of every installed distribution, 0.5 % of a one-letter run; anyq's command
     # has no use for them. A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # A cancelled CI job or `timeout` stops a run with SIGTERM: leave as on Ctrl-C, through the
+    # cleanup (worker pool shut down, a half-written report discarded) with 128 + 15, not by
+    # dying at once with the pool's semaphores left for multiprocessing to complain about.
+    signal.signal(signal.SIGTERM, _terminated)
     app()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":
