@@ -17,8 +17,8 @@ from typing import Any
 from anyq import datacache
 from anyq.config import LintOptions, Settings
 from anyq.configfile import file_ignores
-from anyq.engine.loader import RuleError, load_rules
-from anyq.engine.runner import Linter, Selection
+from anyq.engine.loader import load_rules
+from anyq.engine.runner import Linter, Selection, check_selection
 from anyq.findings import FileReport, Summary
 from anyq.fixes import FixResult, encodable, fix_text, restore_newlines
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
@@ -52,19 +52,6 @@ def _linter(
     return linter
 
 
-def _check_selection(rules: Iterable, selectors: dict[str, Iterable[str] | None]) -> None:
-    """A selector that names no rule is a typo, not a wish: «--select Q1» would otherwise
-    run nothing and pass every letter, «--ignore J1O1» ignore nothing (ruff refuses both).
-
-    ``selectors`` by the key they were given under (``select``, ``extend-select``, …), which
-    the message names; config files (anyq.configfile) and the command line use it too."""
-    rules = list(rules)
-    for key, given in selectors.items():
-        for s in given or ():
-            if s.strip() and not any(Selection._hits(r, (s,)) for r in rules):
-                raise RuleError(f"{key}: {s.strip()!r} matches no rule (a code, code prefix or category of `anyq rules`)")
-
-
 def linter_for(settings: Settings) -> Linter:
     select = settings.select
     if select is not None or settings.extend_select:
@@ -87,7 +74,7 @@ def linter_for(settings: Settings) -> Linter:
 def _selection_checked(linter: Linter, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     # here, not in _linter, where «extend-select» is already merged into «select»; once per
     # linter and selection, not per file
-    _check_selection(linter.all_rules, {"select": select, "extend-select": extend_select, "ignore": ignore})
+    check_selection(linter.all_rules, {"select": select, "extend-select": extend_select, "ignore": ignore})
 
 
 def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:

@@ -405,9 +405,9 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
     run's, in any format; with standard input among the files the fixed text goes to
     standard output and the report to standard error (as ruff does).
     """
-    from anyq.api import fix_file, linter_for
+    from anyq.api import fix_file
+    from anyq.batch.run import load_rules_of
     from anyq.configfile import ConfigError
-    from anyq.engine.compiled import CompileError
     from anyq.engine.loader import RuleError
     from anyq.fixes import unified_diff
     from anyq.reporters import ReportContext, make_reporter
@@ -416,9 +416,8 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
     # anywhere in the tree is one usage error with nothing fixed, as in a check run.
     try:
         files = [(path, resolver.settings_for_file(path)) for path in discovery.files(paths)]
-        for s in {id(s): s for _, s in files}.values():
-            linter_for(s)
-    except (CompileError, ConfigError, RuleError) as exc:
+        load_rules_of([s for _, s in files])
+    except (ConfigError, RuleError) as exc:
         _fail(str(exc))
 
     report_file = _ReportFile(output) if output else None
@@ -553,14 +552,10 @@ def rules_cmd(
     if lang is not None and lang.lower() not in ("kk", "ru"):
         _fail(f"--lang must be kk or ru, not {lang!r}")
     lang = lang.lower() if lang else None
-    if category is not None and not any(r.category == category.lower() or r.code.startswith(category.upper()) for r in all_rules):
+    in_category = [r for r in all_rules if category is None or r.category == category.lower() or r.code.startswith(category.upper())]
+    if not in_category:
         _fail(f"--category {category!r} matches no rule (categories: {', '.join(sorted({r.category for r in all_rules}))}; or a code prefix such as J1)")
-    selected = [
-        r
-        for r in all_rules
-        if (category is None or r.category == category.lower() or r.code.startswith(category.upper()))
-        and (lang is None or r.applies_to(lang))
-    ]
+    selected = [r for r in in_category if lang is None or r.applies_to(lang)]
     if format == ConfigFormat.json:
         data = [
             {"code": r.code, "name": r.name, "category": r.category, "languages": list(r.languages), "severity": r.severity, "kind": r.kind, "enabled": r.enabled}

@@ -266,7 +266,7 @@ def _guess_key(msg: str, table: dict[str, Any]) -> str | None:
 def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
     """Rule codes and selectors in a config file must name rules (a typo would silently do
     nothing, or select nothing and pass every letter)."""
-    from anyq.api import _check_selection
+    from anyq.engine.runner import check_selection
     from anyq.engine.loader import RuleError
 
     try:
@@ -290,7 +290,7 @@ def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
         if key not in ("severity", "params"):  # those take full codes only
             original = next((k for k in table if k.replace("_", "-") == key), key)
             try:
-                _check_selection(rules, {original: codes})  # a prefix or category: «Q1», «jargn»
+                check_selection(rules, {original: codes})  # a prefix or category: «Q1», «jargn»
             except RuleError as exc:
                 raise fail(original, str(exc).removeprefix(f"{original}: ")) from None
     for code, given in settings.params.items():
@@ -357,11 +357,6 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
     if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0 > value:
         return f"{name} must be 0 or more, not {value!r}"
     return None
-
-
-def known_rules(rule_dirs: tuple[str, ...], rule_files: tuple[str, ...]) -> dict[str, dict[str, Any]]:
-    """Codes of every rule that would be loaded, with their parameters."""
-    return {r.code: dict(r.params) for r in _rules(rule_dirs, rule_files)}
 
 
 @lru_cache(maxsize=16)
@@ -432,14 +427,14 @@ class Resolver:
     def _check_selectors(self, s: Settings) -> None:
         """Selectors given on the command line must name a rule (of those ``s`` loads): the
         error names the option. A config file's own are checked when it loads."""
-        from anyq.api import _check_selection
+        from anyq.engine.runner import check_selection
         from anyq.engine.loader import RuleError
 
         given = {f"--{k.replace('_', '-')}": self.overrides.get(k) for k in ("select", "extend_select", "ignore")}
         if not any(given.values()):
             return
         try:
-            _check_selection(_rules(tuple(s.rule_dirs), tuple(s.rule_files)), given)
+            check_selection(_rules(tuple(s.rule_dirs), tuple(s.rule_files)), given)
         except RuleError as exc:
             raise ConfigError(str(exc)) from None
 

@@ -166,18 +166,7 @@ class BatchRunner:
         """Load and compile the rules of every settings that has a file to lint, here, before
         any file is linted: a bad rule file is then one usage error (RuleError), not an
         error per file. A run served wholly from the cache skips this (and spaCy)."""
-        todo = {id(it.settings): it.settings for it in items if not it.hit}
-        if not todo:
-            return
-        from anyq.api import linter_for
-        from anyq.engine.compiled import CompileError
-        from anyq.engine.loader import RuleError
-
-        for s in todo.values():
-            try:
-                linter_for(s)
-            except CompileError as exc:
-                raise RuleError(str(exc)) from None
+        load_rules_of([it.settings for it in items if not it.hit])
 
     def _from_cache(self, item: Item) -> CachedReport | None:
         return self.cache.get(item.key, item.path) if item.hit and item.key else None
@@ -222,6 +211,23 @@ class BatchRunner:
                 yield Outcome(results.pop(item.index), item.settings)  # the worker wrote its cache entry
         finally:
             pool.shutdown()
+
+
+def load_rules_of(settings: list[Settings]) -> None:
+    """Load and compile the rules of each distinct settings (``--fix`` too, before it writes
+    anything); a rule that does not compile is a RuleError like a bad rule file."""
+    todo = {id(s): s for s in settings}
+    if not todo:
+        return
+    from anyq.api import linter_for
+    from anyq.engine.compiled import CompileError
+    from anyq.engine.loader import RuleError
+
+    for s in todo.values():
+        try:
+            linter_for(s)
+        except CompileError as exc:
+            raise RuleError(str(exc)) from None
 
 
 class _Pool:

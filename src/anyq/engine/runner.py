@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
+from anyq.engine.loader import RuleError
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
@@ -86,6 +87,19 @@ class Selection:
         if not rule.enabled:
             return rule.code in {s.upper() for s in self.select}
         return self._hits(rule, self.select)
+
+
+def check_selection(rules: Iterable, selectors: dict[str, Iterable[str] | None]) -> None:
+    """A selector that names no rule is a typo, not a wish: «--select Q1» would otherwise
+    run nothing and pass every letter, «--ignore J1O1» ignore nothing (ruff refuses both).
+
+    ``selectors`` by the key they were given under (``select``, ``extend-select``, …), which
+    the message names; config files (anyq.configfile), the command line and the API use it."""
+    rules = list(rules)
+    for key, given in selectors.items():
+        for s in given or ():
+            if s.strip() and not any(Selection._hits(r, (s,)) for r in rules):
+                raise RuleError(f"{key}: {s.strip()!r} matches no rule (a code, code prefix or category of `anyq rules`)")
 
 
 YOUNG_COLLECTION_THRESHOLD = 50_000
