@@ -30,10 +30,28 @@ def test_benchmark_accuracy_is_at_least_98_percent(corpora, name):
         ("Тел.: 8 (7172) 74-00-00", "other"),
         ("e-mail: info@akimat.kz", "other"),
         ("Thank you for your letter.", "other"),
+        # a Kazakh name of a body without quotes inside a short Russian sentence: the name
+        # does not vote, or its Kazakh letters outvote the sentence
+        ("Ваше обращение рассмотрено Жер қатынастары бөлімі.", "ru"),
+        ("Вопрос передан в Еңбек және халықты әлеуметтік қорғау министрлігі.", "ru"),
+        ("Пособие выплатит Өскемен қаласының жұмыспен қамту бөлімі.", "ru"),
+        # ... while the same names in a Kazakh sentence, or alone on a signature line, stay Kazakh
+        ("Анықтаманы Халыққа қызмет көрсету орталығы береді.", "kk"),
+        ("Сарыарқа ауданы әкімдігі", "kk"),
     ],
 )
 def test_hard_cases(text, lang):
     assert detect(text).lang == lang
+
+
+def test_a_kazakh_name_is_blanked_from_its_capitalised_word_to_its_head_noun():
+    from anyq.langid.detect import _blank_kazakh_names
+
+    blank = _blank_kazakh_names("Сообщаем, что Астана қаласының білім басқармасы рассмотрела жалобу.")
+    assert blank.split() == ["Сообщаем,", "что", "рассмотрела", "жалобу."]
+    # the walk back stops at a Russian word: «в» is not part of the name
+    assert _blank_kazakh_names("направлено в жер қатынастары бөлімі") == "направлено в жер қатынастары бөлімі"
+    assert _blank_kazakh_names("Алматы облысы әкімдігі жанындағы").split() == ["жанындағы"]
 
 
 def test_undecided_paragraphs_take_the_document_language():

@@ -10,7 +10,9 @@ text quoting Kazakh names break a letters-only rule. So every word votes:
   stemmer votes Russian, the reverse votes Kazakh, and function words of either language
   weigh extra;
 - capitalised words inside a sentence (names, places, bodies) and anything in quotes do
-  not vote, so «ТОО «Құрылыс Сервис»» or «ул. Тәуелсіздік» leave a Russian sentence Russian.
+  not vote, so «ТОО «Құрылыс Сервис»» or «ул. Тәуелсіздік» leave a Russian sentence Russian;
+  nor does a Kazakh name of a body or place written without quotes, a capitalised word and the
+  words up to a head noun a name ends on («Ауыл шаруашылығы министрлігі разъясняет…»).
 
 A paragraph with no Cyrillic word is "other" (English, Latin-script text, a line of phone
 numbers or e-mail addresses). A paragraph whose votes tie takes the document's language.
@@ -22,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from anyq.resources import rules_data
 from anyq.text.letters import KAZAKH_LETTERS
 
 RU_ONLY = frozenset("ёъЁЪ")
@@ -42,6 +45,78 @@ RU_FUNCTION = frozenset(
     "мы нас нам наш он она они его ее её их был была было были будет будут есть нет да "
     "уважаемый уважаемая сообщаем просим ответ".split()
 )
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """The head nouns Kazakh names of bodies and places end on (rules/data/kk_name_heads.txt)."""
+    with open(rules_data("kk_name_heads.txt"), encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _kazakh_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where a Kazakh name of a body or place may stand: a capitalised word, then up to
+    ``_NAME_WORDS`` - 1 words joined by spaces or hyphens, then a head noun such names end on
+    (``_name_heads``: «министрлігі», «бөлімі», «әкімдігі»). It is run only on a stretch of text
+    with a head among its words; ``_blank_kazakh_names`` then reads each candidate's words. The second
+    pattern is the part after the capitalised word: a name may go on past its first head
+    («Алматы облысы әкімдігі»)."""
+    heads = sorted(_name_heads(), key=len, reverse=True)
+    upper = "".join(sorted(c for c in KAZAKH_LETTERS if c.isupper()))
+    tail = f"(?:[ -][^\\W\\d_]+){{0,{_NAME_WORDS - 1}}}?[ -](?:" + "|".join(heads) + r")(?![^\W\d_])"
+    return re.compile(f"[A-ZА-ЯЁ{upper}][^\\W\\d_]*" + tail), re.compile(tail)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_NAME_WORDS = 7  # words a name may have before its head («Еңбек және халықты әлеуметтік қорғау»)
+
+
+def _kazakh_name_word(word: str) -> bool:
+    """Can ``word`` be inside a Kazakh name: a word in lower case with a Kazakh letter, or
+    one of our lexicon's words that is no Russian function word («облысы», «ел», «және»)?"""
+    return not word[0].isupper() and word not in RU_FUNCTION and (
+        _KK_LETTER.search(word) is not None or word in _kk_function_words() or _kk_known(word)
+    )
+
+
+def _blank_kazakh_names(text: str) -> str:
+    """``text`` with Kazakh names of bodies and places blanked out: a head noun and the words
+    before it back to a capitalised one, each joined to the next by a space or hyphen and each
+    Kazakh (a Kazakh letter, or a word of our lexicon and not a Russian function word). Inside
+    a Russian sentence such a name is as foreign as a quoted one, and its Kazakh letters
+    outvoted a short sentence's Russian words («Ваше обращение рассмотрено Жер қатынастары
+    бөлімі»). In a Kazakh paragraph the rest still votes Kazakh, and a line that is nothing but
+    a name lets it vote after all (``detect``)."""
+    names, tail = _kazakh_names()
+    spans: list[tuple[int, int]] = []
+    for m in names.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # inside a name that went on past its first head
+        words = [*_NAME_WORD.finditer(m.group())]
+        nxt = words[-1].start()  # the head's; the walk goes back from the word before it
+        for w in reversed(words[:-1]):
+            if m.group()[w.end() : nxt] not in (" ", "-"):
+                break
+            word = w.group()
+            if word[0].isupper():
+                end = m.end()
+                while (t := tail.match(text, end)) is not None and all(map(_kazakh_name_word, _NAME_WORD.findall(t.group())[:-1])):
+                    end = t.end()
+                spans.append((m.start() + w.start(), end))
+                break
+            if not _kazakh_name_word(word):
+                break
+            nxt = w.start()
+    if not spans:
+        return text
+    out: list[str] = []
+    at = 0
+    for a, b in spans:
+        out += (text[at:a], " " * (b - a))
+        at = b
+    out.append(text[at:])
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +295,8 @@ def _voters(text: str) -> tuple[list[str], list[str]]:
     """
     abbr = _abbreviations()
     unquoted = _QUOTED.sub(" ", text) if "«" in text or '"' in text or "“" in text else text
+    # nor do Kazakh names of bodies and places: looked for only in a stretch with a head noun
+    names = _name_heads() if _KK_LETTER.search(unquoted) is not None else None
     brackets = [m.span() for m in _BRACKETED.finditer(unquoted)] if "(" in unquoted else []
     low = _HIGH_LETTER.search(unquoted) is None
     word_runs = _LOW_WORD_RUN.findall if low else _WORD_RUN.findall
@@ -234,6 +311,10 @@ def _voters(text: str) -> tuple[list[str], list[str]]:
         elif low and "-" not in chunk and "'" not in chunk and "’" not in chunk:
             words = " ".join(_LETTER_RUN.findall(chunk)).split()
         else:
+            runs = word_runs(chunk)
+            words = " ".join(runs).split(" ") if runs else None
+        if names is not None and words and not names.isdisjoint(words):
+            chunk = _blank_kazakh_names(chunk)  # as long as it was: positions stay
             runs = word_runs(chunk)
             words = " ".join(runs).split(" ") if runs else None
         if not words:
