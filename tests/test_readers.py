@@ -55,6 +55,11 @@ def test_undecodable_gives_a_reason(data, reason):
         (RU + "\n").encode("utf-8") + "Срок".encode("utf-8")[:-1],  # cut off inside the last letter
         RU.encode("utf-8")[:10] + b"\xd0" + RU.encode("utf-8")[10:],  # one stray byte
         KK.encode("utf-8").replace("қ".encode("utf-8"), b"\xd2", 1),  # half of a Kazakh letter lost
+        # a very short file cut off mid-letter: too few valid letters for the count, but the
+        # only bad bytes are an unfinished letter at the end
+        "Жоқ".encode("utf-8") + b"\xd0",
+        "Нет".encode("utf-8") + b"\xd0",
+        "Иә".encode("utf-8") + "қ".encode("utf-8")[:1],
     ],
 )
 def test_damaged_utf8_is_refused_not_read_as_mojibake(data):

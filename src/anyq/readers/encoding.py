@@ -35,6 +35,14 @@ def _looks_like_text(text: str) -> bool:
     return mixed <= max(1, len(words) // 20)
 
 
+def _cut_mid_letter(data: bytes, first_bad: int) -> bool:
+    """Is the only bad stretch an unfinished letter at the very end («Жоқ\\xd0»: a file cut off)?
+    Then a short file counts too, with fewer valid letters than ``_refuse_damaged_utf8`` asks."""
+    tail = data[first_bad:]
+    need = 2 if 0xC2 <= tail[0] <= 0xDF else 3 if 0xE0 <= tail[0] <= 0xEF else 4 if 0xF0 <= tail[0] <= 0xF4 else 0
+    return len(tail) < need and all(0x80 <= b <= 0xBF for b in tail[1:])
+
+
 def _refuse_damaged_utf8(data: bytes, first_bad: int) -> None:
     """UTF-8 with a few bad bytes (a file cut off mid-letter, a damaged copy) is not
     Windows-1251: read as such, every Cyrillic letter turns into two mojibake characters.
@@ -44,7 +52,7 @@ def _refuse_damaged_utf8(data: bytes, first_bad: int) -> None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
     valid = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
-    if valid >= 4 * bad:
+    if valid >= 4 * bad or (valid and _cut_mid_letter(data, first_bad)):
         more = f", {bad} in all" if bad > 1 else ""
         raise DecodeError(f"is UTF-8 but has an invalid byte 0x{data[first_bad]:02x} at {first_bad}{more} (damaged or cut short?)")
 
