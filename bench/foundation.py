@@ -239,10 +239,13 @@ def main() -> None:
         "machine": {"python": platform.python_version(), "interpreter": interpreter(), "cpus": os.cpu_count(), "platform": platform.platform(), "cpu": cpu_model()},
         "langid": langid(),
         "langid_heldout": langid("heldout.jsonl"),
+        "langid_heldout2": langid("heldout2.jsonl"),
         "sentences": sentences(),
         "sentences_heldout": sentences("heldout-"),
+        "sentences_heldout2": sentences("heldout2-"),
         "stems": stems(),
         "stems_heldout": stems("heldout.tsv"),
+        "stems_heldout2": stems("heldout2.tsv"),
     }
     if not args.quick:
         results["cold_start"] = cold_start()
