@@ -141,3 +141,17 @@ def test_fast_start_regexes_match_their_plain_forms():
     for t in texts:
         assert [m.span() for m in homoglyphs._SINGLE.finditer(t)] == [m.span() for m in single.finditer(t)]
     assert any(mojibake._runs(t, "cp1251") for t in texts) and any(homoglyphs._SINGLE.search(t) for t in texts)
+
+
+def test_a_kazakh_question_quoted_with_degen_or_after_a_particle_keeps_its_question_mark():
+    # «…болады? деген сұрағыңызға»: a real question mark before a lower-case word, which the
+    # fix turned into «боладың», «бақ», «мең»
+    text = (
+        "Құжат қашан дайын болады? деген сұрағыңызға жауап береміз.\n"
+        "Құжат дайын ба? деп сұрапсыз.\n"
+        "Жер учаскесі беріле ме? деген сұрақ бойынша түсіндіреміз.\n"
+    )
+    assert [f for f in anyq.check(text, lang="kk").findings if f.code == "T109"] == []
+    assert anyq.fix(text, lang="kk") == text
+    # a lost letter before a lower-case word is still one
+    assert anyq.fix("Азаматтарды? өтініштері қаралды.", lang="kk") == "Азаматтардың өтініштері қаралды."

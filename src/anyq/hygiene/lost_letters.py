@@ -4,8 +4,9 @@ A Windows-1251 round trip turns every Kazakh-specific letter it cannot encode (�
 һ; і survives, being Ukrainian і) into «?», and some extractions put spaces around it. A «?»
 glued to Cyrillic letters, or spaced inside a run of fragments, is tried as each Kazakh letter;
 the fragments are joined into the fewest words the Kazakh dictionary knows. A «?» that can
-end a question (before a capital letter, at the end of a line, before punctuation) is never
-taken for a letter, so «Келесіз бе? Иә» is left alone.
+end a question (before a capital letter, at the end of a line, before punctuation, after a
+question particle or before a quoting «деген»/«деп») is never taken for a letter, so
+«Келесіз бе? Иә» and «Құжат қашан дайын болады? деген сұрағыңызға» are left alone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from anyq.text.letters import KAZAKH_LOWER
 
 _SEGMENT = re.compile(r"[\u0400-\u04ff?]+")
 _MAX_LOST = 4
+# A question quoted in Kazakh is followed by a lower-case form of «де» (say): «…дайын ба?
+# деген сұрағыңызға», «…болады? деп сұрапсыз». Not «депутат», «деңгей»: the form is a whole word.
+_QUOTING_VERB = re.compile(r"(?:деген\w*|деп(?:ті|сіз|сіздер)?|дейді|деді|дейсіз|десеңіз)(?![^\W\d_])")
+# A question particle standing as a word before the «?»: «…дайын ба?», «…беріле ме?».
+_QUESTION_PARTICLE = re.compile(r"(?<![^\W\d_])(?:ба|бе|ма|ме|па|пе)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +45,11 @@ def _question_mark_ends_sentence(text: str, pos: int) -> bool:
         nxt = rest[1:2]
         if nxt == "?":
             return False  # «Сізді? ?тініші?із»: the next word is damaged too
-        return not nxt or not nxt.isalpha() or nxt.isupper()
+        if not nxt or not nxt.isalpha() or nxt.isupper():
+            return True
+        # a lower-case word follows: still a question when it quotes one («болады? деген»)
+        # or the word before is a question particle («дайын ба? деп»)
+        return bool(_QUOTING_VERB.match(text, pos + 2) or _QUESTION_PARTICLE.search(text, max(0, pos - 3), pos))
     return not rest[0].isalpha()
 
 
