@@ -155,3 +155,17 @@ def test_a_kazakh_question_quoted_with_degen_or_after_a_particle_keeps_its_quest
     assert anyq.fix(text, lang="kk") == text
     # a lost letter before a lower-case word is still one
     assert anyq.fix("Азаматтарды? өтініштері қаралды.", lang="kk") == "Азаматтардың өтініштері қаралды."
+
+
+def test_mixed_script_roman_numerals_become_latin_numerals():
+    text = "Памятник архитектуры ХIХ века.\nВ ХХI веке требования изменились.\nИнвалид IІ группы.\n"
+    assert anyq.fix(text, lang="ru") == "Памятник архитектуры XIX века.\nВ XXI веке требования изменились.\nИнвалид II группы.\n"
+    assert anyq.fix("Бұл ғимарат ХIХ ғасырда салынған.", lang="kk") == "Бұл ғимарат XIX ғасырда салынған."
+
+
+def test_a_known_abbreviation_mostly_in_latin_look_alikes_becomes_cyrillic_among_cyrillic_words():
+    text = "Согласно Закону РK ТOO «Береке» обязано ответить.\n"
+    assert anyq.fix(text, lang="ru") == "Согласно Закону РК ТОО «Береке» обязано ответить.\n"
+    assert [f.code for f in anyq.check(text, lang="ru", select=["T"]).findings] == ["T101", "T101"]
+    # a Latin word among Latin words stays Latin
+    assert anyq.fix("Компания «ТOO Group» ответила.", lang="ru") == "Компания «TOO Group» ответила."

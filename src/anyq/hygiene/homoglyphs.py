@@ -26,6 +26,8 @@ _LAT = re.compile(r"[A-Za-z]")
 # engine skip ahead to the next candidate character: same matches, several times faster.
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# A Roman numeral (1–3999) in capitals: «ХIХ» (Cyrillic Х, Latin I) is the century XIX.
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def _mixed_runs(text: str) -> list[re.Match[str]]:
@@ -65,8 +67,10 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
     """Words mixing Cyrillic and Latin letters.
 
     ``lang_at(offset)`` gives the paragraph language ("ru", "kk" or other); ``known(word,
-    lang)`` the dictionary. The word belongs to the script of most of its letters; on a tie,
-    and whenever only one direction gives a complete word, to that one.
+    lang)`` the dictionary. A Roman numeral in capitals is Latin («ХIХ» → «XIX»). Otherwise the
+    word belongs to the script of most of its letters; on a tie, and whenever only one
+    direction gives a complete word, to that one; and to Cyrillic when it is a known Cyrillic
+    word among Cyrillic words, whatever its letters («ТOO «Береке»» → «ТОО»).
     """
     out: list[MixedWord] = []
     for m in _mixed_runs(text):
@@ -85,10 +89,15 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
         lat_ok = not _CYR.search(lat)
         n_cyr = len(_CYR.findall(w))
         n_lat = len(_LAT.findall(w))
-        if cyr_ok and not lat_ok:
+        if lat_ok and w.isupper() and _ROMAN.fullmatch(lat):
+            script = "latin"  # a century or a group: «ХIХ век», «IІ группа»
+        elif cyr_ok and not lat_ok:
             script = "cyrillic"
         elif lat_ok and not cyr_ok:
             script = "latin"
+        elif n_lat > n_cyr and (known(cyr, lang) or known(cyr, "ru")) and _cyrillic_neighbour(text, m.start(), m.end()):
+            # «ТOO» (two Latin O) in a Russian sentence is the abbreviation ТОО, not English «TOO»
+            script = "cyrillic"
         elif n_cyr != n_lat:
             script = "cyrillic" if n_cyr > n_lat else "latin"
         else:
@@ -99,6 +108,21 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
             fixed = lat if lat_ok else None
         out.append(MixedWord(m.start(), m.end(), w, script, fixed))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w\n]*$")
+_WORD_AFTER = re.compile(r"[^\w\n]*([^\W\d_]+)")
+
+
+def _cyrillic_neighbour(text: str, start: int, end: int) -> bool:
+    """Is a word next to ``text[start:end]`` on its line Cyrillic, and neither Latin? («ТOO
+    «Береке»» is among Cyrillic words, «ТOO Group» is not.)"""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end, end + 40)
+    words = [m.group(1) for m in (before, after) if m is not None]
+    if any(not _CYR.search(w) for w in words):
+        return False
+    return any(not _LAT.search(w) for w in words)
 
 
 # «(?<![\w.@/-])([acoyACOY])» with the letter first (the look-behind then looks at it and the
