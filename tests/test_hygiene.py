@@ -169,3 +169,26 @@ def test_a_known_abbreviation_mostly_in_latin_look_alikes_becomes_cyrillic_among
     assert [f.code for f in anyq.check(text, lang="ru", select=["T"]).findings] == ["T101", "T101"]
     # a Latin word among Latin words stays Latin
     assert anyq.fix("Компания «ТOO Group» ответила.", lang="ru") == "Компания «TOO Group» ответила."
+
+
+def test_a_word_repeated_across_a_line_break_is_no_repeat_and_the_lines_stay():
+    text = "Жителю г. Алматы\nАлматы, ул. Сатпаева, д. 12, кв. 5\n\nУважаемый Ерлан Серікұлы!\n"
+    assert [f for f in anyq.check(text, lang="ru").findings if f.code == "T104"] == []
+    assert anyq.fix(text, lang="ru") == text
+
+
+def test_no_space_is_added_after_a_comma_or_semicolon_inside_a_url():
+    text = (
+        "Подробнее: https://egov.kz/cms/ru/search?q=справка,паспорт и "
+        "https://www.gov.kz/memleket/entities/almaty/press/news/details/12345?lang=ru&section=akimat;tab=news,архив\n"
+    )
+    assert [f for f in anyq.check(text, lang="ru").findings if f.code == "T105"] == []
+    assert anyq.fix(text, lang="ru") == text
+    assert anyq.fix("Ответ направлен,копия на сайте www.gov.kz.", lang="ru") == "Ответ направлен, копия на сайте www.gov.kz."
+
+
+def test_a_space_before_a_full_stop_glued_to_the_next_sentence_is_moved_after_it():
+    text = "Обращение рассмотрено .Сообщаем, что ответ направлен.\n"
+    assert [f.code for f in anyq.check(text, lang="ru", select=["T"]).findings] == ["T103"]
+    assert anyq.fix(text, lang="ru") == "Обращение рассмотрено. Сообщаем, что ответ направлен.\n"
+    assert anyq.fix("Өтініш қаралды .Жауап жіберілді.", lang="kk") == "Өтініш қаралды. Жауап жіберілді."
