@@ -243,3 +243,21 @@ def test_fix_text_output_is_the_check_runs(tmp_path):
     assert diff.stdout.startswith("--- reply.txt\n+++ reply.txt\n")
     fixed = runner.invoke(app, ["check", "-", "--fix", "-q", "--select", "J216,T", "--stdin-filename", "reply.txt"], input=REPLY)
     assert fixed.stderr == "reply.txt:1:29: J216 «Ответ направлен» — пассивное обещание ответа.\n"
+
+
+def test_a_fix_that_is_undone_or_cannot_be_encoded_is_reported_with_no_fix(tmp_path):
+    # nested straight quotes: the inner pair's fix makes the outer pair fire, so it is undone
+    nested = _write(tmp_path, "nested.txt", 'Обращение в НАО "Госкорпорация "Правительство для граждан"" рассмотрено.\n')
+    result = runner.invoke(app, ["check", str(nested), "--fix", "--select", "T", "-f", "json"])
+    assert nested.read_text(encoding="utf-8").count('"') == 4
+    assert [(f["code"], f["fix"]) for f in json.loads(result.stdout)["files"][0]["findings"]] == [("T106", None)]
+    result = runner.invoke(app, ["check", str(nested), "--fix", "--select", "T"])
+    assert "T106" in result.stdout and "(--fix)" not in result.stdout
+    # Kazakh letters in a Windows-1251 file: --fix leaves them out, so neither run offers them
+    kk = _write(tmp_path, "kk.txt", "Ваше обращение рассмотрено.\nАзаматтар ?шін ?ызмет к?рсетіледі.\n", encoding="cp1251")
+    for extra in ([], ["--fix"]):
+        result = runner.invoke(app, ["check", str(kk), "--select", "T", "-f", "json", *extra])
+        findings = json.loads(result.stdout)["files"][0]["findings"]
+        assert [(f["code"], f["fix"]) for f in findings] == [("T109", None)] * 3
+        assert findings[0]["suggestions"][0] == "үшін"  # still suggested, only not applied
+    assert "(--fix)" not in runner.invoke(app, ["check", str(kk), "--select", "T"]).stdout

@@ -6,7 +6,8 @@ that overlap are resolved deterministically: the rule that repairs the deeper da
 (mojibake before old-font letters before lost letters before look-alikes before spelling
 before spacing and punctuation), then the earlier, then the longer edit. Every fixed text is
 checked again, and an edit whose rule still fires at the edited place is undone, so a fix
-never produces a new finding of its own rule.
+never produces a new finding of its own rule. A finding whose fix is undone, or cannot be
+written in the file's encoding, is reported with no fix (``fix`` None, no «(--fix)»).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from anyq.findings import FileReport, Finding
@@ -68,6 +69,14 @@ def edits_from(findings: Iterable[Finding], *, spelling: bool = False, allowed: 
             continue
         out.append(Edit(f.start, f.end, f.fix, f.code))
     return out
+
+
+def without_fixes(report: FileReport, drop: Callable[[Finding], bool]) -> FileReport:
+    """``report`` with the fixes of the findings ``drop`` names taken out (copies of those
+    findings, the rest shared): what the reporters then show is what ``--fix`` applies."""
+    if any(f.fix is not None and drop(f) for f in report.findings):
+        report.findings = [replace(f, fix=None) if f.fix is not None and drop(f) else f for f in report.findings]
+    return report
 
 
 def _overlap(a: Edit, b: Edit) -> bool:
@@ -149,7 +158,13 @@ def fix_text(
         result.applied += edits
         result.text = new_text
         current = new_report
-    result.report = current
+
+    def never_applied(f: Finding) -> bool:
+        # undone (in the coordinates of the text it was tried on, which is the current one
+        # whenever the finding still stands there), or not writable in the file's encoding
+        return (f.start, f.end, f.fix, f.code) in rejected or (allowed is not None and not allowed(f.fix or ""))
+
+    result.report = without_fixes(current, never_applied)
     return result
 
 
