@@ -117,3 +117,49 @@ def test_the_api_refuses_bad_arguments_with_one_clear_error(tmp_path):
     # one string of selectors is read as the command line reads --select
     assert {f.code for f in anyq.check("В целях проверки данный вопрос.", lang="ru", select="J101,J464").findings} == {"J101", "J464"}
     assert anyq.check("").errors == anyq.check(" \n\n ").errors == ["is empty"]
+
+
+def _readme_score(r) -> float:
+    """The README formula ("Scores"), from the findings, the words and the reading ease."""
+    import math
+
+    from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, PART_WEIGHTS
+
+    length = max(r.stats["words"], 50)
+    penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
+    for f in r.findings:
+        penalty[f.category] += f.weight
+    sub = {c: 100 * math.exp(-(100 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
+    sub["complexity"] = 0.6 * sub["complexity"] + 0.4 * r.stats["reading_ease"]
+    if "evasiveness" in r.scores:
+        sub["evasiveness"] = r.scores["evasiveness"]
+    w = CATEGORY_WEIGHTS | PART_WEIGHTS
+    return sum(w[c] * v for c, v in sub.items()) / sum(w[c] for c in sub)
+
+
+def test_the_score_is_the_readme_formula_rounded_once():
+    """The sub-scores were rounded to 0.1 before the mean: this reply scored 40.6, the
+    formula gives 40.547."""
+    text = (
+        "Уважаемый Ерлан Сапарович!\n\nВ целях обеспечения надлежащего рассмотрения Вашего обращения по вопросу "
+        "ремонта кровли жилого дома сообщаем, что в настоящее время осуществляется проведение обследования. "
+        "По результатам обследования будет принято соответствующее решение. Ответ можно обжаловать в акимате "
+        "района до 1 июня, телефон исполнителя 8 7172 55 10 20.\n"
+    )
+    r = anyq.check(text)
+    exact = _readme_score(r)
+    assert r.score == round(exact, 1) == 40.5
+    assert all(v == round(v, 1) for v in r.scores.values())  # the sub-scores are still shown to 0.1
+
+
+def test_a_short_bilingual_letter_keeps_the_reading_ease_in_its_complexity_score():
+    """Under 30 words per language no ease was computed for a letter in two languages, so its
+    complexity was the findings part alone: a Kazakh sentence added to a Russian refusal raised
+    the score by 9 points. A short letter is measured on all its words, in one language or two."""
+    ru = "В удовлетворении заявления отказано, поскольку представленные документы не соответствуют требованиям."
+    kk = "Құжаттар талаптарға сай емес."
+    for text in (ru, f"{ru}\n\n{kk}"):
+        r = anyq.check(text + "\n", kind="letter")
+        assert r.stats["reading_ease"] is not None, text
+        assert r.score == round(_readme_score(r), 1)
+    assert set(r.stats["readability"]) == {"ru", "kk"}

@@ -14,8 +14,10 @@ see anyq.readability.measure.ease), the rest the findings part above:
 
     complexity = (1 − R) · 100 · exp(−density_complexity / scale_complexity) + R · ease
 
-The document score is the weighted mean of the sub-scores. Weights and scales live here, in one
-table, so the README can print them and calibration can change them.
+The document score is the weighted mean of the sub-scores, computed from the unrounded
+sub-scores and rounded once (to 0.1); the sub-scores are rounded for the report only
+(:func:`rounded`). Weights and scales live here, in one table, so the README can print them and
+calibration can change them.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ PART_WEIGHTS = {"evasiveness": 0.25}
 
 
 def category_scores(findings: Iterable[Finding], words: int, readability_ease: float | None = None) -> dict[str, float]:
+    """The sub-scores, unrounded: :func:`document_score` averages these, :func:`rounded` shows them."""
     penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
     for f in findings:
         if f.category in penalty:
@@ -44,6 +47,12 @@ def category_scores(findings: Iterable[Finding], words: int, readability_ease: f
     scores = {c: 100.0 * math.exp(-(100.0 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
     if readability_ease is not None and "complexity" in scores:
         scores["complexity"] = complexity_score(scores["complexity"], readability_ease)
+    return scores
+
+
+def rounded(scores: dict[str, float]) -> dict[str, float]:
+    """Sub-scores as reported (0.1). Rounding them before the mean would move the document
+    score off the README formula by up to 0.1."""
     return {c: round(v, 1) for c, v in scores.items()}
 
 

@@ -28,7 +28,7 @@ from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
-from anyq.scoring import category_scores, document_score
+from anyq.scoring import category_scores, document_score, rounded
 from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument
 from anyq.text.invisible import Cleaned, clean_source
@@ -464,8 +464,8 @@ class Linter:
         report = FileReport(
             path=source.path,
             language=language,
-            score=document_score(scores) if total else None,
-            scores=scores if total else {},
+            score=document_score(scores) if total else None,  # from the unrounded sub-scores
+            scores=rounded(scores) if total else {},
             stats=stats,
             findings=findings,
             source_text=source.text,
@@ -519,13 +519,15 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
 
 
 # Readability figures of a few words are noise: a language's figures are reported when it
-# has at least this many words or is the only language of the letter.
+# has at least this many words, or when no language of the letter has (a short letter, in
+# one language or two, is measured on all its words: its reading ease always enters the
+# complexity score, as the README formula says).
 MIN_READABILITY_WORDS = 30
 
 
 def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
-    total = sum(c.words for c in counts.values())
-    return {l: figures(c, l) for l, c in counts.items() if c.words and (c.words >= MIN_READABILITY_WORDS or c.words == total)}
+    short = all(c.words < MIN_READABILITY_WORDS for c in counts.values())
+    return {l: figures(c, l) for l, c in counts.items() if c.words and (short or c.words >= MIN_READABILITY_WORDS)}
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
