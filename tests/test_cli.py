@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -358,3 +359,69 @@ good = ["О сроках сообщим позже."]
     result = runner.invoke(app, ["check", str(p), "--rules", str(rules), "-f", "json"])
     assert result.exit_code == 2
     assert "rule X901: a code starts with its category's letter (J jargon, L legal, C complexity, S spelling, T typography), not X" in result.output
+
+
+KAZAKH_REPLY = "Құрметті Айгүл Маратқызы!\n\nӨтінішіңіз қаралды. Анықтама дайын, оны 15 мамырға дейін ХҚКО-дан алуға болады.\n"
+
+
+def test_kazakh_letters_reach_a_redirected_stdout_whose_locale_encoding_lacks_them(tmp_path):
+    """`anyq check kk.txt > report.txt` on a Russian Windows writes to a cp1251 stream, which has
+    no қ, ө, ү: every format crashed with a UnicodeEncodeError traceback and exit code 1. A file
+    or pipe now gets UTF-8, the bytes -o writes."""
+    p = _write(tmp_path, "kk.txt", KAZAKH_REPLY)
+    env = {**os.environ, "PYTHONIOENCODING": "cp1251"}
+    for args in ([], ["-q"], ["-f", "json"], ["-f", "sarif"]):
+        r = subprocess.run([sys.executable, "-m", "anyq", "check", "--no-cache", *args, str(p)], capture_output=True, env=env)
+        assert "Traceback" not in r.stderr.decode("utf-8", "replace"), args
+        assert r.returncode in (0, 1), (args, r.stderr)
+        out = r.stdout.decode("utf-8")
+        assert set("әғқңөұүһі") & set(out), args  # Kazakh letters, as they are
+        if args[-1:] in (["json"], ["sarif"]):
+            json.loads(out)
+        if not args:
+            assert f"{p}: score " in out  # the text report ran to its end
+
+
+def test_a_terminal_that_cannot_show_a_letter_gets_an_escape_instead_of_a_crash(monkeypatch):
+    import io
+
+    from anyq.cli import _encodable_stdout
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self):
+            return True
+
+    raw = io.BytesIO()
+    tty = Terminal(raw, encoding="cp1251")
+    monkeypatch.setattr(sys, "stdout", tty)
+    _encodable_stdout()
+    tty.write("Өтініш қаралды\n")
+    tty.flush()
+    assert raw.getvalue() == "\\u04e8тініш \\u049bаралды\n".encode("cp1251")
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_run_quietly_with_141(tmp_path):
+    """`anyq check … | head` (SARIF is over 64 KB): Click turned the BrokenPipeError into a
+    silent exit 1, which claims findings for a clean letter."""
+    p = _write(tmp_path, "plain.txt", PLAIN)
+    proc = subprocess.Popen([sys.executable, "-m", "anyq", "check", "--no-cache", "-f", "sarif", str(p)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before anything is written
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=300) == 141, stderr
+    assert stderr == ""
+
+
+def test_fail_under_compares_the_score_it_shows_and_names_the_file(tmp_path):
+    """The text showed «score 70/100» for 69.9, exited 1 under --fail-under 70 and never said why."""
+    p = _write(tmp_path, "reply.txt", "Сообщаем, что Ваше обращение по вопросу ремонта кровли принято к сведению и находится на контроле.\n")
+    score = json.loads(runner.invoke(app, ["check", "--no-cache", str(p), "-f", "json"]).stdout)["files"][0]["score"]
+    assert score != round(score)  # a score with tenths, which «:.0f» rounded away
+    threshold = f"{round(score) + 1}"
+    result = runner.invoke(app, ["check", "--no-cache", "--no-color", "--fail-on", "never", "--fail-under", threshold, str(p)])
+    assert result.exit_code == 1
+    assert f"{p}: score {score:.1f}/100 " in result.stdout
+    assert result.stderr == f"{p}: score {score:.1f} is below fail-under {threshold}\n"
+    quiet = runner.invoke(app, ["check", "--no-cache", "-q", "--fail-on", "never", "--fail-under", threshold, "-f", "json", str(p)])
+    assert quiet.exit_code == 1 and f"{p}: score {score:.1f} is below fail-under {threshold}" in quiet.stderr
+    passing = runner.invoke(app, ["check", "--no-cache", "--fail-on", "never", "--fail-under", f"{score}", str(p)])
+    assert passing.exit_code == 0 and "below" not in passing.stderr

@@ -178,7 +178,7 @@ def test_pre_commit_runs_the_hook_offline(tmp_path, wheelhouse):
     assert "Installing environment" in out, out[-3000:]
     assert result.returncode == 1, out[-3000:]  # the hook found officialese
     assert "bad.txt:1:1: J101" in out, out[-3000:]
-    assert re.search(r"good.md: score \d+/100 .*no findings", out)
+    assert re.search(r"good.md: score \d+\.\d/100 .*no findings", out)
     assert "2 files checked" in out  # bad.txt and good.md
     assert "draft.txt" not in out  # excluded by the repository's anyq.toml (--force-exclude)
     assert "notes.py" not in out   # not a text or Markdown file: pre-commit never passes it

@@ -231,3 +231,36 @@ def test_the_step_summary_keeps_its_table_whatever_the_file_names(tmp_path, monk
     for row in rows:
         cells = re.split(r"(?<!\\)\|", row)  # GFM splits a row at every «|» not escaped
         assert len(cells) == 4 and re.fullmatch(r" \d+\.\d ", cells[2]), row
+
+
+def test_files_not_checked_are_counted_once_in_every_total(tmp_path, monkeypatch):
+    """A file with no Kazakh or Russian text (no score, no error) was counted as checked:
+    «2 files checked», «not checked 0», «**2** files checked». Scored + not checked + with
+    errors = files in the text totals, the statistics and the GitHub step summary."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "en.txt").write_text("Dear applicant, your request has been received and will be answered by 1 June.\n", encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(PLAIN, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    names = ["en.txt", "ru.txt", "empty.txt"]
+    text = _run(*names, "--no-color", "--statistics").stdout
+    assert "3 files (1 checked, 1 not checked, 1 with errors): " in text
+    assert "files      3  (scored 1, from cache 0, errors 1, not checked 1)" in text
+    stats = json.loads(_run(*names, "-f", "json", "--statistics").stdout)["statistics"]
+    assert (stats["files"], stats["files_scored"], stats["files_with_errors"], stats["files_not_checked"]) == (3, 1, 1, 1)
+    summary = tmp_path / "summary.md"
+    _run(*names, "-f", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert "**3** files: **1** checked, **1** not checked, **1** with errors;" in summary.read_text(encoding="utf-8")
+
+
+def test_a_one_word_longest_sentence_is_one_word(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Согласовано.\n", encoding="utf-8")
+    line = next(l for l in _run("a.txt", "--no-color").stdout.splitlines() if "sentences:" in l)
+    assert "max 1 word;" in line
+
+
+def test_the_html_badge_shows_the_score_to_a_tenth(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    score = json.loads(_run("a.txt", "-f", "json").stdout)["files"][0]["score"]
+    assert f'<span class="score {"low" if score < 50 else "mid" if score < 75 else "high"}">{score:.1f}</span>' in _run("a.txt", "-f", "html").stdout

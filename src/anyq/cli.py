@@ -1,12 +1,14 @@
 """The ``anyq`` command: a thin layer over :mod:`anyq.api`.
 
 Exit codes (as ruff, ESLint, Vale): 0 — nothing at or above ``--fail-on``; 1 — findings
-at or above it; 2 — a usage error or a file that could not be checked.
+at or above it; 2 — a usage error or a file that could not be checked; 141 — the reader of
+standard output went away (``| head``), as for a program killed by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
 import gc
 import itertools
 import os
@@ -96,6 +98,48 @@ def _main(
     ] = None,
 ) -> None:
     """Plain-language linter for Kazakh and Russian official correspondence. Offline."""
+    _encodable_stdout()
+
+
+def _encodable_stdout() -> None:
+    """Standard output that every letter can be written to. A file or pipe whose locale
+    encoding is not UTF-8 (``anyq check kk.txt > report.txt`` on a Russian Windows: cp1251)
+    cannot hold Kazakh letters (қ, ө, ү …): it gets UTF-8, the same bytes ``-o`` writes, which
+    JSON, SARIF and HTML require anyway and editors open. A terminal keeps its encoding, and
+    what it cannot show is written as ``\\u049b`` instead of stopping the run."""
+    import codecs
+
+    try:
+        utf8 = codecs.lookup(sys.stdout.encoding).name == "utf-8"
+    except (AttributeError, TypeError, LookupError):
+        utf8 = False
+    if utf8 or not hasattr(sys.stdout, "reconfigure"):
+        return
+    try:
+        if sys.stdout.isatty():
+            sys.stdout.reconfigure(errors="backslashreplace")
+        else:
+            sys.stdout.reconfigure(encoding="utf-8", errors="strict")
+    except (ValueError, OSError):  # closed, or a stream that cannot change
+        pass
+
+
+def _quiet_broken_pipe(command):
+    """A reader that stops reading (``anyq check … | head``) ends the run as it ends ``cat``:
+    no traceback, no message, exit 141 (128 + SIGPIPE) — not 1, which would claim findings."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except BrokenPipeError:
+            try:  # what is still buffered for the closed pipe goes nowhere at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            raise typer.Exit(141) from None
+
+    return run
 
 
 def _fail(message: str) -> None:
@@ -171,6 +215,7 @@ class _ReportFile:
 
 
 @app.command()
+@_quiet_broken_pipe
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input. Default: the current directory.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
@@ -289,6 +334,7 @@ def check(
     ctx = ReportContext(color=color, quiet=quiet, to_file=output is not None)
     errors = failing = 0
     error_lines: list[str] = []
+    below_lines: list[str] = []
     try:
         outcomes = runner.run(paths)
         # The first outcome plans the whole run (every file's settings, the rules): a bad
@@ -308,6 +354,9 @@ def check(
             errors += bool(report.errors)
             error_lines += [f"{report.path}: error: {e}" for e in report.errors]
             failing += _fails(report, s)
+            below = _below(report, s)
+            if below:
+                below_lines.append(below)
             if not reporter.needs_source:
                 report.source_text = None
             reporter.file(report)
@@ -340,6 +389,8 @@ def check(
     if format != OutputFormat.text or output:
         for line in error_lines:
             typer.echo(line, err=True)
+    for line in below_lines:
+        typer.echo(line, err=True)
     if errors:
         raise typer.Exit(2)
     if failing:
@@ -368,7 +419,15 @@ def _fails(report, settings) -> bool:
         threshold = _SEVERITY_RANK[settings.fail_on]
         if any(_SEVERITY_RANK[severity] >= threshold for _, _, _, severity, _ in report.finding_counts()):
             return True
-    return settings.fail_under is not None and report.score is not None and report.score < settings.fail_under
+    return _below(report, settings) is not None
+
+
+def _below(report, settings) -> str | None:
+    """The line that says why a file fails ``--fail-under`` (None if it does not). The score
+    compared is the one every format shows, rounded to 0.1."""
+    if settings.fail_under is None or report.score is None or report.score >= settings.fail_under:
+        return None
+    return f"{report.path}: score {report.score:.1f} is below fail-under {settings.fail_under:g}"
 
 
 def _rules_by_code(resolver) -> dict:
@@ -478,12 +537,15 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
         return 2
     if diff:
         return 1 if changed else 0
+    for line in filter(None, (_below(r, s) for r, s in reports)):
+        typer.echo(line, err=True)
     if any(_fails(r, s) for r, s in reports):
         return 1
     return 0
 
 
 @app.command("config")
+@_quiet_broken_pipe
 def config_cmd(
     path: Annotated[Optional[str], typer.Argument(help="A file or folder; default: the current directory.")] = None,
     format: Annotated[ConfigFormat, typer.Option("--format", "-f", help="text (TOML-like) or json.")] = ConfigFormat.text,
@@ -532,6 +594,7 @@ def _toml_value(v) -> str:
 
 
 @app.command("rules")
+@_quiet_broken_pipe
 def rules_cmd(
     category: Annotated[Optional[str], typer.Option(help="Only this category (jargon, legal, complexity, spelling, typography) or code prefix.")] = None,
     lang: Annotated[Optional[str], typer.Option(help="Only rules for this language (kk or ru).")] = None,
@@ -572,6 +635,7 @@ def rules_cmd(
 
 
 @app.command()
+@_quiet_broken_pipe
 def explain(
     code: Annotated[str, typer.Argument(help="Rule code, e.g. J101.")],
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file.")] = None,

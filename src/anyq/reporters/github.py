@@ -39,6 +39,8 @@ class GithubReport(Reporter):
         self.annotated = dict.fromkeys(COMMANDS, 0)
         self.plain = 0
         self.files = 0
+        self.errors = 0
+        self.not_checked = 0
         self.scores: list[tuple[float, str]] = []
         self.by_category: dict[str, int] = {}
 
@@ -57,6 +59,10 @@ class GithubReport(Reporter):
         path = relpath(report.path, self.ctx.base)
         if report.score is not None:
             self.scores.append((report.score, path))
+        elif report.errors:
+            self.errors += 1
+        else:
+            self.not_checked += 1  # anyq: ignore-file, or no Kazakh or Russian text
         for err in report.errors:
             # read errors are few and always worth seeing
             self.out.write(self._annotation("error", path, f"anyq could not check this file: {err}"))
@@ -90,7 +96,11 @@ class GithubReport(Reporter):
         scores = [s for s, _ in self.scores]
         lines = ["## anyq", ""]
         mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
-        lines += [f"**{self.files}** files checked, mean score **{mean}**, **{sum(self.by_category.values())}** findings.", ""]
+        # every file once: checked (scored) + not checked + with errors = files
+        files = f"**{self.files}** file{'s' if self.files != 1 else ''}: **{len(scores)}** checked"
+        files += f", **{self.not_checked}** not checked" if self.not_checked else ""
+        files += f", **{self.errors}** with errors" if self.errors else ""
+        lines += [f"{files}; mean score **{mean}**, **{sum(self.by_category.values())}** findings.", ""]
         if self.by_category:
             lines += ["| category | findings |", "|---|---:|"]
             lines += [f"| {c} | {n} |" for c, n in sorted(self.by_category.items(), key=lambda x: -x[1])]

@@ -84,7 +84,8 @@ def _score_class(score: float | None) -> str:
 
 
 def _score_badge(score: float | None) -> str:
-    return f'<span class="score {_score_class(score)}">{"—" if score is None else f"{score:.0f}"}</span>'
+    # 0.1, as JSON and the text report show it and --fail-under compares it
+    return f'<span class="score {_score_class(score)}">{"—" if score is None else f"{score:.1f}"}</span>'
 
 
 class HtmlReport(Reporter):

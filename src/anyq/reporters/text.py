@@ -88,7 +88,8 @@ class TextReporter:
         subs = "  ".join(f"{c} {v:.0f}" for c, v in r.scores.items())
         st = r.stats
         w(
-            f"{self._c('bold', r.path)}: score {self._c('bold', f'{r.score:.0f}')}/100 "
+            # the score as JSON has it and --fail-under compares it (0.1): «70» for 69.9 would hide a failure
+            f"{self._c('bold', r.path)}: score {self._c('bold', f'{r.score:.1f}')}/100 "
             f"({subs}) — {_count(st.get('words', 0), 'word')}, {_count(st.get('sentences', 0), 'sentence')}, "
             f"language {r.language}; {parts or 'no findings'}\n"
         )
@@ -135,7 +136,7 @@ def _readability_line(st: dict) -> str:
     """«sentences: mean 11.7, max 64 words; ru: Flesch 12 (Oborneva), FK grade 15.1, LIX 69; reading time 1.5 min»"""
     if not st.get("sentences"):
         return ""
-    parts = [f"sentences: mean {st.get('mean_sentence_length', 0):.1f}, max {st.get('max_sentence_length', 0)} words"]
+    parts = [f"sentences: mean {st.get('mean_sentence_length', 0):.1f}, max {_count(st.get('max_sentence_length', 0), 'word')}"]
     for lang, fig in (st.get("readability") or {}).items():
         if lang == "ru" and "flesch_reading_ease" in fig:
             parts.append(
@@ -186,6 +187,7 @@ class TextReport(Reporter):
         self.count = 0
         self.findings = 0
         self.errors = 0
+        self.not_checked = 0
         self.scores: list[float] = []
 
     def file(self, report: FileReport) -> None:
@@ -194,6 +196,8 @@ class TextReport(Reporter):
         self.errors += bool(report.errors)
         if report.score is not None:
             self.scores.append(report.score)
+        elif not report.errors:
+            self.not_checked += 1  # anyq: ignore-file, or no Kazakh or Russian text
         if self.ctx.quiet:
             for f in report.findings:
                 self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
@@ -207,9 +211,13 @@ class TextReport(Reporter):
 
     def finish(self) -> None:
         if not self.ctx.quiet and self.count > 1:
-            n, f, e = self.count, self.findings, self.errors
-            mean = f", mean score {sum(self.scores) / len(self.scores):.0f}" if self.scores else ""
-            err = f", {e} file error{'s' if e != 1 else ''}" if e else ""
-            self.out.write(f"{n} file{'s' if n != 1 else ''} checked: {f} finding{'s' if f != 1 else ''}{mean}{err}.\n")
+            n, f, e, skipped = self.count, self.findings, self.errors, self.not_checked
+            mean = f", mean score {sum(self.scores) / len(self.scores):.1f}" if self.scores else ""
+            # every file is counted once: checked (scored) + not checked + with errors = files
+            files = f"{_count(n, 'file')} checked"
+            if e or skipped:
+                counts = [f"{len(self.scores)} checked"] + [f"{skipped} not checked"] * bool(skipped) + [f"{e} with errors"] * bool(e)
+                files = f"{_count(n, 'file')} ({', '.join(counts)})"
+            self.out.write(f"{files}: {_count(f, 'finding')}{mean}.\n")
         if self.ctx.statistics is not None:
             self.ctx.statistics.write_text(self.out, self.ctx.run)
