@@ -274,3 +274,54 @@ def test_a_norm_given_as_the_reason_in_plain_words_counts_as_the_reasons():
     report = anyq.check(reply, lang="ru", kind="reply")
     assert report.extra["reply"]["has"]["reasons"] is True
     assert "L111" not in {f.code for f in report.findings}
+
+
+# ---------------------------------------------------------------------------- Kazakh replies (an audit of kk letters)
+
+
+def _codes(report) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def test_kazakh_citation_formula_is_no_decision():
+    """«Сіздің өтінішіңіз … ӘРПК-нің 89-бабына сәйкес қаралды» is the Russian «Ваше обращение
+    рассмотрено в соответствии со статьёй 89 АППК РК»: a formula, no decision. The article's
+    number was taken for a fact of the case and the formula cue wanted the two words side by side."""
+    reply = (
+        "Құрметті Б. Е.!\n\n"
+        "Сіздің өтінішіңіз Қазақстан Республикасының Әкімшілік рәсімдік-процестік кодексінің 89-бабына сәйкес қаралды.\n\n"
+        "Бөлім басшысы                    Қ. Жақсылықов\n"
+    )
+    r = anyq.check(reply)
+    assert r.extra["reply"]["has"]["decision"] is False
+    assert {"L110", "L120", "L103", "J511"} <= _codes(r)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["По Вашему вопросу действует статья 89 АППК РК.", "Сіздің сұрағыңыз ҚР ӘРПК-нің 89-бабымен реттеледі."],
+    ids=["ru", "kk"],
+)
+def test_a_number_inside_a_citation_is_no_fact_of_the_case(sentence):
+    greeting = "Уважаемый Галым Тулегенович!" if sentence.startswith("По") else "Құрметті Ғалым Төлегенұлы!"
+    r = anyq.check(f"{greeting}\n\n{sentence}\n\nБөлім басшысы                    Б. Төлеуов\n")
+    assert r.extra["reply"]["has"]["decision"] is False
+    assert "L110" in _codes(r)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Сіздің 2026 жылғы 10 қарашадағы өтінішіңізге жауап ретінде мынаны хабарлаймыз.",
+        "Сіздің өтінішіңіз бойынша тексеру 2026 жылғы 5 қарашада жүргізілгенін хабарлаймыз.",
+        "На Ваше обращение от 10 ноября 2026 года сообщаем, что ремонт дороги будет проведён.",
+    ],
+    ids=["kk-appeal-date", "kk-told-past", "ru-appeal-date"],
+)
+def test_the_appeals_date_and_a_verb_of_telling_are_no_next_step(sentence):
+    """The appeal's own date is not the date of a next step, and «хабарлаймыз» (present-future
+    in form) tells, it does not promise — as the Russian «сообщаем» does not."""
+    greeting = "Уважаемый Галым Тулегенович!" if sentence.startswith("На") else "Құрметті Ғалым Төлегенұлы!"
+    r = anyq.check(f"{greeting}\n\n{sentence}\n\nБөлім басшысы                    Б. Төлеуов\n")
+    assert r.extra["reply"]["has"]["next_step"] is False
+    assert "L112" in _codes(r)

@@ -109,7 +109,7 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
     load["norm_sentences"] = len(a.norm_sentences)
 
     if kind == "reply":
-        a.reading = read_reply(lay, {id(s) for s in a.norm_sentences}, lang)
+        a.reading = read_reply(lay, {id(s) for s in a.norm_sentences}, lang, cits)
         find_signals(a.reading, lay, cits)
         appeal = _option(dctx, "appeal")
         if appeal is not None:

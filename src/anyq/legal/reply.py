@@ -95,6 +95,22 @@ _RU_MODALS = {"мочь", "нужно", "необходимо", "надо", "с�
 # the Kazakh words of obligation or ability that make a sentence look forward by themselves
 _KK_MODALS = ("керек", "қажет", "тиіс", "болады", "аласыз", "алады")
 _APPEAL_WORDS = re.compile(r"обращени|заявлени|жалоб|запрос|материал|өтініш|шағым|сұрау|арыз|хат", re.I)
+# the date of the reader's appeal: «на Ваше обращение от 10 ноября 2026 года», «на № 12 от
+# 10.11.2026 г.», «Сіздің 2026 жылғы 10 қарашадағы өтінішіңізге» — no fact of the case, no next step
+_APPEAL_DATE = {
+    "ru": re.compile(
+        rf"(?:обращени|заявлени|жалоб|запрос|письм|№\s*\S+)\w*\s+(?:№\s*\S+\s+)?от\s+"
+        rf"\d{{1,2}}(?:\s+{_MONTHS_RU}(?:\s+\d{{4}})?|\.\d{{1,2}}\.\d{{4}})(?:\s*(?:года|г\.))?",
+        re.I,
+    ),
+    "kk": re.compile(
+        rf"(?:\b\d{{4}}\s+жылғы\s+)?\b\d{{1,2}}(?:\s+{_MONTHS_KK}|\.\d{{1,2}}\.\d{{4}}(?:\s+жылғы)?)\s+(?:№\s*\S+\s+)?"
+        r"(?:өтініш|шағым|сұрау|арыз|хат(?!тама)|сауал)",  # not «№ 11 хаттамасымен»
+        re.I,
+    ),
+}
+# Kazakh verbs of telling: «хабарлаймыз», «түсіндіреміз» are said now, not promised
+_KK_TELLING = frozenset(("хабарла", "түсіндір", "мәлімде", "жеткіз"))
 
 
 @dataclass(slots=True)
@@ -212,7 +228,9 @@ def _kk_forward_looking(t: Token) -> bool:
     if a is None:
         return False
     if a.pos == "VERB" and any(tag in ("pres", "fut", "ptcp.fut") for tag in a.tags):
-        return True
+        # «хабарлаймыз» is the present-future form, but it tells, it does not promise
+        # (the Russian «сообщаем» is no future either)
+        return not (a.stem in _KK_TELLING and "1pl" in a.tags)
     from anyq.nlp.stem_kk import stemmer
 
     # «тапсырыңыз», «хабарласыңыз»: the polite imperative
@@ -257,19 +275,38 @@ def _token_starts(doc) -> list[int]:  # noqa: ANN001 - a spaCy Doc
     return starts
 
 
-def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
-    """States what a norm says, not what happens to the reader: cites an act, does not
-    address the reader, and gives no fact of its own (no number outside the citation)."""
-    inside = [c for c in cits if c.start < s.end and s.start < c.end and c.act_type not in ("resolution", "order", "decision")]
-    if not inside:
-        return False
-    if addresses_reader(s):
-        return False
+def _norms_in(s: Sentence, cits: list[Citation]) -> list[Citation]:
+    """The citations of norms in the sentence (an order or resolution cited is a fact of the case)."""
+    return [c for c in cits if c.start < s.end and s.start < c.end and c.act_type not in ("resolution", "order", "decision")]
+
+
+def _blank_citations(s: Sentence, inside: list[Citation]) -> str:
     rest = s.text
     for c in inside:
         a, b = max(c.start, s.start) - s.start, min(c.end, s.end) - s.start
         rest = rest[:a] + " " * (b - a) + rest[b:]
-    return _DIGIT.search(rest) is None
+    return rest
+
+
+def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
+    """States what a norm says, not what happens to the reader: cites an act, does not
+    address the reader, and gives no fact of its own (no number outside the citation)."""
+    inside = _norms_in(s, cits)
+    if not inside:
+        return False
+    if addresses_reader(s):
+        return False
+    return _DIGIT.search(_blank_citations(s, inside)) is None
+
+
+def case_text(s: Sentence, cits: list[Citation]) -> str:
+    """The sentence with what is no fact of the case blanked: the numbers and dates of the
+    norms it cites («ӘРПК-нің 89-бабына») and the date of the reader's own appeal («Сіздің
+    2026 жылғы 10 қарашадағы өтінішіңізге», «на Ваше обращение от 10 ноября 2026 года»)."""
+    if _DIGIT.search(s.text) is None:
+        return s.text  # a citation's number and an appeal's date both hold one
+    rest = _blank_citations(s, _norms_in(s, cits))
+    return _APPEAL_DATE[s.lang].sub(lambda m: " " * len(m.group(0)), rest)
 
 
 def named_body(text: str) -> bool:
@@ -288,8 +325,9 @@ def named_body(text: str) -> bool:
 # ---------------------------------------------------------------------------- the reading
 
 
-def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
-    """``norms``: the ids of the sentences that state a norm (``norm_sentence``)."""
+def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) -> ReplyReading:
+    """``norms``: the ids of the sentences that state a norm (``norm_sentence``); ``cits``: the
+    citations of the letter, whose numbers and dates are no facts of the case."""
     body = lay.body()
     has = dict.fromkeys(("decision", "reasons", "next_step", "appeal_route", "contact"), False)
     ev: dict[str, Sentence | None] = dict.fromkeys(has)
@@ -329,7 +367,8 @@ def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
         if not has["reasons"] and (c.search("reason", s.text) or c.search("explanation", s.text)):
             if not c.search("formula", s.text):
                 has["reasons"], ev["reasons"] = True, s
-        if not has["next_step"] and (has_deadline(s.text, s.lang) or has_date(s.text, s.lang) and forward_looking(s)):
+        dated = has_date(s.text, s.lang) and has_date(case_text(s, cits), s.lang)  # not the appeal's date
+        if not has["next_step"] and (has_deadline(s.text, s.lang) or dated and forward_looking(s)):
             if not c.search("hedge", s.text) and id(s) not in norms:
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
@@ -342,7 +381,7 @@ def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
                 continue
             c = c_of(s)
             blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-            if concrete(s.text, s.lang) and not blocked and id(s) not in norms and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
+            if concrete(case_text(s, cits), s.lang) and not blocked and id(s) not in norms and (s.para == first or speaks_for_itself(s) and _reader_or_we(s)):
                 has["decision"], ev["decision"] = True, s
                 break
 
@@ -360,7 +399,7 @@ def read_reply(lay: Layout, norms: set[int], lang: str) -> ReplyReading:
                     continue
                 c = c_of(s)
                 blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-                if not blocked and concrete(s.text, s.lang) and not has_deadline(s.text, s.lang) and not forward_looking(s):
+                if not blocked and concrete(case_text(s, cits), s.lang) and not has_deadline(s.text, s.lang) and not forward_looking(s):
                     has["reasons"], ev["reasons"] = True, s
                     break
 
