@@ -311,6 +311,31 @@ def test_a_number_inside_a_citation_is_no_fact_of_the_case(sentence):
 
 @pytest.mark.parametrize(
     "sentence",
+    ["Сізге жол жүру жеңілдігін бермейміз. Себебі Сіз зейнеткер емессіз.", "Мы не дадим Вам льготу на проезд, потому что Вы не пенсионер."],
+    ids=["kk", "ru"],
+)
+def test_a_negative_first_person_verb_is_a_refusal(sentence):
+    kk = sentence.startswith("Сізге")
+    greeting = "Құрметті Берік Жұмаұлы!" if kk else "Уважаемый Берик Жумаевич!"
+    appeal = (
+        "Келіспесеңіз, үш ай ішінде облыс әкімдігіне шағым бере аласыз."
+        if kk
+        else "Если Вы не согласны, можете обжаловать ответ в акимат области в течение трёх месяцев."
+    )
+    bare = f"{greeting}\n\n{sentence}\n\n{appeal}\n"
+    full = bare + "\nБөлім басшысы                    Ө. Тоқтаров\n\nОрынд.: Ә. Байжанова, тел. 8 (7162) 25-25-25\n"
+    r = anyq.check(full)
+    assert r.extra["reply"]["has"]["decision"] is True
+    assert "L110" not in _codes(r)
+    # without signature and executor the letter still opens with a decision for the reader
+    assert anyq.check(bare).extra["kind"] == "reply"
+    if kk:  # not what we do not know: «білмейміз» decides nothing
+        r = anyq.check(full.replace("жол жүру жеңілдігін бермейміз", "мекенжайыңызды білмейміз"))
+        assert r.extra["reply"]["has"]["decision"] is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
     [
         "Сіздің 2026 жылғы 10 қарашадағы өтінішіңізге жауап ретінде мынаны хабарлаймыз.",
         "Сіздің өтінішіңіз бойынша тексеру 2026 жылғы 5 қарашада жүргізілгенін хабарлаймыз.",

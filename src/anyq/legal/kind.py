@@ -3,8 +3,9 @@
 A *letter* has a letter's frame: a greeting to a person, a signature with a position, or
 the requisites of official correspondence. A *reply* is a letter that answers the reader's
 own appeal («Ваше обращение», «На № … от …», «өтінішіңіз», «… өтінішке»), opens with a decision
-for the reader, or greets a person by name and ends with an executor and phone without opening on
-business of its own (an invitation, a notice, a request). Everything else
+for the reader (also a refusal told by a negative verb: «бермейміз»), or greets a person by name
+and ends with an executor and phone without opening on business of its own (an invitation, a
+notice, a request). Everything else
 — news, press releases, announcements, commentaries — is *other*. Completeness and
 «отписка» checks run on replies only.
 """
@@ -48,12 +49,16 @@ def detect_kind(lay: Layout) -> tuple[str, list[str]]:
         return "reply", evidence
     if letter and first_body:
         # «Вам отказано», «Өтінішіңіз қанағаттандырылды»: the letter opens with a decision for the reader
-        from anyq.legal.reply import addresses_reader, has_contact
+        from anyq.legal.reply import addresses_reader, has_contact, refusal
 
         s = first_body[0]
         m = cues(s.lang).search("decision", s.text)
         if m and addresses_reader(s):
             evidence.append(f"decision for the reader «{m.group(0).strip()}»")
+            return "reply", evidence
+        refused = refusal(s)  # «Сізге жеңілдік бермейміз»: a refusal told by its verb
+        if refused:
+            evidence.append(f"decision for the reader «{refused}»")
             return "reply", evidence
         # «Уважаемая Динара Асхатовна!» … «Исп.: …, тел. …»: a body writing to a person by name,
         # with its executor and phone, is answering them unless it opens with business of its own

@@ -109,6 +109,8 @@ _APPEAL_DATE = {
         re.I,
     ),
 }
+# verbs that say what we do not know or have, not what we refuse («не располагаем», «білмейміз»)
+_NOT_REFUSALS = frozenset(("знать", "располагать", "біл"))
 # Kazakh verbs of telling: «хабарлаймыз», «түсіндіреміз» are said now, not promised
 _KK_TELLING = frozenset(("хабарла", "түсіндір", "мәлімде", "жеткіз"))
 
@@ -237,6 +239,33 @@ def _kk_forward_looking(t: Token) -> bool:
     return "poss2pol" in a.tags and stemmer().lex.is_verb(a.stem, depth=0)
 
 
+def refusal(s: Sentence) -> str | None:
+    """A verb of the first person negated, said to the reader — a refusal without an outcome
+    word: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». The verb, or None."""
+    if s.span is None:
+        return None
+    ts = token_strings(s.span.doc)
+    a, b = s.span.start, s.span.end
+    lower, tag, lemma = ts.lower, ts.tag, ts.lemma
+    found = None
+    if s.lang == "ru":
+        if "не" not in lower[a:b]:
+            return None
+        for i in range(a + 1, b):
+            t = tag[i]
+            if lower[i - 1] == "не" and t.startswith("VERB") and "1per" in t and ("pres" in t or "futr" in t) and lemma[i] not in _NOT_REFUSALS:
+                found = f"не {lower[i]}"
+                break
+    else:
+        # the stemmer's tags: «бермейміз» = бер + neg + pres + 1pl
+        for i in range(a, b):
+            t = tag[i].split("|")
+            if "neg" in t and "pres" in t and ("1pl" in t or "1sg" in t) and lemma[i] not in _NOT_REFUSALS:
+                found = lower[i]
+                break
+    return found if found is not None and addresses_reader(s) else None
+
+
 def citation_words(s: Sentence, cits: list[Citation]) -> int:
     """Words of the sentence inside citations (counted like the report's word statistics)."""
     if s.span is None:
@@ -358,7 +387,8 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         if not has["decision"] and id(s) not in norms:
             # an outcome word («отказано», «қанағаттандырылды») decides; an action («назначена»,
             # «енгізілді») decides only when said of this case
-            m = c.search("decision", s.text)
+            # or a first-person negative verb said to the reader («бермейміз»)
+            m = c.search("decision", s.text) or refusal(s)
             # the outcome word first: most sentences hold none, and speaks_for_itself is dear
             if not m and c.search("outcome", s.text) and speaks_for_itself(s) and not c.search("formula", s.text):
                 m = c.search("outcome", s.text)
