@@ -334,6 +334,23 @@ def test_a_negative_first_person_verb_is_a_refusal(sentence):
         assert r.extra["reply"]["has"]["decision"] is False
 
 
+def test_kazakh_reported_speech_forms_are_read():
+    """«… жіберілгенін хабарлаймыз», «… жүзеге асырылатынын хабарлаймыз», «шаралар
+    қабылданатыны» count like the finite «жіберілді», «… асырылатын болады», «шаралар қабылданды»."""
+    head, sign = "Құрметті Асан Серікұлы!\n\n", "\n\nБөлім басшысы                    Ж. Есенова\n"
+    forwarded = anyq.check(head + "Сіздің өтінішіңіздің Алматы облысының Қаржы басқармасына жіберілгенін хабарлаймыз." + sign)
+    assert forwarded.extra["reply"]["has"]["decision"] is True
+    assert "L110" not in _codes(forwarded)
+    promise = anyq.check(head + "Сіздің өтінішіңіз бойынша көшені жарықтандыру жұмыстары жүзеге асырылатынын хабарлаймыз." + sign)
+    assert {"L122", "L120"} <= _codes(promise)
+    measures = anyq.check(head + "Сіздің өтінішіңіз бойынша тиісті шаралар қабылданатыны туралы шешім қабылданды." + sign)
+    assert [s["text"] for s in measures.extra["reply"]["signals"]] == ["шаралар қабылданатыны"]
+    assert "L120" in _codes(measures)
+    # a rule explained is no promise: the participle is habitual as well
+    rule = anyq.check(head + "Сіздің өтінішіңіз бойынша жолдамалар кезек тәртібімен берілетінін түсіндіреміз." + sign)
+    assert "L122" not in _codes(rule)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -350,3 +367,14 @@ def test_the_appeals_date_and_a_verb_of_telling_are_no_next_step(sentence):
     r = anyq.check(f"{greeting}\n\n{sentence}\n\nБөлім басшысы                    Б. Төлеуов\n")
     assert r.extra["reply"]["has"]["next_step"] is False
     assert "L112" in _codes(r)
+
+
+def test_kazakh_causal_converb_gives_the_reasons():
+    reply = (
+        "Құрметті Берік Жұмаұлы!\n\n"
+        "Табысыңыз шектен асқандықтан, Сізге жәрдемақы беруден бас тартамыз.\n\n"
+        "Келіспесеңіз, үш ай ішінде облыс әкімдігіне шағым бере аласыз.\n"
+    )
+    r = anyq.check(reply)
+    assert r.extra["reply"]["has"]["reasons"] is True
+    assert "L111" not in _codes(r)
