@@ -378,3 +378,27 @@ def test_kazakh_causal_converb_gives_the_reasons():
     r = anyq.check(reply)
     assert r.extra["reply"]["has"]["reasons"] is True
     assert "L111" not in _codes(r)
+
+
+def test_completeness_findings_speak_the_letters_language():
+    """A Russian reply signed in Kazakh: L114, anchored on the signature, was in Kazakh."""
+    reply = (
+        "Уважаемая Гульнар Аскаровна!\n\n"
+        "Ваше обращение о ремонте крыши мы получили. Крышу отремонтируем до 20 декабря 2026 года, потому что дом внесён в план.\n\n"
+        "Если Вы не согласны с ответом, можете обжаловать его в акимат города в течение трёх месяцев.\n\n"
+        "Құрметпен,\nБөлім басшысы                    Д. Жұмабеков\n"
+    )
+    (f,) = [f for f in anyq.check(reply).findings if f.code == "L114"]
+    assert f.language == "ru" and f.line == 7
+    assert f.message.startswith("Нет исполнителя") and "Исп.:" in f.advice
+
+
+def test_orindagan_is_the_executors_label():
+    reply = (
+        "Құрметті Айгерім Серікқызы!\n\n"
+        "Сіздің өтінішіңіз аудан әкімдігінде қаралды. Тексеру 12 наурызда жүргізілді, бұзушылық анықталған жоқ.\n\n"
+        "Орындаған: Сейтқали А.Б.\nТел.: 8 (7172) 74-00-00\n"
+    )
+    r = anyq.check(reply)
+    assert r.extra["reply"]["has"]["contact"] is True
+    assert "L114" not in _codes(r)

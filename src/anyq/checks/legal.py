@@ -123,7 +123,15 @@ def retold_norms(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
 _PARTS = {"L110": "decision", "L111": "reasons", "L112": "next_step", "L113": "appeal_route", "L114": "contact"}
 
 
+def _letter_lang(a: LegalAnalysis) -> str:
+    """The language most of the body is written in."""
+    words = body_languages(a.layout)
+    return max(words, key=words.__getitem__) if any(words.values()) else a.lang
+
+
 def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """A part of the reply is missing: the message and its sentence pattern in the letter's
+    language, wherever the finding is anchored (a Russian reply may end on a Kazakh signature)."""
     a = analyse(ctx)
     if a.kind != "reply" or a.reading is None:
         return
@@ -140,12 +148,12 @@ def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         sig = a.layout.signature
         if sig is not None:
             p = ctx.paragraphs[sig]
-            yield Hit(p.start, p.end)
+            yield Hit(p.start, p.end, lang=_letter_lang(a))
             return
         s = _last_body(a)
     else:
         s = _last_body(a)
-    h = _hit(s)
+    h = _hit(s, lang=_letter_lang(a))
     if h:
         yield h
 

@@ -150,3 +150,6 @@ class Hit:
     message: str | None = None
     # the replacement ``--fix`` may apply (only if the rule has ``fix = true``); None: no safe fix
     fix: str | None = None
+    # the language of the message and advice when it is not the paragraph's: a finding about the
+    # whole letter anchored on a line in another language (L114 on a Kazakh signature of a Russian reply)
+    lang: str | None = None

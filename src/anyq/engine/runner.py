@@ -245,7 +245,7 @@ class Linter:
             keep_all = keep_skipped or not skipped  # most letters skip nothing: no scan per hit
             for hit in run(dctx, rule):
                 if keep_all or not any(a <= hit.start < b for a, b in skipped):
-                    out.append((rule, hit, _lang_at(dctx.paragraphs, hit.start) or lang))
+                    out.append((rule, hit, hit.lang or _lang_at(dctx.paragraphs, hit.start) or lang))
         return out
 
     def _document_checks_for(self, lang: str) -> list[tuple[Rule, DocumentRule, bool]]:

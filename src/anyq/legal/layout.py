@@ -64,7 +64,8 @@ def _requisites(text: str) -> bool:
     return _line_starts_with(_OUTGOING_START, text) or _incoming(text)
 
 
-_FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
+# «Орындаған:» with its colon: without it the word starts a body sentence («Орындаған жұмыстар …»)
+_FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Орындаған\s*:|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
 PHONE = re.compile(r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b")
 
