@@ -120,6 +120,22 @@ def test_kazakh_land_measure_sotyq_is_a_word():
     assert _s101(text, "kk") == []
 
 
+def test_kazakh_verbs_with_stems_in_y_i_are_words_and_not_fixed():
+    # hunspell-kk lists оқу, жылжу, тасу only by the verbal noun, read as a consonant stem
+    # (жылж-): «жылжымайтын мүлік» was flagged and --fix-spelling wrote «жылжылмайтын»; the
+    # contracted «тасиды» (тасы + й + ды) and «оқитын» were unknown too
+    text = (
+        "Субсидия алу үшін жылжымайтын мүлік туралы үзінді көшірме ұсыну қажет. Ауылдық округінің "
+        "әкімі өтінішті қабылдайды, округтің мекенжайы өзгерген жоқ.\n"
+        "Көктемде өзен тасиды, сондықтан кезек баяу жылжиды. Мектепте оқитын балалар жүгіреді.\n"
+        "Апам шұлық тоқиды. Күн жылиды. Ол кітап оқиды.\n"
+    )
+    assert _s101(text, "kk") == []
+    assert anyq.fix(text, lang="kk", spelling=True) == text
+    # a consonant verb stem does not take the contraction: «жазиды» is a typo for «жазады»
+    assert [f.text for f in _s101("Ол хат жазиды.", "kk")] == ["жазиды"]
+
+
 def test_allowlist_accepts_words_with_their_endings():
     ru = "Платформа цифроакимат заработала, в цифроакимате доступны услуги."
     kk = "Ақбұлақсу мекемесі жұмыс істейді, ақбұлақсудың мекенжайы өзгерді."

@@ -90,9 +90,9 @@ def known_kk(lower: str) -> bool:
         return True
     if s.analyse_own(lower).known:
         return True
-    from anyq.spell.kazakh_derivation import known_by_derivation
+    from anyq.spell.kazakh_derivation import known_by_contraction, known_by_derivation
 
-    return known_by_derivation(lower)
+    return known_by_derivation(lower) or ("и" in lower and known_by_contraction(lower))
 
 
 @lru_cache(maxsize=100_000)

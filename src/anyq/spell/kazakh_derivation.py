@@ -5,7 +5,8 @@ word whose whole stem is in no dictionary — «тәртіптік» (тәрті
 ым), «тасымалдаушы» (тасымалда + у + шы), «куәландыр» (куә + лан + дыр), «көппәтерлі» (көп +
 пәтер + лі) — would be flagged. Here a stem the stemmer left unknown is accepted when it is a
 known word plus productive derivational suffixes, with vowel harmony and the consonant class
-of each suffix checked as the stemmer checks inflection.
+of each suffix checked as the stemmer checks inflection. Also the spelling of ы/і + й as «и»
+in the forms of a verb whose stem ends in ы/і (``known_by_contraction``).
 """
 
 from __future__ import annotations
@@ -108,5 +109,22 @@ def known_by_derivation(word: str) -> bool:
     """Some analysis of ``word`` (lower case) has a stem that is a known word plus derivation."""
     for stem, pos in k.stemmer().stems_with_pos(word):
         if derived_known(stem, pos):
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def known_by_contraction(word: str) -> bool:
+    """Kazakh writes ы/і + й as «и»: тасы + й + ды → «тасиды», оқы + йтын → «оқитын», жылжы + й
+    → «жылжи». ``word`` (lower case) is known when, with one «и» written out, a valid suffix
+    chain follows a known verb stem ending in ы/і right where the «и» was."""
+    lex = k.lexicon()
+    st = k.stemmer()
+    for i, ch in enumerate(word):
+        if ch != "и" or i < 2:
+            continue
+        base = word[:i]
+        stem = base + ("ы" if k.harmony(base) == "back" else "і")
+        if lex.is_verb(stem) and (stem, "VERB") in st.stems_with_pos(stem + "й" + word[i + 1 :]):
             return True
     return False
