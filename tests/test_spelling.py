@@ -136,6 +136,13 @@ def test_kazakh_verbs_with_stems_in_y_i_are_words_and_not_fixed():
     assert [f.text for f in _s101("Ол хат жазиды.", "kk")] == ["жазиды"]
 
 
+def test_kazakh_suggestion_keeps_the_voicing_of_a_stem_final_p_k_q():
+    # «жауапы» passed the stemmer (which lets loanwords such as «типі» keep п) and was offered
+    # for «жауапп»; the dictionary's form is «жауабы»
+    (f,) = _s101("Сіздің өтінішіңізге жауапп дайындалды.", "kk")
+    assert f.suggestions == ["жауап"]
+
+
 def test_allowlist_accepts_words_with_their_endings():
     ru = "Платформа цифроакимат заработала, в цифроакимате доступны услуги."
     kk = "Ақбұлақсу мекемесі жұмыс істейді, ақбұлақсудың мекенжайы өзгерді."

@@ -214,6 +214,22 @@ def kazakh_restoration(lower: str, max_changes: int = 4) -> str | None:
     return found[0][0]
 
 
+_VOICED = {"п": "б", "к": "г", "қ": "ғ"}
+
+
+def _unvoiced(word: str, st) -> bool:
+    """«жауапы»: a stem's final п/к/қ left voiceless before a vowel-initial suffix where the
+    dictionary lists the voiced form («жауабы»). The stemmer accepts both (loanwords keep the
+    voiceless letter: «типі»), so such a non-word is only kept out of the suggestions."""
+    if word in st.lex.words:
+        return False  # listed as written: «тарапынан»
+    a = st.analyse_own(word)
+    n = len(a.stem)
+    if not (a.suffixes and n >= 2 and word.startswith(a.stem) and a.stem[-1] in _VOICED and word[n : n + 1] in "аәеиоөұүыі"):
+        return False
+    return word[: n - 1] + _VOICED[a.stem[-1]] + word[n:] in st.lex.words
+
+
 def known_candidates(word: str, lang: str) -> list[Candidate]:
     """Known words one slip away from ``word`` (lower case), plus Kazakh restorations."""
     cands = edits1(word, lang)
@@ -231,6 +247,7 @@ def known_candidates(word: str, lang: str) -> list[Candidate]:
         if len(found) < 3:
             # derived words («тәртіптік», «ұстаным») only when inflection leaves room
             found += [c for c in plausible if c not in found and known_kk(c.word)]
+        found = [c for c in found if not _unvoiced(c.word, st)]
     else:
         found = [c for c in cands.values() if known_ru_form(c.word) or _ru_lexicon_form(c.word)]
     if not found:
