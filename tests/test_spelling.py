@@ -143,6 +143,26 @@ def test_kazakh_suggestion_keeps_the_voicing_of_a_stem_final_p_k_q():
     assert f.suggestions == ["жауап"]
 
 
+def test_russian_stray_yo_is_a_typo_and_never_a_suggestion():
+    # ё was read as е anywhere: «обращёние» passed, and was offered for «обращние»
+    found = _s101("Прошу прёдоставить копию. Ваше обращёние рассмотрёно.", "ru")
+    assert [(f.text, f.suggestions[0]) for f in found] == [
+        ("прёдоставить", "предоставить"),
+        ("обращёние", "обращение"),
+        ("рассмотрёно", "рассмотрено"),
+    ]
+    (f,) = _s101("Ваше обращние рассмотрено.", "ru")
+    assert f.suggestions == ["обращение"]
+    # ё where it belongs, and е written for it, are both correct
+    assert _s101("Ещё раз сообщаем, что счёт за приём учтён, объём работ утверждён, всё в срок.", "ru") == []
+    assert _s101("Еще раз сообщаем, что счет за прием учтен, объем работ утвержден, все в срок.", "ru") == []
+
+
+def test_russian_self_employed_is_a_word():
+    text = "Ваше обращение о поддержке самозанятых граждан рассмотрено. Самозанятым предоставляется льгота."
+    assert _s101(text, "ru") == []
+
+
 def test_allowlist_accepts_words_with_their_endings():
     ru = "Платформа цифроакимат заработала, в цифроакимате доступны услуги."
     kk = "Ақбұлақсу мекемесі жұмыс істейді, ақбұлақсудың мекенжайы өзгерді."
