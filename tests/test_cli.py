@@ -425,3 +425,17 @@ def test_fail_under_compares_the_score_it_shows_and_names_the_file(tmp_path):
     assert quiet.exit_code == 1 and f"{p}: score {score:.1f} is below fail-under {threshold}" in quiet.stderr
     passing = runner.invoke(app, ["check", "--no-cache", "--fail-on", "never", "--fail-under", f"{score}", str(p)])
     assert passing.exit_code == 0 and "below" not in passing.stderr
+
+
+def test_an_allow_entry_of_several_words_is_a_usage_error(tmp_path):
+    # the speller looks words up one at a time: «жылжымайтын мүлік» allowed nothing, silently
+    p = _write(tmp_path, "letter.txt", "Жылжымайтын мүлік туралы анықтама беріледі.\n")
+    words = _write(tmp_path, "words.txt", "# our words\nжапсаржай\nжылжымайтын мүлік\n")
+    for extra, where in (
+        (["--allow", "жапсаржай,жылжымайтын мүлік"], "--allow: "),
+        (["--allowlist", str(words)], f"{words}: line 3: "),
+    ):
+        result = runner.invoke(app, ["check", str(p), "--no-cache", "--select", "S"] + extra)
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines() == [f"anyq: error: {where}'жылжымайтын мүлік' is several words; the speller checks single words, so allow each word"]
+    assert runner.invoke(app, ["check", str(p), "--no-cache", "--select", "S", "--allow", "жапсаржай, мүлік"]).exit_code == 0

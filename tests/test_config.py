@@ -92,6 +92,7 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ("timeout = nan\n", "timeout", "finite number of seconds"),
         ('fail_on = "never"\nfail-on = "error"\n', "fail-on", "set twice, as 'fail_on' and as 'fail-on'"),
         ("lang = \n", None, "invalid TOML"),
+        ('allowlist = ["жапсаржай", "жылжымайтын мүлік"]\n', "allowlist", "'жылжымайтын мүлік' is several words"),
     ],
 )
 def test_bad_config_names_file_and_key_and_exits_2(tmp_path, content, key, words):

@@ -265,7 +265,7 @@ def check(
     from anyq.findings import CachedReport
     from anyq.configfile import ConfigError, Resolver
     from anyq.engine.loader import RuleError
-    from anyq.config import parse_size
+    from anyq.config import allow_entry_problem, parse_size
     from anyq.readers import ReadError
     from anyq.reporters import ReportContext, make_reporter
 
@@ -276,11 +276,17 @@ def check(
     except ValueError as exc:
         _fail(str(exc))
     words = [w for v in allow or [] for w in v.split(",") if w.strip()]
+    for w in words:
+        problem = allow_entry_problem(w)
+        if problem:
+            _fail(f"--allow: {problem}")
     for f in allowlist or []:
         try:
             words += read_allowlist(str(f))
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"{f}: allowlist cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        except ValueError as exc:  # an entry that can never match
+            _fail(f"{f}: {exc}")
     overrides = {
         "select": _split_codes(select),
         "ignore": _split_codes(ignore),

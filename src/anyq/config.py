@@ -115,6 +115,18 @@ class Settings:
         for code in list(self.severity) + list(self.params):
             if not FULL_CODE.match(code):
                 raise ValueError(f"{code!r} is not a rule code (a capital letter and 3-4 digits, e.g. J101)")
+        for word in self.allowlist:
+            problem = allow_entry_problem(word)
+            if problem:
+                raise ValueError(f"allowlist: {problem}")
+
+
+def allow_entry_problem(word: str) -> str | None:
+    """Why an allowlist entry can never match, or None: the speller looks words up one at a
+    time, so «жылжымайтын мүлік» would silently allow nothing."""
+    if len(word.split()) > 1:
+        return f"{word.strip()!r} is several words; the speller checks single words, so allow each word"
+    return None
 
 
 # Fields that say where settings came from, never set by a user.

@@ -206,11 +206,17 @@ class Allowlist:
 
 
 def read_allowlist(path: str) -> list[str]:
-    """An allowlist file: one word per line, ``#`` comments, UTF-8."""
+    """An allowlist file: one word per line, ``#`` comments, UTF-8. A line that can never
+    match (several words) is a ValueError naming the line."""
+    from anyq.config import allow_entry_problem
+
     words: list[str] = []
     with open(path, encoding="utf-8-sig") as fh:
-        for line in fh:
+        for number, line in enumerate(fh, 1):
             line = line.split("#", 1)[0].strip()
             if line:
+                problem = allow_entry_problem(line)
+                if problem:
+                    raise ValueError(f"line {number}: {problem}")
                 words.append(line)
     return words
