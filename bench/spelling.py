@@ -370,7 +370,7 @@ def _clear_spelling_caches() -> None:
 
     for fn in (dictionary.known_ru, dictionary.known_kk, dictionary.known_hunspell, dictionary.is_known,
                candidates.kazakh_restoration, kazakh_derivation.derived_known, kazakh_derivation.known_by_derivation,
-               rank.rank):
+               kazakh_derivation.known_by_contraction, rank.rank):
         fn.cache_clear()
 
 
