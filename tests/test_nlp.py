@@ -129,6 +129,21 @@ def test_stemmer_cases(form, stem):
     assert stemmer().analyse(form).stem == stem
 
 
+def _lemmas(text: str, lang: str) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.lemma_, t.pos_) for t in annotate(text, lang) if t.is_alpha}
+
+
+def test_russian_lemmas_of_kazakhstan_words_from_the_lexicon():
+    text = ("Решение маслихата опубликовано. Вопрос рассмотрен в маслихате, ответ маслихату направлен. "
+            "Пособие 50 000 тенге выдаётся в ЦОНе, справку ЦОНа можно получить онлайн. Ответы акиматов получены.")
+    by = _lemmas(text, "ru")
+    assert {by[w][0] for w in ("маслихата", "маслихате", "маслихату")} == {"маслихат"}
+    assert by["маслихата"][1] == "NOUN"
+    assert by["тенге"][0] == "тенге"
+    assert by["ЦОНе"][0] == by["ЦОНа"][0] == "цон"
+    assert by["акиматов"] == ("акимат", "NOUN")
+
+
 @pytest.mark.parametrize("lang", ["ru", "kk"])
 def test_chunks_cached_after_a_special_case_keep_their_tokens(lang):
     """make_docs keeps each chunk's tokens (spaCy 3.8's own cache stops caching a text's chunks

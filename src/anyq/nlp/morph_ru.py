@@ -61,24 +61,40 @@ class RussianMorphology:
         """``word`` (lower case) → (lemma, UD POS, UD features, OpenCorpora tag)."""
         parses = self.analyzer.parse(word)
         p = parses[0]
+        lemma, listed = p.normal_form, []
+        if not p.is_known and p.tag.POS not in ("ADJF", "PRTF"):
+            # A Kazakhstan noun the dictionary lacks: the guesser's lemmas differ form to form
+            # (маслихата, тенг, цона, акиматовый), so the noun our lexicon lists wins; the
+            # shortest, as the lexicon lists some inflected forms too (маслихата → маслихат).
+            # A full adjective guessed (общедомового) is the lexicon's adjective already; place
+            # names (listed with a capital) keep the guesser's reading.
+            common = official_common_nouns()
+            listed = [q for q in parses if q.tag.POS == "NOUN" and q.normal_form in common]
+            if listed:
+                p = min(listed, key=lambda q: len(q.normal_form))
+                lemma = p.normal_form
+            elif word in common:
+                lemma = word  # indeclinable: тенге
         if p.tag.POS == "PRTF":
             # «данному», «указанного»: where the dictionary has an adjective, officialese means it
             p = next((q for q in parses if q.tag.POS == "ADJF"), p)
+            lemma = p.normal_form
         tag = p.tag
         oc_pos = tag.POS or ""
         pos = _POS.get(oc_pos, "X")
         if oc_pos == "CONJ" and word in _SUBORDINATORS:
             pos = "SCONJ"
-        elif oc_pos == "NOUN" and tag.grammemes & _NAMES:
+        elif oc_pos == "NOUN" and tag.grammemes & _NAMES and not listed:
             pos = "PROPN"
-        feats = {_FEATS[g] for g in tag.grammemes if g in _FEATS}
+        # a listed word is a common noun, though the guesser took it for a name (маслихат)
+        feats = {_FEATS[g] for g in tag.grammemes if g in _FEATS and not (listed and g in _NAMES)}
         if oc_pos in _VERBFORM:
             feats.add(_VERBFORM[oc_pos])
         if oc_pos in _SHORT:
             feats.add("Variant=Short")
         if oc_pos == "COMP":
             feats.add("Degree=Cmp")
-        return p.normal_form, pos, "|".join(sorted(feats)), str(tag)
+        return lemma, pos, "|".join(sorted(feats)), str(tag)
 
     def is_known(self, word: str) -> bool:
         """In pymorphy3's dictionary or in our lexicon of Kazakhstan's official words (тенге, акимат)."""
@@ -93,6 +109,14 @@ def official_lexicon() -> frozenset[str]:
     """``rules/data/ru_lexicon.txt``: Russian words of Kazakhstan's officialdom the dictionaries lack."""
     with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
         return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@cache
+def official_common_nouns() -> frozenset[str]:
+    """The lexicon without its place names (Астана, Костанай: a capital, then lower case)."""
+    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
+        words = [w.strip() for w in fh if w.strip() and not w.startswith("#")]
+    return frozenset(w.lower() for w in words if not (w[0].isupper() and not w.isupper()))
 
 
 _morph: RussianMorphology | None = None
