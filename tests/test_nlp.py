@@ -133,6 +133,34 @@ def _lemmas(text: str, lang: str) -> dict[str, tuple[str, str]]:
     return {t.text: (t.lemma_, t.pos_) for t in annotate(text, lang) if t.is_alpha}
 
 
+def test_kazakh_nouns_in_ma_with_possessive_accusative_are_nouns():
+    # «-масын» is poss3 + acc of a noun in «-ма/-ме», not a negative «let him not…»
+    by = _lemmas("Бағдарламасын бекіту үшін басқармасын хабардар еттік. Анықтамасын және көшірмесін хатқа қостық.", "kk")
+    assert by["Бағдарламасын"] == ("бағдарлама", "NOUN")
+    assert by["басқармасын"] == ("басқарма", "NOUN")
+    assert by["Анықтамасын"] == ("анықтама", "NOUN")
+    assert by["көшірмесін"] == ("көшірме", "NOUN")
+
+
+def test_kazakh_words_ending_like_a_suffix_stay_whole():
+    text = ("Бүгін жылу беру туралы хабарландыру жарияланды. Жылумен қамту жөндеуден кейін қалпына келеді, "
+            "ал тексеру тегін жүргізіледі. Жалақы төлеу үшін өтініш қажет емес.")
+    by = _lemmas(text, "kk")
+    assert {w: by[w][0] for w in ("Бүгін", "жылу", "Жылумен", "кейін", "тегін", "Жалақы", "үшін", "туралы")} == {
+        "Бүгін": "бүгін", "жылу": "жылу", "Жылумен": "жылу", "кейін": "кейін",
+        "тегін": "тегін", "Жалақы": "жалақы", "үшін": "үшін", "туралы": "туралы",
+    }
+
+
+def test_kazakh_unknown_loanwords_lose_possessive_and_case():
+    # офис, сервис, аккаунт are in no dictionary: the possessive -ы/-і comes off with the case
+    text = "Құжатты орталықтың офисінде немесе сервисіне жүгініп алуға болады. Өтініш аккаунтына жіберілді."
+    by = _lemmas(text, "kk")
+    assert by["офисінде"][0] == "офис"
+    assert by["сервисіне"][0] == "сервис"
+    assert by["аккаунтына"][0] == "аккаунт"
+
+
 def test_russian_lemmas_of_kazakhstan_words_from_the_lexicon():
     text = ("Решение маслихата опубликовано. Вопрос рассмотрен в маслихате, ответ маслихату направлен. "
             "Пособие 50 000 тенге выдаётся в ЦОНе, справку ЦОНа можно получить онлайн. Ответы акиматов получены.")

@@ -230,7 +230,9 @@ FINAL_VERBAL = [
     S("ңыздар", "ңіздер", "imp2polpl", _AFTER_V, 0.1),
     S("ыңыз", "іңіз", "imp2pol", _AFTER_C, 0.3),
     S("ңыз", "ңіз", "imp2pol", _AFTER_V, 0.35),
-    S("сын", "сін", "imp3", _ANY, 0.3),
+    # dearer than poss3 + acc: «-масын» is nearly always a noun in «-ма» (бағдарламасын),
+    # rarely a negative «let him not…» (бағдарла + ма + сын)
+    S("сын", "сін", "imp3", _ANY, 0.45),
     S("айын", "ейін", "opt1sg", _AFTER_C, 0.2),
     S("йын", "йін", "opt1sg", _AFTER_V, 0.2),
     S("айық", "ейік", "opt1pl", _AFTER_C, 0.2),
@@ -318,10 +320,11 @@ class Lexicon:
 
     def __init__(self) -> None:
         sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
-        words, verbs, short, overrides, harmony_overrides = cached("kk-lexicon-v2", sources, lambda: self._build(*sources))
+        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v3", sources, lambda: self._build(*sources))
         self.words: frozenset[str] = words
         self.verbs: frozenset[str] = verbs
         self.short: frozenset[str] = short
+        self.whole: frozenset[str] = whole
         self.overrides: dict[str, str] = overrides
         HARMONY_OVERRIDES.update(harmony_overrides)
 
@@ -330,6 +333,7 @@ class Lexicon:
         words: set[str] = set()
         verbs: set[str] = set()
         short: set[str] = set()
+        whole: set[str] = set()
         harmony_overrides: dict[str, str] = {}
         with open(dic, encoding="utf-8-sig") as fh:
             next(fh)
@@ -355,6 +359,8 @@ class Lexicon:
                 flags = {f.strip() for f in more[0].split(",")} if more else set()
                 if "short" in flags:
                     short.add(stem)
+                if "whole" in flags:
+                    whole.add(stem)
                 for h in ("front", "back"):
                     if h in flags:
                         harmony_overrides[stem] = h
@@ -364,7 +370,7 @@ class Lexicon:
                 if line.strip() and not line.startswith("#"):
                     form, _, stem = line.rstrip("\n").partition("\t")
                     overrides[form.strip().lower()] = stem.strip().lower()
-        return frozenset(words), frozenset(verbs), frozenset(short), overrides, harmony_overrides
+        return frozenset(words), frozenset(verbs), frozenset(short), frozenset(whole), overrides, harmony_overrides
 
     def is_noun(self, s: str) -> bool:
         return s in self.words
@@ -417,6 +423,15 @@ def _alternants(rest: str, surface: str) -> list[str]:
         v = "ы" if harmony(rest) == "back" else "і"
         out.append(rest[:-1] + v + rest[-1])
     return out
+
+
+def _clear(stem: str, pos: str, chain: tuple) -> bool:
+    """Whether suffixes may come off a stem no dictionary knows: not down to one syllable
+    (a noun of four letters or more excepted, a loan: файл + ды), and not a lone one-letter
+    ending; a one-letter possessive -ы/-і with a case after it is clear (офис + і + нде)."""
+    if sum(ch in VOWELS for ch in stem) < 2 and (len(stem) < 4 or pos != "NOUN"):
+        return False
+    return len(chain[0][1]) > 1 or (chain[0][0] == "poss3" and len(chain) > 1)
 
 
 class Stemmer:
@@ -533,11 +548,13 @@ class Stemmer:
                 continue
             for alt in _alternants(stem, chain[0][1] if chain else ""):
                 known = self._known(alt, pos, chain)
-                if not known and chain and (sum(ch in VOWELS for ch in alt) < 2 or len(chain[0][1]) == 1):
+                if not known and chain and not _clear(alt, pos, chain):
                     continue  # an unknown stem is only stripped of clear, longer suffixes
                 total = cost - 0.3 * len(chain) + (0.0 if known else 2.0) + (0.0 if chain else 0.25)
                 if chain and len(alt) <= 2 and alt not in self.lex.short:
                     total += 0.5  # «аудан» is not «ау» + «-дан»: two-letter stems only from the short list
+                if alt in self.lex.whole:
+                    total -= 0.4  # үшін is not үші + н, жылу not жыл + у: the lexicon's "whole" words
                 if alt[-1:] in _DEVOICE:
                     total += 0.01  # written stems end in п/к/қ, not б/г/ғ
                 a = Analysis(word, alt, pos, chain, known, round(total, 3))
