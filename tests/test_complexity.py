@@ -73,6 +73,20 @@ def test_clauses_participles_and_chains():
     assert not [f for f in plain.findings if f.category == "complexity"]
 
 
+def test_kazakh_genitive_chain_counts_genitives_and_skips_citations():
+    # C107 is «≥ 3 genitive-marked words»: two genitives and their head are no chain, nor is
+    # a citation with numbered articles (as the Russian C103 does not see «пункта 2 статьи 12»)
+    def c107(text):
+        return [(f.text, f.message) for f in anyq.check(text, lang="kk", select=["C107"]).findings]
+
+    assert c107("Біз бөлімнің жоспарының орындалуын тексердік.") == []
+    citation = "Қазақстан Республикасының «Тұрғын үй қатынастары туралы» Заңының 12-бабының 2-тармағына сәйкес тәртіп белгіленеді."
+    assert c107(citation) == []
+    [(span, message)] = c107("Қала әкімдігінің құрылыс бөлімінің басшысының бұйрығымен комиссия құрылды.")
+    assert span == "әкімдігінің құрылыс бөлімінің басшысының бұйрығымен"
+    assert "3 сөз" in message
+
+
 def test_readability_is_not_judged_on_a_note_of_a_few_words():
     # six words, a salutation's long words: Flesch 23, yet nothing here to shorten
     note = "Уважаемый заявитель!\n\nВаш участок оформлен 3 мая."

@@ -194,6 +194,8 @@ def test_kazakh_false_alarms_are_avoided():
     assert "J800" not in codes("Мұғалім келеді. Жолды жөндейміз. Малды жайылымға шығарасыз.")
     assert "J801" not in codes("Қала әкімдігінің тұрғын үй қатынастары бөлімінің басшысы қол қойды.")
     assert "J531" not in codes("Құжаттар талапқа сәйкес келеді.")
+    # «ойын алаңы» (a playground) by «жанындағы» (near): no chain of officialese
+    assert "J801" not in codes("Үйіңіздің жанындағы ойын алаңын жөндейміз.")
 
 
 def test_kazakh_formula_is_reported_once():

@@ -348,7 +348,10 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
                 f.subordinators += 1
     # stacked ілік септік: «бөлімінің бастығының орынбасарының»
     if "gen" in "|".join(tag):  # no genitive anywhere: no chain (one string test)
-        f.genitive_chain = _kk_genitive_chain(s, [k for k, t in enumerate(tag) if "gen" in t and "gen" in _KK_TAGS[t]])
+        # a numbered genitive is a citation («Заңының 12-бабының 2-тармағына»), no chain link:
+        # the Russian C103 does not see «пункта 2 статьи 12» either
+        gens = [k for k, t in enumerate(tag) if "gen" in t and "gen" in _KK_TAGS[t] and not s.text[k][:1].isdigit()]
+        f.genitive_chain = _kk_genitive_chain(s, gens) if gens else None
     f.predicates = len(preds)
     # converbs directly before a finite verb are part of it («қарап шықты», «жазып берді»)
     if f.participles:
@@ -359,21 +362,25 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
 
 
 def _kk_genitive_chain(s: _Sent, gens: list[int]) -> tuple[int, int, int] | None:
-    """The longest run of genitives (positions ``gens``): one attribute may stand between
-    two of them («қосудың техникалық мүмкіндігінің»), and the chain ends with its head noun
-    (a possessive) if one follows. (chain length, first token, end token) or None."""
+    """The longest run of genitives (positions ``gens``): an attribute of one or two words may
+    stand between two of them («қосудың техникалық мүмкіндігінің», «органның тұрғын үй
+    бөлімінің»), and the chain's span ends with its head
+    noun (a possessive) if one follows. (genitives in the run, first token, end token) or
+    None; the head is shown but not counted, as the README says («≥ 3 genitive-marked words»)."""
     punct, tag, idx = s.punct, s.tag, s.i
     n = len(tag)
     best: tuple[int, int, int] | None = None
     first = 0  # where the current run starts in ``gens``
     for j, k in enumerate(gens):
         nxt = gens[j + 1] if j + 1 < len(gens) else n + 2
-        if nxt == k + 1 or (nxt == k + 2 and not punct[k + 1]):
-            continue  # the run goes on
+        if nxt <= k + 3 and not any(punct[k + 1 : nxt]) and not any(_KK_POSS[t] for t in tag[k + 1 : nxt]):
+            # the run goes on: up to two words between («органның тұрғын үй бөлімінің»), none
+            # possessed (that is the head: «Кестенің сақталуына автобустардың» are two phrases)
+            continue
         m = j - first + 1
         end = idx[k] + 1
         if k + 1 < n and _KK_POSS[tag[k + 1]]:
-            end, m = idx[k + 1] + 1, m + 1
+            end = idx[k + 1] + 1
         if best is None or m > best[0]:
             best = (m, idx[gens[first]], end)
         first = j + 1
