@@ -164,7 +164,7 @@ def test_a_replacement_is_not_a_word_another_rule_flags():
         ("Біз бақылау жүргіземіз.", "J601", "бақылау жүргіземіз", "бақылаймыз"),
         ("Біз шешім қабылдадық.", "J602", "шешім қабылдадық", "шештік"),
         ("Мамандар құжат толтыруға көмек көрсетеді.", "J506", "көмек көрсетеді", "көмектеседі"),
-        ("Кестеге өзгерістер енгізілді.", "J603", "өзгерістер енгізілді", "өзгертілді"),
+        ("Кестеге өзгерістер енгізілді.", "J603", "Кестеге өзгерістер енгізілді", "Кесте өзгертілді"),
         ("Кестенің бұзылуы орын алды.", "J542", "орын алды", "болды"),
         ("Биылғы жылға белгіленген шек өзгерді.", "J711", "Биылғы жылға", "Биылға"),
         # the postposition's replacement governs the nominative: the case of the word before goes
@@ -180,6 +180,60 @@ def test_kazakh_replacement_carries_the_endings(text, code, span, first):
     assert suggestions and suggestions[0] == first
 
 
+# -- Kazakh: the words outside the match that agree with or are governed by the replacement -------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        # the one verb takes the accusative: the light verb's dative argument changes case,
+        # and becomes the subject of a passive
+        ("Ережеге өзгерістер енгізілді.", "J603", "Ережеге өзгерістер енгізілді", "Ереже өзгертілді"),
+        ("Біз шартқа өзгеріс енгіздік.", "J603", "шартқа өзгеріс енгіздік", "шартты өзгерттік"),
+        ("Әкімдік кәсіпкерлерге қолдау көрсетті.", "J613", "кәсіпкерлерге қолдау көрсетті", "кәсіпкерлерді қолдады"),
+        ("Мемлекет шағын бизнеске қолдау көрсетеді.", "J613", "бизнеске қолдау көрсетеді", "бизнесті қолдайды"),
+        ("Аудан әкімдігі ережесіне өзгерістер енгізді.", "J603", "ережесіне өзгерістер енгізді", "ережесін өзгертті"),
+        ("Біз Сізге қолдау көрсетеміз.", "J613", "Сізге қолдау көрсетеміз", "Сізді қолдаймыз"),
+        # the genitive goes: the possessed noun loses its possessive
+        ("Бүгінгі күннің жағдайы бойынша кезек жоқ.", "J710", "Бүгінгі күннің жағдайы", "Бүгінгі жағдай"),
+        ("Биылғы жылдың қаңтарында тариф өзгерді.", "J711", "Биылғы жылдың қаңтарында", "Биылғы қаңтарда"),
+        ("Ағымдағы жылдың 1 маусымына дейін төлеңіз.", "J539", "Ағымдағы жылдың 1 маусымына", "Биылғы 1 маусымға"),
+        # «Сіз» for «өтініш беруші»: the verb and the possessed noun in the 2nd person
+        ("Өтініш беруші уақытында келмеді.", "J555", "Өтініш беруші уақытында келмеді", "Сіз уақытында келмедіңіз"),
+        ("Комиссия отырысына өтініш беруші келеді.", "J555", "өтініш беруші келеді", "Сіз келесіз"),
+        ("Өтініш берушінің құжаттары толық.", "J555", "Өтініш берушінің құжаттары", "Сіздің құжаттарыңыз"),
+        ("Өтініш берушілердің өтініштері қаралды.", "J555", "Өтініш берушілердің өтініштері", "Сіздердің өтініштеріңіз"),
+        # capitals: a word in capitals stays in capitals
+        ("ӨТІНІШ БЕРУШІНІҢ ҚҰЖАТТАРЫ ТОЛЫҚ.", "J555", "ӨТІНІШ БЕРУШІНІҢ ҚҰЖАТТАРЫ", "СІЗДІҢ ҚҰЖАТТАРЫҢЫЗ"),
+        ("КОМИССИЯ ТЕКСЕРУ ЖҮРГІЗДІ.", "J600", "ТЕКСЕРУ ЖҮРГІЗДІ", "ТЕКСЕРДІ"),
+    ],
+)
+def test_kazakh_replacement_agrees_outside_the_match(text, code, span, first):
+    got_span, suggestions = fix(text, "kk", code)
+    assert got_span == span
+    assert suggestions and suggestions[0] == first
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # the argument is not next to the verb, or there are two datives: which one is it?
+        ("Ережеге 2026 жылы өзгерістер енгізілді.", "J603"),
+        ("Ережеге және шартқа өзгерістер енгізілді.", "J603"),
+        ("Кестеге тиісті өзгерістер енгізілді.", "J603"),
+        # a pronoun made the subject of the passive would change the verb's person
+        ("Сізге қолдау көрсетілді.", "J613"),
+        # the possessed noun is not next to the genitive
+        ("Бүгінгі күннің ең өзекті мәселесі шешілді.", "J710"),
+        # «өтініш беруші» is not the subject of the final verb, or «Сіз» would not agree
+        ("Өтініш беруші ұсынған құжаттар қаралды.", "J555"),
+        ("Өтініш беруші туралы ақпарат жіберілді.", "J555"),
+        ("Өтініш берушінің 2026 жылғы өтініші қаралды.", "J555"),
+    ],
+)
+def test_kazakh_no_replacement_where_the_words_around_would_not_fit(text, code):
+    _, suggestions = fix(text, "kk", code)
+    assert suggestions == []
+
+
 def test_kazakh_passive_allomorph_follows_the_stem():
     from anyq.suggest.kk import passive
 
@@ -187,6 +241,9 @@ def test_kazakh_passive_allomorph_follows_the_stem():
     assert passive("жаса") == "жасал"
     assert passive("қабылда") == "қабылдан"  # an «л» in the stem: «-н»
     assert passive("бөл") == "бөлін"
+    # «қолдан-» is another verb («қолдану», to use): «supported» is «қолдалды»
+    assert passive("қолда") == "қолдал"
+    assert fix("Бастамаға қолдау көрсетілді.", "kk", "J613")[1] == ["Бастама қолдалды"]
 
 
 def test_kazakh_false_alarms_are_avoided():

@@ -8,6 +8,14 @@ harmony (back а о ұ ы / front ә е ө ү і) and the consonant class of the
 («-ға» after a vowel or a voiced consonant, «-қа» after a voiceless one), with п/к/қ voiced
 before a vowel (тап → табады).
 
+Words outside the match follow the replacement where they must: a split predicate whose one
+verb takes a direct object (``object = "dat>acc"``) turns the dative before it into the
+accusative, or the nominative under a passive («Ережеге өзгерістер енгізілді» → «Ереже
+өзгертілді»); a genitive dropped or made «Сіздің» changes the possessive of the noun after
+it («Бүгінгі күннің жағдайы» → «Бүгінгі жағдай»); «Сіз» as the subject puts the clause's
+final verb in the 2nd person («Сіз … келмедіңіз»). Where those words cannot be found or
+re-inflected safely, there is no suggestion.
+
 "Where the stem allows": when the text's verb has a voice the rule's phrase does not name
 (other than the passive, which is rebuilt for the new stem: тексер → тексеріл, бақыла →
 бақылан), or a verb ending would land on a noun, there is no inflected form, and the
@@ -76,15 +84,19 @@ def attach_chain(stem: str, chain: tuple[tuple[str, str], ...], prev: str | None
 
 
 _PASSIVE = ("ыл", "іл", "л", "ын", "ін", "н")
+# vowel stems with an «л» whose «-н» form is another verb: қолда + н is «қолдану» (to use),
+# so «supported» is «қолдалды», not «қолданды»
+_PASSIVE_IN_L = frozenset({"қолда"})
 
 
 def passive(stem: str) -> str:
     """The passive stem: «-ыл/-іл» after a consonant, «-ын/-ін» after «л», «-л» after a vowel —
-    but «-н» when the stem already has an «л» (қабылда → қабылдан, өлше → өлшен, жаса → жасал)."""
+    but «-н» when the stem already has an «л» (қабылда → қабылдан, өлше → өлшен, жаса → жасал),
+    except where that is another verb (қолда → қолдал)."""
     last = stem[-1:]
     front = K.harmony(stem) == "front"
     if last in K.VOWELS and last not in K.GLIDES:
-        return stem + ("н" if "л" in stem else "л")
+        return stem + ("н" if "л" in stem and stem.lower() not in _PASSIVE_IN_L else "л")
     if last == "л":
         return stem + ("ін" if front else "ын")
     return stem + ("іл" if front else "ыл")
@@ -103,6 +115,8 @@ def _analyse(word: str) -> K.Analysis:
 
 
 def _match_case(template: str, word: str) -> str:
+    if len(template) > 1 and template.isupper():
+        return word.upper()  # «ӨТІНІШ БЕРУШІ» → «СІЗ»
     if template[:1].isupper() and word[:1].islower():
         return word[:1].upper() + word[1:]
     return word
@@ -161,6 +175,143 @@ def _drop_case(token, case: str) -> str | None:
     return base
 
 
+# the dative pronouns the stemmer reads through its overrides, and their accusatives
+_DAT_PRONOUNS = {
+    "сізге": "сізді", "сіздерге": "сіздерді", "бізге": "бізді", "маған": "мені", "саған": "сені",
+    "оған": "оны", "оларға": "оларды", "бұған": "мұны", "соған": "соны", "осыған": "осыны",
+}
+# a dative these follow is theirs, not the verb's («1 қаңтарға дейін»)
+_POSTPOSITIONS = frozenset({"дейін", "шейін", "қарай", "сәйкес", "байланысты", "қатысты", "орай", "арналған", "қарамастан", "жуық", "таман"})
+_SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
+
+
+def _is_dative(token) -> bool:
+    if token.lower_ in _DAT_PRONOUNS:
+        return True
+    a = token._.kk
+    return a is not None and bool(a.suffixes) and a.suffixes[-1][0] == "dat"
+
+
+def _datives_before(doc: Doc, start: int) -> list[int]:
+    """The datives of the sentence before ``start`` that no postposition governs."""
+    out = []
+    for j in range(start - 1, -1, -1):
+        if doc[j].text in _SENTENCE_END:
+            break
+        if _is_dative(doc[j]) and not (j + 1 < start and doc[j + 1].lower_ in _POSTPOSITIONS):
+            out.append(j)
+    return out
+
+
+def _dative_to(token, case: str) -> str | None:
+    """The dative ``token`` in ``case`` ("acc" or "nom"): «кәсіпкерлерге» → «кәсіпкерлерді», «Ережеге» → «Ереже»."""
+    low = token.lower_
+    if low in _DAT_PRONOUNS:
+        # a pronoun made the subject of a passive changes the verb's person («Сіз қолдалдыңыз»)
+        return None if case == "nom" else _match_case(token.text, _DAT_PRONOUNS[low])
+    base = _drop_case(token, "dat")
+    if base is None or case == "nom":
+        return base
+    a = token._.kk
+    acc = attach(base.lower(), "acc", "ны", a.suffixes[-2][0] if len(a.suffixes) > 1 else None)
+    return None if acc is None else _match_case(base, acc)
+
+
+def _fit_object(doc: Doc, start: int, end: int, out: list[str], phrase_word: str) -> Fit:
+    """A split predicate whose one verb takes a direct object («қолдау көрсету» → «қолдау»):
+    the light verb's dative argument becomes the new verb's accusative, or its subject when
+    the verb is passive («Ережеге өзгерістер енгізілді» → «Ереже өзгертілді»). Only a dative
+    right before the match is re-inflected; with another dative in the sentence before it
+    (or the only one further away: «құжатына тиісті өзгерістер енгізу», where «тиісті» has a
+    finding of its own, J504) it is unclear which is the argument: no suggestion."""
+    datives = _datives_before(doc, start)
+    if not datives:
+        return Fit(end, tuple(out))
+    if datives != [start - 1]:
+        return Fit(end, ())
+    last = doc[end - 1]
+    a = last._.kk
+    passive_verb = a is not None and a.pos == "VERB" and _voice(last, _analyse(phrase_word).stem) == "pass"
+    arg = _dative_to(doc[start - 1], "nom" if passive_verb else "acc")
+    if arg is None:
+        return Fit(end, ())
+    return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=start - 1)
+
+
+# a genitive replaced by «Сіздің» makes its possessed noun 2nd person («Сіздің құжаттарыңыз»)
+_POLITE_GENITIVES = frozenset({"сіздің", "сіздердің"})
+_GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
+
+
+def _head_after(doc: Doc, end: int) -> int | None:
+    """Where the noun a genitive at ``end - 1`` possesses stands: next, or after a day's number
+    («жылдың 1 маусымына»); None past the paragraph."""
+    k = end + 1 if end < len(doc) and doc[end].like_num else end
+    return k if k < len(doc) else None
+
+
+def _possessed_after(doc: Doc, end: int, replacement: str) -> str | None:
+    """The noun after a replaced genitive, its 3rd-person possessive made to agree with the
+    replacement: dropped when the replacement is no genitive («Бүгінгі күннің жағдайы» →
+    «Бүгінгі жағдай»), 2nd person after «Сіздің» («құжаттары» → «құжаттарыңыз»). None when
+    that word is not a possessed noun (the head stands further away: no safe form)."""
+    k = _head_after(doc, end)
+    if k is None:
+        return None
+    head = doc[k]
+    a = head._.kk
+    if a is None or "poss3" not in a.tags:
+        return None
+    p = a.tags.index("poss3")
+    new: tuple[tuple[str, str], ...] = (("poss2pol", "ыңыз"),) if replacement.lower() in _POLITE_GENITIVES else ()
+    word = attach_chain(a.stem, a.suffixes[:p] + new + a.suffixes[p + 1 :])
+    return None if word is None else _match_case(head.text, word)
+
+
+# a verb form before the last word that makes a clause of its own
+_CLAUSE_TAGS = frozenset({"ptcp", "conv", "vn", "past", "pres", "cond", "prog", "evid", "neg", "abstr", "imp2pol", "imp3"})
+# «Сіз» for a 3rd-person subject: the finite verb takes the 2nd person polite (past, present)
+_POLITE_SUBJECTS = {"сіз": ("2pol", "ңыз", "сыз"), "сіздер": ("2polpl", "ңыздар", "сыздар")}
+
+
+def _predicate_for(doc: Doc, end: int, replacement: str) -> tuple[int, str] | None:
+    """The clause's finite verb after a subject replaced by «Сіз», in the 2nd person
+    («Өтініш беруші уақытында келмеді» → «Сіз уақытында келмедіңіз»): (its index, new form).
+    None where that is not safe: a comma, a participle or converb (another clause: «өтініш
+    беруші ұсынған құжаттар қаралды»), a bare noun (maybe the real subject: «… туралы
+    ақпарат жіберілді»), «өз», or a predicate that is no past or present 3rd-person verb."""
+    person, past, pres = _POLITE_SUBJECTS[replacement.lower()]
+    j = end
+    while j < len(doc) and doc[j].text not in _SENTENCE_END:
+        t = doc[j]
+        a = t._.kk
+        if t.like_num:
+            j += 1
+            continue
+        if t.is_punct or t.lower_ in ("өз", "өзі", "өзінің") or a is None:
+            return None
+        if j + 1 < len(doc) and doc[j + 1].text not in _SENTENCE_END and not _CLAUSE_TAGS.isdisjoint(tag.split(".")[0] for tag in a.tags):
+            return None
+        if a.pos == "NOUN" and not a.suffixes:
+            return None
+        j += 1
+    if j == end or j - end > 10:
+        return None
+    verb = doc[j - 1]
+    a = verb._.kk
+    if a is None or a.pos != "VERB" or not a.suffixes:
+        return None
+    tag, surface = a.suffixes[-1]
+    word = verb.text.lower()
+    if tag == "past":
+        new = attach(word, person, past, "past")
+    elif tag == "3" and a.tags[-2:-1] == ("pres",):
+        new = attach(word[: len(word) - len(surface)], person, pres, "pres")
+    else:
+        return None
+    return (j - 1, _match_case(verb.text, new)) if new else None
+
+
 def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_case: str | None = None) -> Fit:
     last = doc[end - 1]
     if phrase.strip():
@@ -169,9 +320,9 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_
         # a pattern rule names no phrase: the matched word's own citation form stands for it
         # (a verb's base + «-у»: «жолданды» → «жолдау»), so all its endings carry over
         phrase_word = last.norm_ + ("у" if last.pos_ == "VERB" else "")
-    if object_case and start > 0:
+    src, _, dst = (object_case or "").partition(">")
+    if object_case and start > 0 and dst != "acc":
         # Kazakh postpositions govern the word *before* them: «Заңға сәйкес» → «Заң бойынша»
-        src, _, dst = object_case.partition(">")
         prev = doc[start - 1]
         base = None
         for case in src.split("|"):
@@ -187,4 +338,26 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_
         f = fit_word(last, phrase_word, rep)
         if f is not None:
             out.append(_match_case(doc[start].text, f))
+    if dst == "acc" and src == "dat":
+        return _fit_object(doc, start, end, out, phrase_word)
+    if any(r.lower() in _POLITE_SUBJECTS for r in out):
+        # the subject becomes «Сіз»: the verb must agree, or there is no suggestion
+        found = _predicate_for(doc, end, out[0])
+        if found is None or len(out) > 1:
+            return Fit(end, ())
+        k, verb = found
+        between = "".join(t.text_with_ws for t in doc[end:k])
+        return Fit(k + 1, (f"{out[0]}{doc[end - 1].whitespace_ or ' '}{between}{verb}",))
+    if _analyse(phrase_word).tags[-1:] == ("gen",):
+        # the phrase ends in a genitive: the noun it possesses follows and agrees with it
+        kept = [r for r in out if r.lower().endswith(_GENITIVE_ENDINGS) and r.lower() not in _POLITE_GENITIVES]
+        if len(kept) == len(out):
+            return Fit(end, tuple(dict.fromkeys(out)))  # «ағымдағы айдың» → «осы айдың»: the head stays 3rd person
+        k = _head_after(doc, end)
+        if k is None:
+            return Fit(end, ())
+        heads = [(r, doc[k].text if r in kept else _possessed_after(doc, end, r)) for r in out]
+        between = "".join(t.text_with_ws for t in doc[end:k])
+        fitted = tuple(dict.fromkeys(f"{r}{doc[end - 1].whitespace_ or ' '}{between}{h}" for r, h in heads if h is not None))
+        return Fit(k + 1, fitted) if fitted else Fit(end, ())
     return Fit(end, tuple(dict.fromkeys(out)))
