@@ -91,6 +91,27 @@ def _russian_phrase(doc, tok) -> bool:
     return False
 
 
+def _kazakh_word(text: str) -> bool:
+    """A Kazakh word: one of its letters, or a word only our Kazakh lexicon and stemmer know."""
+    return text.isalpha() and (any(ch in KAZAKH_LETTERS for ch in text) or (is_known(text, "kk") and not is_known(text, "ru")))
+
+
+def _kazakh_phrase(doc, tok) -> bool:
+    """A Kazakh word with no Kazakh letter («тамыз», «айында») next to another Kazakh word in a
+    Russian paragraph: a Kazakh sentence inside it («… Жұмыс тамыз айында аяқталады. …»), whose
+    words the Russian dictionaries cannot know. Alone among Russian words it is still checked."""
+    text = tok.text
+    if not text.isalpha() or any(ch in KAZAKH_LETTERS for ch in text) or not is_known(text, "kk"):
+        return False
+    for step in (-1, 1):
+        for j in (tok.i + step, tok.i + 2 * step):
+            if 0 <= j < len(doc) and doc[j].is_alpha:
+                if _kazakh_word(doc[j].text):
+                    return True
+                break
+    return False
+
+
 @paragraph_rule("S101")
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     params = rule.params
@@ -102,6 +123,7 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     weights = rule.derived(("weights",), lambda: _weights(params))
     budget_ms = float(params.get("hunspell_budget_ms", 0))
     accept_russian = bool(params.get("accept_russian_in_kazakh", True))
+    accept_kazakh = bool(params.get("accept_kazakh_in_russian", True))
     for w in words:
         text = w.text
         lang = word_language(text, ctx.lang)
@@ -109,6 +131,8 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             continue
         if lang == "kk" and accept_russian and _russian_phrase(ctx.doc, w.token):
             continue  # Russian inside a Kazakh paragraph: «Бөлім басшысы / Руководитель отдела»
+        if lang == "ru" and ctx.lang == "ru" and accept_kazakh and _kazakh_phrase(ctx.doc, w.token):
+            continue  # a Kazakh sentence inside a Russian paragraph
         suggestions, fix = suggestions_for(text, lang, weights)
         if fix and text[:1].isupper() and frequency.log_frequency(fix.lower(), lang)[0] == 0:
             fix = None  # a capitalised unknown word may be a name («Ақжол»): fix only into a word our letters use
