@@ -74,6 +74,21 @@ def test_sentence_splitter(lang, text, sentences):
     assert len(list(annotate(text, lang).sents)) == sentences
 
 
+@pytest.mark.parametrize(
+    "lang,text,sentences",
+    [
+        ("ru", "Почему до сих пор нет ответа?! Мы ждём с марта.", ["Почему до сих пор нет ответа?!", "Мы ждём с марта."]),
+        ("ru", "Дорогу отремонтировали!!! Благодарим акимат.", ["Дорогу отремонтировали!!!", "Благодарим акимат."]),
+        ("ru", "Когда подключат газ?.. Обещали ещё в мае.", ["Когда подключат газ?..", "Обещали ещё в мае."]),
+        ("kk", "Газ қашан қосылады?! Біз наурыздан бері күтеміз.", ["Газ қашан қосылады?!", "Біз наурыздан бері күтеміз."]),
+        ("kk", "Жол жөнделді!!! Әкімдікке рахмет.", ["Жол жөнделді!!!", "Әкімдікке рахмет."]),
+    ],
+)
+def test_a_run_of_marks_ends_one_sentence_at_its_last_mark(lang, text, sentences):
+    # the tokenizer gives «?!», «!!!», «?..» as single marks; each one broke («?» | «!» | …)
+    assert [s.text for s in annotate(text, lang).sents] == sentences
+
+
 def _gold_errors(corpora, name, lang):
     errors = boundaries = 0
     for line in (corpora / "sentences" / name).read_text(encoding="utf-8").splitlines():

@@ -47,6 +47,7 @@ _NUMBERISH = re.compile(r"^\d[\d\-–./]*$")  # 2024, 2025–2026, 12.01.2007
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
 _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
 _TERMINAL_CHARS = set("!?…")
+_RUN_CHARS = set("!?….")  # a run of marks («?!», «!!!», «?..») ends one sentence, at its last mark
 _WRITTEN = [SENT_START]
 # SENT_START as from_array takes it: 1 starts a sentence, -1 does not (as uint64)
 _START = numpy.array([1], dtype="uint64").tobytes()
@@ -186,7 +187,11 @@ class SentenceSplitter:
 
     def boundary_after(self, t: _Tokens, i: int) -> bool:
         text = t.text[i]
-        if text in _TERMINAL or (len(text) > 1 and set(text) <= _TERMINAL_CHARS):
+        if text in _TERMINAL or text[-1:] in _TERMINAL_CHARS or text == ".":
+            # the tokenizer splits «?!», «!!!», «?..» into single marks: the run's last decides
+            if not t.ws[i] and i + 1 < t.n and set(t.text[i + 1]) <= _RUN_CHARS:
+                return False
+        if text in _TERMINAL or (len(text) > 1 and set(text) <= _RUN_CHARS):
             nxt = t.next_word(i)
             return nxt is None or not t.text[nxt][:1].islower()
         if not text.endswith("."):
