@@ -89,6 +89,20 @@ def test_a_run_of_marks_ends_one_sentence_at_its_last_mark(lang, text, sentences
     assert [s.text for s in annotate(text, lang).sents] == sentences
 
 
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        ("Приём граждан ведётся ежедневно, кроме сб. и вс. Запись по телефону обязательна.", 2),
+        ("Приём ведётся по пн., ср. и пт. Запись обязательна.", 2),
+        ("Перечень документов см. прил. Там же указаны сроки подачи.", 2),
+        # before a number or a lower-case word they still end nothing
+        ("Приём по сб. с 9 до 13 часов, перечень см. прил. 1 к письму.", 1),
+    ],
+)
+def test_weekday_and_appendix_abbreviations_can_end_a_sentence(text, sentences):
+    assert len(list(annotate(text, "ru").sents)) == sentences
+
+
 def _gold_errors(corpora, name, lang):
     errors = boundaries = 0
     for line in (corpora / "sentences" / name).read_text(encoding="utf-8").splitlines():
