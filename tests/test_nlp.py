@@ -103,6 +103,36 @@ def test_weekday_and_appendix_abbreviations_can_end_a_sentence(text, sentences):
     assert len(list(annotate(text, "ru").sents)) == sentences
 
 
+@pytest.mark.parametrize(
+    "lang,text,lines",
+    [
+        (
+            "ru",
+            "Государственное учреждение «Отдел занятости и социальных программ города Астаны»\n"
+            "Адрес: город Астана, район Сарыарқа, улица Бейбітшілік, дом 11, кабинет 305\n"
+            "Время приёма граждан: понедельник, среда и пятница с девяти до восемнадцати часов\n"
+            "Электронная почта: info@astana-szp.kz",
+            4,
+        ),
+        ("ru", "Адрес: г. Астана, ул. Абая, 10\nТел.: 8 (7172) 74-00-00\nE-mail: info@akimat.kz", 3),
+        (
+            "kk",
+            "«Астана қаласының жұмыспен қамту бөлімі» мемлекеттік мекемесі\n"
+            "Мекенжайы: Астана қаласы, Сарыарқа ауданы, Бейбітшілік көшесі, 11-үй\n"
+            "Азаматтарды қабылдау уақыты: дүйсенбі, сәрсенбі және жұма күндері\n"
+            "Электрондық пошта: info@astana-szp.kz",
+            4,
+        ),
+        # a line that goes on into the next is no line of a block
+        ("ru", "Обращение рассмотрено в соответствии с\nЗаконом РК: ответ дан в срок.", 1),
+        ("ru", "Контакты:\nТел.: 8 (7172) 74-00-00", 1),
+    ],
+)
+def test_lines_of_a_requisites_block_are_sentences_of_their_own(lang, text, lines):
+    # they carry no full stop: run together, a signature block was one 32-word sentence (C101, C109)
+    assert len(list(annotate(text, lang).sents)) == lines
+
+
 def _gold_errors(corpora, name, lang):
     errors = boundaries = 0
     for line in (corpora / "sentences" / name).read_text(encoding="utf-8").splitlines():

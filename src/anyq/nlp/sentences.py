@@ -15,7 +15,8 @@ spaCy's rule-based sentencizer breaks after every full stop, so «ст. 91», «
 «!», «?», «…» end a sentence unless a lower-case word follows; closing quotes and
 brackets stay with the sentence they close; a quotation «…» stays inside its sentence.
 A list whose items end in «;» stays one sentence; list items after a line break that
-start with a capital are sentences of their own.
+start with a capital are sentences of their own, and so are the lines of a requisites or
+contact block that start with a label («Адрес: …», «Тел.: …»).
 
 The splitter runs on every paragraph, so it reads token attributes into plain lists once
 and works on indices (creating spaCy ``Token`` objects is the expensive part).
@@ -47,6 +48,8 @@ _NUMBERISH = re.compile(r"^\d[\d\-–./]*$")  # 2024, 2025–2026, 12.01.2007
 _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
 _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
 _TERMINAL_CHARS = set("!?…")
+_CONTINUES = {",", ":", ";", "-", "–", "—", "(", "«", "/"}  # a line ending so goes on on the next
+_LINKING = re.compile(r"^(?:[а-яё]{1,3}|және|немесе|мен|бен|пен|также|либо|после|через|согласно)$")
 _RUN_CHARS = set("!?….")  # a run of marks («?!», «!!!», «?..») ends one sentence, at its last mark
 _WRITTEN = [SENT_START]
 # SENT_START as from_array takes it: 1 starts a sentence, -1 does not (as uint64)
@@ -141,6 +144,30 @@ class _Tokens:
         while k < self.n and self.text[k] in (".", ")"):
             k += 1
         return k < self.n and (self.text[k][:1].isupper() or self.text[k][:1] in "«\"(")
+
+    def label_line_sentence(self, i: int) -> bool:
+        """A line break before a line of a requisites or contact block («\\nАдрес: …»,
+        «\\nТел.: …», «\\nЭлектронная почта: …»): a capitalised label of up to four words, then
+        a colon. Such lines carry no full stop, and run together they made one long sentence
+        (C101, C109 on every signature block). Not when the line before goes on into this one
+        (it ends in a comma, colon, dash, an opening bracket or quote, or a preposition or
+        conjunction: «в соответствии с\\nЗаконом …»)."""
+        if not self.nl[i]:
+            return False
+        j = i + 1
+        if j >= self.n or not self.text[j][:1].isupper():
+            return False
+        k = i
+        while k >= 0 and self.space[k]:
+            k -= 1
+        if k < 0 or self.text[k] in _CONTINUES or _LINKING.match(self.text[k]):
+            return False
+        for k in range(j, min(j + 5, self.n)):
+            if self.text[k] == ":":
+                return k > j
+            if self.nl[k] or not self.text[k].rstrip(".").replace("-", "").isalpha():
+                return False  # «Тел.», «E-mail», «Электронная почта» are labels; «8 (7172)» is not
+        return False
 
 
 def _upper(t: _Tokens, j: int | None) -> bool:
@@ -257,7 +284,7 @@ class SentenceSplitter:
                 if j < n:
                     starts[j] = True
             elif t.space[i] or t.nl[i]:
-                if t.list_item_sentence(i):
+                if t.list_item_sentence(i) or t.label_line_sentence(i):
                     starts[i + 1] = True
             elif text == ":" and i + 2 < n and _LIST_NUM.match(t.text[i + 1]) and t.text[i + 2] == "." and not t.ws[i + 1]:
                 starts[i + 1] = True  # «Порядок такой: 1. Подайте … 2. …» — items are sentences
