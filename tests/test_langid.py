@@ -60,6 +60,22 @@ def test_undecided_paragraphs_take_the_document_language():
     assert assign_languages(["Ответ отрицательный."], forced="kk") == ["kk"]
 
 
+@pytest.mark.parametrize("initial", ["А", "В", "К", "С", "Е", "Ж"])
+def test_an_initial_does_not_vote_and_a_name_line_takes_the_document_language(initial):
+    # «А.» was the Russian word «а», «К.» «к»: «А.Б. Сейтқали» was Russian, «Е.Б. Сейтқали»
+    # Kazakh, and either was decided, so the L11x findings anchored there came out in it
+    line = f"{initial}.Б. Сейтқали, тел.: 74-00-00"
+    assert not detect(line).decided
+    assert not detect(f"{initial}. Сейтқали").decided
+    kk = ["Сіздің құрылыс алаңындағы шу туралы өтінішіңіз аудан әкімдігінде қаралды.", line]
+    ru = ["Ваше обращение о шуме на стройке рассмотрено акиматом района.", line]
+    assert assign_languages(kk) == ["kk", "kk"]
+    assert assign_languages(ru) == ["ru", "ru"]
+    # names alone (an addressee or signature line) take it too, instead of «А.» deciding
+    assert assign_languages(["Құжаттар қаралды.", "Тулегенову А. М."]) == ["kk", "kk"]
+    assert assign_languages(["Документы рассмотрены.", "С. Әлімжанов"]) == ["ru", "ru"]
+
+
 def test_voters_read_the_same_words_and_stretches_as_word_findall():
     """``_voters`` cuts stretches with ``str.split`` and reads words as space-joined runs: the
     words must be exactly ``WORD.findall``'s, hyphens, apostrophes, digits and odd spaces included."""

@@ -124,10 +124,13 @@ class LanguageGuess:
     lang: str  # "kk" | "ru" | "other"
     kk: float
     ru: float
+    # only names voted (``detect``: a signature or contact line «А.Б. Сейтқали, тел.: …»): the
+    # lead says which letters the names have, not which language the line is in
+    names_only: bool = False
 
     @property
     def decided(self) -> bool:
-        return self.lang == "other" or self.kk != self.ru
+        return self.lang == "other" or (self.kk != self.ru and not self.names_only)
 
 
 @cache
@@ -253,7 +256,9 @@ def _voter(w: str, sentence_start: bool, dotted: bool, abbr: tuple[frozenset[str
     cls = _word_class(w)
     if not cls:
         return None
-    if dotted and not (len(w) == 1 and w.isupper()):
+    if dotted and len(w) == 1 and w.isupper():
+        return None  # an initial: «А.Б. Сейтқали» has no word «а», nor «К.» a «к»
+    if dotted:
         a = w.lower() + "."
         ru, kk = a in abbr[0], a in abbr[1]
         if ru and kk:
@@ -502,7 +507,8 @@ def detect(text: str) -> LanguageGuess:
             words = _cyrillic_words(text)
             if not words:
                 return _guess("other", 0.0, 0.0)
-            voters = [w for w in words if not (w[:1].isupper() and _is_name(w))]
+            # initials do not vote (``_voter``), and names' votes decide nothing (below)
+            voters = [w for w in words if not (w[:1].isupper() and (len(w) == 1 or _is_name(w)))]
             for w in voters:
                 c = _cheap_votes(w)
                 if c is None:
@@ -524,22 +530,35 @@ def detect(text: str) -> LanguageGuess:
                 a, b = _word_votes(w.lstrip(_HALF))
                 kk += weight * a
                 ru += weight * b
+    # Only capitalised words inside a sentence voted (the words of a quote are in lower case
+    # mostly): names, whose letters do not tell the line's language (``LanguageGuess.names_only``)
+    names_only = words is not None and voters is not None and all(w[:1].isupper() for w in voters)
     if kk == ru == 0.0:
-        # everything was a name or a quote: let them vote after all
+        # everything was a name or a quote: let them vote after all, but not the initials
+        # («А.» is no Russian «а»)
+        names_only = True
         for w in words if words is not None else _cyrillic_words(text):
+            if len(w) == 1 and w.isupper():
+                continue
             a, b = _word_votes(w)
             kk += a
             ru += b
+            if (a or b) and not w[0].isupper():
+                names_only = False
     if kk == ru == 0.0:
         if voters is None:
             voters = _all_voters(special, plain)
-        if all(w == "\x00both" or w.lstrip(_HALF).lower() in NEUTRAL or len(w.lstrip(_HALF)) < 2 for w in voters):
+        if words and not voters:
+            # names alone («Тулегенову А. М.», an addressee or signature line): no language of
+            # their own, so the document's (a tie), as for «А.Б. Сейтқали, тел.: …»
+            names_only = True
+        elif all(w == "\x00both" or w.lstrip(_HALF).lower() in NEUTRAL or len(w.lstrip(_HALF)) < 2 for w in voters):
             # only shared abbreviations and contact words («Тел.:», «Факс:»), numbers and codes
             return _guess("other", 0.0, 0.0)
     if kk > ru:
-        return _guess("kk", kk, ru)
+        return _guess("kk", kk, ru, names_only)
     if ru > kk:
-        return _guess("ru", kk, ru)
+        return _guess("ru", kk, ru, names_only)
     # a tie: Kazakh letters anywhere decide, else Russian (the caller may use the document's)
     lang = "kk" if not KAZAKH_LETTERS.isdisjoint(text) else "ru"
     return _guess(lang, kk, ru)
