@@ -76,6 +76,17 @@ def test_an_initial_does_not_vote_and_a_name_line_takes_the_document_language(in
     assert assign_languages(["Документы рассмотрены.", "С. Әлімжанов"]) == ["ru", "ru"]
 
 
+@pytest.mark.parametrize("line", ["Шұғыла жалуется.", "Өскемен отказал.", "Әкімдік отказало.", "Бейбітшілік перекрыта."])
+def test_a_kazakh_name_opening_a_short_russian_sentence_does_not_outvote_it(line):
+    # its Kazakh letters counted two votes against one per Russian word: the line was Kazakh
+    # and its Russian words got S101 «қате жазылуы мүмкін»; now a tie, so the document's language
+    assert not detect(line).decided
+    texts = ["Ваше обращение о шуме на стройке рассмотрено акиматом района.", line, "Проверка проведена 12 марта."]
+    assert assign_languages(texts) == ["ru", "ru", "ru"]
+    # a Kazakh sentence that opens so stays Kazakh
+    assert detect(line.split()[0] + " өтінішті қарады.").lang == "kk"
+
+
 def test_voters_read_the_same_words_and_stretches_as_word_findall():
     """``_voters`` cuts stretches with ``str.split`` and reads words as space-joined runs: the
     words must be exactly ``WORD.findall``'s, hyphens, apostrophes, digits and odd spaces included."""

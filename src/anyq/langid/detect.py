@@ -35,6 +35,7 @@ _LATIN_IN_CYR = re.compile(r"[\u0400-\u04ff][iI]|[iI][\u0400-\u04ff]")
 _QUOTED = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|\"[^\"\n]*\"|“[^”\n]*”")
 _BRACKETED = re.compile(r"\([^()]{3,}\)")
 _HALF = "\x01"
+_NAME_AT_START = "\x02"  # a capitalised word with a Kazakh letter that starts a sentence
 
 # Words both languages use on contact lines («Тел.:», «Факс:», «Телефон:»): they vote for neither.
 NEUTRAL = frozenset("тел телефон факс моб e-mail email сайт веб-сайт".split())
@@ -267,6 +268,10 @@ def _voter(w: str, sentence_start: bool, dotted: bool, abbr: tuple[frozenset[str
             return "\x00ru" if ru else "\x00kk"
     if cls == 2 and (not sentence_start or (KAZAKH_LETTERS.isdisjoint(w) and _is_name(w))):
         return None  # names of people, places and bodies do not vote
+    if cls == 2 and _KK_LETTER.search(w) is not None:
+        # at a sentence start a name votes too: its Kazakh letters count as one word, not two,
+        # or «Шұғыла жалуется.», «Өскемен отказал.» were Kazakh (now a tie: the document's)
+        return _NAME_AT_START + w
     return w
 
 
@@ -441,6 +446,8 @@ def _cheap_votes(w: str) -> tuple[float, float] | None:
     word: every paragraph of every letter is voted on)."""
     if w.startswith("\x00"):
         return {"\x00kk": (1.0, 0.0), "\x00ru": (0.0, 1.0)}.get(w, (0.0, 0.0))
+    if w[0] == _NAME_AT_START:
+        return 1.0, 0.0
     if w.lower() in NEUTRAL:
         return 0.0, 0.0
     if _KK_LETTER.search(w) or _LATIN_IN_CYR.search(w):
