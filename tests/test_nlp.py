@@ -40,6 +40,8 @@ def test_legal_abbreviations_are_one_token_with_the_right_norm(lang, text, token
 
 def test_glued_abbreviations_are_split():
     assert [t.text for t in annotate("г.Астана, ул.Абая, д.5", "ru")][:4] == ["г.", "Астана", ",", "ул."]
+    # one that may end a sentence («прил.», ends = maybe) is split before a digit only
+    assert [t.text for t in annotate("см. прил.1 к письму", "ru")] == ["см.", "прил.", "1", "к", "письму"]
 
 
 def test_russian_lemmas_and_grammemes():

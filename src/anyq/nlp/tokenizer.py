@@ -39,9 +39,17 @@ def prefixes(lang: str) -> list[str]:
         key=len,
         reverse=True,
     )
+    # those that may end a sentence («прил.», «руб.») only before a digit: «прил.1», not «руб.Итого»
+    glued_digit = sorted(
+        {a.text[:-1] for a in table.values() if a.ends == "maybe" and "." not in a.text[:-1]},
+        key=len,
+        reverse=True,
+    )
     out = []
     if glued:
         out.append(r"(?i:" + "|".join(re.escape(g) for g in glued) + r")\.(?=[" + ALPHA + r"0-9])")
+    if glued_digit:
+        out.append(r"(?i:" + "|".join(re.escape(g) for g in glued_digit) + r")\.(?=[0-9])")
     out += ["§", "%", "=", "—", "–", r"\+(?![0-9])", r"\.\.+", "…", _CURRENCY] + _OPEN + _PUNCT
     return out
 
