@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 
 def match_case(template: str, replacement: str) -> str:
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()  # ALL-CAPS text stays in capitals
     if template[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

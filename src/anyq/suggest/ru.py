@@ -91,6 +91,15 @@ def _dictionary_parse(word: str):
 
 
 def _match_case(template: str, word: str) -> str:
+    """``word`` (pymorphy3 gives lower case) in the capitals of ``template``, the text it replaces:
+    all capitals for ALL-CAPS text («В РАМКАХ ПРОГРАММЫ» → «ПО ПРОГРАММЕ»), the capitals of an
+    abbreviation with a case ending («ЦОНа» → «ЦОН»), else a capital first letter."""
+    letters = [c for c in template if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    caps = len(template) - len(template.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    if caps > 1 and word[:caps].lower() == template[:caps].lower():
+        return template[:caps] + word[caps:]
     if template[:1].isupper() and word[:1].islower():
         return word[:1].upper() + word[1:]
     return word
@@ -176,6 +185,13 @@ def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None
     else:
         return None
     return _inflect(lex, keep)
+
+
+def _tense(gs: frozenset[str]) -> str | None:
+    """The tense of a finite verb's grammemes, None for any other form."""
+    if "VERB" not in gs:
+        return None
+    return next((t for t in ("past", "futr", "pres") if t in gs), None)
 
 
 def _inflect(p, keep: set[str]) -> str | None:
@@ -335,6 +351,29 @@ def inflect_phrase(replacement: str, tokens: list[Token], phrase: str = "") -> s
         if f is None:
             return None
         return " ".join(words[:head] + [f] + words[head + 1 :])
+    # a form that also reads as an imperative («извините нас») is an address, used as written
+    ps = parses(first) if first[:1].isalpha() else ()
+    finite = ps[0] if ps and ps[0].tag.POS == "VERB" and "indc" in ps[0].tag and not any("impr" in q.tag for q in ps) else None
+    if finite is not None and verb_anchor is not None:
+        # a finite verb written inflected («не можем», «не смогли») takes the matched verb's
+        # tense and keeps its own person: «не представится» (future) is «не сможем», not «не смогли»
+        tense = _tense(grammemes(verb_anchor))
+        if tense is None:
+            return None  # a participle or infinitive is not replaced by a finite verb
+        if tense not in finite.tag:
+            keep = {tense} | ({_a(finite.tag.number)} if tense == "past" else {_a(finite.tag.person), _a(finite.tag.number)})
+            f = _inflect(finite, {g for g in keep if g})
+            if f is None:
+                return None  # an imperfective verb has no simple future, a perfective no present
+            words = words[:head] + [f] + words[head + 1 :]
+            replacement = " ".join(words)
+    if replacement.lower() == "это":
+        # «это» stands for a whole noun phrase only in the nominative and accusative; elsewhere
+        # «по это» is not Russian: keep the noun and say «этот» («по данному факту» → «по этому факту»)
+        noun, mod = _anchor(tokens, "noun"), _anchor(tokens, "modifier")
+        if noun is not None and mod is not None and _case_of(grammemes(noun)) not in (None, "nomn", "accs"):
+            f = inflect_modifier("этот", mod)
+            return f"{f} {noun.text}" if f else None
     out: list[str] = []
     for w in words:
         p = _dictionary_parse(w) if w[:1].isalpha() else None
@@ -449,6 +488,7 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         r = clause_rewrite(doc, end, rewrite)
         if r is not None:
             e2, text = r
+            first = doc[start:e2].text  # the replaced text decides the capitals
             main = f"{_match_case(first, 'чтобы')} {text}" if rewrite == "purpose" else _match_case(first, text)
             out = [main]
             rest = text_between(doc, end, e2)
@@ -456,6 +496,11 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
                 if rep.lower() != "чтобы" and rep:
                     out.append(_match_case(first, rep) + (f" {rest}" if rest else ""))
             return Fit(e2, tuple(dict.fromkeys(out)))
+    if object_case == "gen>loc" and "о" in replace and start > 0 and doc[start - 1].lemma_ in _GOVERNS_K:
+        # «претензий в отношении их работы» → «претензий к их работе», not «об их работе»
+        replace, object_case = ["к" if r == "о" else r for r in replace], "gen>dat"
+    if len(tokens) > 1 and _attributive(doc, tokens, end):
+        return Fit(end, ())  # «на основании изложенного решения»: «поэтому решения» is not Russian
     np_end, np_text = end, ""
     if object_case:
         # "gen>acc": a genitive noun phrase after the match becomes accusative; "gen|ins>acc"
@@ -472,8 +517,13 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             if text is None:
                 return Fit(end, ())
             np_end, np_text = found[0], text
-        elif any(_needs_object(rep) for rep in replace):
-            return Fit(end, ())
+            subject_number = _a(found[1][-1][1].tag.number) if dst == "nom" else None
+        elif any(_needs_object(rep) or (dst == "nom" and _ends_with_verb(rep)) for rep in replace):
+            return Fit(end, ())  # «там, где находится» needs the noun that is there
+    if tokens[0].lower_ == "что" and _correlative_to(doc, np_end):
+        # «Что касается вашего вопроса, то ремонт…»: «О вашем вопросе, то ремонт…» is not Russian,
+        # and the sentence needs rebuilding
+        return Fit(end, ())
     suggestions: list[str] = []
     verb = _anchor(tokens, "verb")
     passive_subject = (
@@ -487,19 +537,115 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             return Fit(end, ())
     for rep in replace:
         fitted = inflect_phrase(rep, tokens, phrase)
-        if fitted is None:
+        if fitted is None or (not np_text and _predicate_disagrees(doc, tokens, fitted)):
+            continue
+        if _modal_without_infinitive(doc, start, end, fitted):
             continue
         if passive_subject:
             fitted = _agree_verb(fitted, number)
             if fitted is None:
                 continue
+        elif np_text and object_case.endswith(">nom") and _ends_with_verb(fitted):
+            # the noun phrase becomes the subject of the replacement's last word, a verb:
+            # «по месту нахождения объектов» → «там, где находятся объекты»
+            *lead, verb_word = fitted.split(" ")
+            agreed = _agree_verb(verb_word, subject_number)
+            if agreed is None:
+                continue
+            fitted = " ".join([*lead, agreed])
         if np_text:
             fitted = f"{fitted} {np_text}" if fitted else np_text
         if not fitted:
             continue
-        suggestions.append(_match_case(first, _preposition_o(fitted)))
+        suggestions.append(_match_case(doc[start:np_end].text, _preposition_o(fitted)))
     # the finding reaches over the noun phrase only when a suggestion rewrites it
     return Fit(np_end if np_text and suggestions else end, tuple(dict.fromkeys(suggestions)))
+
+
+def _features(p) -> tuple[str | None, str | None]:
+    """Number and (singular) gender of a parse: what a past verb or short form agrees with."""
+    number = _a(p.tag.number)
+    return number, (_a(p.tag.gender) if number == "sing" else None)
+
+
+def _predicate_disagrees(doc: Doc, tokens: list[Token], fitted: str) -> bool:
+    """A subject replaced by a word of another number or gender while its predicate after
+    the match stays: «Пакет документов был сдан» → «Документы был сдан», «Данный факт
+    подтвердился» → «Это подтвердился». The predicate is not rebuilt: no suggestion."""
+    # the tagger often reads a sentence-initial subject as accusative («Пакет документов был сдан»):
+    # a nominative or accusative head noun, and the agreeing predicate after it decides
+    subject = next((t for t in tokens if "NOUN" in grammemes(t)), None)
+    if subject is not None and not grammemes(subject) & {"nomn", "accs"}:
+        return False
+    words = fitted.split(" ")
+    if subject is None or not words[-1][:1].isalpha():
+        return False
+    old = next((p for p in parses(subject.text) if p.tag.POS == "NOUN" and p.tag.case == "nomn"), None)
+    new = next((p for p in parses(words[-1]) if p.tag.POS in ("NOUN", "NPRO") and p.tag.case == "nomn"), None)
+    if old is None or new is None or _features(old) == _features(new):
+        return False
+    (on, og), nn = _features(old), _features(new)[0]
+    for t in doc[tokens[-1].i + 1 :]:
+        if t.is_punct:
+            return False  # only the predicate of the same clause
+        gs = grammemes(t)
+        if "VERB" in gs or gs & {"PRTS", "ADJS"}:
+            if "past" in gs or gs & {"PRTS", "ADJS"}:
+                return on in gs and (og is None or og in gs)
+            return on in gs and nn != on  # a present or future verb agrees in number only
+    return False
+
+
+# Nouns that take «к» where «в отношении» stands after them («претензии к работе»).
+_GOVERNS_K = frozenset({"претензия", "требование", "замечание", "доверие", "интерес", "внимание", "отношение", "подход", "уважение", "неприязнь", "готовность"})
+
+
+def _attributive(doc: Doc, tokens: list[Token], end: int) -> bool:
+    """The match ends in a participle that modifies the noun after it («с учётом изложенного
+    решения»), not one used as a noun («с учётом изложенного»): replacing it orphans the noun."""
+    last = tokens[-1]
+    if "PRTF" not in grammemes(last) and "ADJF" not in grammemes(last):
+        return False
+    if end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _agreement(last.text, doc[end], None) is not None
+
+
+def _ends_with_verb(replacement: str) -> bool:
+    last = replacement.split(" ")[-1]
+    return any(q.tag.POS == "VERB" for q in parses(last)) if last[:1].isalpha() else False
+
+
+def _correlative_to(doc: Doc, i: int) -> bool:
+    """«, то» later in the clause from token ``i``: the «то» that answers «что касается»."""
+    while i + 1 < len(doc) and doc[i].text not in _CLAUSE_END:
+        if doc[i].text == "," and doc[i + 1].lower_ == "то":
+            return True
+        i += 1
+    return False
+
+
+_MODALS = frozenset({"мочь", "смочь"})
+_CLAUSE_END = frozenset({".", "!", "?", ";", "…"})
+
+
+def _modal_without_infinitive(doc: Doc, start: int, end: int, fitted: str) -> bool:
+    """«не можем» needs an infinitive to govern: «Выдать справку не представляется возможным»
+    → «Выдать справку не можем», but «Принятие решения не представляется возможным» or «не
+    имеем возможности для выезда» have none, and «не можем для выезда» is not Russian."""
+    if not any(q.tag.POS == "VERB" and q.normal_form in _MODALS for w in fitted.split(" ") for q in parses(w)):
+        return False
+    i = start - 1
+    while i >= 0 and doc[i].text not in _CLAUSE_END:
+        if "INFN" in grammemes(doc[i]):
+            return False
+        i -= 1
+    i = end
+    while i < len(doc) and doc[i].text not in _CLAUSE_END:
+        if "INFN" in grammemes(doc[i]):
+            return False
+        i += 1
+    return True
 
 
 def _starts_with_verb(replacement: str) -> bool:
