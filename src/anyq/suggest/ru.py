@@ -517,6 +517,18 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             if text is None:
                 return Fit(end, ())
             np_end, np_text = found[0], text
+            if np_end + 1 < len(doc) and doc[np_end].lower_ in ("и", "или"):
+                # a coordinated object takes the new case too: «через ЦОН или портал», not
+                # «через ЦОН или портала»; one that cannot be re-inflected leaves no suggestion.
+                # Heads of another animacy likely conjoin higher up: «регистрации в качестве
+                # предпринимателя и выбора режима» is not «как предприниматель и выбор режима»
+                second = noun_phrase(doc, np_end + 1, case)
+                if second is not None and _a(second[1][-1][1].tag.animacy) == _a(found[1][-1][1].tag.animacy):
+                    text2 = reinflect_np(second[1], dst)
+                    if text2 is None:
+                        return Fit(end, ())
+                    np_text = f"{np_text} {doc[np_end].text} {text2}"
+                    np_end = second[0]
             subject_number = _a(found[1][-1][1].tag.number) if dst == "nom" else None
         elif any(_needs_object(rep) or (dst == "nom" and _ends_with_verb(rep)) for rep in replace):
             return Fit(end, ())  # «там, где находится» needs the noun that is there
