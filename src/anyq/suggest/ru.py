@@ -645,7 +645,10 @@ def _modal_without_infinitive(doc: Doc, start: int, end: int, fitted: str) -> bo
     """«не можем» needs an infinitive to govern: «Выдать справку не представляется возможным»
     → «Выдать справку не можем», but «Принятие решения не представляется возможным» or «не
     имеем возможности для выезда» have none, and «не можем для выезда» is not Russian."""
-    if not any(q.tag.POS == "VERB" and q.normal_form in _MODALS for w in fitted.split(" ") for q in parses(w)):
+    words = fitted.split(" ")
+    head = words[1] if words[0].lower() == "не" and len(words) > 1 else words[0]
+    # only a modal that is the predicate: «когда сможем», «если сможем» stand on their own
+    if not any(q.tag.POS == "VERB" and q.normal_form in _MODALS for q in parses(head)):
         return False
     i = start - 1
     while i >= 0 and doc[i].text not in _CLAUSE_END:
