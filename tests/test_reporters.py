@@ -264,3 +264,16 @@ def test_the_html_badge_shows_the_score_to_a_tenth(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
     score = json.loads(_run("a.txt", "-f", "json").stdout)["files"][0]["score"]
     assert f'<span class="score {"low" if score < 50 else "mid" if score < 75 else "high"}">{score:.1f}</span>' in _run("a.txt", "-f", "html").stdout
+
+
+def test_a_message_quotes_a_long_match_shortened_and_the_text_keeps_it_whole():
+    """A run-on «word» of thousands of letters, repeated, made a T104 message of 140,000
+    characters: one line of text output, a CSV field over Python's default limit."""
+    import anyq
+
+    word = "а" * 5000
+    report = anyq.check(f"Уважаемый заявитель. {word} {word}.", lang="ru")
+    t104 = [f for f in report.findings if f.code == "T104"]
+    assert t104 and len(t104[0].text) == 10_001
+    assert len(t104[0].message) < 200 and " … " in t104[0].message
+    assert all(len(f.message) < 200 for f in report.findings)

@@ -319,11 +319,14 @@ class Linter:
             part = parts.get((rule.code, lang))
             if part is None or part.rule is not rule:
                 part = parts[rule.code, lang] = _RulePart(rule, lang)
+            # a message quotes at most _QUOTE_MAX characters of the match: a run-on «word» of
+            # 40,000 letters made a 140,000-character message line (the finding's text keeps all)
+            quoted = matched if len(matched) <= _QUOTE_MAX else _shorten(matched)
             if hit.message is None and part.only_match:
-                message = part.template.replace("{match}", matched)
+                message = part.template.replace("{match}", quoted)
             else:
                 template = hit.message or part.template
-                values = _SafeDict(match=matched, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
+                values = _SafeDict(match=quoted, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
                 try:
                     message = template.format_map(values)
                 except (ValueError, IndexError):
@@ -528,6 +531,14 @@ MIN_READABILITY_WORDS = 30
 def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
     short = all(c.words < MIN_READABILITY_WORDS for c in counts.values())
     return {l: figures(c, l) for l, c in counts.items() if c.words and (short or c.words >= MIN_READABILITY_WORDS)}
+
+
+_QUOTE_MAX = 160
+
+
+def _shorten(text: str) -> str:
+    """The first 100 and the last 40 characters of a long match, joined by « … »."""
+    return text[:100].rstrip() + " … " + text[-40:].lstrip()
 
 
 def _regex_hit(rule: Rule, m: re.Match[str], offset: int) -> Hit:
