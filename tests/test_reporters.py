@@ -245,8 +245,10 @@ def test_files_not_checked_are_counted_once_in_every_total(tmp_path, monkeypatch
     text = _run(*names, "--no-color", "--statistics").stdout
     assert "3 files (1 checked, 1 not checked, 1 with errors): " in text
     assert "files      3  (scored 1, from cache 0, errors 1, not checked 1)" in text
-    stats = json.loads(_run(*names, "-f", "json", "--statistics").stdout)["statistics"]
+    doc = json.loads(_run(*names, "-f", "json", "--statistics").stdout)
+    stats, summary_ = doc["statistics"], doc["summary"]
     assert (stats["files"], stats["files_scored"], stats["files_with_errors"], stats["files_not_checked"]) == (3, 1, 1, 1)
+    assert (summary_["files"], summary_["files_with_errors"], summary_["files_not_checked"]) == (3, 1, 1)
     summary = tmp_path / "summary.md"
     _run(*names, "-f", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert "**3** files: **1** checked, **1** not checked, **1** with errors;" in summary.read_text(encoding="utf-8")

@@ -157,7 +157,7 @@ class Summary:
     from the cache counts without being decoded)."""
 
     def __init__(self) -> None:
-        self.files = self.with_errors = 0
+        self.files = self.with_errors = self.not_checked = 0
         self.by_severity = {"error": 0, "warning": 0, "info": 0}
         self.by_category: dict[str, int] = {}
         self.scores: list[float] = []
@@ -167,6 +167,8 @@ class Summary:
         self.with_errors += bool(report.errors)
         if report.score is not None:
             self.scores.append(report.score)
+        elif not report.errors:
+            self.not_checked += 1  # `anyq: ignore-file`, or no Kazakh or Russian text
         for _, _, category, severity, n in report.finding_counts():
             self.by_severity[severity] += n
             self.by_category[category] = self.by_category.get(category, 0) + n
@@ -175,6 +177,7 @@ class Summary:
         return {
             "files": self.files,
             "files_with_errors": self.with_errors,
+            "files_not_checked": self.not_checked,
             "findings": sum(self.by_severity.values()),
             "by_severity": dict(self.by_severity),
             "by_category": dict(sorted(self.by_category.items())),
