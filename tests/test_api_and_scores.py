@@ -163,3 +163,13 @@ def test_a_short_bilingual_letter_keeps_the_reading_ease_in_its_complexity_score
         assert r.stats["reading_ease"] is not None, text
         assert r.score == round(_readme_score(r), 1)
     assert set(r.stats["readability"]) == {"ru", "kk"}
+
+
+def test_not_checked_means_no_score_and_no_error_in_the_api_too():
+    # the counts of files not checked (text totals, statistics, JSON summary, GitHub summary)
+    # read FileReport.not_checked; it said False for a file with no Kazakh or Russian text
+    english = anyq.check("Dear applicant, your request has been received.")
+    assert english.score is None and not english.errors and english.not_checked
+    assert not anyq.check("Ваше обращение рассмотрено, справка выдана.").not_checked
+    ignored = anyq.check("<!-- anyq: ignore-file -- a draft -->\nВаше обращение рассмотрено.", format="md")
+    assert ignored.not_checked and "ignore-file" in ignored.extra["not_checked"]

@@ -85,6 +85,9 @@ def test_kazakh_genitive_chain_counts_genitives_and_skips_citations():
     [(span, message)] = c107("Қала әкімдігінің құрылыс бөлімінің басшысының бұйрығымен комиссия құрылды.")
     assert span == "әкімдігінің құрылыс бөлімінің басшысының бұйрығымен"
     assert "3 сөз" in message
+    # a chain that ends the text with no full stop is still one (its run was never scored)
+    [(span, _)] = c107("Мәселе облыс әкімдігінің білім басқармасының бөлімінің\n")
+    assert span == "әкімдігінің білім басқармасының бөлімінің"
 
 
 def test_readability_is_not_judged_on_a_note_of_a_few_words():

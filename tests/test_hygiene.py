@@ -161,6 +161,8 @@ def test_mixed_script_roman_numerals_become_latin_numerals():
     text = "Памятник архитектуры ХIХ века.\nВ ХХI веке требования изменились.\nИнвалид IІ группы.\n"
     assert anyq.fix(text, lang="ru") == "Памятник архитектуры XIX века.\nВ XXI веке требования изменились.\nИнвалид II группы.\n"
     assert anyq.fix("Бұл ғимарат ХIХ ғасырда салынған.", lang="kk") == "Бұл ғимарат XIX ғасырда салынған."
+    # М, С, Х spell abbreviations too: «MСХ» with a Latin M is МСХ, not the numeral MCX
+    assert anyq.fix("Письмо направлено в MСХ.", lang="ru") == "Письмо направлено в МСХ."
 
 
 def test_a_known_abbreviation_mostly_in_latin_look_alikes_becomes_cyrillic_among_cyrillic_words():

@@ -430,3 +430,14 @@ def test_russian_replacements_are_grammatical_in_place():
     res = _evaluate("ru")
     assert res["replacements"]["with_replacement"] >= 500
     assert res["replacements"]["share"] >= 0.90, res["replacements"]["share"]
+
+
+def test_kazakh_polite_subject_among_other_replacements_gives_no_suggestion_and_no_error():
+    # a user rule listing «Сіз» after another replacement crashed the check (KeyError: 'ол'):
+    # the verb was fitted to the first replacement, which is no polite subject
+    from anyq.nlp.pipeline import annotate
+    from anyq.suggest.kk import fit
+
+    doc = annotate("Өтініш беруші уақытында келмеді.", "kk")
+    assert fit(doc, 0, 2, ["ол", "Сіз"], "өтініш беруші").suggestions == ()
+    assert fit(doc, 0, 2, ["Сіз"], "өтініш беруші").suggestions == ("Сіз уақытында келмедіңіз",)

@@ -89,7 +89,9 @@ class FileReport:
 
     @property
     def not_checked(self) -> bool:
-        return bool(self.extra.get("not_checked"))
+        """Read but not checked: `anyq: ignore-file` (its reason in ``extra``), or no Kazakh or
+        Russian text — no score and no error. Every count of files not checked reads this."""
+        return self.score is None and not self.errors
 
     def finding_counts(self) -> list[tuple[str, str, str, str, int]]:
         """(code, name, category, severity, how many), in the order of first appearance:
@@ -167,8 +169,7 @@ class Summary:
         self.with_errors += bool(report.errors)
         if report.score is not None:
             self.scores.append(report.score)
-        elif not report.errors:
-            self.not_checked += 1  # `anyq: ignore-file`, or no Kazakh or Russian text
+        self.not_checked += report.not_checked
         for _, _, category, severity, n in report.finding_counts():
             self.by_severity[severity] += n
             self.by_category[category] = self.by_category.get(category, 0) + n

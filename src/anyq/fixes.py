@@ -72,8 +72,9 @@ def edits_from(findings: Iterable[Finding], *, spelling: bool = False, allowed: 
 
 
 def without_fixes(report: FileReport, drop: Callable[[Finding], bool]) -> FileReport:
-    """``report`` with the fixes of the findings ``drop`` names taken out (copies of those
-    findings, the rest shared): what the reporters then show is what ``--fix`` applies."""
+    """``report``, changed in place, with the fixes of the findings ``drop`` names taken out
+    (those findings are replaced by copies without a fix): what the reporters then show is
+    what ``--fix`` applies."""
     if any(f.fix is not None and drop(f) for f in report.findings):
         report.findings = [replace(f, fix=None) if f.fix is not None and drop(f) else f for f in report.findings]
     return report

@@ -124,9 +124,11 @@ _PARTS = {"L110": "decision", "L111": "reasons", "L112": "next_step", "L113": "a
 
 
 def _letter_lang(a: LegalAnalysis) -> str:
-    """The language most of the body is written in."""
+    """The language most of the body is written in (the document's on a tie)."""
     words = body_languages(a.layout)
-    return max(words, key=words.__getitem__) if any(words.values()) else a.lang
+    if not any(words.values()) or words.get("ru", 0) == words.get("kk", 0):
+        return a.lang
+    return max(words, key=words.__getitem__)
 
 
 def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:

@@ -28,6 +28,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A Roman numeral (1–3999) in capitals: «ХIХ» (Cyrillic Х, Latin I) is the century XIX.
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = frozenset("IVX")  # the numerals of centuries and groups; М, С, Х spell words too
 
 
 def _mixed_runs(text: str) -> list[re.Match[str]]:
@@ -89,8 +90,10 @@ def mixed_words(text: str, lang_at, known) -> list[MixedWord]:
         lat_ok = not _CYR.search(lat)
         n_cyr = len(_CYR.findall(w))
         n_lat = len(_LAT.findall(w))
-        if lat_ok and w.isupper() and _ROMAN.fullmatch(lat):
-            script = "latin"  # a century or a group: «ХIХ век», «IІ группа»
+        if lat_ok and w.isupper() and set(lat) <= _ROMAN_LETTERS and _ROMAN.fullmatch(lat):
+            # a century or a group: «ХIХ век», «IІ группа»; of I, V, X only, so «MСХ» (Latin M)
+            # stays the abbreviation МСХ
+            script = "latin"
         elif cyr_ok and not lat_ok:
             script = "cyrillic"
         elif lat_ok and not cyr_ok:

@@ -65,7 +65,7 @@ def _kazakh_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     («Алматы облысы әкімдігі»)."""
     heads = sorted(_name_heads(), key=len, reverse=True)
     upper = "".join(sorted(c for c in KAZAKH_LETTERS if c.isupper()))
-    tail = f"(?:[ -][^\\W\\d_]+){{0,{_NAME_WORDS - 1}}}?[ -](?:" + "|".join(heads) + r")(?![^\W\d_])"
+    tail = f"(?:[ -][^\\W\\d_]+){{0,{_NAME_WORDS - 1}}}?[ -](?:" + "|".join(map(re.escape, heads)) + r")(?![^\W\d_])"
     return re.compile(f"[A-ZА-ЯЁ{upper}][^\\W\\d_]*" + tail), re.compile(tail)
 
 

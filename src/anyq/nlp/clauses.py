@@ -372,8 +372,8 @@ def _kk_genitive_chain(s: _Sent, gens: list[int]) -> tuple[int, int, int] | None
     best: tuple[int, int, int] | None = None
     first = 0  # where the current run starts in ``gens``
     for j, k in enumerate(gens):
-        nxt = gens[j + 1] if j + 1 < len(gens) else n + 2
-        if nxt <= k + 3 and not any(punct[k + 1 : nxt]) and not any(_KK_POSS[t] for t in tag[k + 1 : nxt]):
+        nxt = gens[j + 1] if j + 1 < len(gens) else None  # the last genitive ends its run
+        if nxt is not None and nxt <= k + 3 and not any(punct[k + 1 : nxt]) and not any(_KK_POSS[t] for t in tag[k + 1 : nxt]):
             # the run goes on: up to two words between («органның тұрғын үй бөлімінің»), none
             # possessed (that is the head: «Кестенің сақталуына автобустардың» are two phrases)
             continue

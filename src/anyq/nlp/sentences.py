@@ -174,6 +174,20 @@ def _upper(t: _Tokens, j: int | None) -> bool:
     return j is not None and t.text[j][:1].isupper()
 
 
+def _open_bracket(t: _Tokens, i: int) -> bool:
+    """Is a round bracket open before token ``i`` (read back to the paragraph's start)?"""
+    depth = 0
+    for k in range(i - 1, -1, -1):
+        tok = t.text[k]
+        if tok == ")":
+            depth += 1
+        elif tok == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 class SentenceSplitter:
     def __init__(self, lang: str) -> None:
         self.abbr = abbreviations(lang)
@@ -196,7 +210,9 @@ class SentenceSplitter:
             if not (first > 0 and (t.num[first - 1] or _NUMBERISH.match(t.text[first - 1]))):
                 return False  # «г. Астана»: a town, not a year
             return _upper(t, nxt) and not _ROMAN.match(t.text[nxt])
-        return _upper(t, nxt)
+        # inside an open bracket an abbreviation ends no sentence: «(ср. Закон «О связи»)»,
+        # «(см. прил. Приказа № 5)» — the bracket closes in the same sentence
+        return _upper(t, nxt) and not _open_bracket(t, first)
 
     def _initials(self, t: _Tokens, i: int, nxt: int | None) -> bool:
         if nxt is None:

@@ -341,9 +341,12 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_
     if dst == "acc" and src == "dat":
         return _fit_object(doc, start, end, out, phrase_word)
     if any(r.lower() in _POLITE_SUBJECTS for r in out):
-        # the subject becomes «Сіз»: the verb must agree, or there is no suggestion
+        # the subject becomes «Сіз»: the verb must agree, or there is no suggestion (nor with
+        # other replacements beside it, whose verb would stay 3rd person)
+        if len(out) > 1 or out[0].lower() not in _POLITE_SUBJECTS:
+            return Fit(end, ())
         found = _predicate_for(doc, end, out[0])
-        if found is None or len(out) > 1:
+        if found is None:
             return Fit(end, ())
         k, verb = found
         between = "".join(t.text_with_ws for t in doc[end:k])
