@@ -13,19 +13,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from anyq.suggest.base import Fit
+from anyq.suggest.base import Fit, match_case
 
 if TYPE_CHECKING:
     from anyq.engine.model import PhraseEntry
-
-
-def match_case(template: str, replacement: str) -> str:
-    letters = [c for c in template if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()  # ALL-CAPS text stays in capitals
-    if template[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 def fit_replacement(lang: str, span: Span, replacement: str) -> str:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from anyq.nlp import stem_kk as K
 from anyq.suggest.base import Fit
+from anyq.suggest.base import match_case as _match_case
 
 _TABLES: list[list[K.Suffix]] = [
     K.PLURAL, K.POSS, K.CASE, K.REL, K.PRED, K.NEG, K.NOMINALIZERS, K.ABSTRACT, K.PAST_PERSON,
@@ -114,12 +115,6 @@ def _analyse(word: str) -> K.Analysis:
     return K.stemmer().analyse(word)
 
 
-def _match_case(template: str, word: str) -> str:
-    if len(template) > 1 and template.isupper():
-        return word.upper()  # «ӨТІНІШ БЕРУШІ» → «СІЗ»
-    if template[:1].isupper() and word[:1].islower():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _base(word: str) -> tuple[str, bool]:

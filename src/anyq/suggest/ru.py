@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.nlp.morph_ru import morphology
 from anyq.suggest.base import Fit
+from anyq.suggest.base import match_case as _match_case
 
 CASE_GRAMMEME = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
 _CASES = frozenset({"nomn", "gent", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc2", "voct"})
@@ -90,19 +91,6 @@ def _dictionary_parse(word: str):
     return None
 
 
-def _match_case(template: str, word: str) -> str:
-    """``word`` (pymorphy3 gives lower case) in the capitals of ``template``, the text it replaces:
-    all capitals for ALL-CAPS text («В РАМКАХ ПРОГРАММЫ» → «ПО ПРОГРАММЕ»), the capitals of an
-    abbreviation with a case ending («ЦОНа» → «ЦОН»), else a capital first letter."""
-    letters = [c for c in template if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return word.upper()
-    caps = len(template) - len(template.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
-    if caps > 1 and word[:caps].lower() == template[:caps].lower():
-        return template[:caps] + word[caps:]
-    if template[:1].isupper() and word[:1].islower():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 # -- verbs --------------------------------------------------------------------------------
