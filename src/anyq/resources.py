@@ -6,6 +6,7 @@ In a wheel the top-level ``rules/`` folder is packaged as ``anyq/_rules``; in a 
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +27,13 @@ def rules_dir() -> Path:
 def rules_data(name: str) -> Path:
     """A lexicon or table under ``rules/data/``."""
     return rules_dir() / "data" / name
+
+
+@cache
+def rules_toml(name: str) -> dict:
+    """A TOML table under ``rules/data/``, read once (the grammar word lists)."""
+    with open(rules_data(name), "rb") as fh:
+        return tomllib.load(fh)
 
 
 def package_data(*parts: str) -> Path:

@@ -16,15 +16,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
 
+from anyq.resources import rules_toml
 from anyq.text.letters import KAZAKH_LOWER
 
 _SEGMENT = re.compile(r"[\u0400-\u04ff?]+")
 _MAX_LOST = 4
 # A question quoted in Kazakh is followed by a lower-case form of «де» (say): «…дайын ба?
 # деген сұрағыңызға», «…болады? деп сұрапсыз». Not «депутат», «деңгей»: the form is a whole word.
-_QUOTING_VERB = re.compile(r"(?:деген\w*|деп(?:ті|сіз|сіздер)?|дейді|деді|дейсіз|десеңіз)(?![^\W\d_])")
 # A question particle standing as a word before the «?»: «…дайын ба?», «…беріле ме?».
-_QUESTION_PARTICLE = re.compile(r"(?<![^\W\d_])(?:ба|бе|ма|ме|па|пе)$", re.IGNORECASE)
+# Both lists are in rules/data/kk_grammar.toml.
+_KK = rules_toml("kk_grammar.toml")["words"]
+_QUOTING_VERB = re.compile(
+    "(?:" + "|".join([re.escape(s) + r"\w*" for s in _KK["quoting_verb_stems"]] + [re.escape(w) for w in _KK["quoting_verb"]]) + r")(?![^\W\d_])"
+)
+_QUESTION_PARTICLE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, _KK["question_particles"])) + ")$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import WORD, word_flags
 from anyq.readability.syllables import count_kk, count_ru
+from anyq.resources import rules_toml
 
 
 # --- Russian -------------------------------------------------------------------------------
@@ -55,11 +56,11 @@ _KK_FINITE = {
 }
 # Modal and existential predicates that carry a clause without a verb.
 _KK_PREDICATE_WORDS = {"керек", "тиіс", "қажет", "мүмкін", "жоқ", "бар", "міндетті"}
-# Postpositions and adverbs the stemmer can read as verb forms («байланысты» = байланыс+ты).
-_KK_NOT_PREDICATE = {
-    "байланысты", "сәйкес", "қарай", "қарамастан", "бойынша", "қатысты", "дейін", "кейін",
-    "бері", "арқылы", "туралы", "жөнінде", "сайын", "бірге", "қарағанда", "орай",
-}
+# Postpositions the stemmer can read as verb forms («байланысты» = байланыс+ты); «арналған»
+# stays a participle here.
+_KK_NOT_PREDICATE = frozenset(rules_toml("kk_grammar.toml")["postpositions"]).difference(
+    rules_toml("kk_grammar.toml")["words"]["participle_postpositions"]
+)
 KK_SUBORDINATORS = {"себебі", "өйткені", "егер", "сондықтан", "яғни", "алайда", "бірақ", "ал", "сонда"}
 KK_SPLIT_WORDS: dict[str, str | None] = {
     "ал": None, "және": None, "себебі": "Себебі", "өйткені": "Өйткені", "сондықтан": "Сондықтан",

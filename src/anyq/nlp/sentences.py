@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from anyq.nlp.abbreviations import Abbreviation, abbreviations
 from anyq.nlp.normalize import NEWLINES
 from anyq.nlp.strings import lexical_columns, uint64_array
+from anyq.resources import rules_toml
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
@@ -49,7 +50,12 @@ _MARKER = re.compile(r"^(?:\d{1,3}[.)]?|[-–—•*])$")
 _ENUMERATION_ENDS = {"пр."}  # «и пр.» (прочие) closes an enumeration; «пр.» alone is a prospekt
 _TERMINAL_CHARS = set("!?…")
 _CONTINUES = {",", ":", ";", "-", "–", "—", "(", "«", "/"}  # a line ending so goes on on the next
-_LINKING = re.compile(r"^(?:[а-яё]{1,3}|және|немесе|мен|бен|пен|также|либо|после|через|согласно)$")
+# a line ending in a linking word goes on (the words: rules/data/kk_grammar.toml, ru_grammar.toml)
+_LINKING = re.compile(
+    r"^(?:[а-яё]{1,3}|"
+    + "|".join(map(re.escape, rules_toml("kk_grammar.toml")["words"]["linking"] + rules_toml("ru_grammar.toml")["linking"]))
+    + ")$"
+)
 _RUN_CHARS = set("!?….")  # a run of marks («?!», «!!!», «?..») ends one sentence, at its last mark
 _WRITTEN = [SENT_START]
 # SENT_START as from_array takes it: 1 starts a sentence, -1 does not (as uint64)

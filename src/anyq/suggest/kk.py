@@ -29,6 +29,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from anyq.nlp import stem_kk as K
+from anyq.resources import rules_toml
 from anyq.suggest.base import Fit
 from anyq.suggest.base import match_case as _match_case
 
@@ -87,7 +88,7 @@ def attach_chain(stem: str, chain: tuple[tuple[str, str], ...], prev: str | None
 _PASSIVE = ("ыл", "іл", "л", "ын", "ін", "н")
 # vowel stems with an «л» whose «-н» form is another verb: қолда + н is «қолдану» (to use),
 # so «supported» is «қолдалды», not «қолданды»
-_PASSIVE_IN_L = frozenset({"қолда"})
+_PASSIVE_IN_L = frozenset(rules_toml("kk_grammar.toml")["words"]["passive_in_l"])
 
 
 def passive(stem: str) -> str:
@@ -171,12 +172,9 @@ def _drop_case(token, case: str) -> str | None:
 
 
 # the dative pronouns the stemmer reads through its overrides, and their accusatives
-_DAT_PRONOUNS = {
-    "сізге": "сізді", "сіздерге": "сіздерді", "бізге": "бізді", "маған": "мені", "саған": "сені",
-    "оған": "оны", "оларға": "оларды", "бұған": "мұны", "соған": "соны", "осыған": "осыны",
-}
+_DAT_PRONOUNS: dict[str, str] = rules_toml("kk_grammar.toml")["dative_pronouns"]
 # a dative these follow is theirs, not the verb's («1 қаңтарға дейін»)
-_POSTPOSITIONS = frozenset({"дейін", "шейін", "қарай", "сәйкес", "байланысты", "қатысты", "орай", "арналған", "қарамастан", "жуық", "таман"})
+_POSTPOSITIONS = frozenset(w for w, case in rules_toml("kk_grammar.toml")["postpositions"].items() if case == "dat")
 _SENTENCE_END = frozenset({".", "!", "?", ";", "…"})
 
 
@@ -234,7 +232,7 @@ def _fit_object(doc: Doc, start: int, end: int, out: list[str], phrase_word: str
 
 
 # a genitive replaced by «Сіздің» makes its possessed noun 2nd person («Сіздің құжаттарыңыз»)
-_POLITE_GENITIVES = frozenset({"сіздің", "сіздердің"})
+_POLITE_GENITIVES = frozenset(rules_toml("kk_grammar.toml")["words"]["polite_genitives"])
 _GENITIVE_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің")
 
 

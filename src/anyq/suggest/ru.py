@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Token
 
 from anyq.nlp.morph_ru import morphology
+from anyq.resources import rules_toml
 from anyq.suggest.base import Fit
 from anyq.suggest.base import match_case as _match_case
 
@@ -597,7 +598,7 @@ def _predicate_disagrees(doc: Doc, tokens: list[Token], fitted: str) -> bool:
 
 
 # Nouns that take «к» where «в отношении» stands after them («претензии к работе»).
-_GOVERNS_K = frozenset({"претензия", "требование", "замечание", "доверие", "интерес", "внимание", "отношение", "подход", "уважение", "неприязнь", "готовность"})
+_GOVERNS_K = frozenset(rules_toml("ru_grammar.toml")["governs_k"])
 
 
 def _attributive(doc: Doc, tokens: list[Token], end: int) -> bool:
@@ -625,7 +626,7 @@ def _correlative_to(doc: Doc, i: int) -> bool:
     return False
 
 
-_MODALS = frozenset({"мочь", "смочь"})
+_MODALS = frozenset(rules_toml("ru_grammar.toml")["modals"])
 _CLAUSE_END = frozenset({".", "!", "?", ";", "…"})
 
 
