@@ -21,6 +21,7 @@ from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence
 from anyq.nlp.normalize import OFFSETS
+from anyq.resources import rules_toml
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import word_flags
 
@@ -94,25 +95,38 @@ _READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?!
 _RU_MODALS = {"мочь", "нужно", "необходимо", "надо", "следует", "должный", "обязанный", "предстоять", "вправе"}
 # the Kazakh words of obligation or ability that make a sentence look forward by themselves
 _KK_MODALS = ("керек", "қажет", "тиіс", "болады", "аласыз", "алады")
-_APPEAL_WORDS = re.compile(r"обращени|заявлени|жалоб|запрос|материал|өтініш|шағым|сұрау|арыз|хат", re.I)
+# the reading's plain word lists (reply_cues.toml, [words.ru] and [words.kk])
+_WORDS = {lang: rules_toml("reply_cues.toml")["words"][lang] for lang in ("ru", "kk")}
+
+
+def _appeal_words(lang: str, dated: bool = False) -> str:
+    """The stems of the words for the reader's appeal, as a regex (never one of the words that
+    only begin like them: «хаттама»); ``dated``: also those that name it only with a date."""
+    words = _WORDS[lang]
+    stems = words["appeal_words"] + (words.get("appeal_words_dated", []) if dated else [])
+    not_words = "".join(f"(?!{re.escape(w)})" for w in words.get("not_appeal_words", ()))
+    return not_words + "(?:" + "|".join(map(re.escape, stems)) + ")"
+
+
+_APPEAL_WORDS = re.compile(f"{_appeal_words('ru')}|{_appeal_words('kk')}", re.I)
 # the date of the reader's appeal: «на Ваше обращение от 10 ноября 2026 года», «на № 12 от
 # 10.11.2026 г.», «Сіздің 2026 жылғы 10 қарашадағы өтінішіңізге» — no fact of the case, no next step
 _APPEAL_DATE = {
     "ru": re.compile(
-        rf"(?:обращени|заявлени|жалоб|запрос|письм|№\s*\S+)\w*\s+(?:№\s*\S+\s+)?от\s+"
+        rf"(?:{_appeal_words('ru', dated=True)}|№\s*\S+)\w*\s+(?:№\s*\S+\s+)?от\s+"
         rf"\d{{1,2}}(?:\s+{_MONTHS_RU}(?:\s+\d{{4}})?|\.\d{{1,2}}\.\d{{4}})(?:\s*(?:года|г\.))?",
         re.I,
     ),
     "kk": re.compile(
         rf"(?:\b\d{{4}}\s+жылғы\s+)?\b\d{{1,2}}(?:\s+{_MONTHS_KK}|\.\d{{1,2}}\.\d{{4}}(?:\s+жылғы)?)\s+(?:№\s*\S+\s+)?"
-        r"(?:өтініш|шағым|сұрау|арыз|хат(?!тама)|сауал)",  # not «№ 11 хаттамасымен»
+        + _appeal_words("kk", dated=True),
         re.I,
     ),
 }
 # verbs that say what we do not know or have, not what we refuse («не располагаем», «білмейміз»)
-_NOT_REFUSALS = frozenset(("знать", "располагать", "біл"))
+_NOT_REFUSALS = frozenset(_WORDS["ru"]["not_refusals"] + _WORDS["kk"]["not_refusals"])
 # Kazakh verbs of telling: «хабарлаймыз», «түсіндіреміз» are said now, not promised
-_KK_TELLING = frozenset(("хабарла", "түсіндір", "мәлімде", "жеткіз"))
+_KK_TELLING = frozenset(_WORDS["kk"]["telling"])
 
 
 @dataclass(slots=True)
