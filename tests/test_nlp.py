@@ -394,3 +394,34 @@ def test_suppression_comments_work_in_a_stressed_letter():
     found = [(f.code, f.text) for f in report.findings if f.code[0] in "JT"]
     assert found == [("T901", "J999"), ("J464", "Да\u0301нный вопро\u0301с")]
     assert report.extra["suppressions"][0]["suppressed"] == 1
+
+
+def test_grammar_word_lists_are_read_from_rules_data():
+    """The word lists the grammar code uses are data a linguist edits (rules/data), one source
+    each: the suggestions' dative postpositions are the clause reader's postpositions too."""
+    from anyq.hygiene import lost_letters
+    from anyq.legal import reply
+    from anyq.nlp import clauses, sentences
+    from anyq.nlp.morph_ru import official_common_nouns, official_lexicon
+    from anyq.resources import rules_toml
+    from anyq.suggest import kk, ru
+
+    kk_data, ru_data = rules_toml("kk_grammar.toml"), rules_toml("ru_grammar.toml")
+    assert ru._GOVERNS_K == set(ru_data["governs_k"]) and "претензия" in ru._GOVERNS_K
+    assert ru._MODALS == {"мочь", "смочь"} == set(ru_data["modals"])
+    assert kk._DAT_PRONOUNS == kk_data["dative_pronouns"] and kk._DAT_PRONOUNS["сізге"] == "сізді"
+    assert {"дейін", "сәйкес"} <= kk._POSTPOSITIONS <= clauses._KK_NOT_PREDICATE | {"арналған"}
+    assert "бойынша" in clauses._KK_NOT_PREDICATE and "бойынша" not in kk._POSTPOSITIONS  # governs the nominative
+    assert "арналған" in kk._POSTPOSITIONS and "арналған" not in clauses._KK_NOT_PREDICATE  # a participle in a clause
+    assert kk.passive("қолда") == "қолдал" and kk.passive("қабылда") == "қабылдан"
+    assert lost_letters._QUOTING_VERB.match("деп сұрапсыз") and not lost_letters._QUOTING_VERB.match("депутат")
+    assert lost_letters._QUESTION_PARTICLE.search("дайын ба")
+    assert sentences._LINKING.match("немесе") and sentences._LINKING.match("согласно")
+    # one list of appeal words for the forwarding test and the appeal's date; «хаттама» is none
+    assert reply._APPEAL_WORDS.search("Өтінішіңіз жіберілді") and not reply._APPEAL_WORDS.search("хаттамасымен")
+    assert not reply._APPEAL_WORDS.search("направлено письмо")  # our own letter
+    assert reply._APPEAL_DATE["ru"].search("на Ваше письмо от 10 ноября 2026 года")
+    assert reply._APPEAL_DATE["kk"].search("2026 жылғы 10 қарашадағы сауалыңызға")
+    assert not reply._APPEAL_DATE["kk"].search("10 қарашадағы № 11 хаттамасымен")
+    assert reply._NOT_REFUSALS == {"знать", "располагать", "біл"} and "хабарла" in reply._KK_TELLING
+    assert official_common_nouns() <= official_lexicon()

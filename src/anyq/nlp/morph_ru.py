@@ -105,18 +105,22 @@ _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
 
 @cache
+def _lexicon_entries() -> tuple[str, ...]:
+    """``rules/data/ru_lexicon.txt`` as written (its one parser)."""
+    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
+        return tuple(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@cache
 def official_lexicon() -> frozenset[str]:
     """``rules/data/ru_lexicon.txt``: Russian words of Kazakhstan's officialdom the dictionaries lack."""
-    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
-        return frozenset(w.strip().lower() for w in fh if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in _lexicon_entries())
 
 
 @cache
 def official_common_nouns() -> frozenset[str]:
     """The lexicon without its place names (Астана, Костанай: a capital, then lower case)."""
-    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
-        words = [w.strip() for w in fh if w.strip() and not w.startswith("#")]
-    return frozenset(w.lower() for w in words if not (w[0].isupper() and not w.isupper()))
+    return frozenset(w.lower() for w in _lexicon_entries() if not (w[0].isupper() and not w.isupper()))
 
 
 _morph: RussianMorphology | None = None
