@@ -186,10 +186,12 @@ def _is_dative(token) -> bool:
 
 
 def _datives_before(doc: Doc, start: int) -> list[int]:
-    """The datives of the sentence before ``start`` that no postposition governs."""
+    """The datives of the clause before ``start`` that no postposition governs. A comma, colon
+    or semicolon ends the clause: in «Сізге хабарлаймыз, Ережеге өзгерістер енгізілді» the
+    «Сізге» belongs to «хабарлаймыз», not to the split predicate."""
     out = []
     for j in range(start - 1, -1, -1):
-        if doc[j].text in _SENTENCE_END:
+        if doc[j].text in _SENTENCE_END or doc[j].text in (",", ";", ":"):
             break
         if _is_dative(doc[j]) and not (j + 1 < start and doc[j + 1].lower_ in _POSTPOSITIONS):
             out.append(j)
