@@ -230,9 +230,14 @@ class Linter:
         lang = dctx.language
         skipped = dctx.source.skipped
         crosses = _block_crossing(dctx.source.blocks)
+        tested: dict = {}  # a need shared by several rules (T104, T113) is tested once per text
         for rule, rx, needs in self.compiled.document_regex:
-            if needs is not None and not needs(text):
-                continue  # the text lacks what every match of the regex has (params.needs, needs_any)
+            if needs is not None:
+                met = tested.get(needs)
+                if met is None:
+                    met = tested[needs] = needs(text)
+                if not met:
+                    continue  # the text lacks what every match of the regex has (params.needs, needs_any)
             for m in rx.finditer(text):
                 if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped) and not (crosses and crosses(m.start(), m.end())):
                     plang = _lang_at(dctx.paragraphs, m.start()) or lang
