@@ -67,7 +67,12 @@ def _requisites(text: str) -> bool:
 # «Орындаған:» with its colon: without it the word starts a body sentence («Орындаған жұмыстар …»)
 _FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Орындаған\s*:|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
-PHONE = re.compile(r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b")
+# a phone: with the trunk or country code, a 7-digit local number, or a 6-digit city number
+# after its label («тел.: 74-00-00»: unlabelled, «12-03-24» could be anything)
+PHONE = re.compile(
+    r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b"
+    r"|(?i:\bтел(?:\.|ефон)?)\s*:?\s*\d{2}-\d{2}-\d{2}\b"
+)
 
 
 def word_count(text: str) -> int:
