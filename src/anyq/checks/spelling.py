@@ -76,24 +76,26 @@ def _russian_word(text: str) -> bool:
     )
 
 
-def _russian_phrase(doc, tok) -> bool:
-    """A Russian word next to another Russian word in a Kazakh paragraph. A lone Russian-looking
-    word among Kazakh ones is more likely a Kazakh typo («жбаны»), so it is still checked."""
-    if not _russian_word(tok.text):
-        return False
+def _kazakh_word(text: str) -> bool:
+    """A Kazakh word: one of its letters, or a word only our Kazakh lexicon and stemmer know."""
+    return text.isalpha() and (any(ch in KAZAKH_LETTERS for ch in text) or (is_known(text, "kk") and not is_known(text, "ru")))
+
+
+def _neighbour_is(doc, tok, test) -> bool:
+    """Does the nearest word on either side of ``tok`` (across punctuation: «/», «,») pass ``test``?"""
     for step in (-1, 1):
-        # the nearest word on each side, across punctuation («/», «,»)
         for j in (tok.i + step, tok.i + 2 * step):
             if 0 <= j < len(doc) and doc[j].is_alpha:
-                if _russian_word(doc[j].text):
+                if test(doc[j].text):
                     return True
                 break
     return False
 
 
-def _kazakh_word(text: str) -> bool:
-    """A Kazakh word: one of its letters, or a word only our Kazakh lexicon and stemmer know."""
-    return text.isalpha() and (any(ch in KAZAKH_LETTERS for ch in text) or (is_known(text, "kk") and not is_known(text, "ru")))
+def _russian_phrase(doc, tok) -> bool:
+    """A Russian word next to another Russian word in a Kazakh paragraph. A lone Russian-looking
+    word among Kazakh ones is more likely a Kazakh typo («жбаны»), so it is still checked."""
+    return _russian_word(tok.text) and _neighbour_is(doc, tok, _russian_word)
 
 
 def _kazakh_phrase(doc, tok) -> bool:
@@ -103,13 +105,7 @@ def _kazakh_phrase(doc, tok) -> bool:
     text = tok.text
     if not text.isalpha() or any(ch in KAZAKH_LETTERS for ch in text) or not is_known(text, "kk"):
         return False
-    for step in (-1, 1):
-        for j in (tok.i + step, tok.i + 2 * step):
-            if 0 <= j < len(doc) and doc[j].is_alpha:
-                if _kazakh_word(doc[j].text):
-                    return True
-                break
-    return False
+    return _neighbour_is(doc, tok, _kazakh_word)
 
 
 @paragraph_rule("S101")
