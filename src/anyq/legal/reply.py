@@ -92,11 +92,11 @@ _QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:ТОО|АО|ГКП|
 _NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Республик\w*|Казахстан\w*|Қазақстан\w*|РК|ҚР|Закон\w*|Заң\w*|Кодекс\w*)$")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
 _READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?![\w-])", re.I)
-_RU_MODALS = {"мочь", "нужно", "необходимо", "надо", "следует", "должный", "обязанный", "предстоять", "вправе"}
-# the Kazakh words of obligation or ability that make a sentence look forward by themselves
-_KK_MODALS = ("керек", "қажет", "тиіс", "болады", "аласыз", "алады")
 # the reading's plain word lists (reply_cues.toml, [words.ru] and [words.kk])
 _WORDS = {lang: rules_toml("reply_cues.toml")["words"][lang] for lang in ("ru", "kk")}
+_RU_MODALS = frozenset(_WORDS["ru"]["modals"])
+# the Kazakh words of obligation or ability that make a sentence look forward by themselves
+_KK_MODALS = tuple(_WORDS["kk"]["modals"])
 
 
 def _appeal_words(lang: str, dated: bool = False) -> str:

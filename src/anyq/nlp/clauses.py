@@ -54,17 +54,18 @@ _KK_FINITE = {
     "past", "3", "1sg", "1pl", "2pol", "2polpl", "2sg", "2pl", "cond", "imp2pol", "imp2polpl",
     "imp3", "opt1sg", "opt1pl", "prog", "evid", "intent",
 }
+_KK_WORDS = rules_toml("kk_grammar.toml")["words"]
 # Modal and existential predicates that carry a clause without a verb.
-_KK_PREDICATE_WORDS = {"керек", "тиіс", "қажет", "мүмкін", "жоқ", "бар", "міндетті"}
+_KK_PREDICATE_WORDS = frozenset(_KK_WORDS["predicate_words"])
 # Postpositions the stemmer can read as verb forms («байланысты» = байланыс+ты); «арналған»
 # stays a participle here.
 _KK_NOT_PREDICATE = frozenset(rules_toml("kk_grammar.toml")["postpositions"]).difference(
     rules_toml("kk_grammar.toml")["words"]["participle_postpositions"]
 )
-KK_SUBORDINATORS = {"себебі", "өйткені", "егер", "сондықтан", "яғни", "алайда", "бірақ", "ал", "сонда"}
-KK_SPLIT_WORDS: dict[str, str | None] = {
-    "ал": None, "және": None, "себебі": "Себебі", "өйткені": "Өйткені", "сондықтан": "Сондықтан",
-    "бірақ": "Бірақ", "алайда": "Алайда", "сондай-ақ": "Сондай-ақ",
+KK_SUBORDINATORS = frozenset(_KK_WORDS["subordinators"])
+# a split word and how the new sentence starts with it (None: the word is dropped)
+KK_SPLIT_WORDS: dict[str, str | None] = {w: None for w in _KK_WORDS["split_words_dropped"]} | {
+    w: w[0].upper() + w[1:] for w in _KK_WORDS["split_words_opening"]
 }
 _KK_PARTICIPLE = {"ptcp.past", "ptcp.hab", "ptcp.fut", "ptcp.neg"}
 _KK_CONVERB = {"conv.p", "neg.conv", "conv.since", "conv.until"}
