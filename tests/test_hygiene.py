@@ -194,3 +194,44 @@ def test_a_space_before_a_full_stop_glued_to_the_next_sentence_is_moved_after_it
     assert [f.code for f in anyq.check(text, lang="ru", select=["T"]).findings] == ["T103"]
     assert anyq.fix(text, lang="ru") == "Обращение рассмотрено. Сообщаем, что ответ направлен.\n"
     assert anyq.fix("Өтініш қаралды .Жауап жіберілді.", lang="kk") == "Өтініш қаралды. Жауап жіберілді."
+
+
+def test_nested_straight_quotes_are_one_quotation_fixed_to_guillemets_with_inner_low_quotes():
+    # organisation names: the inner name closes with the outer one, or (Kazakh word order) one
+    # quote opens both. Only the inner pair was found, and its fix «…«…»» was undone by --fix
+    text = (
+        'Обращение в НАО "Госкорпорация "Правительство для граждан"" рассмотрено.\n'
+        'Договор с ТОО "Компания "Береке"" заключён, копия направлена в ТОО "Сункар".\n'
+        'Хатты "Қазақстан темір жолы" ҰК" АҚ жіберді.\n'
+        '"Азаматтарға арналған үкімет" мемлекеттік корпорациясы" КЕАҚ жауап берді.\n'
+    )
+    fixed = (
+        "Обращение в НАО «Госкорпорация „Правительство для граждан“» рассмотрено.\n"
+        "Договор с ТОО «Компания „Береке“» заключён, копия направлена в ТОО «Сункар».\n"
+        "Хатты «„Қазақстан темір жолы“ ҰК» АҚ жіберді.\n"
+        "«„Азаматтарға арналған үкімет“ мемлекеттік корпорациясы» КЕАҚ жауап берді.\n"
+    )
+    found = [(f.text, f.fix) for f in anyq.check(text, select=["T106"]).findings]
+    assert found == [
+        ('"Госкорпорация "Правительство для граждан""', "«Госкорпорация „Правительство для граждан“»"),
+        ('"Компания "Береке""', "«Компания „Береке“»"),
+        ('"Сункар"', "«Сункар»"),
+        ('"Қазақстан темір жолы" ҰК"', "«„Қазақстан темір жолы“ ҰК»"),
+        ('"Азаматтарға арналған үкімет" мемлекеттік корпорациясы"', "«„Азаматтарға арналған үкімет“ мемлекеттік корпорациясы»"),
+    ]
+    assert anyq.fix(text) == fixed
+    assert [f for f in anyq.check(fixed, select=["T106"]).findings] == []
+    # a pair inside «ёлочки» takes „лапки“
+    assert anyq.fix("Договор с ТОО «Компания \"Береке\"» заключён.", lang="ru") == "Договор с ТОО «Компания „Береке“» заключён."
+
+
+def test_nested_straight_quotes_left_open_are_reported_with_no_fix():
+    # one closing quote missing: fixing the inner pair alone left the outer quote open
+    for text, lang in (
+        ('Обращение в "Госкорпорация "Правительство для граждан" направлено.\n', "ru"),
+        ('Өтініш "Азаматтарға арналған "үкімет" корпорациясына жіберілді.\n', "kk"),
+    ):
+        [f] = anyq.check(text, lang=lang, select=["T106"]).findings
+        assert f.text.count('"') == 3 and f.fix is None and f.suggestions == []
+        assert anyq.fix(text, lang=lang) == text
+

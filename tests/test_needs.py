@@ -23,7 +23,7 @@ def _rx(rule):
 
 
 def test_rules_declaring_a_need():
-    assert sorted(r.code for r in NEEDY) == ["T102", "T103", "T104", "T106", "T113"]
+    assert sorted(r.code for r in NEEDY) == ["T102", "T103", "T104", "T113"]
 
 
 @pytest.mark.parametrize(

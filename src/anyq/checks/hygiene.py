@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
-from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake
+from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes
 from anyq.spell import frequency
 from anyq.spell.candidates import known_kk_word, kazakh_restoration
 from anyq.spell.dictionary import is_known
@@ -60,6 +60,17 @@ def cyrillic_in_latin(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     for w in _mixed_words(ctx):
         if w.script == "latin":
             yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
+
+
+@document_rule("T106")
+def straight_quotes(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """Straight (or English curly) quotes: «Береке», and „лапки“ inside a quotation
+    («Госкорпорация „Правительство для граждан“» for «"Госкорпорация "Правительство для граждан""»)."""
+    text = ctx.source.text
+    if '"' not in text and "“" not in text:
+        return  # most letters quote with «», which this rule leaves alone
+    for q in quotes.find(text):
+        yield Hit(q.start, q.end, suggestions=[q.fix] if q.fix else [], fix=q.fix)
 
 
 def _kk_frequency(word: str) -> float:
