@@ -235,3 +235,43 @@ def test_nested_straight_quotes_left_open_are_reported_with_no_fix():
         assert f.text.count('"') == 3 and f.fix is None and f.suggestions == []
         assert anyq.fix(text, lang=lang) == text
 
+
+def test_a_whole_word_in_latin_look_alikes_among_cyrillic_words_becomes_cyrillic():
+    # «TOO», «PK», «AO» typed wholly in Latin letters were never reported (a mixed «KHБ» was)
+    text = (
+        "Согласно Закону PK TOO «Береке» обязано ответить.\n"
+        "Письмо направлено в AO «Казпочта» и в KHБ.\n"
+        "Обращение передано в HAO «Госкорпорация», ответ НАО направит в течение месяца.\n"
+        "ДОКУМЕНТ HE ПРЕДСТАВЛЕН.\n"
+    )
+    assert anyq.fix(text, lang="ru") == (
+        "Согласно Закону РК ТОО «Береке» обязано ответить.\n"
+        "Письмо направлено в АО «Казпочта» и в КНБ.\n"
+        "Обращение передано в НАО «Госкорпорация», ответ НАО направит в течение месяца.\n"
+        "ДОКУМЕНТ НЕ ПРЕДСТАВЛЕН.\n"
+    )
+    found = [(f.code, f.text, f.fix) for f in anyq.check(text, lang="ru", select=["T"]).findings]
+    assert found == [
+        ("T101", "PK", "РК"), ("T101", "TOO", "ТОО"), ("T101", "AO", "АО"), ("T101", "KHБ", "КНБ"), ("T101", "HAO", "НАО"), ("T101", "HE", "НЕ"),
+    ]
+    assert anyq.fix("Өтінішіңіз TOO «Береке» серіктестігіне жіберілді.", lang="kk") == "Өтінішіңіз ТОО «Береке» серіктестігіне жіберілді."
+    # a neighbour with a Latin slip of its own is still a Cyrillic word
+    assert anyq.fix("Согласно Закону PK ТOO «Береке» обязано ответить.", lang="ru") == "Согласно Закону РК ТОО «Береке» обязано ответить."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Специалист IT отдела направил файл PDF, нажмите OK и получите SMS на портале eGov.",
+        "Укажите BIN и ID, подключите USB; должность CEO, диплом MBA, тариф MAX, кнопка HOME.",
+        "Памятник XXI века, XX век, категория B, размер 3 x 4 м; удостоверение категорий B, C, BE и CE.",
+        "Сайт www.akimat.kz, почта toocop@mail.kz, e-mail, страница http://pap.kz/ace/oxo.",
+        "Автомобиль Toyota Camry, TOYOTA COROLLA, грузовик MAN.",
+        "Выберите тариф «Max» на сайте и нажмите кнопку «OK»; выбросы CO в атмосферу не превышают норм.",
+        "The letter was sent TO the AO office in PK today.",
+        "Компания «TOO Group» ответила.",
+        "Инвалид I и II группы.",
+    ],
+)
+def test_latin_words_and_abbreviations_in_letters_stay_latin(text):
+    assert [(f.code, f.text) for f in anyq.check(text, select=["T"]).findings] == []

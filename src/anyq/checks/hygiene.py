@@ -45,13 +45,16 @@ def _mixed_words(ctx: DocumentContext) -> list[homoglyphs.MixedWord]:
 
 @document_rule("T101")
 def latin_in_cyrillic(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
-    """A Latin look-alike inside a Cyrillic word («мемлекеттiк», «обрaщение»), or a Latin
-    letter standing as a Cyrillic word («ознакомиться c документами»)."""
+    """A Latin look-alike inside a Cyrillic word («мемлекеттiк», «обрaщение»), a Latin
+    letter standing as a Cyrillic word («ознакомиться c документами»), or a whole word typed
+    in Latin look-alikes among Cyrillic words («TOO «Береке»», «в PK»)."""
     for w in _mixed_words(ctx):
         if w.script == "cyrillic":
             yield Hit(w.start, w.end, suggestions=[w.fixed] if w.fixed else [], fix=w.fixed)
     for s, e, letter in homoglyphs.latin_letter_words(ctx.source.text):
         yield Hit(s, e, suggestions=[letter], fix=letter)
+    for s, e, word in homoglyphs.latin_words(ctx.source.text, _lang_at(ctx), is_known, frequency.is_common_form):
+        yield Hit(s, e, suggestions=[word], fix=word)
 
 
 @document_rule("T108")

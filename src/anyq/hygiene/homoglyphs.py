@@ -1,5 +1,6 @@
 """Letters of the wrong script that look the same: «мемлекеттiк» (Latin i), «обрaщение»
-(Latin a), «РhD» (Cyrillic Р), «Ознакомиться c документами» (Latin c as a word)."""
+(Latin a), «РhD» (Cyrillic Р), «Ознакомиться c документами» (Latin c as a word), «TOO
+«Береке»» (a whole word in Latin look-alikes)."""
 
 from __future__ import annotations
 
@@ -126,6 +127,65 @@ def _cyrillic_neighbour(text: str, start: int, end: int) -> bool:
     if any(not _CYR.search(w) for w in words):
         return False
     return any(not _LAT.search(w) for w in words)
+
+
+# Latin letters with a Cyrillic twin, of which a whole word can be typed: «TOO», «PK», «AO», «HE»
+_TWINS = "ABCEHKMOPTXYaceopxy"
+# a word of them: not inside a word, a number, a URL, an e-mail or a hyphenated word (the
+# look-behind after the first letter, so the engine starts only at these letters; «++» never
+# gives letters back, so «Toyota» is one failed try, not one per shorter length)
+_TWIN_WORD = re.compile(rf"[{_TWINS}](?<![\w.@/:=&#%+-][{_TWINS}])[{_TWINS}]++(?![\w@/:=&#%+-]|\.\w)")
+# Latin by convention although the Cyrillic twin is a common word: a chemical formula («выбросы CO»)
+_LATIN_ANYWAY = frozenset({"CO"})
+
+
+def latin_words(text: str, lang_at, known, used) -> list[tuple[int, int, str]]:
+    """Whole words typed in Latin look-alikes among Cyrillic words: «TOO «Береке»», «в PK».
+    Returns (start, end, the word in Cyrillic).
+
+    Latin words and abbreviations in Russian and Kazakh letters (OK, CEO, MBA, MAX, TOP) are
+    often words in Cyrillic too, so the Cyrillic spelling must be a known word that our
+    corpora of letters use (``used(lower, lang)``: «тоо», «рк», «не»), or one the document
+    itself writes in Cyrillic («HAO» beside «НАО»); and no neighbouring word may be Latin.
+    """
+    out = []
+    for m in _TWIN_WORD.finditer(text):
+        w = m.group()
+        if w in _LATIN_ANYWAY or (w.isupper() and _ROMAN.fullmatch(w)):
+            continue  # «XX век», «MCM»
+        if not _among_cyrillic(text, m.start(), m.end()):
+            continue
+        lang = lang_at(m.start())
+        lang = lang if lang in ("ru", "kk") else "kk"
+        cyr = _to(w, LATIN_TO_CYRILLIC)
+        lower = cyr.lower()
+        if re.search(rf"(?<!\w){cyr}(?!\w)", text) or (
+            (known(cyr, lang) or known(cyr, "ru")) and (used(lower, lang) or used(lower, "ru"))
+        ):
+            out.append((m.start(), m.end(), cyr))
+    return out
+
+
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+(?=[^\w\n]*$)")
+_WORD_NEXT = re.compile(r"[^\w\n]*([^\W\d_]+)")
+
+
+def _among_cyrillic(text: str, start: int, end: int) -> bool:
+    """Is the nearest word on each side on its line, past other words of Latin look-alikes
+    («PK TOO «Береке»»), Cyrillic or absent, and one of them there?"""
+    words = []
+    pos = start
+    while (m := _WORDS_BEFORE.search(text, max(0, pos - 40), pos)) is not None and _TWIN_WORD.fullmatch(m.group()):
+        pos = m.start()
+    if m is not None:
+        words.append(m.group())
+    pos = end
+    while (m := _WORD_NEXT.match(text, pos, pos + 40)) is not None and _TWIN_WORD.fullmatch(m.group(1)):
+        pos = m.end()
+    if m is not None:
+        words.append(m.group(1))
+    # a word with a Cyrillic letter is Cyrillic, a look-alike slip included («PK ТOO»)
+    return any(_CYR.search(w) for w in words) and all(_CYR.search(w) for w in words)
 
 
 # «(?<![\w.@/-])([acoyACOY])» with the letter first (the look-behind then looks at it and the
