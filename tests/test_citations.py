@@ -162,6 +162,39 @@ def test_an_act_the_text_itself_calls_repealed():
 
 
 @pytest.mark.parametrize(
+    "cited",
+    ["ст. 91 и ст. 92 АППК РК", "статьей 91 и статьей 92 АППК РК", "ст. 91, ст. 92 АППК РК", "п. 1 ст. 91 и ст. 92 АППК РК"],
+)
+def test_the_same_unit_repeated_is_one_citation(cited):
+    # «ст. 91 и ст. 92»: article 91 was lost (or left with no act after a comma)
+    text = f"В выдаче справки Вам отказано, потому что Вы не собственник. Решение можно обжаловать по {cited}."
+    cits = parse_citations(text, "ru")
+    assert [(c.text, c.article, c.act_short) for c in cits] == [(cited, ["91", "92"], "АППК РК")]
+
+
+def test_chains_joined_by_and_share_the_act_after_them():
+    text = "Жалоба подаётся в вышестоящий орган по п. 1 ст. 91 и п. 2 ст. 92 АППК РК в течение трёх месяцев."
+    cits = parse_citations(text, "ru")
+    assert [(c.text, c.article, c.point, c.act_short, c.number) for c in cits] == [
+        ("п. 1 ст. 91", ["91"], ["1"], "АППК РК", None),
+        ("п. 2 ст. 92 АППК РК", ["92"], ["2"], "АППК РК", None),
+    ]
+    text = "Очередь ведётся по п. 1 ст. 5, п. 2 ст. 6 и п. 3 ст. 7 Закона РК «О жилищных отношениях»."
+    assert [(c.text, c.act_title) for c in parse_citations(text, "ru")] == [
+        ("п. 1 ст. 5", "О жилищных отношениях"),
+        ("п. 2 ст. 6", "О жилищных отношениях"),
+        ("п. 3 ст. 7 Закона РК «О жилищных отношениях»", "О жилищных отношениях"),
+    ]
+
+
+def test_points_abbreviated_with_two_dots():
+    text = "В выдаче справки Вам отказано, потому что Вы не собственник. Решение можно обжаловать (п.п. 1, 2 ст. 91 АППК РК)."
+    c = _one(text, "ru", "п.п. 1, 2 ст. 91 АППК РК")
+    assert (c.point, c.article, c.act_short) == (["1", "2"], ["91"], "АППК РК")
+    assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
     "text,lang",
     [
         ("В населённых пунктах района 12 улиц, приём в кабинете 214.", "ru"),

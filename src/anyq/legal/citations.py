@@ -198,7 +198,8 @@ class _Locators:
 # ---------------------------------------------------------------------------- Russian
 
 _RU_UNITS = [
-    ("subpoint", r"(?:подпункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?|подп\.|пп\.)"),
+    # «п.п.» is the plural abbreviation written with a dot after each letter, like «пп.»
+    ("subpoint", r"(?:подпункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?|подп\.|пп\.|п\.\s?п\.)"),
     ("point", r"(?:пункт(?:ы|а|у|ом|е|ов|ам|ами|ах)?|п\.)"),
     ("part", r"(?:част(?:ь|и|ью|ей|ям|ями|ях)|ч\.)"),
     ("article", r"(?:стат(?:ья|ьи|ье|ью|ьёй|ьей|ей|ьям|ьями|ьях)|ст\.(?:\s?ст\.)?)"),
@@ -209,6 +210,7 @@ _RU_UNIT = {
     k: re.compile(r"(?<![\w-])" + kw + r"\s*(?P<nums>" + (_RU_SUBNUMS if k == "subpoint" else _RU_NUMS) + r")(?![\w-])", re.I)
     for k, kw in _RU_UNITS
 }
+_RU_JOIN = re.compile(r"\s*(?:,\s*|\s(?:и|или)\s+)", re.I)
 _RU_UNIT_START = re.compile(r"(?<![\w-])(?:" + "|".join(kw for _, kw in _RU_UNITS) + r")\s*\d", re.I)
 
 _RU_LAW = re.compile(r"(?<![\w-])Закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
@@ -428,6 +430,8 @@ class _RussianParser:
         parts: dict[str, list[str]] = {}
         start = end = None
         p = pos
+        last: str | None = None
+        joined: str | None = None
         while True:
             hit = None
             for kind, rx in _RU_UNIT.items():
@@ -435,11 +439,20 @@ class _RussianParser:
                 if m:
                     hit = (kind, m)
                     break
-            if hit is None or hit[0] in parts:
-                break
+            if hit is None or joined == "и" and hit[0] != last:
+                break  # «п. 1 ст. 91 и ч. 2 ст. 92»: «и» joins only the same unit
+            if hit[0] in parts:
+                # «ст. 91 и ст. 92 АППК», «ст. 91, ст. 92 …»: the same unit repeated is one
+                # citation of several numbers, as «статьи 91 и 92» (only the unit read last)
+                if hit[0] != last or joined is None:
+                    break
+                parts[hit[0]] += _numbers(hit[1].group("nums"), subpoint=hit[0] == "subpoint")
+                end = hit[1].end()
+                p, joined = self._next(text, end)
+                continue
             kind, m = hit
             nums_text = m.group("nums")
-            if kind == "subpoint" and ")" not in nums_text and m.group(0).lower().startswith("пп"):
+            if kind == "subpoint" and ")" not in nums_text and re.match(r"п\.?\s?п\.", m.group(0), re.I):
                 # «пп. 1, 2 ст. 5» — points, written with the plural abbreviation
                 follow = _SP.match(text, m.end()).end()
                 if "point" not in parts and _RU_UNIT["article"].match(text, follow):
@@ -447,11 +460,19 @@ class _RussianParser:
             parts[kind] = _numbers(nums_text, subpoint=kind == "subpoint")
             start = m.start() if start is None else start
             end = m.end()
-            nxt = _COMMA_SP.match(text, end).end()
-            p = nxt
+            last = kind
+            p, joined = self._next(text, end)
         if start is None:
             return None
         return _Locators(start, end, parts)
+
+    @staticmethod
+    def _next(text: str, end: int) -> tuple[int, str | None]:
+        """Where the next unit of a chain may start, and what joins it: «,», «и» (also «или») or nothing."""
+        m = _RU_JOIN.match(text, end)
+        if m:
+            return m.end(), "," if "," in m.group(0) else "и"
+        return _SP.match(text, end).end(), None
 
     def act(self, text: str, pos: int, after_locators: bool) -> _ActRef | None:
         """An act named at ``pos`` (after locators: also bare anaphors «Закона», «Правил»)."""
@@ -904,6 +925,11 @@ class CitationParser:
                     out.append((loc.start, ref.end, ref, loc))
                     pos = ref.end
                     continue
+                shared = self._act_of_next_chain(text, loc.end)
+                if shared:
+                    out.append((loc.start, loc.end, shared, loc))
+                    pos = loc.end
+                    continue
                 if ("article" in loc.parts or "point" in loc.parts and "subpoint" in loc.parts) and not _ru_other_document(text, loc.end):
                     out.append((loc.start, loc.end, None, loc))
                 pos = loc.end
@@ -915,6 +941,22 @@ class CitationParser:
                 continue
             pos = m.end()
         return out
+
+    def _act_of_next_chain(self, text: str, pos: int) -> _ActRef | None:
+        """«п. 1 ст. 91 и п. 2 ст. 92 АППК РК»: locators joined by «и» / «,» to chains of other
+        units, the last of which ends with an act, cite that act too. The act as the first
+        chain names it: the date and number are written only in the last one's span."""
+        for _ in range(5):
+            j = _RU_JOIN.match(text, pos)
+            nxt = self._ru.locators(text, j.end()) if j else None
+            if nxt is None:
+                return None
+            follow = _WS.match(text, nxt.end)
+            ref = self._ru.act(text, follow.end(), after_locators=True) if follow else None
+            if ref is not None:
+                return _ActRef(pos, pos, ref.type, ref.act, title=ref.title, anaphor=ref.anaphor)
+            pos = nxt.end
+        return None
 
     # -- Kazakh ------------------------------------------------------------------------
     def _parse_kk(self, text: str) -> list[tuple[int, int, _ActRef | None, _Locators | None]]:
