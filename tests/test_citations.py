@@ -194,6 +194,20 @@ def test_points_abbreviated_with_two_dots():
     assert text[c.start : c.end] == c.text
 
 
+@pytest.mark.parametrize("ministry", ["Білім және ғылым министрінің", "Еңбек және халықты әлеуметтік қорғау министрінің"])
+def test_kazakh_issuer_named_with_a_conjunction(ministry):
+    text = (
+        f"Өтінішіңізге жауап береміз. Қазақстан Республикасы {ministry} 2021 жылғы 25 наурыздағы № 120 бұйрығымен бекітілген "
+        "Қағидалардың 47-тармағына сәйкес Сізге жәрдемақы тағайындалды."
+    )
+    c = parse_citations(text, "kk")[0]
+    assert c.text == f"Қазақстан Республикасы {ministry} 2021 жылғы 25 наурыздағы № 120 бұйрығымен бекітілген Қағидалардың 47-тармағына"
+    assert (c.act_type, c.date, c.number, c.point) == ("rules", "2021-03-25", "120", ["47"])
+    # a capitalised body after «және» starts its own name
+    c = parse_citations("Жол және Ақтөбе қаласы әкімдігінің 2026 жылғы 20 ақпандағы № 512 қаулысымен бекітілген тізбе.", "kk")[0]
+    assert c.text == "Ақтөбе қаласы әкімдігінің 2026 жылғы 20 ақпандағы № 512 қаулысымен"
+
+
 @pytest.mark.parametrize(
     "text,lang",
     [

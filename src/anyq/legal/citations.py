@@ -717,16 +717,22 @@ class _KazakhParser:
     def _issuer_start(self, text: str, start: int, floor: int) -> int:
         """Extend left over an issuing body: capitalised words and the lower-case words of bodies."""
         pos = start
+        # «және» inside a body's name («Білім және ғылым министрінің», the word after it in
+        # lower case): kept only when a word of the body comes before it
+        conj: int | None = None
         words = list(re.finditer(r"[\w-]+", text[floor:start]))
         for w in reversed(words):
-            gap = text[floor + w.end() : pos]
+            gap = text[floor + w.end() : pos if conj is None else conj]
             if gap.strip():
                 break
             word = w.group(0)
             if re.search(r"(?:ңыз|ңіз)[" + _KK_LETTERS + r"]*$", word.lower()):
                 break  # «Аулаңыз …» — the reader's thing starts the sentence, the body comes after
-            if word[0].isupper() or _KK_ISSUER_WORDS.match(word):
+            if word.lower() == "және" and conj is None and pos < start and text[pos].islower():
+                conj = floor + w.start()
+            elif word[0].isupper() or _KK_ISSUER_WORDS.match(word):
                 pos = floor + w.start()
+                conj = None
             else:
                 break
         # the body starts with a capital letter («Ақтөбе қаласы …», «Қазақстан Республикасы …»)
