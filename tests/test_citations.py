@@ -209,6 +209,33 @@ def test_kazakh_issuer_named_with_a_conjunction(ministry):
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        # an anaphor to the act the text has just called repealed
+        "Закон Республики Казахстан «О порядке рассмотрения обращений физических и юридических лиц» утратил силу 1 июля 2021 года. "
+        "Поэтому ссылка на статью 8 этого Закона в прежнем ответе ошибочна.",
+        # the repeal stated after a relative clause
+        "Закон «Об административных процедурах», на который ссылался наш прежний ответ, утратил силу 1 июля 2021 года.",
+    ],
+)
+def test_no_repealed_act_finding_where_the_text_says_it_is_repealed(body):
+    text = f"Уважаемый Тимур Алиевич!\n\n{body} Ответ на Ваше обращение будет дан до 10 декабря 2026 года.\n\nРуководитель    А. Т. Серов\n"
+    r = anyq.check(text, lang="ru", select=["L102"])
+    assert not r.findings
+    assert all(c["repealed"] and c["repeal_stated"] for c in r.extra["citations"])
+
+
+def test_something_else_cancelled_does_not_repeal_the_act():
+    text = "По ст. 15 Закона РК «О жилищных отношениях» решение акимата отменено, поэтому Вам отказано в выдаче ордера."
+    c = parse_citations(text, "ru")[0]
+    assert c.act_id == "housing-law" and not c.repealed and not c.repeal_stated
+    # the verb agrees with the article or the act cited: those are repealed
+    for said in ("Статья 8 Закона РК «О жилищных отношениях» утратила силу.", "Постановление акимата города Астаны от 14 февраля 2026 года № 107-284 отменено."):
+        c = parse_citations(said, "ru")[0]
+        assert c.repealed and c.repeal_stated
+
+
+@pytest.mark.parametrize(
     "text,lang",
     [
         ("В населённых пунктах района 12 улиц, приём в кабинете 214.", "ru"),

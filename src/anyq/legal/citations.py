@@ -234,9 +234,17 @@ _RU_APPROVAL = re.compile(
 )
 # an issuing body: up to 20 words (and «г.», «и.о.») before «от <date>» or «№»
 _RU_ISSUER = re.compile(r"(?:\s+(?:[\w-]+|г\.|и\.\s?о\.|обл\.)){0,20}?(?=\s+(?:от\s+\d|№))")
-# «… утратил силу», «утративший силу Закон …», «… күшін жойды», «күшін жойған Заң …»
+# «… утратил силу», «утративший силу Закон …», «… күшін жойды», «күшін жойған Заң …». After
+# the act a relative clause set off by commas may come first («Закон …, на который ссылался
+# наш прежний ответ, утратил силу»). A Russian verb after the act says so only when it agrees
+# with the act or the first unit cited (``_RU_GENDER``): «решение акимата отменено» after
+# «ст. 15 Закона …» is about the decision.
 _REPEAL_AFTER = {
-    "ru": re.compile(r"^[^.!?]{0,40}?(?<![\w-])(?:утратил[аио]?\s+сил|отмен[её]н)", re.I),
+    "ru": re.compile(
+        r"^(?:\s*,[^.!?,]{1,80},)?[^.!?]{0,40}?(?<![\w-])"
+        r"(?:утратил(?P<a>[аио]?)\s+сил|отмен[её]н(?P<b>[аоы]?)(?![\w-])|признан(?P<c>[аоы]?)\s+утративш)",
+        re.I,
+    ),
     "kk": re.compile(r"^[^.!?]{0,40}?(?<![\w-])(?:күшін\s+жойды|күші\s+жойылды|күшін\s+жойған)", re.I),
 }
 _REPEAL_BEFORE = {
@@ -244,11 +252,40 @@ _REPEAL_BEFORE = {
     "ru": re.compile(r"(?:утрат\w*\s+сил\w*|отмен[её]нн\w*)[^.!?]{0,25}$", re.I),
     "kk": re.compile(r"(?:күшін\s+жо\w*|күші\s+жойыл\w*)[^.!?]{0,25}$", re.I),
 }
+# the gender (or plural) of a short-form verb's ending, and of what a citation starts with
+_RU_ENDING_GENDER = {"": "m", "а": "f", "о": "n", "и": "pl", "ы": "pl"}
+_RU_GENDER = [
+    (re.compile(r"(?:стат|ст\.|част|ч\.|конституци)", re.I), "f"),
+    (re.compile(r"(?:подпункт|пункт|подп\.|пп\.|п\.|закон|кодекс|указ|приказ)", re.I), "m"),
+    (re.compile(r"(?:постановлени|решени|распоряжени)", re.I), "n"),
+]
+_RU_TYPE_GENDER = {"law": "m", "code": "m", "decree": "m", "constitution": "f", "rules": "pl", "resolution": "n", "decision": "n"}
 
 
-def _says_repealed(text: str, start: int, end: int, lang: str) -> bool:
-    """The text itself says the act is repealed, right before or after naming it."""
-    return bool(_REPEAL_AFTER[lang].search(text[end : end + 60]) or _REPEAL_BEFORE[lang].search(text[max(0, start - 40) : start]))
+def _says_repealed(text: str, start: int, end: int, lang: str, subjects: set[str] | None = None) -> bool:
+    """The text itself says the act is repealed, right before or after naming it. ``subjects``:
+    the genders a Russian verb after it may have (None: any)."""
+    m = _REPEAL_AFTER[lang].search(text[end : end + 160])
+    if m and lang == "ru" and subjects is not None:
+        ending = (m.group("a") or m.group("b") or m.group("c") or "").lower()
+        if _RU_ENDING_GENDER[ending] not in subjects:
+            m = None
+    return bool(m or _REPEAL_BEFORE[lang].search(text[max(0, start - 40) : start]))
+
+
+def _ru_subjects(span: str, ref: _ActRef, loc: _Locators | None) -> set[str] | None:
+    """What a verb saying «this is repealed» may agree with: the first unit cited («статья 8 …
+    утратила силу»; plural when it holds several numbers) and the act («Закон … утратил силу»)."""
+    out = set()
+    if ref.type in _RU_TYPE_GENDER:
+        out.add(_RU_TYPE_GENDER[ref.type])
+    for rx, gender in _RU_GENDER:
+        if rx.match(span):
+            out.add(gender)
+            break
+    if loc is not None and any(len(v) > 1 for v in loc.parts.values()):
+        out.add("pl")
+    return out or None  # nothing known of the words cited: any verb
 
 # The trigger of a Russian citation: a unit word, an act's head word, or an adjective before
 # «кодекс» / «правил» («Земельного кодекса», «Типовых правил»). Read case-blind, those two
@@ -1019,11 +1056,13 @@ class CitationParser:
             c.repealed = act.repealed is not None
         else:
             c.act_title = target.title
-        if ref is not None and not ref.anaphor and _says_repealed(text, start, end, lang):
+        subjects = _ru_subjects(c.text, ref, loc) if ref is not None and lang == "ru" else None
+        if ref is not None and not ref.anaphor and _says_repealed(text, start, end, lang, subjects):
             c.repealed = c.repeal_stated = True
             ref.repealed_in_text = True
         if target.repealed_in_text:
-            c.repealed = True
+            # an anaphor («статью 8 этого Закона») to an act the text calls repealed: said too
+            c.repealed = c.repeal_stated = True
         # remember the act for anaphora («этого Закона», «Кодекстің», a bare «91-баптың»)
         if ref is not None and not ref.anaphor:
             self.last[ref.type or "any"] = ref
