@@ -236,6 +236,29 @@ def test_something_else_cancelled_does_not_repeal_the_act():
 
 
 @pytest.mark.parametrize(
+    "text,lang,rule",
+    [
+        ("Ваше обращение рассмотрено в порядке, установленном Законом Республики Казахстан от 27 ноября 2000 года № 107-II.", "ru", "L101"),
+        ("Ответ дан в срок, установленный Законом РК от 12 января 2007 года № 221-III.", "ru", "L101"),
+        ("Өтінішіңіз Қазақстан Республикасының 2000 жылғы 27 қарашадағы № 107-II Заңында белгіленген тәртіппен қаралды.", "kk", "L501"),
+    ],
+)
+def test_a_law_named_by_date_and_number_is_no_vague_reference(text, lang, rule):
+    # the act is named (and L102 says it is repealed): «law with no norm» contradicted that
+    codes = [f.code for f in anyq.check(text, lang=lang, select=[rule, "L102"]).findings]
+    assert codes == ["L102"]
+
+
+def test_a_number_without_its_suffix_with_the_acts_date():
+    c = parse_citations("Ваше обращение рассмотрено по Закону от 27 ноября 2000 года № 107.", "ru")[0]
+    assert c.act_id == "administrative-procedures-law-2000" and c.repealed and c.number == "107"
+    c = parse_citations("Қазақстан Республикасының 2000 жылғы 27 қарашадағы № 107 Заңының 5-бабына сәйкес өтініш қаралды.", "kk")[0]
+    assert c.act_id == "administrative-procedures-law-2000" and c.repealed
+    # another date: another law of that number
+    assert parse_citations("По Закону от 27 ноября 2001 года № 107 …", "ru")[0].act_id is None
+
+
+@pytest.mark.parametrize(
     "text,lang",
     [
         ("В населённых пунктах района 12 улиц, приём в кабинете 214.", "ru"),

@@ -196,8 +196,15 @@ class ActRegistry:
     def by_title(self, title: str | None) -> Act | None:
         return self._titles.get(normalise_title(title)) if title else None
 
-    def by_number(self, number: str | None) -> Act | None:
-        return self._numbers.get(number.upper()) if number else None
+    def by_number(self, number: str | None, date: str | None = None) -> Act | None:
+        """The act of that number; with the act's date, also a number written without its
+        convocation suffix («от 27 ноября 2000 года № 107» for № 107-II)."""
+        if not number:
+            return None
+        act = self._numbers.get(number.upper())
+        if act is None and date and number.isdecimal():
+            act = next((a for a in self.acts if a.date == date and a.number and a.number.split("-")[0] == number), None)
+        return act
 
 
 @cache

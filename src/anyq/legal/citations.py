@@ -623,7 +623,7 @@ class _RussianParser:
         return ref, rk
 
     def _identify(self, ref: _ActRef) -> None:
-        act = self.reg.by_title(ref.title) or (self.reg.by_number(ref.number) if ref.type in ("law", "code") else None)
+        act = self.reg.by_title(ref.title) or (self.reg.by_number(ref.number, ref.date) if ref.type in ("law", "code") else None)
         if act:
             ref.act = act
             ref.type = act.type
@@ -849,7 +849,7 @@ class _KazakhParser:
             start, title, date, number = self._prefix(text, hs, floor)
             ref = _ActRef(start, he, kind, title=title, date=date, number=number)
             if title or date or number:
-                act = self.reg.by_title(title) or self.reg.by_number(number)
+                act = self.reg.by_title(title) or self.reg.by_number(number, date)
                 if act:
                     ref.act, ref.type = act, act.type
                 return ref
