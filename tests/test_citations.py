@@ -259,6 +259,20 @@ def test_a_number_without_its_suffix_with_the_acts_date():
 
 
 @pytest.mark.parametrize(
+    "text,lang,norm",
+    [
+        ("Согласно ст. 8 Закона РК «О порядке рассмотрения обращений физических и юридических лиц» Ваше обращение направлено в ГУ «Управление образования города Алматы».",
+         "ru", "ст. 65 АППК РК"),
+        ("«Жеке және заңды тұлғалардың өтініштерін қарау тәртібі туралы» Заңның 8-бабына сәйкес өтінішіңіз «Алматы қаласының білім басқармасы» ММ-ге жолданды.",
+         "kk", "ҚР ӘРПК-нің 65-бабы"),
+    ],
+)
+def test_forwarding_worded_sent_gets_the_forwarding_norm(text, lang, norm):
+    f = anyq.check(text, lang=lang, select=["L102"]).findings[0]
+    assert f.suggestions == [norm]
+
+
+@pytest.mark.parametrize(
     "text,lang",
     [
         ("В населённых пунктах района 12 улиц, приём в кабинете 214.", "ru"),
