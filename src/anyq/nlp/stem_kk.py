@@ -434,6 +434,34 @@ def _clear(stem: str, pos: str, chain: tuple) -> bool:
     return len(chain[0][1]) > 1 or (chain[0][0] == "poss3" and len(chain) > 1)
 
 
+# Hyphen look-alikes inside one token: the tokenizer keeps «жан–жақты» whole.
+_HYPHENS = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+@cache
+def _nominal_endings() -> frozenset[str]:
+    """Every ending of plural, possessive and case or «-дағы» in that order, as an
+    abbreviation takes it after a hyphen («-ның», «-ЛАРЫНА», «-ДАҒЫ»)."""
+
+    def surfaces(layer: list[Suffix]) -> set[str]:
+        return {""} | {s for suf in layer for s in (suf.back, suf.front)}
+
+    return frozenset(p + q + c for p in surfaces(PLURAL) for q in surfaces(POSS) for c in surfaces(CASE + REL)) - {""}
+
+
+def _causative(stem: str, lex: Lexicon) -> bool:
+    """A verb stem made causative from a known verb: жүргіз = жүр + гіз, өткіз = өт + кіз.
+    The one-letter «-т» is left out: сипат, қанат are nouns before they are «сипа + т»."""
+    for v in VOICE:
+        if v.tag != "caus" or len(v.back) < 2:
+            continue
+        for surface in {v.back, v.front}:
+            base = stem[: -len(surface)]
+            if stem.endswith(surface) and len(base) >= 2 and _fits(base, v, surface) and lex.is_verb(base, depth=0):
+                return True
+    return False
+
+
 class Stemmer:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
@@ -520,13 +548,20 @@ class Stemmer:
 
     # -- choice ---------------------------------------------------------------------------
     def _analyse(self, word: str) -> Analysis:
-        w = word.lower()
+        # a dash typed for the hyphen inside a word («жан–жақты») is the hyphen
+        written = word.translate(_HYPHENS)
+        w = written.lower()
         override = self.lex.overrides.get(w)
         if override is not None:
             return Analysis(word, override, "NOUN", ((("override", w[len(override):]),) if w != override else ()), True, 0.0)
         if "-" in w:
             head, _, tail = w.rpartition("-")
-            if head and (head.isdigit() or word.rpartition("-")[0].isupper()):
+            upper_head, _, upper_tail = written.rpartition("-")
+            # an upper-case head is an abbreviation when an ending follows it: in lower case
+            # («ӘРПК-нің») or, in text all in capitals, one the nominal chain makes («ӘРПК-НІҢ»);
+            # «ЖАН-ЖАҚТЫ», «ТЕРГЕП-ТЕКСЕРУ» are words in capitals, analysed as in lower case
+            abbreviation = upper_head.isupper() and (not upper_tail.isupper() or tail in _nominal_endings())
+            if head and (head.isdigit() or abbreviation):
                 # «91-бабына» → the noun after the hyphen; «ӘРПК-нің» → the abbreviation.
                 if head.isdigit() and tail:
                     inner = self.analyse_own(tail)
@@ -557,6 +592,11 @@ class Stemmer:
                     total -= 0.4  # үшін is not үші + н, жылу not жыл + у: the lexicon's "whole" words
                 if alt[-1:] in _DEVOICE:
                     total += 0.01  # written stems end in п/к/қ, not б/г/ғ
+                if pos == "VERB" and chain[-1][0] == "imp2pol" and _causative(alt, self.lex):
+                    # «жүргізіңіз», «өткізіңіз»: a causative verb says "please conduct", where a
+                    # noun reading («your conducting») would win on cost; nouns such as табыс,
+                    # ұсыныс (табысыңыз, ұсынысыңыз) are no causatives and keep that reading
+                    total -= 0.2
                 a = Analysis(word, alt, pos, chain, known, round(total, 3))
                 if best is None or a.cost < best.cost or (a.cost == best.cost and len(a.suffixes) > len(best.suffixes)):
                     best = a
@@ -584,7 +624,7 @@ class Stemmer:
     def _analyse_with_second_opinion(self, word: str) -> Analysis:
         best = self.analyse_own(word)
         if not best.known and len(word) > 3:
-            w = word.lower()
+            w = word.translate(_HYPHENS).lower()
             second = self._hunspell_stem(w)
             if second and second != w:
                 return Analysis(word, second, "NOUN", (("hunspell", w[len(second):]),), True, best.cost)
