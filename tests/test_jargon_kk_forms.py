@@ -58,3 +58,87 @@ def test_polite_imperative_of_light_verb(text, code, first):
 def test_imperative_or_possessive_reading(form, pos):
     # «табысыңыз» (your income), «ұсынысыңыз» (your proposal) stay nouns: no causative in them
     assert stemmer().analyse(form).pos == pos
+
+
+# -- homographs and literal meanings are no officialese ---------------------------------------------
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Спортшы жарыста бірінші орын алды.", "J542"),  # took first place
+        ("Бұл шкаф бөлмеде көп орын алады.", "J542"),  # takes up much room
+        ("Көрсетілген мемлекеттік қызмет сапасы тексерілді.", "J733"),  # the service rendered
+        ("Ауылдағы интернет байланысты жақсарту жоспарланған.", "J541"),  # «байланыс» in the accusative
+        ("Автобус Алматы бағытында жүреді.", "J559"),  # the direction of travel
+        ("Анасы баланы қолға алды.", "J549"),  # picked the child up
+    ],
+)
+def test_literal_meaning_is_not_flagged(text, code):
+    assert code not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Кестенің бұзылуы орын алды.", "J542"),
+        ("Көрсетілген мекенжайда кезек бар.", "J733"),
+        ("Құбырды жөндеуге байланысты су уақытша берілмейді.", "J541"),
+        ("Жағдайды жақсарту бағытында жұмыс жүргізілуде.", "J559"),
+        ("Мәселе қолға алынды.", "J549"),
+    ],
+)
+def test_officialese_sense_still_flagged(text, code):
+    assert code in codes(text)
+
+
+# -- one finding where one rule's phrase holds another's -------------------------------------------
+@pytest.mark.parametrize(
+    "text,kept,dropped",
+    [
+        ("Жолда жөндеу жұмыстары жүргізілуде.", ("J606", "жөндеу жұмыстары жүргізілуде"), "J543"),
+        ("Мәселе жеке бақылауға алынды.", ("J549", "жеке бақылауға алынды"), "J650"),
+    ],
+)
+def test_phrase_inside_a_longer_one_reported_once(text, kept, dropped):
+    found = [(c, t) for c, t, _ in jargon(text)]
+    assert kept in found and dropped not in {c for c, _ in found}
+
+
+# -- replacements that keep the meaning and leave no word orphaned ---------------------------------
+def test_inspection_is_checking_not_noticing():
+    hit = next(h for h in jargon("Бақылау-тексеру жүргізілді.") if h[0] == "J643")
+    assert hit[2][:1] == ["Тексерілді"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Отбасыға біржолғы материалдық көмек көрсетілді.", "J506"),
+        ("Ауылдағы тексеру жүргізілді.", "J600"),
+        ("Жоспарланған тексеру жүргізілді.", "J600"),
+    ],
+)
+def test_no_single_verb_when_adjectives_describe_the_noun(text, code):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[2] == []
+
+
+def test_single_verb_after_a_subject_or_an_adverb():
+    # «Әкімдік» is the subject and «тұрақты» qualifies the verb: the one verb fits
+    assert next(h for h in jargon("Әкімдік отбасыға көмек көрсетті.") if h[0] == "J506")[2][:1] == ["көмектесті"]
+    assert next(h for h in jargon("Тұрақты мониторинг жүргізіледі.") if h[0] == "J605")[2][:1] == ["бақыланады"]
+
+
+# -- case forms of the text-matched phrases ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Биылғы жылдан бастап төлем өсті.", "J711", "Биылғы жылдан", "Биылдан"),
+        ("Ағымдағы жылдан бастап төлем өсті.", "J539", "Ағымдағы жылдан", "Биылдан"),
+        ("Бүгінгі күннен бастап төлем өсті.", "J710", "Бүгінгі күннен", "Бүгіннен"),
+        ("Бағдарлама аясындағы жобалар қаралды.", "J532", "аясындағы", "бойынша"),
+        ("Қауіпсіздікті қамтамасыз ету мақсатындағы шаралар қабылданды.", "J530", "мақсатындағы", None),
+    ],
+)
+def test_case_forms_of_text_phrases(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert (hit[1], hit[2][:1]) == (span, [first] if first else [])

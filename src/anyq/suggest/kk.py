@@ -307,8 +307,38 @@ def _predicate_for(doc: Doc, end: int, replacement: str) -> tuple[int, str] | No
     return (j - 1, _match_case(verb.text, new)) if new else None
 
 
+_ATTRIBUTIVES = frozenset(rules_toml("kk_grammar.toml")["words"]["attributives"])
+# bare forms in «-ғы/-гі» that are no adjective: «тағы» (again)
+_NOT_RELATIVE = frozenset({"тағы"})
+
+
+def _attribute_before(doc: Doc, start: int) -> bool:
+    """An adjective or participle right before the noun at ``start``: «біржолғы», «материалдық»,
+    «ауылдағы», «жоспарланған» (the grammar's ``attributives``, a «-дағы/-ғы» form, a bare
+    participle)."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    prev = doc[start - 1]
+    low = prev.lower_
+    if low in _ATTRIBUTIVES:
+        return True
+    a = prev._.kk
+    if a is None or low in _NOT_RELATIVE:
+        return False
+    if a.tags[-1:] and a.tags[-1] in ("rel", "ptcp.past", "ptcp.hab"):
+        return True
+    return not a.tags and low.endswith(("ғы", "гі", "қы", "кі"))  # біржолғы, соңғы, қазіргі
+
+
 def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_case: str | None = None) -> Fit:
     last = doc[end - 1]
+    if len(phrase.split()) > 1 and _analyse(phrase.split()[-1]).pos == "VERB" and _attribute_before(doc, start):
+        # a split predicate made one verb drops its noun: the words describing that noun would
+        # be left on the verb («біржолғы материалдық көмек көрсетілді» → «… көмектесілді»), so,
+        # as in Russian, the finding keeps its advice
+        replace = [r for r in replace if len(r.split()) > 1]
+        if not replace:
+            return Fit(end, ())
     if phrase.strip():
         phrase_word = phrase.split()[-1]
     else:
