@@ -12,13 +12,14 @@ from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
-from anyq.nlp.clauses import WORD, SentenceFacts, Split, sentence_facts
+from anyq.nlp.clauses import KK_CLAUSE_PARTICLES, WORD, SentenceFacts, Split, sentence_facts
 from anyq.nlp.strings import token_strings
 from anyq.profiles import profile_of, resolve
 
 # Splits that change the meaning if the conjunction is simply dropped (a cause, a relative
-# clause): the message shows where to split, but no rewrite is offered.
-_NO_REWRITE = {"поскольку", "так как", "который"}
+# clause, a Kazakh particle tying two clauses: «түсірді де, …»): the message shows where to
+# split, but no rewrite is offered.
+_NO_REWRITE = {"поскольку", "так как", "который"} | KK_CLAUSE_PARTICLES
 _UNSET = object()
 
 

@@ -37,6 +37,9 @@ RU_SUBORDINATORS = {
 # Two-word subordinators, counted once («так как», «потому что»).
 _RU_PAIRS = {("так", "как"), ("потому", "что"), ("в", "связи"), ("для", "того"), ("несмотря", "на")}
 _RU_PAIR_SECOND = {b for _, b in _RU_PAIRS}
+# the pairs that open a clause themselves; «в связи с …», «несмотря на …» open one only with
+# «…, что», which counts on its own
+_RU_PAIRS_OPENING = {("так", "как"), ("потому", "что"), ("для", "того")}
 _RU_PARTICIPLE = {"PRTF", "GRND"}
 # A conjunction after a comma that can start a new sentence, and what the new sentence
 # starts with (None: the conjunction goes; a word: it replaces the conjunction).
@@ -274,11 +277,14 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
         opening.update(compress(positions, map(_RU_PAIR_SECOND.__contains__, lower)))
     if not RU_SUBORDINATORS.isdisjoint(lemma):
         opening.update(compress(positions, map(RU_SUBORDINATORS.__contains__, lemma)))
+    opens: list[int] = []  # where the counted subordinate clauses start (for _splits)
     for k in opening:
         low = lower[k]
         prev = lower[k - 1] if k else ""
         if (prev, low) in _RU_PAIRS:
             f.subordinators += 1
+            if (prev, low) in _RU_PAIRS_OPENING:
+                opens.append(k - 1)
         elif lemma[k] in RU_SUBORDINATORS and (low, lower[k + 1] if k + 1 < n else "") not in _RU_PAIRS:
             # a subordinator counts when it opens a clause: after a comma or at the start
             j = k - 1
@@ -287,11 +293,12 @@ def _ru_structure(s: _Sent, f: SentenceFacts) -> None:
             if j < 0 or text[j] in (",", ";", ":", "—", "–", "("):
                 if low not in ("как", "что") or j >= 0:
                     f.subordinators += 1
+                    opens.append(j + 1)
     f.predicates = len(preds)
     if f.participles:
         _ru_adjectival_participles(s, f)
     if len(preds) >= 2 or (";" in s.para and ";" in text):
-        f.split_args = (s, preds, RU_SPLIT_WORDS, "ru")  # see SentenceFacts.splits
+        f.split_args = (s, preds, RU_SPLIT_WORDS, "ru", opens)  # see SentenceFacts.splits
 
 
 def _ru_adjectival_participles(s: _Sent, f: SentenceFacts) -> None:
@@ -360,7 +367,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
         pred_idx = {idx[k] for k in preds}
         f.participles = [p for p in f.participles if p + 1 not in pred_idx]
     if len(preds) >= 2 or (";" in s.para and ";" in text):
-        f.split_args = (s, preds, KK_SPLIT_WORDS, "kk")
+        f.split_args = (s, preds, KK_SPLIT_WORDS, "kk", ())
 
 
 def _kk_genitive_chain(s: _Sent, gens: list[int]) -> tuple[int, int, int] | None:
@@ -400,10 +407,11 @@ def positions(items: list[str], value: str) -> list[int]:
 
 
 # --- both ------------------------------------------------------------------------------------
-def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str) -> list[Split]:
+def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str, opens: list[int]) -> list[Split]:
     """Commas and semicolons with a predicate on each side; in Kazakh also «және» between
     two clauses. Relative clauses («, который …») split too (the relative word must become
-    a pronoun, so no rewrite is offered)."""
+    a pronoun, so no rewrite is offered). The first part must be a sentence of its own: not a
+    bare subordinate clause («Если вы не согласны, …», Kazakh «…келіспесеңіз, …»)."""
     text, lower, idx = s.text, s.lower, s.i
     out: list[Split] = []
     if len(preds) < 2 and ";" not in text:
@@ -414,6 +422,9 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str)
         at = compress(range(n), map((_KK_CUTS if lang == "kk" else _SEPARATOR).__contains__, lower))
     else:
         at = _outside_brackets(text)
+    # Russian subordinate clauses: a part with no predicate but theirs is no sentence, and a cut
+    # inside one, before its own predicate, leaves half of it on each side
+    inside, spans = _ru_subordinate_clauses(s, preds, opens) if opens else (frozenset(), {})
     for k in at:
         if k == 0 or k + 1 >= n - 1:
             continue
@@ -422,21 +433,31 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str)
         is_kk_and = lang == "kk" and lower[k] == "және"
         if not (is_comma or is_kk_and):
             continue
-        before = any(p < k for p in preds)
+        before = any(p < k and p not in inside for p in preds)
         # the next predicate after the cut, and no other cut before it
         after = next((p for p in preds if p > k), None)
-        if not before or after is None:
+        if not before or after is None or any(o < k < end for o, end in spans.items()):
             continue
+        if lang == "kk":
+            prev_pred = max(p for p in preds if p < k)
+            if "cond" in _KK_TAGS[s.tag[prev_pred]]:
+                continue  # «…келіспесеңіз,»: a condition, not a sentence
         if is_kk_and:
             # «және» joins clauses only if a predicate ends the part before it
-            prev_pred = max(p for p in preds if p < k)
             if any(u in (",", ";") for u in text[prev_pred + 1 : k]) or prev_pred != k - 1:
                 continue
-            out.append(Split(idx[k], idx[k + 1], None, "және"))
+            # the second part starts with the word after «және», kept («…тексердік. Жөндеу…»)
+            out.append(Split(idx[k], idx[k + 1], "", "және"))
             continue
         low = lower[k + 1]
-        if t == ";":
+        if lang == "kk" and lower[k - 1] in KK_CLAUSE_PARTICLES and k - 1 == prev_pred + 1:
+            # «…түсірді де, барлық…»: the particle ties the clauses; cutting leaves it dangling
+            out.append(Split(idx[k], idx[k + 1], "", lower[k - 1]))
+        elif t == ";":
             out.append(Split(idx[k], idx[k + 1], "", ";"))
+        elif lang == "ru" and s.pos[k + 1] == "ADP" and lower[k + 2].startswith("котор"):
+            # «, в которых …»: a relative clause after its preposition (no rewrite, as «, которые»)
+            out.append(Split(idx[k], idx[k + 1], None, "который"))
         elif low in words:
             lead = words[low]
             if lang == "ru" and low == "так":
@@ -446,20 +467,57 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str)
             if low.startswith("котор"):
                 out.append(Split(idx[k], idx[k + 1], None, "который"))
                 continue
+            if lang == "ru" and low not in RU_SUBORDINATORS:
+                # «, а не в центр, где принимают …»: a contrast inside the clause, and a part
+                # whose only predicate is in a subordinate clause, are no sentence
+                if low == "а" and k + 2 < n and lower[k + 2] == "не":
+                    continue
+                if not any(p > k and p not in inside for p in preds):
+                    continue
             out.append(Split(idx[k], idx[k + 1], lead, low))
-        elif lang == "ru" and low not in RU_SUBORDINATORS and _ru_clause_follows(s, k + 1, after):
+        elif lang == "ru" and low not in RU_SUBORDINATORS and _ru_clause_follows(s, k + 1, after, max(p for p in preds if p < k)):
             out.append(Split(idx[k], idx[k + 1], "", ","))  # «…, работы начнутся в июне»
         elif lang == "kk" and low not in KK_SUBORDINATORS and _clause_follows(s, k + 1, after):
             out.append(Split(idx[k], idx[k + 1], "", ","))
     return out
 
 
-def _ru_clause_follows(s: _Sent, k: int, pred: int) -> bool:
-    """An independent clause starts at ``k``: its predicate comes before the next comma, and
-    the part before the comma ended with a predicate of its own clause."""
+def _ru_subordinate_clauses(s: _Sent, preds: list[int], opens: list[int]) -> tuple[set[int], dict[int, int]]:
+    """The predicates inside subordinate clauses, and each clause's span (its subordinator →
+    where it ends). A clause runs from its subordinator (``opens``) to the first comma, dash or
+    colon after a predicate or infinitive of its own; a clause inside it before that («Если
+    решение, которое вы получили, вас не устраивает, …») is skipped."""
+    text, tag = s.text, s.tag
+    n = len(text)
+    is_pred = set(preds)
+    inside: set[int] = set()
+    ends: dict[int, int] = {}  # opener → where its clause ends
+    for o in sorted(set(opens), reverse=True):
+        k, seen = o + 1, False
+        while k < n:
+            if not seen and k in ends:
+                k = ends[k] + 1  # a nested clause: its predicates are not this one's
+                continue
+            t = text[k]
+            if t == ";" or (seen and t in _CLAUSE_END):
+                break
+            if k in is_pred:
+                inside.add(k)
+                seen = True
+            elif _RU_OC[tag[k]] == "INFN":
+                seen = True  # «Чтобы получить пособие, …»
+            k += 1
+        ends[o] = k
+    return inside, ends
+
+
+def _ru_clause_follows(s: _Sent, k: int, pred: int, last: int) -> bool:
+    """An independent clause starts at ``k``: its predicate ``pred`` comes before the next
+    comma, and the part before the comma ended with a predicate of its own clause (``last``, the
+    one before the comma: «…участок, предоставленный вам в аренду, расположен…» has none)."""
     if _RU_OC[s.tag[k]] in ("GRND", "PRTF") or s.lower[k] in RU_SUBORDINATORS:
         return False
-    return _clause_follows(s, k, pred)
+    return _clause_follows(s, k, pred) and _clause_follows(s, last + 1, k - 1)
 
 
 def _clause_follows(s: _Sent, k: int, pred: int) -> bool:
@@ -544,6 +602,9 @@ def _outside_brackets(text: list[str]) -> list[int]:
 
 
 _SEPARATOR = {",", ";"}
+_CLAUSE_END = {",", ";", ":", "—", "–"}
+# Kazakh particles that end a clause and tie it to the next («түсірді де, …»)
+KK_CLAUSE_PARTICLES = {"де", "да", "та", "те"}
 _KK_CUTS = {",", ";", "және"}
 _BRACKETS = _OPEN.keys() | _CLOSE.keys()
 _PARENS = {"(", "["}
