@@ -211,6 +211,23 @@ def test_readability_is_not_judged_on_a_note_of_a_few_words():
     assert "C110" in {f.code for f in anyq.check(letter, lang="ru").findings}
 
 
+def test_kazakh_readability_message_shows_the_level_past_its_threshold():
+    # level 3.52 was shown as «3.5 (шегі 3.5)», in the summary line «level 3.5 of 6» too
+    text = (
+        "Мемлекеттік тіркеуден өткен соң актіні аласыз.\n\n"
+        "Аудандық жер қатынастары бөлімінің мамандары жұмыс күндері сағат тоғыздан алтыға дейін қабылдайды.\n\n"
+        "Осы шешімге келіспесеңіз, бір ай ішінде сотқа шағымдана аласыз.\n\n"
+        "Шебер үшінші подъездің үстіндегі шатырды сізбен және бесінші пәтердегі көршіңізбен бірге қарап, төбедегі "
+        "дымқыл жерлерді суретке түсірді де, барлық зақымды тексеру актісіне жазып алды.\n"
+    )
+    report = anyq.check(text, lang="kk", select=["C110"])
+    assert round(report.stats["readability"]["kk"]["level"], 2) == 3.52
+    [f] = report.findings
+    assert "күрделілік деңгейі 3.52 (шегі 3.5," in f.message
+    out = CliRunner().invoke(app, ["check", "-", "--no-color", "--lang", "kk", "--select", "C110"], input=text)
+    assert "kk: level 3.52 of 6" in out.output, out.output
+
+
 # --- profiles ------------------------------------------------------------------------------
 SENTENCE_32 = (
     "Ваше заявление о назначении пособия по уходу за ребёнком рассмотрено в установленный срок, "

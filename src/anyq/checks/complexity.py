@@ -256,9 +256,19 @@ def hard_to_read(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(
             span[0],
             span[1],
-            values={"value": f"{value:.1f}", "threshold": limit, "lix": f"{fig.get('lix', 0):.0f}", "asl": f"{fig.get('words_per_sentence', 0):.1f}"},
+            values={"value": _beyond(value, limit, lang == "ru"), "threshold": limit, "lix": f"{fig.get('lix', 0):.0f}", "asl": f"{fig.get('words_per_sentence', 0):.1f}"},
             message=rule.message_for(lang),
         )
+
+
+def _beyond(value: float, limit: float, below: bool) -> str:
+    """``value`` to one decimal, or to as many more as it takes to show it on the firing side
+    of ``limit`` (level 3.52 against 3.5 is not «3.5 (шегі 3.5)»)."""
+    for digits in range(1, 7):
+        text = f"{value:.{digits}f}"
+        if (float(text) < limit) if below else (float(text) > limit):
+            break
+    return text
 
 
 def _first_paragraph_of(ctx: DocumentContext, lang: str) -> tuple[int, int] | None:

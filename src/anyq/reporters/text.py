@@ -133,7 +133,9 @@ def _paragraphs(numbers: list[int]) -> str:
 
 
 def _readability_line(st: dict) -> str:
-    """«sentences: mean 11.7, max 64 words; ru: Flesch 12 (Oborneva), FK grade 15.1, LIX 69; reading time 1.5 min»"""
+    """«sentences: mean 11.7, max 64 words; ru: Flesch 12 (Oborneva), FK grade 15.1, LIX 69; reading time 1.5 min».
+    The Kazakh level to two decimals, as JSON has it: to one, a letter C110 flags at level 3.52
+    showed its threshold 3.5 here."""
     if not st.get("sentences"):
         return ""
     parts = [f"sentences: mean {st.get('mean_sentence_length', 0):.1f}, max {_count(st.get('max_sentence_length', 0), 'word')}"]
@@ -144,7 +146,7 @@ def _readability_line(st: dict) -> str:
                 f"SMOG {fig['smog']:.1f}, LIX {fig['lix']:.0f}"
             )
         elif lang == "kk" and "level" in fig:
-            parts.append(f"kk: level {fig['level']:.1f} of 6 (anyq), LIX {fig['lix']:.0f}, {fig['syllables_per_word']:.2f} syllables/word")
+            parts.append(f"kk: level {fig['level']:.2f} of 6 (anyq), LIX {fig['lix']:.0f}, {fig['syllables_per_word']:.2f} syllables/word")
     minutes = st.get("reading_time_minutes")
     if minutes is not None:
         parts.append(f"reading time {_duration(minutes)}")
