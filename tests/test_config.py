@@ -275,3 +275,70 @@ def test_the_readme_example_config_loads(tmp_path, root):
     assert s.fail_under == 60 and s.params["C101"]["max_words"]["ru"] == 30
     assert s.profile == "citizen" and s.max_file_size == 20 * 1024 * 1024
     assert s.rule_dirs == [str(tmp_path / "house-rules")] and s.per_file_ignores["signed/*.docx"] == ["jargon"]
+
+
+# 24 words in one Kazakh sentence: over the citizen limit of C101 (18) and the business one (22)
+LONG_KK = (
+    "Шебер үшінші подъездің үстіндегі шатырды сізбен және бесінші пәтердегі көршіңізбен бірге қарап, төбедегі "
+    "дымқыл жерлерді суретке түсірді де, барлық зақымды тексеру актісіне жазып алды.\n"
+)
+# Flesch 37.6: under the citizen threshold of C110 (40)
+HARD_RU = (
+    "Мы проверили ваш дом по улице Абая вместе с мастером из управляющей компании и увидели, что крыша над "
+    "третьим подъездом протекает в двух местах после дождя.\n\n"
+    "Мастер осмотрел чердак над третьим подъездом вместе с вами и с соседом из пятой квартиры, сделал "
+    "фотографии мокрых мест на потолке и записал все повреждения в акт осмотра.\n\n"
+    "Ремонт крыши над третьим подъездом начнётся в первой половине июня, когда подрядчик закончит работы на "
+    "соседнем доме по улице Абая, а жильцов дома заранее предупредят объявлением на двери каждого подъезда и "
+    "сообщением в общем чате дома в мессенджере.\n"
+)
+
+
+def test_a_partial_params_value_keeps_the_rules_other_profiles_and_languages(tmp_path):
+    # a value for one profile or language replaced the whole parameter: the README's
+    # { business = { ru = 35 } } made the Kazakh citizen limit 25, { ru = 30 } gave Kazakh 30,
+    # and the same shape for C110 switched the Russian readability check off
+    (tmp_path / "kk.txt").write_text(LONG_KK, encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(LONG, encoding="utf-8")
+    (tmp_path / "hard.txt").write_text(HARD_RU, encoding="utf-8")
+    cfg = tmp_path / "anyq.toml"
+
+    def messages(*args):
+        data = json.loads(_check("--config", str(cfg), *args).stdout)
+        return {f["path"].rsplit("/", 1)[-1]: [x["message"] for x in f["findings"]] for f in data["files"]}
+
+    cfg.write_text("[params]\nC101 = { max_words = { business = { ru = 35 } } }\n", encoding="utf-8")
+    got = messages("--select", "C101", str(tmp_path / "kk.txt"), str(tmp_path / "ru.txt"))
+    assert "(шегі 18)" in got["kk.txt"][0] and "(порог 25)" in got["ru.txt"][0]
+    got = messages("--select", "C101", "--profile", "business", str(tmp_path / "kk.txt"), str(tmp_path / "ru.txt"))
+    assert "(шегі 22)" in got["kk.txt"][0] and got["ru.txt"] == []  # under the business ru limit, now 35
+    cfg.write_text("[params]\nC101 = { max_words = { ru = 35 } }\n", encoding="utf-8")
+    got = messages("--select", "C101", str(tmp_path / "kk.txt"), str(tmp_path / "ru.txt"))
+    assert "(шегі 18)" in got["kk.txt"][0] and got["ru.txt"] == []
+    cfg.write_text("[params]\nC110 = { min_reading_ease = { business = { ru = 35 } } }\n", encoding="utf-8")
+    assert "(порог 40;" in messages("--select", "C110", str(tmp_path / "hard.txt"))["hard.txt"][0]
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("{ max_words = { citizen = {} } }", "max_words.citizen is an empty table"),
+        ("{ max_words = {} }", "max_words is an empty table"),
+        ('{ split_hint = { ru = " Разделите после {where}." } }', "split_hint.ru has an unknown placeholder {where} (it may use {at})"),
+        ('{ split_hint = { kk = " Бөліңіз: {" } }', "split_hint.kk is not a valid template"),
+        ("{ max_words = { ru = { business = 3 } } }", "max_words.ru must be an integer, not dict"),
+        ("{ max_words = { business = 30, ru = 3 } }", "max_words mixes profiles and languages"),
+        ("{ max_words = { ru = 30, en = 5 } }", "max_words has no key 'en' (its keys: citizen, business, official, ru, kk)"),
+    ],
+)
+def test_params_that_would_break_every_file_are_refused_up_front(tmp_path, value, words):
+    # they passed the check and then every file was «internal error while checking»
+    cfg = tmp_path / "anyq.toml"
+    cfg.write_text(f"[params]\nC101 = {value}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(LONG, encoding="utf-8")
+    for command in (["check", "--no-cache", str(tmp_path / "a.txt")], ["config"]):
+        result = runner.invoke(app, [*command, "--config", str(cfg)])
+        assert result.exit_code == 2, result.output
+        message = result.output.strip().splitlines()[-1]
+        assert message.startswith(f"anyq: error: {cfg}: params.C101: {words}"), message
+        assert "internal error" not in result.output

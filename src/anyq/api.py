@@ -41,8 +41,16 @@ def _linter(
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
     overrides = json.loads(params)
     if overrides:
-        # parameters set in a config file or Settings: a copy of the rule with its params updated
-        rules = [replace(r, params={**r.params, **overrides[r.code]}) if r.code in overrides else r for r in rules]
+        from anyq.profiles import merge
+
+        # parameters set in a config file or Settings: a copy of the rule with its params updated,
+        # each value laid over the rule's own (profiles and languages it leaves out keep theirs)
+        rules = [
+            replace(r, params={**r.params, **{k: merge(r.params.get(k), v) for k, v in overrides[r.code].items()}})
+            if r.code in overrides
+            else r
+            for r in rules
+        ]
     linter = Linter(
         rules,
         Selection(list(select) if select is not None else None, list(ignore), dict(severity)),

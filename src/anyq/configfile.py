@@ -17,6 +17,7 @@ import dataclasses
 import difflib
 import math
 import os
+import string
 import tomllib
 import types
 import typing
@@ -309,7 +310,9 @@ def _check_codes(settings: Settings, table: dict[str, Any], fail) -> None:
 
 # Keys of a parameter set per audience profile and/or per language (anyq.profiles.resolve):
 # either level may be left out, so a single value stands for every profile and language.
-_LEVEL_KEYS = frozenset(PROFILES) | {"ru", "kk"}
+_LANG_KEYS = frozenset({"ru", "kk"})
+_LEVEL_KEYS = frozenset(PROFILES) | _LANG_KEYS
+_LEVEL_ORDER = [*PROFILES, "ru", "kk"]
 
 
 def _param_problem(name: str, value: Any, default: Any) -> str | None:
@@ -319,13 +322,15 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
     not a number), nothing negative where the default is not, and tables key by key.
     """
     if isinstance(default, dict):
-        leveled = bool(default) and set(default) <= _LEVEL_KEYS
+        if default and set(default) <= _LEVEL_KEYS:
+            leaf = default
+            while isinstance(leaf, dict) and leaf:
+                leaf = next(iter(leaf.values()))
+            return _leveled_problem(name, value, leaf, _LEVEL_KEYS)
         if isinstance(value, dict):
             for k, v in value.items():
                 if k in default:
                     sub = default[k]
-                elif leveled and k in _LEVEL_KEYS:
-                    sub = next(iter(default.values()))  # e.g. {ru = 30} where the default is by profile
                 elif default:
                     return f"{name} has no key {k!r} (its keys: {', '.join(default)})"
                 else:
@@ -334,8 +339,6 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
                 if problem:
                     return problem
             return None
-        if leveled:
-            return _param_problem(name, value, next(iter(default.values())))
         return f"{name} must be a table, not {type(value).__name__} {value!r}"
     if isinstance(default, bool):
         ok, want = isinstance(value, bool), "true or false"
@@ -356,6 +359,43 @@ def _param_problem(name: str, value: Any, default: Any) -> str | None:
         return f"{name} must be {want}, not {type(value).__name__} {value!r}"
     if isinstance(default, (int, float)) and not isinstance(default, bool) and default >= 0 > value:
         return f"{name} must be 0 or more, not {value!r}"
+    if isinstance(default, str):
+        return _template_problem(name, value, default)
+    return None
+
+
+def _leveled_problem(name: str, value: Any, leaf: Any, keys: frozenset[str]) -> str | None:
+    """A parameter set per profile and/or language: profile keys, then language keys (either
+    level may be left out), then a value of the type of the rule's own (``leaf``)."""
+    if not isinstance(value, dict) or not keys:
+        return _param_problem(name, value, leaf)
+    if not value:
+        # an empty table sets nothing: a key was forgotten
+        return f"{name} is an empty table; give a value or leave it out"
+    if not set(value).isdisjoint(PROFILES) and not set(value) <= set(PROFILES):
+        return f"{name} mixes profiles and languages; key it by profile, then by language"
+    for k, v in value.items():
+        if k not in keys:
+            return f"{name} has no key {k!r} (its keys: {', '.join(sorted(keys, key=_LEVEL_ORDER.index))})"
+        problem = _leveled_problem(f"{name}.{k}", v, leaf, _LANG_KEYS if k in PROFILES else frozenset())
+        if problem:
+            return problem
+    return None
+
+
+def _template_problem(name: str, value: str, default: str) -> str | None:
+    """A message template (``split_hint``) may use the placeholders of the rule's own only:
+    the check fills in those, and any other would fail on every file."""
+    fields = [f for _, f, _, _ in string.Formatter().parse(default) if f]
+    if not fields:
+        return None
+    try:
+        value.format(**dict.fromkeys(fields, ""))
+    except KeyError as exc:
+        allowed = ", ".join("{" + f + "}" for f in dict.fromkeys(fields))
+        return f"{name} has an unknown placeholder {{{exc.args[0]}}} (it may use {allowed})"
+    except (IndexError, ValueError, AttributeError) as exc:
+        return f"{name} is not a valid template: {exc}"
     return None
 
 
