@@ -202,3 +202,33 @@ def test_anyq_never_imports_textstat_or_goes_online():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+
+# --- what is counted as a sentence and a word -------------------------------------------------
+def test_kazakh_words_written_with_a_number_are_words():
+    text = (
+        "Кодекстің 91-бабының 2-тармағына сәйкес сіздің шағымыңызды аудандық әкімдіктің құқық бөлімі "
+        "келесі айдың 15-күніне дейін қарап, жауабын сізге пошта арқылы жібереді.\n"
+    )
+    r = anyq.check(text, select=["C101"])
+    assert r.stats["words"] == 20
+    assert [f.code for f in r.findings] == ["C101"]
+    # «91-бабының» has the syllables of «бабының»; an ordinal ending alone («1-ші») is no word
+    plain = text.replace("91-бабының", "бабының").replace("2-тармағына", "тармағына").replace("15-күніне", "күніне")
+    assert r.stats["syllables"] == anyq.check(plain).stats["syllables"]
+    assert anyq.check("Сіздің өтінішіңіз 1-ші кезекте қаралады.").stats["words"] == 4
+
+
+def test_letter_list_markers_are_no_words():
+    text = (
+        "Для перерасчёта платы за отопление вам нужно: а) принести паспорт; б) оплатить пошлину в банке; "
+        "в) заполнить анкету; г) сдать квитанции; д) подписать заявление в отделе.\n"
+    )
+    numbered = text
+    for a, b in zip("абвгд", "12345"):
+        numbered = numbered.replace(f" {a})", f" {b})")
+    lettered, digits = anyq.check(text, select=["C101"]), anyq.check(numbered, select=["C101"])
+    assert lettered.stats["words"] == digits.stats["words"] == 21
+    assert lettered.findings == digits.findings == []
+    assert anyq.check("Сізге керек: а) куәлік; ә) анықтама; б) өтініш.").stats["words"] == 5

@@ -26,7 +26,7 @@ from anyq.langid import assign_languages
 from anyq.nlp.normalize import span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
-from anyq.nlp.words import word_flags
+from anyq.nlp.words import letters_of, word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score, rounded
 from anyq.suggest import fit_match
@@ -522,6 +522,9 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
         for a, b in ts.sentence_bounds():
             words = list(compress(texts[a:b], flags[a:b]))
             if words:
+                if any(w[0].isdigit() for w in words):
+                    # «91-бабының» is read as «бабының»: its syllables and letters are the word's
+                    words = [letters_of(w, p.lang) or w for w in words]
                 c.add_sentence(words, p.lang)
     return counts
 

@@ -14,13 +14,58 @@ from spacy.tokens import Doc, Span
 WORD_FLAGS = "anyq.words"
 # A word: letters, optionally joined by hyphens or apostrophes («северо-западный», «ӘРПК-нің»).
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A number written onto a word: Kazakh writes an ordinal so onto its noun («91-бабының»,
+# «2-тармағына», «15-күніне»), Russian onto an adjective («5-летний»). The word is read and
+# counted by its letters; a bare ending after a number («1-ші», «15-го», «2-х») is no word.
+_NUMBERED = re.compile(r"\d+[-–](" + WORD.pattern + ")")
+_KK_ORDINAL = frozenset(("ші", "шы", "нші", "ншы", "інші", "ыншы"))
+_RU_ENDING_MAX = 3  # «-го», «-ому», «-ых»: a Russian ending after a number has at most 3 letters
+# what a paragraph needs for either: a number with a hyphen, or a letter with «)»
+_NUMBER_OR_MARKER = re.compile(r"\d[-–][^\W\d_]|[^\W\d_]\)")
+_READ = "anyq.words.read"  # the flags below were worked out
+
+
+def letters_of(text: str, lang: str) -> str | None:
+    """The word a token is read as: the token itself, the word part of a numbered word, or
+    None for no word."""
+    if WORD.fullmatch(text):
+        return text
+    m = _NUMBERED.fullmatch(text)
+    if m is None:
+        return None
+    part = m.group(1)
+    if part.lower() in _KK_ORDINAL if lang == "kk" else len(part) <= _RU_ENDING_MAX:
+        return None
+    return part
 
 
 def word_flags(doc: Doc) -> list[bool]:
-    flags = doc.user_data.get(WORD_FLAGS)
+    flags = doc.user_data.get(_READ)
     if flags is None:
-        flags = [WORD.fullmatch(t.text) is not None for t in doc]
-        doc.user_data[WORD_FLAGS] = flags
+        flags = doc.user_data.get(WORD_FLAGS)  # the morphology component's: letters only
+        if flags is None:
+            flags = [WORD.fullmatch(t.text) is not None for t in doc]
+        from anyq.nlp.normalize import doc_text  # normalize imports strings, which imports this
+
+        if _NUMBER_OR_MARKER.search(doc_text(doc)):
+            flags = _numbers_and_markers(doc, flags)
+        doc.user_data[WORD_FLAGS] = doc.user_data[_READ] = flags
+    return flags
+
+
+def _numbers_and_markers(doc: Doc, flags: list[bool]) -> list[bool]:
+    """``flags`` with numbered words counted and list markers not."""
+    from anyq.nlp.strings import token_strings
+
+    ts = token_strings(doc)
+    texts, lang = ts.text, doc.lang_
+    flags = list(flags)
+    for i, t in enumerate(texts):
+        if t[:1].isdigit():
+            flags[i] = letters_of(t, lang) is not None
+        elif flags[i] and len(t) == 1 and i + 1 < len(texts) and texts[i + 1] == ")" and not ts.ws[i]:
+            # a list marker «а)», «б)», «ә)» is no word, as «1)» is not
+            flags[i] = False
     return flags
 
 
