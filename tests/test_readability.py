@@ -232,3 +232,25 @@ def test_letter_list_markers_are_no_words():
     assert lettered.stats["words"] == digits.stats["words"] == 21
     assert lettered.findings == digits.findings == []
     assert anyq.check("Сізге керек: а) куәлік; ә) анықтама; б) өтініш.").stats["words"] == 5
+
+
+def test_requisites_and_signature_are_not_measured_as_sentences():
+    body = (
+        "Уважаемый Асхат Маратович!\n\n"
+        "Ваше обращение о ремонте дороги по улице Жамбыла в посёлке Шалкар рассмотрено отделом строительства и дорог, "
+        "который проверил участок вместе с представителем подрядной организации.\n\n"
+        "Ремонт участка дороги протяжённостью четыреста метров включён в план текущего ремонта автомобильных дорог "
+        "районного значения на следующий год при условии выделения финансирования.\n"
+    )
+    full = (
+        "ГУ «Отдел строительства\nи автомобильных дорог Шалкарского района»\n\n"
+        "Исх. № 02-11/584 от 05.03.2025\nНа № ЖТ-2025-0311 от 17.02.2025\n\n"
+        "Ахметову А. М.\nс. Шалкар, ул. Жамбыла, д. 14\n\n"
+        + body
+        + "\nРуководитель отдела\nН. Сарсенов\n\nИсп.: Муканова Г. К.\nТел.: 8 (71237) 2-14-56\n"
+    )
+    b, f = anyq.check(body, select=["C"]), anyq.check(full, select=["C"])
+    for key in ("sentences", "mean_sentence_length", "max_sentence_length", "readability"):
+        assert f.stats[key] == b.stats[key], key
+    assert f.stats["words"] > b.stats["words"]  # the requisites are still words of the letter
+    assert [x.code for x in f.findings if x.code == "C110"] == []

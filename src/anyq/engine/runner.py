@@ -23,6 +23,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
+from anyq.legal.layout import layout
 from anyq.nlp.normalize import span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
@@ -161,8 +162,8 @@ class Linter:
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc, options)
         dctx = DocumentContext(source, paragraphs, docs, options, cleaned=cleaned)
-        counts = _count(paragraphs, docs)
-        dctx.facts["readability"] = _readability(counts)
+        counts, prose = _counts(paragraphs, docs, dctx.language)
+        dctx.facts["readability"] = _readability(prose)
         facts = [d.fact() for d in directives]
         if facts:
             dctx.facts["suppressions"] = facts
@@ -172,7 +173,7 @@ class Linter:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
-        report = self._report(read, paragraphs, counts, findings, dctx)
+        report = self._report(read, paragraphs, counts, prose, findings, dctx)
         for doc in docs:
             if doc is not None:
                 # what the rules kept on a paragraph (its unknown words, sentence facts) points
@@ -437,10 +438,13 @@ class Linter:
             )
         return self._replacers
 
-    def _report(self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], findings: list[Finding], dctx: DocumentContext) -> FileReport:
+    def _report(
+        self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], prose: dict[str, Counts], findings: list[Finding], dctx: DocumentContext
+    ) -> FileReport:
+        """``counts``: all words; ``prose``: the sentences of the prose (see _counts)."""
         words = {l: counts[l].words for l in ("kk", "ru")}
-        sentences = counts["kk"].sentences + counts["ru"].sentences
-        lengths = counts["kk"].sentence_lengths + counts["ru"].sentence_lengths
+        sentences = prose["kk"].sentences + prose["ru"].sentences
+        lengths = prose["kk"].sentence_lengths + prose["ru"].sentence_lengths
         total = words["kk"] + words["ru"]
         langs = {l: sum(1 for p in paragraphs if p.lang == l) for l in ("kk", "ru", "other")}
         if total == 0:
@@ -455,7 +459,7 @@ class Linter:
             "sentences": sentences,
             "paragraphs": len(paragraphs),
             "paragraphs_by_language": langs,
-            "mean_sentence_length": round(total / sentences, 1) if sentences else 0.0,
+            "mean_sentence_length": round((prose["kk"].words + prose["ru"].words) / sentences, 1) if sentences else 0.0,
             "max_sentence_length": max(lengths, default=0),
             "encoding": source.encoding,
         }
@@ -508,12 +512,13 @@ def _not_checked(source: SourceDocument, directive: suppress.Directive) -> FileR
     )
 
 
-def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Counts]:
+def _count(paragraphs: list[Paragraph], docs: list[Doc | None], keep: list[bool] | None = None) -> dict[str, Counts]:
     """Words, sentences, syllables and letters per language: the one pass over the words
-    that the stats and the readability figures share."""
+    that the stats and the readability figures share. ``keep``: the paragraphs to count (all
+    by default)."""
     counts = {"kk": Counts(), "ru": Counts()}
-    for p, doc in zip(paragraphs, docs):
-        if doc is None:
+    for i, (p, doc) in enumerate(zip(paragraphs, docs)):
+        if doc is None or (keep is not None and not keep[i]):
             continue
         c = counts[p.lang]
         flags = word_flags(doc)
@@ -527,6 +532,45 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None]) -> dict[str, Cou
                     words = [letters_of(w, p.lang) or w for w in words]
                 c.add_sentence(words, p.lang)
     return counts
+
+
+# The parts of a letter that are not prose (see anyq.legal.layout): the letterhead, outgoing
+# number, addressee, signature and contact lines are words a reader sees, but no sentences: their
+# one- and two-word «sentences» would pull the mean sentence length and the readability down.
+_NOT_PROSE = frozenset(("header", "signature", "footer"))
+
+
+def _prose(paragraphs: list[Paragraph], language: str) -> list[bool] | None:
+    """Which paragraphs the sentence statistics and readability measure, None for all: the
+    reply layout's reading of the letter, without its sentences (it is given no docs)."""
+    lay = layout(paragraphs, [None] * len(paragraphs), language)
+    zones = lay.zones
+    keep = [z not in _NOT_PROSE for z in zones]
+    if lay.greeting is None:
+        # without a greeting the layout takes every first short line without final punctuation
+        # for the header: from a list's lead «… нужны документы:» or an item on, it is prose
+        lead = False
+        for i, z in enumerate(zones):
+            if z != "header":
+                break
+            lead = lead or paragraphs[i].role == "list" or paragraphs[i].text.rstrip().endswith((":", ";"))
+            keep[i] = lead
+    return None if all(keep) else keep
+
+
+def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], language: str) -> tuple[dict[str, Counts], dict[str, Counts]]:
+    """The counts of all words, and those of the prose alone (the same when it is all prose,
+    or when the layout leaves no prose: a letter of short lines is measured on all of them)."""
+    keep = _prose(paragraphs, language)
+    if keep is None:
+        counts = _count(paragraphs, docs)
+        return counts, counts
+    prose = _count(paragraphs, docs, keep)
+    rest = _count(paragraphs, docs, [not k for k in keep])
+    counts = {l: prose[l].plus(rest[l]) for l in prose}
+    if not any(c.words for c in prose.values()):
+        return counts, counts
+    return counts, prose
 
 
 # Readability figures of a few words are noise: a language's figures are reported when it

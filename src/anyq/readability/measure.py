@@ -52,6 +52,18 @@ class Counts:
         self.long_words += long_words
         self.complex_words += complex_words
 
+    def plus(self, other: Counts) -> Counts:
+        """The counts of both texts."""
+        return Counts(
+            self.words + other.words,
+            self.sentences + other.sentences,
+            self.syllables + other.syllables,
+            self.letters + other.letters,
+            self.long_words + other.long_words,
+            self.complex_words + other.complex_words,
+            self.sentence_lengths + other.sentence_lengths,
+        )
+
 
 def _letters(w: str) -> int:
     return len(w) - w.count("-") - w.count("'") - w.count("’")
