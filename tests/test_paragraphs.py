@@ -16,9 +16,13 @@ def test_blank_lines_and_sentence_ends_split_paragraphs():
     ]
 
 
-def test_wrapped_lines_and_lists_stay_together():
+def test_wrapped_lines_stay_together_and_list_items_do_not():
     text = "Для получения выплаты необходимо представить\nв отдел следующие документы:\n1) удостоверение личности;\n2) справку о доходах.\n"
-    assert len(_paras(text)) == 1
+    assert _paras(text) == [
+        "Для получения выплаты необходимо представить\nв отдел следующие документы:",
+        "удостоверение личности;",
+        "справку о доходах.",
+    ]
 
 
 def test_markdown_markers_are_not_paragraph_text():
@@ -54,3 +58,49 @@ def test_markdown_code_and_comments_inside_a_line_are_blanked_for_the_rules():
     # the same length, so offsets still point into the original text
     assert p.text == "Код " + " " * len("`обрщение`") + " и " + " " * len("<!-- черновк -->") + " текст."
     assert (p.start, p.end) == (0, len(text) - 1)
+
+
+def test_plain_text_list_items_are_paragraphs_as_in_markdown():
+    # a list after «:» (or an item ending in «;») is one item a paragraph, its marker not its text:
+    # as the same list in .md and .docx, not one long sentence
+    ru = "Для назначения пособия нужны документы:\n- удостоверение личности;\n- справка о составе семьи\nи о доходах;\n- выписка с банковского счёта.\n"
+    items = ["удостоверение личности;", "справка о составе семьи\nи о доходах;", "выписка с банковского счёта."]
+    assert _paras(ru) == ["Для назначения пособия нужны документы:", *items]
+    assert _paras(ru, "md") == _paras(ru)
+    kk = "Мына құжаттарды әкеліңіз:\n• жеке куәлік\n• табыс туралы анықтама\nҚұжаттарды жұмаға дейін қабылдаймыз.\n"
+    assert _paras(kk) == ["Мына құжаттарды әкеліңіз:", "жеке куәлік", "табыс туралы анықтама", "Құжаттарды жұмаға дейін қабылдаймыз."]
+    letters = "Вам нужно:\nа) принести паспорт;\nб) оплатить пошлину.\n"
+    assert _paras(letters) == ["Вам нужно:", "принести паспорт;", "оплатить пошлину."]
+    assert [p.role for p in split_paragraphs(SourceDocument("x", letters))] == ["body", "list", "list"]
+    # a dash that continues a wrapped sentence is no item
+    assert len(_paras("Размер пособия составляет от пяти до восьми тысяч тенге в месяц,\n- в зависимости от дохода.\n")) == 1
+
+
+def test_letterhead_lines_are_paragraphs_but_wrapped_prose_is_not():
+    head = (
+        "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрлігінің Алматы облысы бойынша департаменті\n"
+        "Департамент Министерства труда и социальной защиты населения Республики Казахстан по Алматинской области\n"
+        "040000, Қонаев қаласы, Абай көшесі, 12-үй, тел.: 8 (72772) 4-10-20\n\n"
+        "Уважаемая Гульнара Ахметовна!\n"
+    )
+    assert len(_paras(head)) == 4
+    # a long line that wraps before a name: the block ends a sentence, so it is prose
+    wrapped = "Ваше обращение о ремонте дороги рассмотрено и направлено для исполнения в\nАкимат Шалкарского района, который ответит вам до конца месяца.\n"
+    assert len(_paras(wrapped)) == 1
+
+
+def test_table_cells_are_paragraphs_in_markdown_and_tabbed_text():
+    md = "| Документ | Где получить |\n|---|:---:|\n| Справка о составе семьи | ЦОН |\n\nПринесите документы.\n"
+    paras = split_paragraphs(SourceDocument("x", md, format="md"))
+    assert [(p.text, p.role) for p in paras] == [
+        ("Документ", "table"),
+        ("Где получить", "table"),
+        ("Справка о составе семьи", "table"),
+        ("ЦОН", "table"),
+        ("Принесите документы.", "body"),
+    ]
+    assert all(md[p.start : p.end] == p.text for p in paras)
+    txt = "Документ\tГде получить\nСправка о составе семьи\tЦОН или портал\n\nПринесите документы.\n"
+    assert _paras(txt) == ["Документ", "Где получить", "Справка о составе семьи", "ЦОН или портал", "Принесите документы."]
+    # one tabbed line is a signature with the name pushed right, not a table
+    assert _paras("Ваш вопрос решён.\n\nРуководитель отдела\t\tН. Сарсенов\n") == ["Ваш вопрос решён.", "Руководитель отдела\t\tН. Сарсенов"]

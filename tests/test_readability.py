@@ -204,8 +204,81 @@ def test_anyq_never_imports_textstat_or_goes_online():
     assert out.stdout.strip() == "ok"
 
 
-
 # --- what is counted as a sentence and a word -------------------------------------------------
+_LIST_RU = (
+    "Для назначения пособия нужны документы:\n- удостоверение личности;\n- справка о составе семьи;\n"
+    "- справка о доходах за последние шесть месяцев;\n- выписка с банковского счёта;\n"
+    "- свидетельство о рождении ребёнка;\n- копия договора аренды жилья.\n"
+)
+_LIST_KK = (
+    "Жәрдемақы алу үшін мына құжаттарды әкеліңіз:\n• жеке куәлік\n• отбасы құрамы туралы анықтама\n"
+    "• соңғы алты айдағы табыс туралы анықтама\n• банктегі шоттан үзінді\n• баланың туу туралы куәлігі\n"
+    "Құжаттарды дүйсенбіден жұмаға дейін қабылдаймыз.\n"
+)
+
+
+def _sentence_stats(report):
+    st = report.stats
+    return st["words"], st["sentences"], st["max_sentence_length"], st["reading_ease"]
+
+
+def test_a_plain_text_list_is_measured_as_in_markdown_and_docx(tmp_path):
+    import docx
+
+    path = tmp_path / "list.docx"
+    d = docx.Document()
+    for line in _LIST_RU.splitlines():
+        d.add_paragraph(line)
+    d.save(path)
+    txt, md, word = anyq.check(_LIST_RU), anyq.check(_LIST_RU, format="md"), anyq.check_file(str(path))
+    assert _sentence_stats(txt) == _sentence_stats(md) == _sentence_stats(word)
+    assert txt.stats["sentences"] == 7
+    kk = anyq.check(_LIST_KK)
+    assert kk.stats["sentences"] == 7
+    for r in (txt, kk):
+        assert [f.code for f in r.findings if f.code == "C101"] == []
+
+
+def test_a_bilingual_letterhead_is_no_sentence():
+    text = (
+        "Қазақстан Республикасы Еңбек және халықты әлеуметтік қорғау министрлігінің Алматы облысы бойынша департаменті\n"
+        "Департамент Министерства труда и социальной защиты населения Республики Казахстан по Алматинской области\n"
+        "040000, Қонаев қаласы, Абай көшесі, 12-үй, тел.: 8 (72772) 4-10-20, e-mail: info@enbek.kz\n\n"
+        "Уважаемая Гульнара Ахметовна!\n\n"
+        "Ваше пособие назначено с первого марта. Деньги придут на карту до десятого числа.\n"
+    )
+    r = anyq.check(text, select=["C"])
+    assert [f.code for f in r.findings if f.code in ("C101", "C104")] == []
+    # the Russian name of the department is Russian, and the letterhead is not measured
+    assert r.stats["words_by_language"]["ru"] >= 12 + 16
+    assert list(r.stats["readability"]) == ["ru"] and r.stats["readability"]["ru"]["words"] == 16
+
+
+@pytest.mark.parametrize(
+    "fmt, text",
+    [
+        (
+            "md",
+            "| Документ | Где получить | Срок действия |\n|---|---|---|\n"
+            "| Справка о составе семьи | ЦОН или портал электронного правительства | один месяц |\n"
+            "| Справка о доходах семьи | работодатель или налоговое управление | три месяца |\n"
+            "| Квитанции об оплате коммунальных услуг | управляющая компания | за последний месяц |\n\n"
+            "Принесите документы в отдел занятости.\n",
+        ),
+        (
+            "txt",
+            "Документ\tГде получить\tСрок\nСправка о составе семьи\tЦОН или портал электронного правительства\tодин месяц\n"
+            "Справка о доходах семьи\tработодатель или налоговое управление\tтри месяца\n"
+            "Квитанции об оплате услуг\tуправляющая компания\tза последний месяц\n\nПринесите документы в отдел занятости.\n",
+        ),
+    ],
+)
+def test_a_table_is_no_sentence(fmt, text):
+    r = anyq.check(text, format=fmt, select=["C"])
+    assert [f.code for f in r.findings if f.code in ("C101", "C104")] == []
+    assert r.stats["max_sentence_length"] <= 5
+
+
 def test_kazakh_words_written_with_a_number_are_words():
     text = (
         "Кодекстің 91-бабының 2-тармағына сәйкес сіздің шағымыңызды аудандық әкімдіктің құқық бөлімі "
