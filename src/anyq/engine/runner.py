@@ -538,6 +538,7 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None], keep: list[bool]
 # number, addressee, signature and contact lines are words a reader sees, but no sentences: their
 # one- and two-word «sentences» would pull the mean sentence length and the readability down.
 _NOT_PROSE = frozenset(("header", "signature", "footer"))
+_NOTES = frozenset(("footnote", "endnote"))
 
 
 def _prose(paragraphs: list[Paragraph], language: str) -> list[bool] | None:
@@ -545,7 +546,8 @@ def _prose(paragraphs: list[Paragraph], language: str) -> list[bool] | None:
     reply layout's reading of the letter, without its sentences (it is given no docs)."""
     lay = layout(paragraphs, [None] * len(paragraphs), language)
     zones = lay.zones
-    keep = [z not in _NOT_PROSE for z in zones]
+    # a footnote is read after the body, so the layout puts it in the footer; it is prose
+    keep = [z not in _NOT_PROSE or p.location.get("part") in _NOTES for z, p in zip(zones, paragraphs)]
     if lay.greeting is None:
         # without a greeting the layout takes every first short line without final punctuation
         # for the header: from a list's lead «… нужны документы:» or an item on, it is prose
