@@ -20,9 +20,8 @@ WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _NUMBERED = re.compile(r"\d+[-–](" + WORD.pattern + ")")
 _KK_ORDINAL = frozenset(("ші", "шы", "нші", "ншы", "інші", "ыншы"))
 _RU_ENDING_MAX = 3  # «-го», «-ому», «-ых»: a Russian ending after a number has at most 3 letters
-# what a paragraph needs for either: a number with a hyphen, or a letter with «)»
-_NUMBER_OR_MARKER = re.compile(r"\d[-–][^\W\d_]|[^\W\d_]\)")
-_READ = "anyq.words.read"  # the flags below were worked out
+_NUMBERED_IN = re.compile(r"(?<!\S)\d+[-–][^\W\d_]")  # a token that is a numbered word
+_READ = "anyq.words.read"  # word_flags has adjusted the stored flags for the two
 
 
 def letters_of(text: str, lang: str) -> str | None:
@@ -45,25 +44,23 @@ def word_flags(doc: Doc) -> list[bool]:
         flags = doc.user_data.get(WORD_FLAGS)  # the morphology component's: letters only
         if flags is None:
             flags = [WORD.fullmatch(t.text) is not None for t in doc]
-        from anyq.nlp.normalize import doc_text  # normalize imports strings, which imports this
+        from anyq.nlp.strings import token_strings  # strings imports this module
 
-        if _NUMBER_OR_MARKER.search(doc_text(doc)):
-            flags = _numbers_and_markers(doc, flags)
+        ts = token_strings(doc)
+        texts = ts.text
+        if ")" in texts or _NUMBERED_IN.search(" ".join(texts)):
+            flags = _numbers_and_markers(texts, ts.ws, doc.lang_, flags)
         doc.user_data[WORD_FLAGS] = doc.user_data[_READ] = flags
     return flags
 
 
-def _numbers_and_markers(doc: Doc, flags: list[bool]) -> list[bool]:
+def _numbers_and_markers(texts: list[str], ws: list[int], lang: str, flags: list[bool]) -> list[bool]:
     """``flags`` with numbered words counted and list markers not."""
-    from anyq.nlp.strings import token_strings
-
-    ts = token_strings(doc)
-    texts, lang = ts.text, doc.lang_
     flags = list(flags)
     for i, t in enumerate(texts):
-        if t[:1].isdigit():
+        if t[0].isdigit():
             flags[i] = letters_of(t, lang) is not None
-        elif flags[i] and len(t) == 1 and i + 1 < len(texts) and texts[i + 1] == ")" and not ts.ws[i]:
+        elif flags[i] and len(t) == 1 and i + 1 < len(texts) and texts[i + 1] == ")" and not ws[i]:
             # a list marker «а)», «б)», «ә)» is no word, as «1)» is not
             flags[i] = False
     return flags
