@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 
 # fitted by bench/fit_kk_level.py
-A = -4.0680
-B = 1.6864
-C = 1.1824
+A = -3.9859
+B = 1.7304
+C = 1.1224
 
 
 def level(asl: float, asw: float) -> float:
