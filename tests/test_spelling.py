@@ -203,3 +203,13 @@ def test_a_russian_letter_quoting_a_kazakh_word_does_not_load_the_kazakh_lexicon
 def _in_a_fresh_process(code: str, root) -> str:
     """What ``code`` prints in a new Python process (its caches empty, unlike this one's)."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout.strip()
+
+
+def test_a_name_opening_an_address_line_is_a_name_where_the_letter_writes_it_as_one():
+    # each line of an address block is its own paragraph; «Байзақ» opens one, and the letter
+    # writes it mid-line as a name too («облысы Байзақ ауданының»)
+    header = "Жамбыл облысы Байзақ ауданының білім бөліміне\nБайзақ ауданы, Сарыкемер ауылы, Жамбыл көшесі, 61-үй\n\nМектептің шатыры ағады.\n"
+    assert _s101(header, "kk") == []
+    # written nowhere else as a name, the same word opening a line is still checked
+    alone = "Жамбыл облысы білім бөліміне\nБайзақ ауданы, Сарыкемер ауылы, Жамбыл көшесі, 61-үй\n\nМектептің шатыры ағады.\n"
+    assert [f.text for f in _s101(alone, "kk")] == ["Байзақ"]

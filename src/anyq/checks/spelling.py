@@ -108,6 +108,13 @@ def _kazakh_phrase(doc, tok) -> bool:
     return _neighbour_is(doc, tok, _kazakh_word)
 
 
+def _named_elsewhere(text: str, word: str) -> bool:
+    """The document writes ``word`` capitalised after a lower-case word or a comma, where no
+    sentence starts («Жамбыл облысы Байзақ ауданының»): a name, also where a line of an address
+    block starts with it («Байзақ ауданы, …»)."""
+    return re.search(r"[a-zа-яёәғқңөұүһі,][ \t]+" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
 @paragraph_rule("S101")
 def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     params = rule.params
@@ -134,7 +141,7 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             fix = None  # a capitalised unknown word may be a name («Ақжол»): fix only into a word our letters use
         if not suggestions and budget_ms > 0 and "-" not in text:
             suggestions = _budget(ctx, budget_ms).suggest(text, lang)[:3]
-        if w.sentence_start and text[:1].isupper() and not suggestions:
-            continue  # a capitalised unknown word with no near neighbour: most likely a name
+        if w.sentence_start and text[:1].isupper() and (not suggestions or _named_elsewhere(ctx.source.text, text)):
+            continue  # a capitalised unknown word with no near neighbour, or one written as a name elsewhere
         s, e = ctx.token_span(w.token.i, w.token.i + 1)
         yield Hit(s, e, suggestions=[match_case(text, x) for x in suggestions], fix=fix)
