@@ -2,9 +2,10 @@
 
 spaCy's own "pymorphy3" lemmatizer mode needs POS tags that a blank pipeline does not have,
 and then returns the word unchanged whenever parses disagree. We take pymorphy3's best
-parse (highest score) instead and map its OpenCorpora tag to Universal Dependencies
-POS and features, so rules can match ``LEMMA``, ``POS`` and ``MORPH`` alike. The raw
-OpenCorpora tag is ``token.tag_`` (also readable as ``token._.oc``), e.g. "PRTS,perf,pssv neut,sing".
+parse (highest score; of readings as likely, the one a letter means: see ``_analyse``)
+instead and map its OpenCorpora tag to Universal Dependencies POS and features, so rules
+can match ``LEMMA``, ``POS`` and ``MORPH`` alike. The raw OpenCorpora tag is ``token.tag_``
+(also readable as ``token._.oc``), e.g. "PRTS,perf,pssv neut,sing".
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, uint64_array
 from anyq.nlp.words import WORD
-from anyq.resources import rules_data
+from anyq.resources import rules_data, rules_toml
 
 
 def _oc_tag(token: Token) -> str:
@@ -61,6 +62,13 @@ class RussianMorphology:
         """``word`` (lower case) → (lemma, UD POS, UD features, OpenCorpora tag)."""
         parses = self.analyzer.parse(word)
         p = parses[0]
+        if "impr" in p.tag and "sing" in p.tag and p.is_known:
+            # «нашли», «пришли»: pymorphy3 rates the «ты» imperative of наслать, прислать as
+            # likely as the past of найти, прийти; a letter says «Вы», so the other reading wins
+            p = next((q for q in parses if q.score == p.score and "impr" not in q.tag), p)
+        elif p.tag.POS == "NOUN" and p.is_known:
+            # «подлежащие сносу»: a participle of a verb officialese uses, rated as likely as the noun
+            p = next((q for q in parses if q.score == p.score and q.tag.POS == "PRTF" and q.normal_form in _PARTICIPLE_VERBS), p)
         lemma, listed = p.normal_form, []
         if not p.is_known and p.tag.POS not in ("ADJF", "PRTF"):
             # A Kazakhstan noun the dictionary lacks: the guesser's lemmas differ form to form
@@ -75,8 +83,9 @@ class RussianMorphology:
                 lemma = p.normal_form
             elif word in common:
                 lemma = word  # indeclinable: тенге
-        if p.tag.POS == "PRTF":
+        if p.tag.POS == "PRTF" and p.normal_form not in _PARTICIPLE_VERBS:
             # «данному», «указанного»: where the dictionary has an adjective, officialese means it
+            # (not «принятые меры»: see _PARTICIPLE_VERBS)
             p = next((q for q in parses if q.tag.POS == "ADJF"), p)
             lemma = p.normal_form
         tag = p.tag
@@ -102,6 +111,9 @@ class RussianMorphology:
 
 
 _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# verbs whose participles officialese uses as verbs («принятые меры», «подлежащие сносу»), where
+# the dictionary also has an adjective (принятый) or a noun (подлежащее): rules/data/ru_grammar.toml
+_PARTICIPLE_VERBS = frozenset(rules_toml("ru_grammar.toml")["participle_verbs"])
 _SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
 
 @cache
