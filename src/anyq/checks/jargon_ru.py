@@ -26,6 +26,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
+from anyq.suggest.base import match_case
 from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
 
@@ -60,8 +61,10 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         gs = grammemes(tok)
         if "pssv" not in gs or tok.lemma_ in skip:
             continue
-        if tok.text[:1].isupper() and not tok.is_sent_start:
-            continue  # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle
+        if tok.text[:1].isupper() and not tok.is_sent_start and not tok.text.isupper():
+            # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle (ALL CAPS
+            # text, «ЖАЛОБА НАПРАВЛЕНА», has no names to tell apart)
+            continue
         a = _left_aux(doc, tok.i)
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)
@@ -223,15 +226,13 @@ def light_verb(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         if adjacent and entry is not None and not entry.verb.startswith("не ") and not ({"pssv", "PRTS"} & grammemes(tok)):
             verb = inflect_verb(_verb_for(entry.verb, tok), tok)
             if verb is not None:
-                text = verb
+                text = verb = match_case(tok.text, verb)  # the object keeps its own capitals
                 if entry.case:
                     found = noun_phrase(doc, j + 1, "gen")
                     if found is not None:
                         obj = reinflect_np(found[1], entry.case)
                         if obj is not None:
                             text, end_tok = f"{verb} {obj}", found[0]
-                if tok.text[:1].isupper():
-                    text = text[:1].upper() + text[1:]
                 suggestions.append(text)
         if suggestions and end_tok > j + 1:
             s, e = ctx.token_span(tok.i, end_tok)
@@ -364,5 +365,5 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         replacement = rule.params.get("replacement", "этот")
         fitted = inflect_modifier(replacement, tok)
         s, e = ctx.token_span(tok.i, tok.i + 1)
-        suggestion = [fitted[:1].upper() + fitted[1:] if tok.text[:1].isupper() else fitted] if fitted else []
+        suggestion = [match_case(tok.text, fitted)] if fitted else []
         yield Hit(s, e, suggestions=suggestion)

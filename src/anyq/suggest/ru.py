@@ -163,8 +163,8 @@ def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None
                 return None  # a perfective verb has no present tense
             keep = {tense} | person_number
     elif pos == "PRTF":
-        if "pssv" in gs:
-            return None
+        if "pssv" in gs or lex.normal_form == "быть":
+            return None  # «бывшие нарушения» are "former" ones, not «имевшие место»
         keep = {"PRTF", "actv"} | (gs & {"pres", "past"}) | (gs & _CASES) | (gs & {"sing", "plur"})
         keep |= gs & {"masc", "femn", "neut", "anim", "inan"}
         if aspect == "perf":
@@ -236,7 +236,9 @@ def _agreement(modifier: str, noun: Token | None, want_case: str | None) -> set[
             gs = {mc, _a(m.tag.number)}
             if _a(m.tag.number) == "sing":
                 gs.add(_a(n.tag.gender) if _a(n.tag.gender) in ("masc", "femn", "neut") else _a(m.tag.gender))
-            if mc == "accs":
+            if mc == "accs" and (_a(m.tag.number) == "plur" or "masc" in gs):
+                # animacy tells the accusative only of the plural and the masculine: a feminine
+                # or neuter form has none to match («данную справку» → «эту»)
                 gs.add(_a(n.tag.animacy) or "inan")
             return {g for g in gs if g}
     return None
@@ -485,10 +487,15 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
                 if rep.lower() != "чтобы" and rep:
                     out.append(_match_case(first, rep) + (f" {rest}" if rest else ""))
             return Fit(e2, tuple(dict.fromkeys(out)))
+        if rewrite == "purpose":
+            # no verbal noun to make a verb of: «чтобы» needs a verb after it, «для» a noun
+            # («В целях безопасности» → «Для безопасности», «с целью выяснить» → «чтобы выяснить»)
+            verb_follows = end < len(doc) and "INFN" in grammemes(doc[end])
+            replace = [rep for rep in replace if (rep.lower() == "чтобы") == verb_follows] or replace
     if object_case == "gen>loc" and "о" in replace and start > 0 and doc[start - 1].lemma_ in _GOVERNS_K:
         # «претензий в отношении их работы» → «претензий к их работе», not «об их работе»
         replace, object_case = ["к" if r == "о" else r for r in replace], "gen>dat"
-    if len(tokens) > 1 and _attributive(doc, tokens, end):
+    if len(tokens) > 1 and _attributive(doc, tokens, end) and not all(_modifier_word(rep) for rep in replace):
         return Fit(end, ())  # «на основании изложенного решения»: «поэтому решения» is not Russian
     np_end, np_text = end, ""
     if object_case:
@@ -504,7 +511,7 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         if found is not None:
             text = reinflect_np(found[1], dst)
             if text is None:
-                return Fit(end, ())
+                return _unfitted(doc, start, end)
             np_end, np_text = found[0], text
             if np_end + 1 < len(doc) and doc[np_end].lower_ in ("и", "или"):
                 # a coordinated object takes the new case too: «через ЦОН или портал», not
@@ -515,12 +522,16 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
                 if second is not None and _a(second[1][-1][1].tag.animacy) == _a(found[1][-1][1].tag.animacy):
                     text2 = reinflect_np(second[1], dst)
                     if text2 is None:
-                        return Fit(end, ())
+                        return _unfitted(doc, start, end)
                     np_text = f"{np_text} {doc[np_end].text} {text2}"
                     np_end = second[0]
             subject_number = _a(found[1][-1][1].tag.number) if dst == "nom" else None
         elif any(_needs_object(rep) or (dst == "nom" and _ends_with_verb(rep)) for rep in replace):
             return Fit(end, ())  # «там, где находится» needs the noun that is there
+        elif end + 1 < len(doc) and doc[end].pos_ == "ADP" and any(noun_phrase(doc, end + 1, c) for c in src.split("|") if c not in ("", "gen")):
+            # «осуществляется контроль за работами»: the object after a preposition is the noun's;
+            # the verb would strand the preposition (a genitive after one is mostly a place or time)
+            return Fit(end, ())
     if tokens[0].lower_ == "что" and _correlative_to(doc, np_end):
         # «Что касается вашего вопроса, то ремонт…»: «О вашем вопросе, то ремонт…» is not Russian,
         # and the sentence needs rebuilding
@@ -543,7 +554,7 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         if _modal_without_infinitive(doc, start, end, fitted):
             continue
         if passive_subject:
-            fitted = _agree_verb(fitted, number)
+            fitted = _agree_verb(fitted, number, _number_of(_anchor(tokens, "noun")))
             if fitted is None:
                 continue
         elif np_text and object_case.endswith(">nom") and _ends_with_verb(fitted):
@@ -559,8 +570,18 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         if not fitted:
             continue
         suggestions.append(_match_case(doc[start:np_end].text, _preposition_o(fitted)))
+    if not suggestions and object_case:
+        return _unfitted(doc, start, end)
     # the finding reaches over the noun phrase only when a suggestion rewrites it
-    return Fit(np_end if np_text and suggestions else end, tuple(dict.fromkeys(suggestions)))
+    return Fit(np_end if np_text else end, tuple(dict.fromkeys(suggestions)))
+
+
+def _unfitted(doc: Doc, start: int, end: int) -> Fit:
+    """No suggestion for a phrase that takes an object: the finding ends before a preposition
+    that only led to the object («осуществляется контроль за»)."""
+    while end - start > 1 and doc[end - 1].pos_ == "ADP":
+        end -= 1
+    return Fit(end, ())
 
 
 def _features(p) -> tuple[str | None, str | None]:
@@ -599,6 +620,12 @@ def _predicate_disagrees(doc: Doc, tokens: list[Token], fitted: str) -> bool:
 
 # Nouns that take «к» where «в отношении» stands after them («претензии к работе»).
 _GOVERNS_K = frozenset(rules_toml("ru_grammar.toml")["governs_k"])
+
+
+def _modifier_word(replacement: str) -> bool:
+    """A replacement that agrees with the noun as the match did: «выше указанного решения» → «этого решения»."""
+    p = _dictionary_parse(replacement) if replacement[:1].isalpha() and " " not in replacement else None
+    return p is not None and _kind(p) == "modifier"
 
 
 def _attributive(doc: Doc, tokens: list[Token], end: int) -> bool:
@@ -667,8 +694,17 @@ def _subject_np(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]
     return reinflect_np(chosen, "nom"), _a(chosen[-1][1].tag.number)
 
 
-def _agree_verb(word: str, number: str | None) -> str | None:
-    """A present/future 3rd-person verb put in ``number`` (its new subject's)."""
+def _number_of(token: Token | None) -> str | None:
+    return next((g for g in grammemes(token) if g in ("sing", "plur")), None) if token is not None else None
+
+
+def _agree_verb(word: str, number: str | None, old_number: str | None = None) -> str | None:
+    """A present/future 3rd-person verb put in ``number`` (its new subject's). An infinitive
+    («будет осуществляться контроль за вывозом» → «будет контролироваться вывоз») stays as it
+    is where the auxiliary before the match, agreeing with the old subject (``old_number``),
+    agrees with the new one too."""
+    if any(q.tag.POS == "INFN" and q.normal_form == word for q in parses(word)):
+        return word if number is not None and number == old_number else None
     p = next((q for q in parses(word) if q.tag.POS == "VERB"), None)
     if p is None or number is None:
         return None
@@ -700,6 +736,10 @@ def clause_rewrite(doc: Doc, start: int, rewrite: str) -> tuple[int, str] | None
         if form is None:
             return None
         verb = ("не " if negated else "") + form
+    # the verb takes the capitals of the noun it replaces, as the object keeps its own:
+    # «ОБЕСПЕЧЕНИЯ БЕЗОПАСНОСТИ» → «ОБЕСПЕЧИТЬ БЕЗОПАСНОСТЬ», «Обеспечения Безопасности» →
+    # «Обеспечить Безопасность»
+    verb = _match_case(tok.text, verb)
     end = start + 1
     if entry.case:
         found = noun_phrase(doc, end, "gen")
