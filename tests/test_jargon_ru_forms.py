@@ -1,0 +1,183 @@
+"""Russian jargon found through morphology in every form (the audit of phrase matching):
+the reading a word gets where pymorphy3 has two as likely, ALL CAPS and Title Case, literal
+meanings that are not officialese, and one finding where two rules report the same words."""
+
+from __future__ import annotations
+
+import pytest
+
+import anyq
+from anyq.nlp.morph_ru import morphology
+
+
+def jargon(text: str) -> list[tuple[str, str, list[str]]]:
+    report = anyq.check(text, lang="ru")
+    return [(f.code, f.text, f.suggestions) for f in report.findings if f.category == "jargon"]
+
+
+def codes(text: str) -> set[str]:
+    return {code for code, _, _ in jargon(text)}
+
+
+# -- 3: «нашли», «пришли» are the past of найти, прийти, not the «ты» imperative of наслать, прислать --
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Доводы заявителя нашли своё подтверждение.", "J133", "нашли своё подтверждение", "подтвердились"),
+        ("Факты, изложенные в жалобе, не нашли подтверждения.", "J133", "не нашли подтверждения", "не подтвердились"),
+        ("Изменения нашли отражение в квитанции за май.", "J134", "нашли отражение", "отразились"),
+        ("Стороны пришли к соглашению о сроках ремонта.", "J180", "пришли к соглашению", "договорились"),
+    ],
+)
+def test_a_plural_past_is_not_read_as_a_singular_imperative(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1] == span and hit[2][0] == first
+
+
+def test_the_reading_of_a_tied_word_is_the_likely_one_in_a_letter():
+    analyse = morphology()._analyse
+    assert analyse("нашли")[0] == "найти"
+    assert analyse("пришли")[0] == "прийти"
+    assert analyse("принятые")[0] == "принять"
+    assert analyse("подлежащие")[0] == "подлежать"
+    # the demonstrative adjectives stay adjectives (J104, J463)
+    assert analyse("данному")[0] == "данный"
+    assert analyse("указанным")[0] == "указанный"
+
+
+# -- 4: a participle of принять, подлежать is the verb's, as «предпринятые», «проведённая» are ----
+@pytest.mark.parametrize(
+    "text,code,span",
+    [
+        ("Принятые меры дали результат: течь устранили.", "J110", "Принятые меры"),
+        ("Принятое решение отменено судом.", "J270", "Принятое решение"),
+        ("Объекты, подлежащие сносу, расселены.", "J136", "подлежащие сносу"),
+    ],
+)
+def test_a_participle_with_an_adjective_or_noun_reading_is_found(text, code, span):
+    assert (code, span) in {(c, s) for c, s, _ in jargon(text)}
+
+
+# -- 5: the feminine accusative has no animacy to match ------------------------------------------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Просим предоставить данную справку до 1 июня.", "J104", "данную", "эту"),
+        ("Просим предоставить указанную справку до 1 июня.", "J463", "указанную", "эту"),
+        ("Просим предоставить вышеуказанную справку до 1 июня.", "J461", "вышеуказанную", "эту"),
+        ("Просим предоставить данное заявление до 1 июня.", "J104", "данное", "это"),
+    ],
+)
+def test_this_fits_a_feminine_or_neuter_accusative(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1] == span and hit[2][:1] == [first]
+
+
+# -- 6: ALL CAPS and Title Case --------------------------------------------------------------------
+def test_passives_in_all_caps_are_found():
+    found = jargon("РЕШЕНИЕ ОТМЕНЕНО, РАБОТЫ ВЫПОЛНЕНЫ. ЖАЛОБА НАПРАВЛЕНА В АКИМАТ.")
+    assert [s for c, s, _ in found if c == "J341"] == ["ОТМЕНЕНО", "ВЫПОЛНЕНЫ", "НАПРАВЛЕНА"]
+    # a capitalised name inside a sentence is still not a participle
+    assert "J341" not in codes("Ответ подготовила специалист Дана Ахметова.")
+
+
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("КОПИЯ ДАННОГО РЕШЕНИЯ НАПРАВЛЕНА.", "J104", "ДАННОГО", "ЭТОГО"),
+        ("В ЦЕЛЯХ ОБЕСПЕЧЕНИЯ БЕЗОПАСНОСТИ ДОРОГУ ЗАКРЫЛИ.", "J101", "В ЦЕЛЯХ ОБЕСПЕЧЕНИЯ БЕЗОПАСНОСТИ", "ЧТОБЫ ОБЕСПЕЧИТЬ БЕЗОПАСНОСТЬ"),
+        ("В Целях Обеспечения Безопасности Дорогу Закрыли.", "J101", "В Целях Обеспечения Безопасности", "Чтобы Обеспечить Безопасность"),
+        ("КОММУНАЛЬНАЯ СЛУЖБА ПРОИЗВЕЛА ОТКЛЮЧЕНИЕ ВОДЫ.", "J296", "ПРОИЗВЕЛА ОТКЛЮЧЕНИЕ ВОДЫ", "ОТКЛЮЧИЛА ВОДУ"),
+    ],
+)
+def test_a_suggestion_keeps_the_capitals_of_the_text(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1] == span and hit[2][0] == first
+
+
+def test_the_message_quotes_the_suggestion_in_its_capitals():
+    report = anyq.check("В ЦЕЛЯХ ОБЕСПЕЧЕНИЯ БЕЗОПАСНОСТИ ДОРОГУ ЗАКРЫЛИ.", lang="ru")
+    f = next(f for f in report.findings if f.code == "J101")
+    assert "«ЧТОБЫ ОБЕСПЕЧИТЬ БЕЗОПАСНОСТЬ»" in f.message
+
+
+# -- 7: «чтобы» needs a verb after it, «для» a noun --------------------------------------------------
+@pytest.mark.parametrize(
+    "text,span,suggestions",
+    [
+        ("В целях безопасности дорогу закрыли на ночь.", "В целях", ["Для"]),
+        ("В целях экономии воду отключили.", "В целях", ["Для"]),
+        ("Комиссия выехала на место с целью выяснить причины.", "с целью", ["чтобы"]),
+    ],
+)
+def test_purpose_without_a_verbal_noun(text, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == "J101")
+    assert hit[1] == span and hit[2] == suggestions
+
+
+# -- 8, 10: literal meanings and a noun with an infinitive are not officialese ---------------------
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("Аким поддержал решение принять участие в конкурсе.", "J270"),
+        ("Депутаты одобрили предложение внести изменения в бюджет.", "J331"),
+        ("Мы не уверены в качестве ремонта кровли.", "J146"),
+        ("Каждая семья имеет место в очереди на жильё.", "J135"),
+        ("На основании дома обнаружена трещина.", "J128"),
+        ("В рамках окон образовались щели.", "J102"),
+        ("Мы не уверены, что ремонт закончат в срок.", "J341"),
+        ("Жители обеспокоены шумом стройки.", "J341"),
+        ("Жители возмущены шумом стройки.", "J341"),
+    ],
+)
+def test_literal_meanings_are_not_flagged(text, code):
+    assert code not in codes(text)
+
+
+def test_the_split_predicate_before_a_noun_with_an_infinitive_is_still_found():
+    found = jargon("Комиссия приняла решение принять участие в конкурсе.")
+    assert ("J270", "приняла решение") in {(c, s) for c, s, _ in found}
+    assert ("J260", "принять участие") in {(c, s) for c, s, _ in found}
+
+
+# -- 11: one finding where two rules report the same words -------------------------------------------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("По причине того, что дом аварийный, жильцов расселят.", "J434", "По причине того, что", "Потому что"),
+        ("По причине того что дом аварийный, жильцов расселят.", "J434", "По причине того что", "Потому что"),
+        ("Ответ будет дан в течение месяца.", "J216", "Ответ будет дан", None),
+        ("О принятом решении Вам будет сообщено.", "J216", "О принятом решении Вам будет сообщено", None),
+        ("Копия выше указанного решения направлена.", "J461", "выше указанного", "этого"),
+    ],
+)
+def test_the_same_words_are_reported_once(text, code, span, first):
+    found = jargon(text)
+    inside = [h for h in found if h[1] in span or span in h[1]]
+    assert [(c, s) for c, s, _ in inside] == [(code, span)]
+    assert (inside[0][2][:1] or [None])[0] == first
+
+
+# -- 12: «бывшие» means "former" ---------------------------------------------------------------------
+def test_had_place_as_a_participle_gets_no_replacement():
+    hit = next(h for h in jargon("Имевшие место нарушения устранены.") if h[0] == "J135")
+    assert hit[1] == "Имевшие место" and hit[2] == []
+    hit = next(h for h in jargon("Имело место нарушение графика вывоза.") if h[0] == "J135")
+    assert hit[2] == ["Было"]
+
+
+# -- 13: a finding does not end on the preposition that led to its object ---------------------------
+def test_a_split_predicate_does_not_end_on_a_dangling_preposition():
+    hit = next(h for h in jargon("Будет осуществляться контроль за вывозом мусора.") if h[0] == "J106")
+    assert hit[1:] == ("осуществляться контроль за вывозом", ["контролироваться вывоз"])
+    # the auxiliary before the match agrees with «контроль», not with «работы»: no suggestion
+    hit = next(h for h in jargon("Будет осуществляться контроль за работами подрядчика.") if h[0] == "J106")
+    assert hit[1:] == ("осуществляться контроль", [])
+    hit = next(h for h in jargon("В приказ были внесены изменения в прошлом месяце.") if h[0] == "J271")
+    assert not hit[1].endswith(" в")
+
+
+# -- J218: «Выражаем Вам благодарность», as J212 has «приносим Вам извинения» ------------------------
+def test_thanks_with_you_in_between():
+    hit = next(h for h in jargon("Выражаем Вам благодарность за помощь в уборке двора.") if h[0] == "J218")
+    assert hit[1:] == ("Выражаем Вам благодарность", ["Благодарим вас"])
