@@ -420,3 +420,64 @@ def test_a_six_digit_number_is_a_phone_only_after_its_label():
     from anyq.legal.layout import PHONE
 
     assert PHONE.search("Телефон: 55-12-34") and not PHONE.search("протокол 12-03-24")
+
+
+# ---------------------------------------------------------------------------- an audit of the reply reading
+
+
+def _reading(text, **kw):
+    r = anyq.check(text, **kw)
+    return r, r.extra["reply"]["has"], _codes(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемый Ерлан Кайратович!\n\nСогласно ст. 43 Земельного кодекса РК в предоставлении участка отказано.\n\n"
+        "Если Вы не согласны, решение можно обжаловать в акимат области в течение трёх месяцев (ст. 91 АППК РК).\n\n"
+        "Руководитель    Б. Б. Бекенов\nИсп.: Сапаров Т.\nТел.: 8 (7282) 24-17-93\n",
+        "Құрметті Ерлан Қайратұлы!\n\nЖер кодексінің 43-бабына сәйкес жер учаскесін беруден бас тартылды.\n\n"
+        "Жауаппен келіспеген жағдайда, Сіз оны алған күннен бастап үш ай ішінде облыс әкімдігіне шағым бере аласыз (ҚР ӘРПК-нің 91, 92-баптары).\n\n"
+        "Бөлім басшысы    Е. Т. Қасенов\nОрынд.: Сапаров Т.\nТел.: 8 (7282) 24-17-93\n",
+    ],
+    ids=["ru", "kk"],
+)
+def test_a_refusal_that_cites_its_legal_basis_is_a_decision(text):
+    """«Согласно ст. 43 ЗК РК … отказано» was a «norm retold»: skipped by the decision test and
+    counted as the norms device, so naming the basis made the refusal an «отписка» (L110, L120)."""
+    r, has, codes = _reading(text)
+    assert has["decision"] is True
+    assert r.stats["legal_load"]["norm_sentences"] == 0
+    assert not codes & {"L110", "L120"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемый Серик Маратович!\n\nРассмотрев Ваше обращение, сообщаем следующее. Согласно статье 76 АППК РК обращение рассматривается "
+        "в течение 15 рабочих дней. Согласно статье 65 АППК РК обращение, не относящееся к компетенции органа, передается в течение 3 рабочих дней.\n\n"
+        "Руководитель отдела    А. Б. Касымов\n",
+        "Құрметті Серік Маратұлы!\n\nӨтінішіңізді қарап, мынаны хабарлаймыз. ҚР ӘРПК 76-бабына сәйкес өтініш 15 жұмыс күні ішінде қаралады. "
+        "ҚР ӘРПК 65-бабына сәйкес органның құзыретіне жатпайтын өтініш 3 жұмыс күні ішінде жіберіледі.\n\n"
+        "Бөлім басшысы    Қ. Б. Тәжібаев\n",
+    ],
+    ids=["ru", "kk"],
+)
+def test_a_norm_retold_with_its_own_term_is_no_decision_and_no_next_step(text):
+    """The term a law sets («в течение 15 рабочих дней») is the norm's content: it made the
+    sentence «a fact of the case», so a classic «отписка» passed with a decision and a next step."""
+    r, has, codes = _reading(text)
+    assert has["decision"] is False and has["next_step"] is False
+    assert r.stats["legal_load"]["norm_sentences"] == 2
+    assert {"L110", "L112", "L120"} <= codes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["По статье 76 АППК РК ответ Вам дадут в течение 15 рабочих дней.", "ҚР ӘРПК 76-бабына сәйкес Сізге 15 жұмыс күні ішінде жауап беріледі."],
+    ids=["ru", "kk"],
+)
+def test_a_term_said_to_the_reader_is_still_a_next_step(sentence):
+    greeting = "Уважаемый Серик Маратович!" if sentence.startswith("По") else "Құрметті Серік Маратұлы!"
+    r, has, _ = _reading(f"{greeting}\n\n{sentence}\n\nБөлім басшысы    Қ. Б. Тәжібаев\n", kind="reply")
+    assert has["next_step"] is True and r.stats["legal_load"]["norm_sentences"] == 0

@@ -331,15 +331,37 @@ def _blank_citations(s: Sentence, inside: list[Citation]) -> str:
     return rest
 
 
+# a term set by a norm: «в течение 15 (пятнадцати) рабочих дней», «3 жұмыс күні ішінде»
+_TERM = {
+    "ru": re.compile(r"\b\d+\s*(?:\([^)]{1,40}\)\s*)?(?:рабоч\w+\s+|календарн\w+\s+)?(?:дн(?:ей|я|ях)|день|сут\w*|недел\w*|месяц\w*|час\w*)\b", re.I),
+    "kk": re.compile(r"\b\d+\s*(?:\([^)]{1,40}\)\s*)?(?:жұмыс\s+|күнтізбелік\s+)?(?:күн|апта|ай|сағат)\w*", re.I),
+}
+
+
+def decides(s: Sentence) -> re.Match[str] | None:
+    """An outcome word («отказано», «оставлено без изменения», «бас тартылды») that is not
+    hedged or promised: the sentence tells the decision."""
+    c = cues(s.lang)
+    m = c.search("decision", s.text)
+    return m if m and not c.search("hedge", s.text) and not c.search("promise", s.text) else None
+
+
 def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
     """States what a norm says, not what happens to the reader: cites an act, does not
-    address the reader, and gives no fact of its own (no number outside the citation)."""
+    address the reader, tells no decision and gives no fact of its own (no number outside
+    the citation but the terms a norm sets)."""
     inside = _norms_in(s, cits)
     if not inside:
         return False
     if addresses_reader(s):
         return False
-    return _DIGIT.search(_blank_citations(s, inside)) is None
+    # «Согласно ст. 43 ЗК РК в предоставлении участка отказано»: a decision with its legal
+    # basis; naming the basis must not make a reply look more evasive
+    if decides(s):
+        return False
+    # «Согласно ст. 76 АППК обращение рассматривается в течение 15 рабочих дней»: the term is
+    # the norm's content, not a fact of the reader's case (nor a next step)
+    return _DIGIT.search(_TERM[s.lang].sub(" ", _blank_citations(s, inside))) is None
 
 
 def case_text(s: Sentence, cits: list[Citation]) -> str:
