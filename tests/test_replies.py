@@ -481,3 +481,53 @@ def test_a_term_said_to_the_reader_is_still_a_next_step(sentence):
     greeting = "Уважаемый Серик Маратович!" if sentence.startswith("По") else "Құрметті Серік Маратұлы!"
     r, has, _ = _reading(f"{greeting}\n\n{sentence}\n\nБөлім басшысы    Қ. Б. Тәжібаев\n", kind="reply")
     assert has["next_step"] is True and r.stats["legal_load"]["norm_sentences"] == 0
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Решение отдела оставлено без изменения, поскольку проверка нарушений не выявила.",
+        "Проверка не выявила нарушений, поэтому решение отдела оставлено без изменения.",
+        "Бөлімнің шешімі өзгеріссіз қалдырылды, себебі тексеру бұзушылықтарды анықтамады.",
+    ],
+    ids=["ru", "ru-order", "kk"],
+)
+def test_a_complaint_left_without_change_is_a_decision(decision):
+    kk = decision.startswith("Бөлім")
+    head = "Құрметті Жанна Ерланқызы!\n\nШағымыңыз қаралды. " if kk else "Уважаемая Жанна Ерлановна!\n\nВаша жалоба рассмотрена. "
+    appeal = "Келіспеген жағдайда, шешімге үш ай ішінде сотқа шағым бере аласыз." if kk else "Если Вы не согласны, решение можно обжаловать в суд в течение трёх месяцев."
+    r, has, codes = _reading(f"{head}{decision}\n\n{appeal}\n\nРуководитель управления    К. Л. Омаров\nИсп.: Ахметова Д.\nТел.: 8 (7172) 55-12-34\n")
+    assert has["decision"] is True and has["reasons"] is True
+    assert not codes & {"L110", "L111", "L120"}
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["Шешімге облыс әкімдігіне үш ай ішінде шағымдануға болады.", "Шешімге үш ай ішінде сотқа жүгінуге құқылысыз."],
+    ids=["shagymdanuga-bolady", "sotqa-juginuge-quqylysyz"],
+)
+def test_kazakh_may_appeal_is_an_appeal_route(route):
+    reply = (
+        "Құрметті Қанат Ерланұлы!\n\nЖер учаскесін беруден Сізге бас тартылды, себебі учаске жалпы пайдаланудағы жерге жатады. "
+        f"{route}\n\nБөлім басшысы    Е. Т. Қасенов\nОрынд.: Ахметова Д.\nТел.: 8 (7172) 55-12-34\n"
+    )
+    _, has, codes = _reading(reply)
+    assert has["appeal_route"] is True and "L113" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Уважаемый Марат Ерболович!\n\nВаша заявка рассмотрена. Подключение Вашего дома к водопроводу запланировано, о сроках сообщим дополнительно. "
+        "Вопрос остаётся на контроле отдела.\n\nРуководитель отдела    Б. Ж. Ахметов\n",
+        "Құрметті Марат Ерболұлы!\n\nСіздің өтініміңіз қаралды. Үйіңізді су құбырына қосу жоспарланған. Мәселе бөлімнің бақылауында.\n\n"
+        "Бөлім басшысы    Б. Ж. Ахметов\n",
+    ],
+    ids=["ru", "kk"],
+)
+def test_your_request_for_a_connection_is_an_appeal(text):
+    """«Ваша заявка» / «өтініміңіз» is the usual word for connection requests: the reply was a
+    `letter`, and none of L110–L122 ran on an «отписка»."""
+    r, _, codes = _reading(text)
+    assert r.extra["kind"] == "reply"
+    assert {"L110", "L120"} <= codes
