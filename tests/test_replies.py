@@ -531,3 +531,22 @@ def test_your_request_for_a_connection_is_an_appeal(text):
     r, _, codes = _reading(text)
     assert r.extra["kind"] == "reply"
     assert {"L110", "L120"} <= codes
+
+
+@pytest.mark.parametrize(
+    "sentences,code,match",
+    [
+        ("Ситуация известна и отслеживается специалистами. По мере появления возможности работа будет продолжена.", "L122", "По мере появления возможности"),
+        ("Подключение запланировано, о сроках сообщим дополнительно.", "L122", "сообщим дополнительно"),
+        ("Жөндеу жұмыстары мүмкіндік пайда болған кезде жалғастырылады.", "L122", "мүмкіндік пайда болған кезде"),
+        ("Решение по данному вопросу относится к ведению иных структур.", "L121", "относится к ведению иных"),
+        ("Жолды жөндеу мәселесі тиісті органдардың қарауына жатады.", "L121", "тиісті органдардың қарауына жатады"),
+    ],
+    ids=["ru-when-possible", "ru-tell-later", "kk-when-possible", "ru-other-structures", "kk-relevant-bodies"],
+)
+def test_more_devices_of_an_evasive_reply(sentences, code, match):
+    kk = any(ch in sentences for ch in "әғқңөұүһі")
+    head = "Құрметті Марат Ерболұлы!\n\nӨтінішіңіз қаралды. " if kk else "Уважаемый Марат Ерболович!\n\nВаше обращение рассмотрено. "
+    r = anyq.check(f"{head}{sentences}\n\nБөлім басшысы    Б. Ж. Ахметов\n")
+    assert match in [f.text for f in r.findings if f.code == code]
+    assert "L120" in _codes(r)
