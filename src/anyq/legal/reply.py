@@ -387,6 +387,17 @@ def named_body(text: str) -> bool:
     return False
 
 
+def _vague_route(s: Sentence, cits: list[Citation]) -> bool:
+    """«Решение может быть обжаловано в установленном законодательством порядке»: the route is
+    the law's in general, with neither where (a court, a higher body, a named body) nor when —
+    what the reader needs to appeal is not there."""
+    c = cues(s.lang)
+    if not c.search("vague_route", s.text) or has_date(s.text, s.lang) or c.search("appeal_body", s.text):
+        return False
+    # a cited act («в порядке, установленном ст. 91 АППК РК») names no body
+    return not named_body(_blank_citations(s, [x for x in cits if x.start < s.end and s.start < x.end]))
+
+
 # ---------------------------------------------------------------------------- the reading
 
 
@@ -402,8 +413,9 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         return cues(s.lang)
 
     appeal_sents = [s for s in lay.sentences if s.zone in ("body", "footer") and c_of(s).search("appeal_route", s.text)]
-    if appeal_sents:
-        has["appeal_route"], ev["appeal_route"] = True, appeal_sents[0]
+    routes = [s for s in appeal_sents if not _vague_route(s, cits)]
+    if routes:
+        has["appeal_route"], ev["appeal_route"] = True, routes[0]
     appeal_ids = {id(s) for s in appeal_sents}
 
     # forwarding to a named body (АППК ст. 65) answers the «where» of a redirect
