@@ -191,9 +191,9 @@ def test_legal_load_in_stats():
     # «статье 26 Закона Республики Казахстан «Об образовании»» and «пункту 6 указанных Правил»: 6 + 3 words
     assert load["citations"] == 2 and load["citation_words"] == 9 and load["norm_sentences"] == 2
     assert load["citation_word_share"] == round(9 / r.stats["words"], 3)
-    # per sentence of the whole letter, requisites and signature too (10); stats.sentences
-    # counts the prose only: the greeting and the body's 5
-    assert load["citations_per_sentence"] == round(2 / 10, 3) and r.stats["sentences"] == 6
+    # per sentence of the prose, as stats.sentences counts them: the greeting and the body's 5
+    # (the requisites and the signature are no sentences)
+    assert load["citations_per_sentence"] == round(2 / 6, 3) and r.stats["sentences"] == 6
     assert load["mostly_citation_sentences"] == 0
     heavy = anyq.check("Основание: ст. 91, 92 АППК РК.\n", lang="ru").stats["legal_load"]
     assert heavy["mostly_citation_sentences"] == 1

@@ -23,7 +23,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
-from anyq.legal.layout import layout
+from anyq.legal.layout import layout, prose_paragraphs
 from anyq.nlp.normalize import span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
@@ -534,29 +534,10 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None], keep: list[bool]
     return counts
 
 
-# The parts of a letter that are not prose (see anyq.legal.layout): the letterhead, outgoing
-# number, addressee, signature and contact lines are words a reader sees, but no sentences: their
-# one- and two-word «sentences» would pull the mean sentence length and the readability down.
-_NOT_PROSE = frozenset(("header", "signature", "footer"))
-_NOTES = frozenset(("footnote", "endnote"))
-
-
 def _prose(paragraphs: list[Paragraph], language: str) -> list[bool] | None:
     """Which paragraphs the sentence statistics and readability measure, None for all: the
     reply layout's reading of the letter, without its sentences (it is given no docs)."""
-    lay = layout(paragraphs, [None] * len(paragraphs), language)
-    zones = lay.zones
-    # a footnote is read after the body, so the layout puts it in the footer; it is prose
-    keep = [z not in _NOT_PROSE or p.location.get("part") in _NOTES for z, p in zip(zones, paragraphs)]
-    if lay.greeting is None:
-        # without a greeting the layout takes every first short line without final punctuation
-        # for the header: from a list's lead «… нужны документы:» or an item on, it is prose
-        lead = False
-        for i, z in enumerate(zones):
-            if z != "header":
-                break
-            lead = lead or paragraphs[i].role == "list" or paragraphs[i].text.rstrip().endswith((":", ";"))
-            keep[i] = lead
+    keep = prose_paragraphs(layout(paragraphs, [None] * len(paragraphs), language), paragraphs)
     return None if all(keep) else keep
 
 

@@ -16,7 +16,7 @@ from anyq.legal.acts import registry
 from anyq.legal.appeal import Appeal, QuestionCheck, check_questions
 from anyq.legal.citations import Citation, CitationParser
 from anyq.legal.kind import KINDS, detect_kind
-from anyq.legal.layout import Layout, Sentence, layout
+from anyq.legal.layout import Layout, Sentence, layout, prose_paragraphs
 from anyq.legal.reply import ReplyReading, citation_words, find_signals, norm_sentence, read_reply
 from anyq.text import LineIndex
 
@@ -93,7 +93,10 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
         kind, evidence = "reply", evidence + ["checked against an appeal"]
 
     words = sum(s.words for s in lay.sentences)
-    counted = sum(1 for s in lay.sentences if s.words)  # sentences with words, as stats.sentences counts them
+    # sentences with words in the prose, as stats.sentences counts them (the letterhead and the
+    # signature are no sentences); a letter of short lines only is counted whole, as there
+    prose = prose_paragraphs(lay, dctx.paragraphs)
+    counted = sum(1 for s in lay.sentences if s.words and (prose[s.para] or not any(prose)))
     cw = [citation_words(s, cs) if cs else 0 for s, cs in zip(sents, inside)]
     load = {
         "citations": len(cits),

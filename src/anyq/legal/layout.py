@@ -235,3 +235,28 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             a, b = original_span(doc, start_char, end_char)
             sentences.append(Sentence(start + a, start + b, p.text[a:b], lang, i, zone, sent, sum(flags[sent.start : sent.end]), start))
     return out
+
+
+# The parts of a letter that are not prose: the letterhead, outgoing number, addressee, signature
+# and contact lines are words a reader sees, but no sentences: their one- and two-word
+# «sentences» would pull the mean sentence length and the readability down.
+_NOT_PROSE = frozenset(("header", "signature", "footer"))
+_NOTES = frozenset(("footnote", "endnote"))
+
+
+def prose_paragraphs(lay: Layout, paragraphs: list) -> list[bool]:
+    """Per paragraph, whether it is prose: what the sentence statistics, the readability and the
+    legal load count."""
+    zones = lay.zones
+    # a footnote is read after the body, so the layout puts it in the footer; it is prose
+    keep = [z not in _NOT_PROSE or p.location.get("part") in _NOTES for z, p in zip(zones, paragraphs)]
+    if lay.greeting is None:
+        # without a greeting the layout takes every first short line without final punctuation
+        # for the header: from a list's lead «… нужны документы:» or an item on, it is prose
+        lead = False
+        for i, z in enumerate(zones):
+            if z != "header":
+                break
+            lead = lead or paragraphs[i].role == "list" or paragraphs[i].text.rstrip().endswith((":", ";"))
+            keep[i] = lead
+    return keep
