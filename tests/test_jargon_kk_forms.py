@@ -142,3 +142,72 @@ def test_single_verb_after_a_subject_or_an_adverb():
 def test_case_forms_of_text_phrases(text, code, span, first):
     hit = next(h for h in jargon(text) if h[0] == code)
     assert (hit[1], hit[2][:1]) == (span, [first] if first else [])
+
+
+# -- a user phrase written in an inflected form fits as one in the dictionary form ---------------
+INSPECTION = (
+    "Құрметті Арман!\n\nСіздің өтінішіңіз бойынша тексеру жүргізілді. Бұрын тексеру жүргізілмеді. "
+    "Қазір тексеру жүргізілуде. Біз қосымша тексеру жүргіземіз. Ережеге өзгерістер енгізілді.\n"
+)
+
+
+def _user_rule(tmp_path, phrase: str, replace: str, obj: str = "", text: str = INSPECTION) -> list[tuple[str, list[str]]]:
+    """The J985 findings of a user rule «phrase» → «replace» on ``text``."""
+    extra = f', object = "{obj}"' if obj else ""
+    (tmp_path / "kk.toml").write_text(
+        f"""[[rule]]
+code = "J985"
+name = "user-phrase"
+languages = ["kk"]
+kind = "phrase"
+phrases = [{{ text = "{phrase}", replace = ["{replace}"]{extra} }}]
+message = "«{{match}}» — кеңсе тілі."
+explanation = "Бір етістік қысқарақ."
+bad = [{{ text = "Сол күні {phrase}.", match = "{phrase}" }}]
+good = ["Біз тексердік."]
+""",
+        encoding="utf-8",
+    )
+    settings = anyq.Settings(rule_files=[str(tmp_path / "kk.toml")], select=["J985"])
+    return [(f.text, f.suggestions) for f in anyq.check(text, lang="kk", settings=settings).findings]
+
+
+TEKSERU = [
+    ("тексеру жүргізілді", ["тексерілді"]),
+    ("тексеру жүргізілмеді", ["тексерілмеді"]),  # the passive kept: not «тексермеді» (did not check)
+    ("тексеру жүргізілуде", ["тексерілуде"]),
+    ("тексеру жүргіземіз", ["тексереміз"]),
+]
+
+
+@pytest.mark.parametrize("phrase", ["тексеру жүргізу", "тексеру жүргізілді", "тексеру жүргізілмеді", "тексеру жүргізілу"])
+def test_inflected_user_phrase_fits_as_the_dictionary_form(tmp_path, phrase):
+    # «тексеру жүргізілді» → «тексеру» gave «Тексеру» (the verb dropped) and «тексермеді» (passive
+    # made active); the phrase's own form and voice are now left out of the fitting
+    assert _user_rule(tmp_path, phrase, "тексеру") == TEKSERU
+
+
+def test_inflected_user_phrase_with_a_passive_replacement(tmp_path):
+    # a passive replacement for a passive phrase: the text's passive stays once («тексерілді», not
+    # «тексерілінді»); an active text has no safe form
+    assert _user_rule(tmp_path, "тексеру жүргізілді", "тексерілу") == [
+        ("тексеру жүргізілді", ["тексерілді"]),
+        ("тексеру жүргізілмеді", ["тексерілмеді"]),
+        ("тексеру жүргізілуде", ["тексерілуде"]),
+        ("тексеру жүргіземіз", []),
+    ]
+
+
+def test_inflected_user_phrase_with_a_dative_object(tmp_path):
+    # a phrase written passive: the dative becomes the subject, as for «өзгерістер енгізу»
+    assert _user_rule(tmp_path, "өзгерістер енгізілді", "өзгерту", "dat>acc") == [("Ережеге өзгерістер енгізілді", ["Ереже өзгертілді"])]
+
+
+def test_inflected_user_phrase_on_a_one_syllable_root(tmp_path):
+    # the «л» of «кел» is the root's, no passive: «келді» → «келісті», not «келісілді»
+    text = "Құрметті Арман!\n\nТараптар келісімге келді. Тараптар келісімге келмеді. Біз келісімге келеміз.\n"
+    assert _user_rule(tmp_path, "келісімге келді", "келісу", text=text) == [
+        ("келісімге келді", ["келісті"]),
+        ("келісімге келмеді", ["келіспеді"]),
+        ("келісімге келеміз", ["келісеміз"]),
+    ]

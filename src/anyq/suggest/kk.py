@@ -104,6 +104,21 @@ def passive(stem: str) -> str:
     return stem + ("іл" if front else "ыл")
 
 
+def _active(stem: str) -> str:
+    """A passive verb stem's active verb («жүргізіл» → «жүргіз», «жолдан» → «жолда»), the stem
+    as it is otherwise: only a passive that :func:`passive` rebuilds from a known verb, so
+    «қолдан» (to use) stays, and no causative is stripped («жүргіз» is not «жүр»). The «л» of
+    a one-syllable root is the root's (кел, сал, қал, тол: the lexicon has «ке», «са» too)."""
+    lex = K.stemmer().lex
+    for p in _PASSIVE:
+        base = stem[: -len(p)]
+        if len(base) < 2 or (len(base) == 2 and base[-1] in K.VOWELS):
+            continue
+        if stem.endswith(p) and passive(base) == stem and lex.is_verb(base, depth=0):
+            return base
+    return stem
+
+
 def _voice(token, phrase_stem: str) -> str | None:
     """What voice the text's verb adds to the phrase's verb: "" (none), "pass", or None (another voice)."""
     lemma = token.lemma_
@@ -126,15 +141,32 @@ def _base(word: str) -> tuple[str, bool]:
     return word, False
 
 
+def _phrase_form(phrase_word: str, replacement: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The stem and endings of the phrase's last word that ``replacement`` stands for. A
+    replacement written as a verbal noun in «-у» stands for the phrase's verb in that form,
+    whatever form the phrase is written in: «тексеру жүргізілді» → «тексеру» is read as
+    «тексеру жүргізу» → «тексеру», so the text's tense and voice go on the replacement
+    («жүргізілмеді» → «тексерілмеді», not «тексермеді»), as for a phrase written in the
+    dictionary form. The phrase's passive is dropped unless the replacement is passive too
+    («жүргізілді» → «тексерілу»). A replacement written in another form stands for the
+    phrase's form as written («жолданды» → «жіберілді»)."""
+    pa = _analyse(phrase_word)
+    rstem, is_verb = _base(replacement.split(" ")[-1])
+    if pa.pos != "VERB" or not is_verb:
+        return pa.stem, pa.suffixes
+    stem = pa.stem if _active(rstem) != rstem else _active(pa.stem)
+    return stem, pa.suffixes if pa.tags == ("vn",) else (("vn", "у"),)
+
+
 def fit_word(token, phrase_word: str, replacement: str) -> str | None:
     """``replacement`` (its last word) with the inflection ``token`` has beyond ``phrase_word``."""
     a = token._.kk
     if a is None:
         return replacement
     words = replacement.split(" ")
-    pa = _analyse(phrase_word)
-    chain, pchain = a.suffixes, pa.suffixes
-    voice = _voice(token, pa.stem) if a.pos == "VERB" else ""
+    pstem, pchain = _phrase_form(phrase_word, replacement)
+    chain = a.suffixes
+    voice = _voice(token, pstem) if a.pos == "VERB" else ""
     if voice is None:
         return None  # a causative or reciprocal the phrase does not have: no safe form
     if chain == pchain and not voice:
@@ -226,7 +258,8 @@ def _fit_object(doc: Doc, start: int, end: int, out: list[str], phrase_word: str
         return Fit(end, ())
     last = doc[end - 1]
     a = last._.kk
-    passive_verb = a is not None and a.pos == "VERB" and _voice(last, _analyse(phrase_word).stem) == "pass"
+    # passive against the phrase's active verb, whatever voice the phrase is written in
+    passive_verb = a is not None and a.pos == "VERB" and _voice(last, _active(_analyse(phrase_word).stem)) == "pass"
     arg = _dative_to(doc[start - 1], "nom" if passive_verb else "acc")
     if arg is None:
         return Fit(end, ())
