@@ -42,11 +42,17 @@ if not Token.has_extension("kk"):
 _CASE_FEATS = {"gen": "Case=Gen", "dat": "Case=Dat", "acc": "Case=Acc", "loc": "Case=Loc", "abl": "Case=Abl", "ins": "Case=Ins"}
 
 
+# Only the passive and the reflexive are stripped: they change who acts, not the verb. A
+# causative or reciprocal makes another verb (жүр «go» → жүргіз «conduct», кел «come» → келіс
+# «agree»), so «тексеру жүріп жатыр» is no «тексеру жүргізу».
+_VOICE_STRIPPED = [v for v in VOICE if v.tag in ("pass", "refl")]
+
+
 def base_verb(stem: str) -> str:
-    """Strip voice suffixes from a verb stem while the base is still a known verb."""
+    """Strip the passive and reflexive from a verb stem while the base is still a known verb."""
     lex = stemmer().lex
     for _ in range(2):
-        for v in VOICE:
+        for v in _VOICE_STRIPPED:
             for surface in {v.back, v.front}:
                 if stem.endswith(surface) and len(stem) > len(surface) + 1:
                     base = stem[: -len(surface)]
