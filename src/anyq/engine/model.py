@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any
@@ -128,11 +129,40 @@ class Rule:
             return value
         return value.get(lang) or value.get("ru") or next(iter(value.values()), "")
 
-    def message_for(self, lang: str) -> str:
-        return self.text_for(self.message, lang)
+    def message_for(self, lang: str, replacement: bool = True) -> str:
+        """The message template; ``replacement=False``: for a finding without a suggestion,
+        without the clause that names «{replacement}» (it read «лучше «».»)."""
+        template = self.text_for(self.message, lang)
+        return template if replacement else without_replacement(template)
 
     def advice_for(self, lang: str) -> str:
         return self.text_for(self.suggestion, lang)
+
+
+_CLAUSE_END = re.compile(r"[.!?…)\]]*\s*$")
+
+
+def replacement_clause(template: str) -> int:
+    """Where the clause that names «{replacement}» starts: at the «;» before it, else at the
+    last «:», «—» or «,» before it (-1: none, or no placeholder)."""
+    at = template.find("{replacement}")
+    if at < 0:
+        return -1
+    start = template.rfind(";", 0, at)
+    return start if start >= 0 else max(template.rfind(c, 0, at) for c in ":—,")
+
+
+def without_replacement(template: str) -> str:
+    """««{match}» — канцелярит; лучше «{replacement}».» → ««{match}» — канцелярит.»: the
+    clause from :func:`replacement_clause` to the next «;» or the sentence's end is left out
+    (the loader makes sure there is such a clause)."""
+    at = template.find("{replacement}")
+    start = replacement_clause(template)
+    if start < 0:
+        return template
+    rest = template[at:]
+    end = rest.find(";")
+    return template[:start].rstrip() + (rest[end:] if end >= 0 else rest[_CLAUSE_END.search(rest).start():])
 
 
 @dataclass(slots=True)

@@ -49,11 +49,13 @@ class _SafeDict(dict):
 class _RulePart:
     """What every finding of a rule in a language shares, looked up once per linter."""
 
-    __slots__ = ("rule", "template", "only_match", "weight", "advice")
+    __slots__ = ("rule", "template", "bare", "only_match", "weight", "advice")
 
     def __init__(self, rule: Rule, lang: str) -> None:
         self.rule = rule
         self.template = rule.message_for(lang)
+        # for a finding without a suggestion: no «лучше «».»
+        self.bare = rule.message_for(lang, replacement=False)
         # Most messages have one field, «{match}», or none: a replace fills them exactly as
         # format_map does (a str formats as itself), at a tenth of the cost with its _SafeDict.
         rest = self.template.replace("{match}", "", 1)
@@ -331,7 +333,7 @@ class Linter:
             if hit.message is None and part.only_match:
                 message = part.template.replace("{match}", quoted)
             else:
-                template = hit.message or part.template
+                template = hit.message or (part.template if hit.suggestions else part.bare)
                 values = _SafeDict(match=quoted, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
                 try:
                     message = template.format_map(values)

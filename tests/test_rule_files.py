@@ -1,0 +1,213 @@
+"""An organisation's own rule files: every malformed one is one line naming the file, the
+rule and the reason, with exit code 2, when it is loaded — for `check`, `rules` and
+`explain` alike; and `anyq rules --test` runs a rule's own examples."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+import anyq
+from anyq.cli import app
+from anyq.config import Settings
+from anyq.engine.loader import RuleError, load_rules
+
+runner = CliRunner()
+
+BASE = """[[rule]]
+code = "J902"
+name = "prinyat-mery"
+languages = ["ru"]
+kind = "phrase"
+phrases = ["принять меры"]
+message = "«{match}» — канцелярит."
+explanation = "Пустой оборот."
+bad = [{ text = "Акимат принял меры.", match = "принял меры" }]
+good = ["Акимат отремонтировал крышу."]
+"""
+LETTER = "Уважаемый Арман!\n\nАкимат принял меры по вашему обращению. Мы проверили дом и двор.\n"
+
+
+def _rule(tmp_path, text: str, name: str = "house.toml", encoding: str = "utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def _with(line: str) -> str:
+    """BASE with one key set to another value (a key BASE has is replaced)."""
+    key = line.split("=", 1)[0].strip()
+    kept = [l for l in BASE.splitlines() if not l.startswith(f"{key} =")]
+    return "\n".join(kept) + "\n" + line + "\n"
+
+
+def _load_error(path) -> str:
+    with pytest.raises(RuleError) as info:
+        load_rules(extra_files=[path])
+    message = str(info.value)
+    assert "\n" not in message and message.startswith(str(path))
+    return message
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        # 1: wrong types that raised a TypeError traceback
+        ("languages = 5", "'languages' must be a list"),
+        ("params = 5", "'params' must be a table"),
+        ("phrases = 5", "'phrases' must be a list"),
+        ("replacements = 5", "'replacements' must be a list"),
+        ("supersedes = 5", "'supersedes' must be a list"),
+        ("exceptions = [5]", "'exceptions' must be a list of non-empty strings"),
+        # 1: an exception regex compiled only while checking
+        ('exceptions = ["(меры"]', "bad exception regex '(меры'"),
+        # 2: values that failed in every letter as an «internal error»
+        ('weight = "heavy"', "'weight' must be a number 0 or more"),
+        # 3: a string where a list is expected was taken letter by letter
+        ('phrases = "принять меры"', "'phrases' must be a list, not str"),
+        ('phrases = [{ text = "принять меры", replace = "исправить" }]', "'replace' must be a list"),
+        ('exceptions = "меры"', "'exceptions' must be a list"),
+        ('bad = "Акимат принял меры."', "'bad' must be a list"),
+        ('good = "Акимат отремонтировал крышу."', "'good' must be a list"),
+        ('supersedes = "J110"', "'supersedes' must be a list"),
+        ('superseded_by = "J"', "'superseded_by' must be a list"),
+        ('suppresses = "T"', "'suppresses' must be a list"),
+        # 4: values accepted without a word
+        ('enabled = "false"', "'enabled' must be true or false"),
+        ("weight = -5", "'weight' must be a number 0 or more"),
+        ('fix = "yes"', "'fix' must be true or false"),
+        ("fix = true", "'fix' is for regex and Python rules"),
+        ("name = 42", "'name' must be a short kebab-case name"),
+        ('supersedes = ["J999"]', "supersedes J999, which is no rule"),
+        ("languages = []", "'languages' must be a list"),
+        ('bad = [{ text = "Акимат принял меры.", mach = "принял меры" }]', "unknown key(s): mach"),
+        ('good = [{ text = "Акимат отремонтировал крышу.", apeal = "Почините крышу." }]', "unknown key(s): apeal"),
+        ('phrases = [""]', "phrase '' is empty"),
+        ('phrases = ["{принять|{предпринять|применить}} меры"]', "unbalanced or nested braces"),
+        ('phrases = ["{принять|предпринять меры"]', "unbalanced or nested braces"),
+        # 5: a Latin «a» in a Cyrillic word: the phrase never matched
+        ('phrases = ["принять мерa"]', "word 'мерa' mixes Latin and Cyrillic letters (Latin a)"),
+        # 9: placeholders other than the documented ones
+        ('message = "«{match}» — канцелярит (см. {ст. 76 АППК})."', "unknown placeholder {ст. 76 АППК}"),
+        ('message = "«{match}» — см. {0}."', "unknown placeholder {0}"),
+        ('message = "«{match}» — лучше «{replacment}»."', "unknown placeholder {replacment}"),
+        ('message = "«{match}» — см. {."', "expected '}' before end of string"),
+        # 8: {replacement} where leaving it out would leave no message
+        ('message = "Замените «{match}» на «{replacement}»."', "{replacement} goes in a clause after «;»"),
+    ],
+)
+def test_malformed_rule_is_one_line_naming_file_rule_and_reason(tmp_path, line, reason):
+    message = _load_error(_rule(tmp_path, _with(line)))
+    assert ": rule J902: " in message
+    assert reason in message
+
+
+def test_a_kazakh_phrase_with_a_latin_look_alike_is_an_error(tmp_path):
+    rule = _rule(
+        tmp_path,
+        '[[rule]]\ncode = "J930"\nname = "shara-qabyldau"\nlanguages = ["kk"]\nkind = "phrase"\n'
+        'phrases = [{ text = "шaрa қабылдау", replace = ["түзету"] }]\nmessage = "«{match}» — кеңсе тілі."\n'
+        'explanation = "Бір етістік қысқарақ."\nbad = [{ text = "Әкімдік шара қабылдады.", match = "шара қабылдады" }]\n'
+        'good = ["Әкімдік түзетті."]\n',
+    )
+    assert "phrase 'шaрa қабылдау': word 'шaрa' mixes Latin and Cyrillic letters (Latin a)" in _load_error(rule)
+
+
+def test_single_rule_table_and_other_encodings(tmp_path):
+    # [rule] for [[rule]]: an AttributeError traceback before
+    one = _rule(tmp_path, BASE.replace("[[rule]]", "[rule]"), "one.toml")
+    assert "rules go in [[rule]] tables (two brackets), not [rule]" in _load_error(one)
+    # a Windows-1251 or UTF-16 file: a UnicodeDecodeError traceback before
+    assert "is not UTF-8" in _load_error(_rule(tmp_path, BASE, "cp1251.toml", "cp1251"))
+    assert "is UTF-16; save it as UTF-8" in _load_error(_rule(tmp_path, BASE, "utf16.toml", "utf-16"))
+    # a byte-order mark (Windows Notepad) is skipped, as in letters
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + BASE.encode("utf-8"))
+    assert "J902" in [r.code for r in load_rules(extra_files=[bom])]
+
+
+def test_bad_token_pattern_is_a_load_error_for_check_rules_and_explain(tmp_path):
+    rule = _rule(
+        tmp_path,
+        '[[rule]]\ncode = "J903"\nname = "okazat-sodeystvie"\nlanguages = ["ru"]\nkind = "pattern"\n'
+        'pattern = [{LEMMA = "оказать"}, {LEMMMA = "содействие"}]\nmessage = "«{match}» — расщеплённое сказуемое."\n'
+        'explanation = "Один глагол короче."\nbad = [{ text = "Мы оказали содействие.", match = "оказали содействие" }]\n'
+        'good = ["Мы помогли."]\n',
+    )
+    letters = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for p in letters:
+        p.write_text(LETTER, encoding="utf-8")
+    for args in (["check", *map(str, letters), "--no-cache"], ["rules"], ["explain", "J903"]):
+        result = runner.invoke(app, [*args, "--rules", str(rule)])
+        assert result.exit_code == 2, (args, result.output)
+        lines = result.output.strip().splitlines()
+        # once, at load, not as an «internal error» in each letter
+        assert lines == [f"anyq: error: {rule}: rule J903: bad token pattern: [pattern -> 1 -> LEMMMA] Extra inputs are not permitted"]
+
+
+def test_regex_replace_naming_a_missing_group_is_a_load_error(tmp_path):
+    rule = _rule(
+        tmp_path,
+        '[[rule]]\ncode = "T990"\nname = "double-number-sign"\nkind = "regex"\nregex = "№(№)"\nreplace = "\\\\3"\nfix = true\n'
+        'message = "«{match}» — двойной знак."\nexplanation = "Лишний знак."\nbad = ["Приказ №№ 5."]\ngood = ["Приказ № 5."]\n',
+    )
+    assert "rule T990: bad 'replace' '\\\\3': invalid group reference 3" in _load_error(rule)
+
+
+def test_python_rule_params_of_the_wrong_type_are_a_load_error(tmp_path, root):
+    text = (root / "rules" / "any" / "complexity.toml").read_text(encoding="utf-8")
+    c101 = "[[rule]]" + text.split("[[rule]]")[1]
+    assert 'code = "C101"' in c101 and "citizen = { ru = 25, kk = 18 }" in c101
+    copy = _rule(tmp_path, c101.replace("citizen = { ru = 25, kk = 18 }", 'citizen = { ru = "ten", kk = 18 }'))
+    assert "rule C101: params.max_words.citizen.ru must be an integer, not str 'ten'" in _load_error(copy)
+    # a copy with params of the right type still replaces the built-in rule
+    right = _rule(tmp_path, c101, "right.toml")
+    assert next(r for r in load_rules(extra_files=[right]) if r.code == "C101").source == str(right)
+
+
+def test_the_same_code_in_two_user_files_is_an_error(tmp_path):
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    first = _rule(tmp_path, BASE, "d1/a.toml")
+    second = _rule(tmp_path, BASE.replace("prinyat-mery", "vtoroe").replace("— канцелярит", "— второе"), "d2/b.toml")
+    message = _load_error_of(extra_files=[first, second])
+    assert message == f"{second}: rule J902: code already used in {first}"
+    assert _load_error_of(extra_dirs=[tmp_path / "d1", tmp_path / "d2"]) == message
+    # one file named twice (a folder in the config file and again with --rules) is read once
+    assert "J902" in [r.code for r in load_rules(extra_dirs=[tmp_path / "d1"], extra_files=[first])]
+
+
+def _load_error_of(**kwargs) -> str:
+    with pytest.raises(RuleError) as info:
+        load_rules(**kwargs)
+    return str(info.value)
+
+
+def test_a_message_without_a_suggestion_leaves_out_the_replacement_clause(tmp_path):
+    rule = _rule(
+        tmp_path,
+        _with('phrases = [{ text = "принять меры", replace = ["исправить"] }]').replace(
+            'message = "«{match}» — канцелярит."', 'message = "«{match}» — канцелярит; лучше «{replacement}»."'
+        ),
+    )
+    s = Settings(rule_files=[str(rule)], select=["J902"])
+    report = anyq.check("Будут приняты меры. Акимат принял меры.", lang="ru", settings=s)
+    # no replacement for a short passive participle (who did it?): not «лучше «».»
+    assert [f.message for f in report.findings] == ["«приняты меры» — канцелярит.", "«принял меры» — канцелярит; лучше «исправил»."]
+
+
+def test_a_replacement_clause_after_a_colon_is_left_out_too(tmp_path):
+    rule = _rule(
+        tmp_path,
+        _with('phrases = [{ text = "принять меры", replace = ["исправить"] }]').replace(
+            'message = "«{match}» — канцелярит."', 'message = "«{match}»: напишите «{replacement}»."'
+        ),
+    )
+    s = Settings(rule_files=[str(rule)], select=["J902"])
+    report = anyq.check("Будут приняты меры. Акимат принял меры.", lang="ru", settings=s)
+    assert [f.message for f in report.findings] == ["«приняты меры».", "«принял меры»: напишите «исправил»."]
+
+
+def test_a_built_in_message_without_a_suggestion_reads_well():
+    report = anyq.check("Вам необходимо обратиться в акимат района.", lang="ru", select=["J472"])
+    assert [f.message for f in report.findings] == ["«Вам необходимо обратиться» — безличный оборот вместо просьбы."]
