@@ -211,3 +211,11 @@ def test_a_replacement_clause_after_a_colon_is_left_out_too(tmp_path):
 def test_a_built_in_message_without_a_suggestion_reads_well():
     report = anyq.check("Вам необходимо обратиться в акимат района.", lang="ru", select=["J472"])
     assert [f.message for f in report.findings] == ["«Вам необходимо обратиться» — безличный оборот вместо просьбы."]
+
+
+def test_the_api_picks_up_an_edited_rule_file(tmp_path):
+    rule = _rule(tmp_path, BASE)
+    s = Settings(rule_files=[str(rule)], select=["J902"])
+    assert [f.message for f in anyq.check("Акимат принял меры.", lang="ru", settings=s).findings] == ["«принял меры» — канцелярит."]
+    rule.write_text(BASE.replace("канцелярит", "пустой оборот"), encoding="utf-8")
+    assert [f.message for f in anyq.check("Акимат принял меры.", lang="ru", settings=s).findings] == ["«принял меры» — пустой оборот."]

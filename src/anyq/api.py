@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from anyq import datacache
@@ -37,7 +38,10 @@ def _linter(
     profile: str = "citizen",
     allowlist: frozenset[str] = frozenset(),
     params: str = "{}",
+    rule_stamps: tuple[tuple[str, int, int], ...] = (),
 ) -> Linter:
+    # rule_stamps only keys the cache: a user rule file edited in a notebook or an editor
+    # plugin gives a new linter, as it does on the command line
     rules = load_rules(extra_dirs=rule_dirs, extra_files=rule_files)
     overrides = json.loads(params)
     if overrides:
@@ -73,9 +77,25 @@ def linter_for(settings: Settings) -> Linter:
         settings.profile,
         frozenset(w.strip().lower() for w in settings.allowlist if w.strip()),
         json.dumps({k.upper(): v for k, v in settings.params.items()}, sort_keys=True),
+        _rule_stamps(settings.rule_dirs, settings.rule_files),
     )
     _selection_checked(linter, tuple(settings.select or ()), tuple(settings.extend_select), tuple(settings.ignore))
     return linter
+
+
+def _rule_stamps(rule_dirs: Iterable[str], rule_files: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Each user rule file with its modification time and size (a stat per file per call)."""
+    from anyq.engine.loader import rule_files as files_of
+
+    paths = [p for d in rule_dirs if os.path.isdir(d) for p in map(str, files_of(Path(d)))] + list(rule_files)
+    stamps = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+            stamps.append((p, st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append((p, -1, -1))  # the loader says why it cannot be read
+    return tuple(stamps)
 
 
 @lru_cache(maxsize=8)
