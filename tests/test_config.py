@@ -342,3 +342,29 @@ def test_params_that_would_break_every_file_are_refused_up_front(tmp_path, value
         message = result.output.strip().splitlines()[-1]
         assert message.startswith(f"anyq: error: {cfg}: params.C101: {words}"), message
         assert "internal error" not in result.output
+
+
+def test_rules_and_explain_read_the_config_files_rules(tmp_path, monkeypatch):
+    # `check` reported J990 from the config's rule folder; `explain J990` said «no rule»
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "r.toml").write_text(
+        '[[rule]]\ncode = "J990"\nname = "prinyat-mery"\nlanguages = ["ru"]\nkind = "phrase"\nphrases = ["принять меры"]\n'
+        'message = "«{match}» — канцелярит."\nexplanation = "Пустой оборот: скажите, что сделано."\n'
+        'bad = [{ text = "Акимат принял меры.", match = "принял меры" }]\ngood = ["Акимат отремонтировал крышу."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "anyq.toml").write_text('rules = ["house/"]\n', encoding="utf-8")
+    (tmp_path / "letter.txt").write_text("Акимат принял меры по вашему обращению.\n", encoding="utf-8")
+    assert "J990" in _codes(_check("letter.txt", "--select", "J990"))
+
+    explained = runner.invoke(app, ["explain", "J990"])
+    assert explained.exit_code == 0, explained.output
+    assert "Пустой оборот: скажите, что сделано." in explained.output
+    listed = runner.invoke(app, ["rules", "--category", "J990"])
+    assert listed.exit_code == 0 and "prinyat-mery" in listed.output
+    tested = runner.invoke(app, ["rules", "--test"])  # the config's rules, not the built-in ones
+    assert tested.exit_code == 0 and tested.output == "2 examples of 1 rule: all pass\n"
+    # --isolated ignores the config file, as for `check`
+    assert runner.invoke(app, ["explain", "J990", "--isolated"]).exit_code == 2
+    assert runner.invoke(app, ["rules", "--category", "J990", "--isolated"]).exit_code == 2

@@ -5,15 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-import anyq
+from anyq.engine.examples import bad_problem, good_problem
 from anyq.engine.loader import load_rules
 
 RULES = load_rules()
-
-
-def _lang(rule) -> list[str]:
-    langs = [l for l in rule.languages if l != "any"]
-    return langs or ["ru", "kk"]
 
 
 def _bad_cases():
@@ -28,31 +23,17 @@ def _good_cases():
             yield pytest.param(rule, text, id=f"{rule.code}-good{i}")
 
 
-def _check(rule, text, appeal=None):
-    lang = _lang(rule)
-    # rules for both languages: the example's own language decides
-    forced = lang[0] if len(lang) == 1 else None
-    return anyq.check(text, lang=forced, select=[rule.code], appeal=appeal)
-
-
+# the same checks as `anyq rules --test` (anyq.engine.examples), one test per example
 @pytest.mark.parametrize("rule,example", list(_bad_cases()))
 def test_bad_example_is_flagged(rule, example):
-    report = _check(rule, example.text, example.appeal)
-    hits = [f for f in report.findings if f.code == rule.code]
-    assert hits, f"{rule.code} did not flag its bad example: {example.text!r}"
-    if example.match is not None:
-        assert example.match in [f.text for f in hits], f"{rule.code} flagged {[f.text for f in hits]}, expected {example.match!r}"
-    if example.suggestion is not None:
-        target = next(f for f in hits if example.match is None or f.text == example.match)
-        assert target.suggestions, f"{rule.code} gave no suggestion for {target.text!r}"
-        assert target.suggestions[0] == example.suggestion
+    problem = bad_problem(rule, example)
+    assert problem is None, f"{rule.code}: bad example {example.text!r} {problem}"
 
 
 @pytest.mark.parametrize("rule,text", list(_good_cases()))
 def test_good_example_is_clean(rule, text):
-    report = _check(rule, text, rule.example_appeals.get(text))
-    hits = [f.text for f in report.findings if f.code == rule.code]
-    assert not hits, f"{rule.code} flagged its good example {text!r} at {hits}"
+    problem = good_problem(rule, text)
+    assert problem is None, f"{rule.code}: good example {text!r} {problem}"
 
 
 def test_every_rule_has_examples_and_docs():

@@ -219,3 +219,48 @@ def test_the_api_picks_up_an_edited_rule_file(tmp_path):
     assert [f.message for f in anyq.check("Акимат принял меры.", lang="ru", settings=s).findings] == ["«принял меры» — канцелярит."]
     rule.write_text(BASE.replace("канцелярит", "пустой оборот"), encoding="utf-8")
     assert [f.message for f in anyq.check("Акимат принял меры.", lang="ru", settings=s).findings] == ["«принял меры» — пустой оборот."]
+
+
+FAILING = """[[rule]]
+code = "J904"
+name = "v-tselyakh"
+languages = ["ru"]
+kind = "phrase"
+phrases = [{ text = "в целях", replace = ["чтобы"] }]
+message = "«{match}» — канцелярит; лучше «{replacement}»."
+explanation = "Пустой оборот."
+bad = [
+  { text = "Акимат отремонтировал крышу.", match = "отремонтировал" },
+  { text = "В целях безопасности двор закрыт.", match = "В целях безопасности" },
+  { text = "В целях безопасности двор закрыт.", match = "В целях", suggestion = "Для" },
+  { text = "В целях безопасности двор закрыт.", match = "В целях", suggestion = "Чтобы" },
+]
+good = ["Акимат отремонтировал крышу.", "Мы закрыли двор в целях безопасности."]
+"""
+
+
+def test_rules_test_runs_the_user_rules_examples(tmp_path):
+    good = _rule(tmp_path, BASE)
+    result = runner.invoke(app, ["rules", "--test", "--rules", str(good)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "2 examples of 1 rule: all pass\n"  # the user's rule only, not the 483 built-in
+
+    bad = _rule(tmp_path, FAILING, "failing.toml")
+    result = runner.invoke(app, ["rules", "--test", "--rules", str(bad), "--rules", str(good)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{bad}: J904: bad example 1 not flagged",
+        f"{bad}: J904: bad example 2 flagged «В целях», expected «В целях безопасности»",
+        f"{bad}: J904: bad example 3 suggests «Чтобы» for «В целях», expected «Для»",
+        f"{bad}: J904: good example 2 flagged «в целях»",
+        "4 of 8 examples failed, in 1 of 2 rules",
+    ]
+    # --category narrows the rules tested
+    assert runner.invoke(app, ["rules", "--test", "--rules", str(bad), "--rules", str(good), "--category", "J902"]).exit_code == 0
+
+
+def test_rules_test_without_user_rules_runs_built_in_ones():
+    result = runner.invoke(app, ["rules", "--test", "--category", "J101", "--isolated"])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("rule: all pass\n")
+

@@ -599,6 +599,32 @@ def _toml_value(v) -> str:
     return json.dumps(str(v), ensure_ascii=False)
 
 
+def _user_rule_sources(rules: list[Path] | None, config: Path | None, isolated: bool) -> tuple[list[str], list[str]]:
+    """The user rule folders and files `check` uses here: --rules and the config file's
+    `rules` (so that `rules` and `explain` know every rule `check` reports)."""
+    from anyq.configfile import ConfigError, Resolver
+    from anyq.engine.loader import RuleError
+
+    overrides = {
+        "rule_dirs": [str(p.resolve()) for p in rules or [] if p.is_dir()] or None,
+        "rule_files": [str(p.resolve()) for p in rules or [] if not p.is_dir()] or None,
+    }
+    try:
+        s = Resolver(overrides, config=str(config) if config else None, isolated=isolated).settings_for(".")
+    except (ConfigError, RuleError, ValueError) as exc:
+        _fail(str(exc))
+    return list(s.rule_dirs), list(s.rule_files)
+
+
+def _load_all_rules(dirs: list[str], files: list[str]) -> list:
+    from anyq.engine.loader import RuleError, load_rules
+
+    try:
+        return load_rules(extra_dirs=dirs, extra_files=files)
+    except RuleError as exc:
+        _fail(str(exc))
+
+
 @app.command("rules")
 @_quiet_broken_pipe
 def rules_cmd(
@@ -606,25 +632,29 @@ def rules_cmd(
     lang: Annotated[Optional[str], typer.Option(help="Only rules for this language (kk or ru).")] = None,
     format: Annotated[ConfigFormat, typer.Option("--format", "-f", help="text (a table) or json.")] = ConfigFormat.text,
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file.")] = None,
+    test: Annotated[bool, typer.Option("--test", help="Run the rules' own bad and good examples (your rules when --rules or the config file's rules name some; else the built-in ones); exit code 1 when one fails.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of looking for one.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
 ) -> None:
     """List the rules: code, category, languages, severity, name."""
     import json
 
-    from anyq.engine.loader import RuleError, load_rules
+    from anyq.resources import rules_dir
 
-    try:
-        all_rules = load_rules(
-            extra_dirs=[p for p in rules or [] if p.is_dir()], extra_files=[p for p in rules or [] if not p.is_dir()]
-        )
-    except RuleError as exc:
-        _fail(str(exc))
+    dirs, files = _user_rule_sources(rules, config, isolated)
+    all_rules = _load_all_rules(dirs, files)
     if lang is not None and lang.lower() not in ("kk", "ru"):
         _fail(f"--lang must be kk or ru, not {lang!r}")
     lang = lang.lower() if lang else None
+    if test and (dirs or files):
+        builtin = rules_dir().resolve()
+        all_rules = [r for r in all_rules if not Path(r.source).resolve().is_relative_to(builtin)]
     in_category = [r for r in all_rules if category is None or r.category == category.lower() or r.code.startswith(category.upper())]
     if not in_category:
         _fail(f"--category {category!r} matches no rule (categories: {', '.join(sorted({r.category for r in all_rules}))}; or a code prefix such as J1)")
     selected = [r for r in in_category if lang is None or r.applies_to(lang)]
+    if test:
+        raise typer.Exit(_test_examples(selected, dirs, files))
     if format == ConfigFormat.json:
         data = [
             {"code": r.code, "name": r.name, "category": r.category, "languages": list(r.languages), "severity": r.severity, "kind": r.kind, "enabled": r.enabled}
@@ -640,21 +670,39 @@ def rules_cmd(
     typer.echo(f"{len(selected)} rules")
 
 
+def _test_examples(rules: list, dirs: list[str], files: list[str]) -> int:
+    """`anyq rules --test`: one line per failing example, a summary; 1 if any failed."""
+    from anyq.engine.compiled import CompileError
+    from anyq.engine.examples import run_examples
+
+    try:
+        count, failures = run_examples(rules, (dirs, files))
+    except CompileError as exc:
+        _fail(str(exc))
+    for f in failures:
+        typer.echo(str(f))
+    failed_rules = len({f.rule.code for f in failures})
+    if failures:
+        typer.echo(f"{len(failures)} of {_count(count, 'example')} failed, in {failed_rules} of {_count(len(rules), 'rule')}")
+        return 1
+    typer.echo(f"{_count(count, 'example')} of {_count(len(rules), 'rule')}: all pass")
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 @app.command()
 @_quiet_broken_pipe
 def explain(
     code: Annotated[str, typer.Argument(help="Rule code, e.g. J101.")],
     rules: Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rule directory or TOML file.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this config file instead of looking for one.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore config files.")] = False,
 ) -> None:
     """Show a rule's documentation with its examples."""
-    from anyq.engine.loader import RuleError, load_rules
-
-    try:
-        all_rules = load_rules(
-            extra_dirs=[p for p in rules or [] if p.is_dir()], extra_files=[p for p in rules or [] if not p.is_dir()]
-        )
-    except RuleError as exc:
-        _fail(str(exc))
+    all_rules = _load_all_rules(*_user_rule_sources(rules, config, isolated))
     rule = next((r for r in all_rules if r.code == code.upper()), None)
     if rule is None:
         _fail(f"no rule {code!r}; `anyq rules` lists them")
