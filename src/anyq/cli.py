@@ -680,13 +680,20 @@ def _test_examples(rules: list, dirs: list[str], files: list[str]) -> int:
     except CompileError as exc:
         _fail(str(exc))
     for f in failures:
-        typer.echo(str(f))
+        typer.echo(f"{_shown(f.rule.source)}: {f.rule.code}: {f.which} example {f.number} {f.problem}")
     failed_rules = len({f.rule.code for f in failures})
     if failures:
         typer.echo(f"{len(failures)} of {_count(count, 'example')} failed, in {failed_rules} of {_count(len(rules), 'rule')}")
         return 1
     typer.echo(f"{_count(count, 'example')} of {_count(len(rules), 'rule')}: all pass")
     return 0
+
+
+def _shown(path: str) -> str:
+    """A rule file's path as the user would write it: relative when it is under the current
+    folder (--rules paths are resolved)."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
 
 
 def _count(n: int, noun: str) -> str:
