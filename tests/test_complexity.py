@@ -328,3 +328,14 @@ def test_plain_rewrites_score_above_officialese(root):
         complexity_right += p.scores["complexity"] > o.scores["complexity"]
     assert wrong == []
     assert complexity_right >= 0.9 * len(pairs)
+
+
+def test_the_split_place_shown_stops_before_a_quote_of_the_text():
+    # the place was shown as «, оған сәйкес «»: the text's own opening quote inside the hint's
+    text = (
+        "Аудандағы ескі аялдамаларды жөндеу жұмыстарын жүргізу аясында 2026 жылғы 3 наурызда мердігермен "
+        "шарт жасалды, оған сәйкес «Ақбұлақ» аялдамасына жарығы бар жаңа павильон 2026 жылғы 1 мамырға "
+        "дейін орнатылатын болады."
+    )
+    [f] = [f for f in anyq.check(text, lang="kk", select=["C101"]).findings]
+    assert "«, оған сәйкес»" in f.message, f.message

@@ -79,12 +79,18 @@ def split_rewrite(ctx: ParagraphContext, f: SentenceFacts, s: Split) -> str | No
     return f"{first}. {rest}"
 
 
+_QUOTES_AND_BRACKETS = frozenset("«»„“”\"'()[]")
+
+
 def _split_values(rule: Rule, ctx: ParagraphContext, f: SentenceFacts) -> tuple[dict, list[str]]:
     s = best_split(ctx, f)
     if s is None:
         return {"split": ""}, []
     doc = ctx.doc
-    at = doc[s.punct : min(f.end, s.first + 3)].text.strip()
+    end = min(f.end, s.first + 3)
+    # the place is shown in quotes: it stops before a quote or bracket of the text («, оған сәйкес «»)
+    end = next((i for i in range(s.punct + 1, end) if doc[i].text in _QUOTES_AND_BRACKETS), end)
+    at = doc[s.punct : end].text.strip()
     hint = param(rule, ctx, "split_hint", "")
     suggestion = split_rewrite(ctx, f, s)
     return {"split": hint.format(at=at) if hint else ""}, [suggestion] if suggestion else []
