@@ -368,3 +368,25 @@ def test_rules_and_explain_read_the_config_files_rules(tmp_path, monkeypatch):
     # --isolated ignores the config file, as for `check`
     assert runner.invoke(app, ["explain", "J990", "--isolated"]).exit_code == 2
     assert runner.invoke(app, ["rules", "--category", "J990", "--isolated"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "params, error, words",
+    [
+        ({"C101": {"max_words": "тридцать"}}, ValueError, "params.C101: max_words must be an integer, not str 'тридцать'"),
+        ({"C101": {"max_words": {}}}, ValueError, "params.C101: max_words is an empty table"),
+        ({"C101": {"split_hint": " Разделите после {where}."}}, ValueError, "params.C101: split_hint has an unknown placeholder {where}"),
+        ({"C101": {"max_word": 30}}, ValueError, "params.C101: rule C101 has no parameter 'max_word'"),
+        ({"C199": {"max_words": 30}}, ValueError, "params: no rule 'C199'"),
+    ],
+)
+def test_api_settings_params_are_checked_as_the_config_files_are(params, error, words):
+    # review2 #9: a bare «invalid literal for int()» in every letter, or a bad hint taken without a word
+    import anyq
+
+    with pytest.raises(error) as info:
+        anyq.check(LONG, lang="ru", settings=Settings(params=params))
+    assert str(info.value).startswith(words) and "\n" not in str(info.value)
+    # a right value still applies
+    report = anyq.check(LONG, lang="ru", settings=Settings(params={"C101": {"max_words": 35}}), select=["C101"])
+    assert report.findings == []

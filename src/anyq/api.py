@@ -47,6 +47,8 @@ def _linter(
     if overrides:
         from anyq.profiles import merge
 
+        _check_params(rules, overrides)
+
         # parameters set in a config file or Settings: a copy of the rule with its params updated,
         # each value laid over the rule's own (profiles and languages it leaves out keep theirs)
         rules = [
@@ -62,6 +64,24 @@ def _linter(
     )
     datacache.remember_regexes()  # start-up is over, and no letter has been read
     return linter
+
+
+def _check_params(rules: list, overrides: dict[str, dict[str, Any]]) -> None:
+    """``Settings(params=…)`` checked as a config file's ``[params]`` is: a wrong value raised
+    a bare int() error in every letter, or was taken without a word."""
+    from anyq.configfile import _param_problem
+
+    known = {r.code: r.params for r in rules}
+    for code, given in overrides.items():
+        if code not in known:
+            raise ValueError(f"params: no rule {code!r}; `anyq rules` lists them")
+        for name, value in given.items():
+            if name not in known[code]:
+                have = ", ".join(sorted(known[code])) or "none"
+                raise ValueError(f"params.{code}: rule {code} has no parameter {name!r} (its parameters: {have})")
+            problem = _param_problem(name, value, known[code][name])
+            if problem:
+                raise ValueError(f"params.{code}: {problem}")
 
 
 def linter_for(settings: Settings) -> Linter:
