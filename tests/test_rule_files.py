@@ -4,6 +4,8 @@ rule and the reason, with exit code 2, when it is loaded — for `check`, `rules
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -264,3 +266,25 @@ def test_rules_test_without_user_rules_runs_built_in_ones():
     assert result.exit_code == 0, result.output
     assert result.output.endswith("rule: all pass\n")
 
+
+
+def test_rules_test_prints_json_with_format_json(tmp_path):
+    # review2 #8: --format json was ignored and the text summary printed
+    good = _rule(tmp_path, BASE)
+    result = runner.invoke(app, ["rules", "--test", "--rules", str(good), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"examples": 2, "rules": 1, "failures": []}
+    bad = _rule(tmp_path, FAILING, "failing.toml")
+    result = runner.invoke(app, ["rules", "--test", "--rules", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert (data["examples"], data["rules"], len(data["failures"])) == (6, 1, 4)
+    assert data["failures"][0] == {"file": str(bad), "code": "J904", "example": "bad", "number": 1, "problem": "not flagged"}
+
+
+def test_rules_test_with_a_language_no_rule_has_is_a_usage_error(tmp_path):
+    # review2 #8: «0 examples of 0 rules: all pass», exit 0, where a --category matching nothing exits 2
+    good = _rule(tmp_path, BASE)
+    result = runner.invoke(app, ["rules", "--test", "--rules", str(good), "--lang", "kk"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == ["anyq: error: --lang kk matches no rule to test"]

@@ -654,7 +654,9 @@ def rules_cmd(
         _fail(f"--category {category!r} matches no rule (categories: {', '.join(sorted({r.category for r in all_rules}))}; or a code prefix such as J1)")
     selected = [r for r in in_category if lang is None or r.applies_to(lang)]
     if test:
-        raise typer.Exit(_test_examples(selected, dirs, files))
+        if not selected:  # as a --category that matches nothing: «0 examples of 0 rules: all pass» passed nothing
+            _fail(f"--lang {lang} matches no rule to test{f' in --category {category!r}' if category else ''}")
+        raise typer.Exit(_test_examples(selected, dirs, files, format == ConfigFormat.json))
     if format == ConfigFormat.json:
         data = [
             {"code": r.code, "name": r.name, "category": r.category, "languages": list(r.languages), "severity": r.severity, "kind": r.kind, "enabled": r.enabled}
@@ -670,8 +672,9 @@ def rules_cmd(
     typer.echo(f"{len(selected)} rules")
 
 
-def _test_examples(rules: list, dirs: list[str], files: list[str]) -> int:
-    """`anyq rules --test`: one line per failing example, a summary; 1 if any failed."""
+def _test_examples(rules: list, dirs: list[str], files: list[str], as_json: bool = False) -> int:
+    """`anyq rules --test`: one line per failing example, a summary (``as_json``: one JSON
+    object with the counts and the failures); 1 if any failed."""
     from anyq.engine.compiled import CompileError
     from anyq.engine.examples import run_examples
 
@@ -679,6 +682,19 @@ def _test_examples(rules: list, dirs: list[str], files: list[str]) -> int:
         count, failures = run_examples(rules, (dirs, files))
     except CompileError as exc:
         _fail(str(exc))
+    if as_json:
+        import json
+
+        data = {
+            "examples": count,
+            "rules": len(rules),
+            "failures": [
+                {"file": _shown(f.rule.source), "code": f.rule.code, "example": f.which, "number": f.number, "problem": f.problem}
+                for f in failures
+            ],
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return 1 if failures else 0
     for f in failures:
         typer.echo(f"{_shown(f.rule.source)}: {f.rule.code}: {f.which} example {f.number} {f.problem}")
     failed_rules = len({f.rule.code for f in failures})
