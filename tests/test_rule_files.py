@@ -81,6 +81,11 @@ def _load_error(path) -> str:
         ("fix = true", "'fix' is for regex and Python rules"),
         ("name = 42", "'name' must be a short kebab-case name"),
         ('supersedes = ["J999"]', "supersedes J999, which is no rule"),
+        # review2 #7: a typo here matched nothing, and the rule silently did nothing
+        ('superseded_by = ["J9999"]', "superseded_by 'J9999', which is no rule code, code prefix or category"),
+        ('superseded_by = ["jargn"]', "superseded_by 'jargn', which is no rule code, code prefix or category"),
+        ('suppresses = ["T8"]', "suppresses 'T8', which is no rule code or code prefix"),
+        ('suppresses = ["typography"]', "suppresses 'typography', which is no rule code or code prefix"),
         ("languages = []", "'languages' must be a list"),
         ('bad = [{ text = "Акимат принял меры.", mach = "принял меры" }]', "unknown key(s): mach"),
         ('good = [{ text = "Акимат отремонтировал крышу.", apeal = "Почините крышу." }]', "unknown key(s): apeal"),
@@ -96,6 +101,8 @@ def _load_error(path) -> str:
         ('message = "«{match}» — см. {."', "expected '}' before end of string"),
         # 8: {replacement} where leaving it out would leave no message
         ('message = "Замените «{match}» на «{replacement}»."', "{replacement} goes in a clause after «;»"),
+        # review2 #3: the clause left out without a suggestion would take one quote of a pair
+        ('message = "«{match}» — «канцелярит, лучше {replacement}»."', "without a suggestion it reads '«{match}» — «канцелярит.'"),
     ],
 )
 def test_malformed_rule_is_one_line_naming_file_rule_and_reason(tmp_path, line, reason):
@@ -208,6 +215,52 @@ def test_a_replacement_clause_after_a_colon_is_left_out_too(tmp_path):
     s = Settings(rule_files=[str(rule)], select=["J902"])
     report = anyq.check("Будут приняты меры. Акимат принял меры.", lang="ru", settings=s)
     assert [f.message for f in report.findings] == ["«приняты меры».", "«принял меры»: напишите «исправил»."]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # review2 #3: «…оборот (лучше «…»).» lost its description and kept the «)»: «…меры»).»
+        "«{match}» — канцелярский оборот (лучше «{replacement}»).",
+        # and «…, лучше: «…».» lost only «: «…»»: «… — канцелярский оборот, лучше.»
+        "«{match}» — канцелярский оборот, лучше: «{replacement}».",
+    ],
+)
+def test_a_replacement_clause_in_brackets_or_after_a_lead_word_is_left_out_whole(tmp_path, message):
+    rule = _rule(
+        tmp_path,
+        _with('phrases = [{ text = "принять меры", replace = ["исправить"] }]').replace('message = "«{match}» — канцелярит."', f'message = "{message}"'),
+    )
+    s = Settings(rule_files=[str(rule)], select=["J902"])
+    report = anyq.check("Будут приняты меры. Акимат принял меры.", lang="ru", settings=s)
+    assert [f.message for f in report.findings] == [
+        "«приняты меры» — канцелярский оборот.",
+        message.replace("{match}", "принял меры").replace("{replacement}", "исправил"),
+    ]
+
+
+def test_a_regex_rule_names_its_groups_in_the_message(tmp_path):
+    # as at 1945ec9: the runner fills a named group's placeholder, the loader refused it
+    rule = _rule(
+        tmp_path,
+        """[[rule]]
+code = "T905"
+name = "god-goda"
+languages = ["ru"]
+kind = "regex"
+regex = '(?P<year>\\d{4}) г\\.г\\.'
+message = "«{match}»: пишите «{year} год» или «{year} г.»."
+explanation = "Сокращение «г.г.» пишут для нескольких лет."
+bad = [{ text = "Ремонт запланирован на 2025 г.г.", match = "2025 г.г." }]
+good = ["Ремонт запланирован на 2025 год."]
+""",
+    )
+    s = Settings(rule_files=[str(rule)], select=["T905"])
+    report = anyq.check("Ремонт дома запланирован на 2025 г.г. по программе модернизации.", lang="ru", settings=s)
+    assert [f.message for f in report.findings] == ["«2025 г.г.»: пишите «2025 год» или «2025 г.»."]
+    # a name that is no group of the regex is still refused
+    rule.write_text(rule.read_text(encoding="utf-8").replace("{year} год", "{god} год"), encoding="utf-8")
+    assert "unknown placeholder {god}" in _load_error(rule)
 
 
 def test_a_built_in_message_without_a_suggestion_reads_well():

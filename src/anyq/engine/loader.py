@@ -26,6 +26,7 @@ from anyq.engine.model import (
     PhraseEntry,
     Rule,
     replacement_clause,
+    without_replacement,
 )
 from anyq.datacache import cached
 from anyq.engine import model as _model_module
@@ -138,15 +139,16 @@ def _weight(value: Any, source: str, where: str) -> float | None:
     return value
 
 
-def _check_template(template: str, kind: str, source: str, where: str) -> None:
+def _check_template(template: str, kind: str, source: str, where: str, groups: Iterable[str] = ()) -> None:
     """A message's placeholders, checked here: at run time a bad one raised in every letter
-    or printed the raw template."""
+    or printed the raw template. ``groups``: the named groups of a regex rule's regex, which
+    the runner fills too."""
     try:
         fields = [(f, conv) for _, f, _, conv in string.Formatter().parse(template) if f is not None]
     except ValueError as exc:
         raise _fail(source, where, f"message {template!r}: {exc} (write {{{{ and }}}} for a brace)") from None
     for name, conv in fields:
-        if not (name in _PLACEHOLDERS or (kind == "python" and name.isidentifier())) or conv not in (None, "r", "s", "a"):
+        if not (name in _PLACEHOLDERS or name in groups or (kind == "python" and name.isidentifier())) or conv not in (None, "r", "s", "a"):
             raise _fail(
                 source, where,
                 f"message {template!r}: unknown placeholder {{{name}}} (use {{match}} or {{replacement}}; "
@@ -159,6 +161,15 @@ def _check_template(template: str, kind: str, source: str, where: str) -> None:
             f"message {template!r}: {{replacement}} goes in a clause after «;» («…; лучше «{{replacement}}».»), "
             "«:», «—» or «,», which is left out when there is no suggestion",
         )
+    bare = without_replacement(template)
+    for pair in ("()", "«»"):
+        if bare.count(pair[0]) - bare.count(pair[1]) != template.count(pair[0]) - template.count(pair[1]):
+            # the cut clause took one of a pair: «…» or (…) would be printed half
+            raise _fail(
+                source, where,
+                f"message {template!r}: without a suggestion it reads {bare!r}; put {{replacement}} in a clause "
+                "after «;» («…; лучше «{{replacement}}».») or in brackets of its own («(лучше «{{replacement}}»)»)",
+            )
 
 
 # a word with Latin and Cyrillic letters: a look-alike typed in the wrong layout
@@ -264,8 +275,14 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
     )
     if rule.match_on not in ("lemma", "text"):
         raise _fail(source, where, "match_on must be 'lemma' or 'text'")
+    groups: Iterable[str] = ()
+    if kind == "regex" and rule.regex:
+        try:  # a named group fills a placeholder of that name (runner._regex_hit)
+            groups = re.compile(rule.regex).groupindex
+        except re.error:
+            pass  # reported below
     for template in [rule.message] if isinstance(rule.message, str) else rule.message.values():
-        _check_template(template, kind, source, where)
+        _check_template(template, kind, source, where, groups)
     for c in rule.supersedes:
         if not _CODE.match(c):
             raise _fail(source, where, f"'supersedes' takes rule codes such as J110, not {c!r}")
@@ -446,6 +463,12 @@ def load_rules(extra_dirs: Iterable[str | Path] = (), extra_files: Iterable[str 
         for c in r.supersedes:
             if c not in by_code:
                 raise RuleError(f"{r.source}: rule {r.code}: supersedes {c}, which is no rule")
+        # both take code prefixes (superseded_by also categories): a typo matched nothing and
+        # the rule silently did nothing
+        for key, names, what in (("superseded_by", r.superseded_by, "rule code, code prefix or category"), ("suppresses", r.suppresses, "rule code or code prefix")):
+            for p in names:
+                if not (any(c.startswith(p) for c in by_code) or (key == "superseded_by" and p in CATEGORIES.values())):
+                    raise RuleError(f"{r.source}: rule {r.code}: {key} {p!r}, which is no {what}")
     return sorted(by_code.values(), key=lambda r: r.code)
 
 

@@ -142,24 +142,54 @@ class Rule:
 _CLAUSE_END = re.compile(r"[.!?…)\]]*\s*$")
 
 
+def _open_bracket(template: str, at: int) -> int:
+    """Where the «(» still open at ``at`` is (-1: none)."""
+    opened: list[int] = []
+    for i, ch in enumerate(template[:at]):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            opened.pop()
+    return opened[-1] if opened else -1
+
+
 def replacement_clause(template: str) -> int:
     """Where the clause that names «{replacement}» starts: at the «;» before it, else at the
-    last «:», «—» or «,» before it (-1: none, or no placeholder)."""
+    last «:», «—» or «,» before it, but at the «,» before a one-word lead («…, лучше: «{replacement}»»
+    lost only the «: «…»» and read «…, лучше.»). In brackets it is looked for there only, and
+    without one the whole bracket is the clause («(лучше «{replacement}»)»).
+    -1: none, or no placeholder."""
     at = template.find("{replacement}")
     if at < 0:
         return -1
-    start = template.rfind(";", 0, at)
-    return start if start >= 0 else max(template.rfind(c, 0, at) for c in ":—,")
+    bracket = _open_bracket(template, at)
+    start = template.rfind(";", bracket + 1, at)
+    if start >= 0:
+        return start
+    start = max(template.rfind(c, bracket + 1, at) for c in ":—,")
+    if start >= 0 and template[start] == ":":
+        comma = template.rfind(",", bracket + 1, start)
+        if comma >= 0 and len(template[comma + 1:start].split()) == 1:
+            return comma
+    return start if start >= 0 else bracket
 
 
 def without_replacement(template: str) -> str:
     """««{match}» — канцелярит; лучше «{replacement}».» → ««{match}» — канцелярит.»: the
-    clause from :func:`replacement_clause` to the next «;» or the sentence's end is left out
-    (the loader makes sure there is such a clause)."""
+    clause from :func:`replacement_clause` to the next «;», the bracket's «)» or the sentence's
+    end is left out (the loader makes sure there is such a clause and that the cut leaves
+    brackets and quotes paired)."""
     at = template.find("{replacement}")
     start = replacement_clause(template)
     if start < 0:
         return template
+    bracket = _open_bracket(template, at)
+    close = template.find(")", at) if bracket >= 0 else -1
+    if close >= 0:
+        semi = template.find(";", at, close)
+        if start == bracket:  # «(лучше «…»)» goes whole, «(лучше «…»; см. …)» keeps «(см. …)»
+            return template[:bracket].rstrip() + template[close + 1:] if semi < 0 else template[:bracket + 1] + template[semi + 1:].lstrip()
+        return template[:start].rstrip() + template[semi if semi >= 0 else close:]
     rest = template[at:]
     end = rest.find(";")
     return template[:start].rstrip() + (rest[end:] if end >= 0 else rest[_CLAUSE_END.search(rest).start():])
