@@ -104,3 +104,20 @@ def test_table_cells_are_paragraphs_in_markdown_and_tabbed_text():
     assert _paras(txt) == ["Документ", "Где получить", "Справка о составе семьи", "ЦОН или портал", "Принесите документы."]
     # one tabbed line is a signature with the name pushed right, not a table
     assert _paras("Ваш вопрос решён.\n\nРуководитель отдела\t\tН. Сарсенов\n") == ["Ваш вопрос решён.", "Руководитель отдела\t\tН. Сарсенов"]
+
+
+def test_a_wrapped_list_lead_ending_in_a_colon_is_prose_not_a_letterhead():
+    # the block ends in «:» before a blank line and its list: a sentence wrapped at a capital
+    # («Вашего», «Министра») is one paragraph, as it is when it ends in «.»
+    lead = (
+        "По результатам рассмотрения обращения о назначении жилищной помощи доводим до\n"
+        "Вашего сведения, что для её назначения необходимо представить документы:\n"
+    )
+    text = lead + "\n1) справку о составе семьи;\n2) справку о доходах.\n"
+    assert _paras(text)[0] == lead.strip() and len(_paras(text)) == 3
+    assert len(_paras(text.replace("документы:", "документы."))) == 3
+    clause = (
+        "Размер помощи рассчитывается в соответствии с Правилами, утверждёнными приказом\n"
+        "Министра труда и социальной защиты населения Республики Казахстан от 5 мая 2023 года,\n"
+    )
+    assert len(_paras(clause)) == 1

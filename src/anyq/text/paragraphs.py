@@ -29,6 +29,7 @@ _CELLS = {"|": re.compile(r"[^|]+"), "\t": re.compile(r"[^\t]+")}
 
 _LIST_LEAD = re.compile(r"[:;]\s*$")
 _CONTINUES = re.compile(r"[:;,\-–—(]\s*$")
+_ENDS_CLAUSE = re.compile(r"[:;,]\s*$")
 
 
 def _starts_new(prev: str, line: str, prose: bool = True) -> bool:
@@ -64,11 +65,14 @@ def _ends_prose(lines: list[str]) -> list[bool]:
     """For each line, whether it or a later line of its block (up to a blank line) ends a
     sentence: a long line without final punctuation wraps onto the next one only in a block
     of prose; in a letterhead (names of the body in both languages, its address) no line
-    ends so, and each is a paragraph."""
+    ends so, and each is a paragraph. A line ending in «:», «;» or «,» is prose too: a list's
+    lead «… доводим до\nВашего сведения, что необходимо представить документы:» before a
+    blank line and its list, or a clause that goes on, is no letterhead."""
     out = [False] * len(lines)
     later = False
     for i in range(len(lines) - 1, -1, -1):
-        later = bool(lines[i].strip()) and (later or _ENDS_SENTENCE.search(lines[i]) is not None)
+        ends = _ENDS_SENTENCE.search(lines[i]) or _ENDS_CLAUSE.search(lines[i])
+        later = bool(lines[i].strip()) and (later or ends is not None)
         out[i] = later
     return out
 
