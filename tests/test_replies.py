@@ -573,3 +573,21 @@ def test_more_devices_of_an_evasive_reply(sentences, code, match):
     r = anyq.check(f"{head}{sentences}\n\nБөлім басшысы    Б. Ж. Ахметов\n")
     assert match in [f.text for f in r.findings if f.code == code]
     assert "L120" in _codes(r)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Согласно статье 43 Земельного кодекса Республики Казахстан земельный участок по улице Абая разделён на 2 части.",
+        "ҚР Жер кодексінің 43-бабына сәйкес Абай көшесіндегі жер учаскесінің жалдау ақысы 10 айлық есептік көрсеткішті құрайды.",
+        "ҚР ӘҚБтК 462-бабына сәйкес тексеру барысында дүкен иесіне қатысты 2 айыппұл хаттамасы толтырылды.",
+    ],
+    ids=["ru-chasti", "kk-ailyq", "kk-aiyppul"],
+)
+def test_a_number_of_parts_or_of_monthly_indices_is_no_norms_term(sentence):
+    """«2 части», «10 айлық есептік көрсеткіш», «2 айыппұл» are facts of the case: the stems
+    «час-», «ай-» of a term («24 часа», «3 ай») made them a retold norm, with L120."""
+    greeting = "Уважаемый Иван Петрович!" if sentence.startswith("Согласно") else "Құрметті Серік Маратұлы!"
+    r, _, codes = _reading(f"{greeting}\n\n{sentence}\n\nБөлім басшысы    Қ. Б. Тәжібаев\n", kind="reply")
+    assert r.stats["legal_load"]["norm_sentences"] == 0
+    assert "L120" not in codes
