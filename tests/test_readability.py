@@ -327,3 +327,14 @@ def test_requisites_and_signature_are_not_measured_as_sentences():
         assert f.stats[key] == b.stats[key], key
     assert f.stats["words"] > b.stats["words"]  # the requisites are still words of the letter
     assert [x.code for x in f.findings if x.code == "C110"] == []
+
+
+def test_a_kazakh_ending_after_a_number_is_no_word():
+    # «18-ге» is the number with its case ending, as «18-ші» is with its ordinal: no word, so the
+    # sentence has the words and syllables of the same sentence without the number
+    with_number = anyq.check("Балаларға 18-ге дейін жәрдемақы төленеді, 5-тен асса, құжаттардың 3-і қайтарылады.")
+    without = anyq.check("Балаларға дейін жәрдемақы төленеді, асса, құжаттардың қайтарылады.")
+    assert with_number.stats["words"] == without.stats["words"] == 7
+    assert with_number.stats["readability"]["kk"]["syllables"] == without.stats["readability"]["kk"]["syllables"]
+    # an ordinal with a case or possessive ending after it is no word either; a noun is
+    assert anyq.check("Өтініштің 1-шісі 91-бабының негізінде қаралды.").stats["words"] == 4

@@ -16,7 +16,7 @@ WORD_FLAGS = "anyq.words"
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A number written onto a word: Kazakh writes an ordinal so onto its noun («91-бабының»,
 # «2-тармағына», «15-күніне»), Russian onto an adjective («5-летний»). The word is read and
-# counted by its letters; a bare ending after a number («1-ші», «15-го», «2-х») is no word.
+# counted by its letters; a bare ending after a number («1-ші», «18-ге», «15-го», «2-х») is no word.
 _NUMBERED = re.compile(r"\d+[-–](" + WORD.pattern + ")")
 _KK_ORDINAL = frozenset(("ші", "шы", "нші", "ншы", "інші", "ыншы"))
 _RU_ENDING_MAX = 3  # «-го», «-ому», «-ых»: a Russian ending after a number has at most 3 letters
@@ -33,9 +33,19 @@ def letters_of(text: str, lang: str) -> str | None:
     if m is None:
         return None
     part = m.group(1)
-    if part.lower() in _KK_ORDINAL if lang == "kk" else len(part) <= _RU_ENDING_MAX:
+    if _kk_ending(part.lower()) if lang == "kk" else len(part) <= _RU_ENDING_MAX:
         return None
     return part
+
+
+def _kk_ending(part: str) -> bool:
+    """A Kazakh ending after a number, no word: the ordinal «-ші», a case or possessive ending
+    («18-ге», «5-тен», «3-і»), or both («1-шісі», «2-шіге»). Length tells nothing here, as it
+    does in Russian: «91-бап» is a word."""
+    from anyq.nlp.stem_kk import _nominal_endings  # loaded when a Kazakh number needs it
+
+    endings = _nominal_endings()
+    return part in _KK_ORDINAL or part in endings or any(part.startswith(o) and part[len(o) :] in endings for o in _KK_ORDINAL)
 
 
 def word_flags(doc: Doc) -> list[bool]:
