@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 
 # fitted by bench/fit_kk_level.py
-A = -3.9859
-B = 1.7304
-C = 1.1224
+A = -3.9644
+B = 1.7328
+C = 1.1127
 
 
 def level(asl: float, asw: float) -> float:
