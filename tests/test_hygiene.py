@@ -275,3 +275,42 @@ def test_a_whole_word_in_latin_look_alikes_among_cyrillic_words_becomes_cyrillic
 )
 def test_latin_words_and_abbreviations_in_letters_stay_latin(text):
     assert [(f.code, f.text) for f in anyq.check(text, select=["T"]).findings] == []
+
+
+# T101 and T106 on long letters: each look-alike word searched the whole text for its Cyrillic
+# twin and walked back over every look-alike word before it on its line; each straight-quoted
+# pair counted «» from the start of its line. Linear now: well under a second here, where the
+# quadratic code took from half a minute to minutes; the generous bound only catches that.
+
+
+def _latin_words(text):
+    from anyq.hygiene import homoglyphs
+    from anyq.spell import frequency
+    from anyq.spell.dictionary import is_known
+
+    return homoglyphs.latin_words(text, lambda offset: "ru", is_known, frequency.is_common_form)
+
+
+def test_whole_latin_words_are_found_in_linear_time_in_a_long_letter():
+    import time
+
+    line = "Директор (CEO) ответил, что письмо направлено в AO «Казпочта».\n"
+    assert [word for _, _, word in _latin_words(line)] == ["АО"]  # and the dictionary is loaded
+    start = time.perf_counter()
+    found = _latin_words(line * 6000)
+    assert time.perf_counter() - start < 5.0
+    assert len(found) == 6000 and {word for _, _, word in found} == {"АО"}  # CEO stays Latin
+    assert found[1][0] == len(line) + line.index("AO")
+
+
+def test_whole_latin_words_are_found_in_linear_time_on_one_long_line():
+    import time
+
+    text = "Согласно Закону " + "PK " * 4000 + "ответ направлен.\n"
+    start = time.perf_counter()
+    found = _latin_words(text)
+    assert time.perf_counter() - start < 5.0
+    # every look-alike word is among Cyrillic words: «Закону» before the run, «ответ» after it
+    assert len(found) == 4000 and {word for _, _, word in found} == {"РК"}
+    assert _latin_words("Согласно Закону " + "PK " * 4000 + "Section A.\n") == []
+

@@ -149,41 +149,71 @@ def latin_words(text: str, lang_at, known, used) -> list[tuple[int, int, str]]:
     itself writes in Cyrillic («HAO» beside «НАО»); and no neighbouring word may be Latin.
     """
     out = []
+    # The document's words, read once (and only when a word needs them), not a search of the
+    # whole text for each look-alike word: that was quadratic in a long letter.
+    words: set[str] | None = None
+    walked: tuple[dict, dict] = ({}, {})
     for m in _TWIN_WORD.finditer(text):
         w = m.group()
         if w in _LATIN_ANYWAY or (w.isupper() and _ROMAN.fullmatch(w)):
             continue  # «XX век», «MCM»
-        if not _among_cyrillic(text, m.start(), m.end()):
+        if not _among_cyrillic(text, m.start(), m.end(), walked):
             continue
         lang = lang_at(m.start())
         lang = lang if lang in ("ru", "kk") else "kk"
         cyr = _to(w, LATIN_TO_CYRILLIC)
         lower = cyr.lower()
-        if re.search(rf"(?<!\w){cyr}(?!\w)", text) or (
-            (known(cyr, lang) or known(cyr, "ru")) and (used(lower, lang) or used(lower, "ru"))
-        ):
+        if (known(cyr, lang) or known(cyr, "ru")) and (used(lower, lang) or used(lower, "ru")):
+            out.append((m.start(), m.end(), cyr))
+            continue
+        if words is None:
+            words = set(_WORD.findall(text))
+        if cyr in words:  # the document writes it in Cyrillic
             out.append((m.start(), m.end(), cyr))
     return out
 
 
+_WORD = re.compile(r"\w+")  # as «(?<!\w)…(?!\w)» bounds a word
 _WORDS_BEFORE = re.compile(r"[^\W\d_]+(?=[^\w\n]*$)")
 _WORD_NEXT = re.compile(r"[^\w\n]*([^\W\d_]+)")
 
 
-def _among_cyrillic(text: str, start: int, end: int) -> bool:
+def _word_before(text: str, pos: int) -> tuple[str, int] | None:
+    m = _WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+    return None if m is None else (m.group(), m.start())
+
+
+def _word_after(text: str, pos: int) -> tuple[str, int] | None:
+    m = _WORD_NEXT.match(text, pos, pos + 40)
+    return None if m is None else (m.group(1), m.end())
+
+
+def _past_twin_words(text: str, pos: int, step, walked: dict[int, str | None]) -> str | None:
+    """The nearest word from ``pos`` (``step`` finds the next one and where to go on from it)
+    that is not a word of Latin look-alikes, or None. ``walked`` keeps the answer for every
+    offset passed, so that on a line of many look-alike words («OK OK OK …») each is passed
+    once, not once for every word after (or before) it."""
+    passed = []
+    while pos not in walked:
+        passed.append(pos)
+        found = step(text, pos)
+        if found is None or not _TWIN_WORD.fullmatch(found[0]):
+            walked[pos] = None if found is None else found[0]
+            break
+        pos = found[1]
+    word = walked[pos]
+    for p in passed:
+        walked[p] = word
+    return word
+
+
+def _among_cyrillic(text: str, start: int, end: int, walked: tuple[dict, dict] | None = None) -> bool:
     """Is the nearest word on each side on its line, past other words of Latin look-alikes
-    («PK TOO «Береке»»), Cyrillic or absent, and one of them there?"""
-    words = []
-    pos = start
-    while (m := _WORDS_BEFORE.search(text, max(0, pos - 40), pos)) is not None and _TWIN_WORD.fullmatch(m.group()):
-        pos = m.start()
-    if m is not None:
-        words.append(m.group())
-    pos = end
-    while (m := _WORD_NEXT.match(text, pos, pos + 40)) is not None and _TWIN_WORD.fullmatch(m.group(1)):
-        pos = m.end()
-    if m is not None:
-        words.append(m.group(1))
+    («PK TOO «Береке»»), Cyrillic or absent, and one of them there? ``walked``: the walks
+    already made in ``text``, backwards and forwards (see _past_twin_words)."""
+    back, ahead = walked if walked is not None else ({}, {})
+    found = (_past_twin_words(text, start, _word_before, back), _past_twin_words(text, end, _word_after, ahead))
+    words = [w for w in found if w is not None]
     # a word with a Cyrillic letter is Cyrillic, a look-alike slip included («PK ТOO»)
     return any(_CYR.search(w) for w in words) and all(_CYR.search(w) for w in words)
 
