@@ -314,3 +314,15 @@ def test_whole_latin_words_are_found_in_linear_time_on_one_long_line():
     assert len(found) == 4000 and {word for _, _, word in found} == {"РК"}
     assert _latin_words("Согласно Закону " + "PK " * 4000 + "Section A.\n") == []
 
+
+def test_straight_quotes_are_found_in_linear_time_on_one_long_line():
+    import time
+
+    from anyq.hygiene import quotes
+
+    text = 'Письмо «от ТОО "Береке"» получено, ответ ТОО "Береке" направлен. ' * 30000
+    start = time.perf_counter()
+    found = quotes.find(text)
+    assert time.perf_counter() - start < 5.0
+    # inside «ёлочки» „лапки“, outside them «ёлочки»: the «» balance is kept along the line
+    assert [q.fix for q in found] == ["„Береке“", "«Береке»"] * 30000

@@ -66,16 +66,26 @@ def find(text: str) -> list[Quotation]:
     out: list[Quotation] = []
     pos = 0
     done = 0  # quotes before this offset belong to a quotation already found
+    # The pairs come in text order, so the line start and the «» balance on the line are
+    # carried forward from the last pair, not counted again from the line start for each pair:
+    # a letter on one long line (a .docx paragraph) took quadratic time.
+    line_start = 0
+    seen = 0  # line_start and opened_on_line are counted up to this offset
+    opened_on_line = 0  # «» opened and not closed between line_start and seen
     while (m := PAIR.search(text, pos)) is not None:
         s, e = m.span()
         inner = m.group("inner")
-        line_start = text.rfind("\n", 0, s) + 1
-        line_end = text.find("\n", e)
-        if line_end < 0:
-            line_end = len(text)
+        newline = text.rfind("\n", seen, s)
+        if newline >= 0:
+            line_start = seen = newline + 1
+            opened_on_line = 0
+        opened_on_line += text.count("«", seen, s) - text.count("»", seen, s)
+        seen = s
         lo = max(line_start, done)
         before = _last_quote(text, lo, s)
-        after = _first_quote(text, e, line_end)
+        # a quote more than _MAX after the pair counts for nothing below: look no further
+        hi = text.find("\n", e, e + _MAX + 1)
+        after = _first_quote(text, e, hi if hi >= 0 else e + _MAX + 1)
         if before >= 0 and s - before <= _MAX and _opens(text, before):
             # the pair is inside a quotation opened before it: «"Госкорпорация "Правительство…""»
             closed = after >= 0 and after - e <= _MAX and _closes(text, after)
@@ -96,8 +106,7 @@ def find(text: str) -> list[Quotation]:
             pos = done = after + 1
             continue
         # a pair inside «ёлочки» takes „лапки“: «Госкорпорация "Правительство для граждан"»
-        opened = text.count("«", line_start, s) > text.count("»", line_start, s)
-        left, right = INNER if opened else OUTER
+        left, right = INNER if opened_on_line > 0 else OUTER
         out.append(Quotation(s, e, f"{left}{inner}{right}"))
         pos = done = e
     return out
