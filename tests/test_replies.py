@@ -591,3 +591,36 @@ def test_a_number_of_parts_or_of_monthly_indices_is_no_norms_term(sentence):
     r, _, codes = _reading(f"{greeting}\n\n{sentence}\n\nБөлім басшысы    Қ. Б. Тәжібаев\n", kind="reply")
     assert r.stats["legal_load"]["norm_sentences"] == 0
     assert "L120" not in codes
+
+
+    "text,longest",
+    [
+        (
+            "ГУ «Отдел жилищных отношений»\nДиректору ТОО «Астана-Жылу» Ахметову Б.К.\n\n"
+            "На Ваш запрос от 03.11.2026 № 118 сообщаем, что согласно графику подготовки к отопительному сезону "
+            "промывка внутридомовых систем отопления многоквартирных домов по улице Кенесары будет завершена "
+            "подрядной организацией не позднее 20 ноября 2026 года.\n\nАкт приемки направим до 25 ноября.\n\n"
+            "Руководитель отдела                    Е. Б. Жунусов\n",
+            29,
+        ),
+        (
+            "«Шапағат» ЖШС директорына\nА.Б. Серікбаевқа\n\n"
+            "Кірістер департаменті Сіздің 2026 жылғы 5 қарашадағы № 118 хатыңызды қарап, серіктестіктің қосылған құн "
+            "салығы бойынша декларациясы уақтылы тапсырылғанын және берешегі жоқ екенін хабарлайды.\n\n"
+            "Анықтаманы 20 қарашаға дейін алуға болады.\n\nДепартамент басшысы                    Б. Т. Нұрланов\n",
+            20,
+        ),
+    ],
+    ids=["ru-on-your-request", "kk-revenue"],
+)
+def test_a_first_body_paragraph_that_opens_like_a_requisite_is_prose(text, longest):
+    """Without a greeting, a body paragraph opening «На Ваш запрос от … № … сообщаем, …» or
+    «Кірістер департаменті …» (revenue, not «Кіріс №») was read as a requisites line of the
+    header, and its sentence dropped out of the statistics."""
+    r = anyq.check(text)
+    assert r.stats["max_sentence_length"] == longest
+    assert r.stats["sentences"] == 2
+    # a real requisites line stays out of the sentences
+    ref = "На Ваш запрос от 03.11.2026 № 118\n\n" if "На Ваш" in text else "Кіріс № 118, 2026 жылғы 5 қараша\n\n"
+    again = anyq.check(ref + text)
+    assert again.stats["sentences"] == 2

@@ -38,15 +38,32 @@ _SIGNATURE = re.compile(rf"^(?P<pos>[^\n]{{2,140}}?)(?P<gap>\s{{2,}}|\t+|\s)(?P<
 _INCOMING_START = re.compile(r"\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*", re.I)
 _INCOMING_END = re.compile(r"(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$", re.I | re.M)
 _INCOMING_WORDS = Literals(("өтінішке", "шағымға", "сұрауға", "хатқа", "арызға"), ignorecase=True)
-_OUTGOING_START = re.compile(r"\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс|№\s*\S+\s+от\b)", re.I)
+# «Кіріс» (incoming) as a word only: «Кірістер басқармасы» (revenue) opens a sentence
+_OUTGOING_START = re.compile(r"\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс\b|Кір\.|№\s*\S+\s+от\b)", re.I)
+# A requisites line is a reference, not a sentence: a few words («На Ваше обращение от 29 мая
+# 2024 года, поступившее через блог акима области» is among the longest) and no sentence end
+# after a word («… сообщаем следующее.»; «от 10.11.2026 г.», «вх.» are abbreviations).
+_REQUISITE_WORDS = 12
+_SENTENCE_END = re.compile(r"[^\W\d_]{4,}[.!?…:]\s*$")
+_RUNS_ON = re.compile(rf"\n\s*[{_LOWER}]")
+
+
+def _reference_shaped(line: str) -> bool:
+    return word_count(line) <= _REQUISITE_WORDS and not _SENTENCE_END.search(line)
 
 
 def _line_starts_with(rx: re.Pattern[str], text: str) -> bool:
-    """``rx.match`` at the start and after every line break (a search of ``^`` + rx, re.M)."""
+    """``rx.match`` at the start and after every line break (a search of ``^`` + rx, re.M),
+    on a line shaped as a reference: its sentence, with the lines it runs on into (a wrapped
+    line that the next one continues in lower case), short and with no sentence end."""
     pos = 0
     while True:
         if rx.match(text, pos):
-            return True
+            end = text.find("\n", pos)
+            while end != -1 and _RUNS_ON.match(text, end):
+                end = text.find("\n", end + 1)
+            if _reference_shaped(text[pos : end if end != -1 else len(text)]):
+                return True
         pos = text.find("\n", pos) + 1
         if not pos:
             return False
@@ -56,7 +73,10 @@ def _incoming(text: str) -> bool:
     """The text refers to the reader's appeal as a letter's requisites do."""
     if _line_starts_with(_INCOMING_START, text):
         return True
-    return LiteralTest(text).holds_any(_INCOMING_WORDS) and _INCOMING_END.search(text) is not None
+    if not LiteralTest(text).holds_any(_INCOMING_WORDS):
+        return False
+    # «… № 31 өтінішке» ends a short line of its own; a sentence of prose is no reference
+    return any(_reference_shaped(text[text.rfind("\n", 0, m.start()) + 1 : m.end()]) for m in _INCOMING_END.finditer(text))
 
 
 def _requisites(text: str) -> bool:
