@@ -624,3 +624,31 @@ def test_a_first_body_paragraph_that_opens_like_a_requisite_is_prose(text, longe
     ref = "На Ваш запрос от 03.11.2026 № 118\n\n" if "На Ваш" in text else "Кіріс № 118, 2026 жылғы 5 қараша\n\n"
     again = anyq.check(ref + text)
     assert again.stats["sentences"] == 2
+
+
+def test_kazakh_additionally_before_the_signature_is_prose():
+    """«Қосымша хабарлаймыз, …» (we add) just before the signature is a sentence, not an
+    attachment line; «Қосымша: 2 парақта» after the signature is one."""
+    body = (
+        "Құрметті Гүлнар Сейітқызы!\n\nӨтінішіңіз қаралды, Сізге 2026 жылғы 1 желтоқсаннан бастап жәрдемақы тағайындалды.\n\n"
+        "Қосымша хабарлаймыз, жәрдемақы отбасының орташа айлық табысы ең төмен күнкөріс деңгейінен аспаған жағдайда ғана "
+        "төленеді және оны алу құқығы әр тоқсан сайын тексеріледі.\n\n"
+        "Бөлім басшысы                    С. Жұмабаев\n"
+    )
+    r = anyq.check(body)
+    assert r.stats["max_sentence_length"] == 23
+    assert r.stats["sentences"] == 3  # with the greeting
+    again = anyq.check(body + "\nҚосымша: 2 парақта.\n")
+    assert again.stats["sentences"] == 3
+
+
+def test_a_kazakh_call_centre_number_before_its_word_is_no_fact_of_the_case():
+    """Kazakh names the number first («109 бірыңғай байланыс орталығына»): it was read as a
+    fact of the reader's case, a decision, as «контакт-центр 109» is not in Russian."""
+    text = (
+        "Құрметті Динара Асқарқызы!\n\nӨтінішіңіз қаралды.\n\n"
+        "Қосымша сұрақтарыңыз болса, 1414 бірыңғай байланыс орталығына хабарласуыңызға болады.\n\n"
+        "Бөлім басшысы                    Н. С. Жолдасова\n"
+    )
+    _, has, codes = _reading(text)
+    assert not has["decision"] and "L110" in codes

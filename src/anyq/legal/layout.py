@@ -85,7 +85,13 @@ def _requisites(text: str) -> bool:
 
 
 # «Орындаған:» with its colon: without it the word starts a body sentence («Орындаған жұмыстар …»)
-_FOOTER = re.compile(r"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Орындаған\s*:|Тел\.|Телефон|Приложение|Қосымша|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I)
+# An attachment line with its colon or count («Приложение: …», «Приложение на 3 л.», «Қосымша
+# 2 парақта»): «Қосымша хабарлаймыз» (we add) opens a sentence.
+_ATTACHMENT = r"(?:Приложени[ея]|Қосымша)(?=\s*(?:[:№\d]|на\s+\d|$))"
+_FOOTER = re.compile(
+    rf"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Орындаған\s*:|Тел\.|Телефон|{_ATTACHMENT}|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I
+)
+_ATTACHMENT_LINE = re.compile(rf"^\s*{_ATTACHMENT}", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
 # a phone: with the trunk or country code, a 7-digit local number, or a 6-digit city number
 # after its label («тел.: 74-00-00»: unlabelled, «12-03-24» could be anything)
@@ -229,8 +235,11 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
     for i in range(last - 1, -1, -1):  # executor and phone lines at the end, with or without a signature
         if zones[i] == "body" and (_FOOTER.match(paragraphs[i].text) or PHONE.fullmatch(paragraphs[i].text.strip())):
             zones[i] = "footer"
-        elif zones[i] == "body":
+        elif zones[i] != "footer":  # the body or the signature: what is before it is the letter
             break
+    # right before the signature only an attachment line («Приложение: на 2 л.») is no prose
+    if signature and zones[signature - 1] == "body" and _ATTACHMENT_LINE.match(paragraphs[signature - 1].text):
+        zones[signature - 1] = "footer"
     header = [p.text for i, p in enumerate(paragraphs) if zones[i] == "header"]
     incoming = any(_incoming(t) for t in header)
     # ``_requisites`` is the outgoing test or ``_incoming``: the latter is not asked twice

@@ -47,8 +47,13 @@ DATE = {
     ),
 }
 _DIGIT = re.compile(r"\d")
-# phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case
-_SERVICE_NUMBER = re.compile(r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b", re.I)
+# phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case;
+# Kazakh puts the number first («109 бірыңғай байланыс орталығына»)
+_SERVICE_NUMBER = re.compile(
+    r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b"
+    r"|\b\d{2,4}\s+(?:[^\W\d_]+\s+){0,2}(?:байланыс\s+)?орталығ\w*",
+    re.I,
+)
 # the words a service number needs one of (``anyq.engine.literals``): most sentences with a
 # number hold none, and the substitution tries the pattern at every position
 _SERVICE_WORDS = required_literals_of([_SERVICE_NUMBER])[0]
