@@ -121,3 +121,24 @@ def test_a_wrapped_list_lead_ending_in_a_colon_is_prose_not_a_letterhead():
         "Министра труда и социальной защиты населения Республики Казахстан от 5 мая 2023 года,\n"
     )
     assert len(_paras(clause)) == 1
+
+
+def test_table_cells_are_labels_and_values_not_sentences_nor_skipped_text():
+    """A Markdown or tabbed table's cells are paragraphs, as a .docx table's: a column header
+    «Начислено, тг» is a label, not a passive without its agent (J341); a cell of figures is no
+    paragraph in another language; a finding on the whole reply is not shown on a cell."""
+    import anyq
+
+    head = (
+        "Уважаемая Алия Маратовна!\n\nВаше обращение рассмотрено. Плата за холодную воду за октябрь 2026 года "
+        "пересчитана по показаниям прибора учета.\n\n"
+    )
+    sign = "\n\nРуководитель отдела                    Н. Сарсенов\n"
+    md = head + "| Месяц | Начислено, тг | Оплачено, тг |\n|---|---|---|\n| Октябрь | 4 120 | 3 980 |\n| Рассмотрено | 2 | 2 |" + sign
+    txt = head + "Месяц\tНачислено, тг\tОплачено, тг\nОктябрь\t4 120\t3 980" + sign
+    for text, fmt in ((md, "md"), (txt, "txt")):
+        r = anyq.check(text, format=fmt)
+        assert "skipped_paragraphs" not in r.stats, fmt
+        whole = [f for f in r.findings if f.code in ("L112", "L113")]
+        assert len(whole) == 2 and all(text.index("Плата") <= f.start < text.index("Месяц") for f in whole), fmt
+        assert [f.text for f in r.findings if f.code == "J341"] == ["пересчитана"], fmt

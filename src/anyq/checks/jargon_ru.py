@@ -65,6 +65,8 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             # «Уважаемая Дана», «города Талдыкоргана»: a name read as a participle (ALL CAPS
             # text, «ЖАЛОБА НАПРАВЛЕНА», has no names to tell apart)
             continue
+        if tok.i == 0 and ctx.paragraph.table_cell:
+            continue  # a table's column header or value «Начислено, тг», «Рассмотрено»: a label
         a = _left_aux(doc, tok.i)
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)

@@ -28,12 +28,12 @@ def _lang(a: LegalAnalysis, s: Sentence | None = None) -> str:
 
 
 def _first_body(a: LegalAnalysis) -> Sentence | None:
-    body = a.layout.body()
+    body = a.layout.anchors()
     return body[0] if body else (a.layout.sentences[0] if a.layout.sentences else None)
 
 
 def _last_body(a: LegalAnalysis) -> Sentence | None:
-    body = a.layout.body()
+    body = a.layout.anchors()
     return body[-1] if body else (a.layout.sentences[-1] if a.layout.sentences else None)
 
 

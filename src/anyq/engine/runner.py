@@ -27,7 +27,7 @@ from anyq.legal.layout import layout, prose_paragraphs
 from anyq.nlp.normalize import span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
-from anyq.nlp.words import letters_of, word_flags
+from anyq.nlp.words import WORD, letters_of, word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score, rounded
 from anyq.suggest import fit_match
@@ -485,7 +485,10 @@ class Linter:
             source_text=source.text,
         )
         if langs["other"]:
-            report.stats["skipped_paragraphs"] = [p.index + 1 for p in paragraphs if p.lang == "other"]
+            # a table cell with no word («18 450», «—») is a value, not text in another language
+            skipped = [p.index + 1 for p in paragraphs if p.lang == "other" and not (p.table_cell and not WORD.search(p.text))]
+            if skipped:
+                report.stats["skipped_paragraphs"] = skipped
         for key, value in dctx.facts.items():
             # "_…" keys are working state shared by rules, not output
             if key not in ("stats", "scores", "readability") and not key.startswith("_"):

@@ -135,9 +135,16 @@ class Layout:
     sentences: list[Sentence] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     incoming: bool = False  # the header refers to the reader's appeal («На № … от …», «… өтінішке»)
+    cells: frozenset[int] = frozenset()  # the paragraphs that are table cells
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.zone == "body"]
+
+    def anchors(self) -> list[Sentence]:
+        """The body's sentences a finding on the whole reply (L110, L112 …) is shown on: not a
+        table's cells, labels and values, unless the body has nothing else."""
+        body = self.body()
+        return [s for s in body if s.para not in self.cells] or body
 
 
 def _is_signature(text: str) -> bool:
@@ -248,7 +255,8 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
     if greeting is not None:
         words = paragraphs[greeting].text.split()[1:]
         personal = any(w[:1].isupper() for w in words)
-    out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming)
+    cells = frozenset(i for i, p in enumerate(paragraphs) if p.table_cell)
+    out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming, cells=cells)
     sentences = out.sentences
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:

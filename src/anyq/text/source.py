@@ -62,6 +62,12 @@ class Paragraph:
     # "heading", "list", "body" … set by the paragraph splitter for Markdown structure.
     role: str = "body"
 
+    @property
+    def table_cell(self) -> bool:
+        """A table's cell: a .docx or .odt cell carries its coordinates, a Markdown or tabbed
+        plain-text cell its role. A cell is a label or a value, not a sentence."""
+        return self.role == "table" or "cell" in self.location
+
 
 @dataclass(slots=True)
 class SourceDocument:
