@@ -593,6 +593,7 @@ def test_a_number_of_parts_or_of_monthly_indices_is_no_norms_term(sentence):
     assert "L120" not in codes
 
 
+@pytest.mark.parametrize(
     "text,longest",
     [
         (
