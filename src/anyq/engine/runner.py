@@ -23,7 +23,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
-from anyq.legal.layout import layout, prose_paragraphs
+from anyq.legal.layout import Layout, layout, prose_paragraphs
 from anyq.nlp.normalize import span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
@@ -164,7 +164,12 @@ class Linter:
             if doc is not None:
                 hits += self._paragraph_hits(source, p, doc, options)
         dctx = DocumentContext(source, paragraphs, docs, options, cleaned=cleaned)
-        counts, prose = _counts(paragraphs, docs, dctx.language)
+        # the reply layout's zones, read once: the statistics measure its prose, and the legal
+        # analysis adds the sentences to the same reading
+        lang_read = dctx.language if dctx.language in ("ru", "kk") else "ru"
+        zones_read = layout(paragraphs, [None] * len(paragraphs), lang_read)
+        dctx.facts["_layout_zones"] = {lang_read: zones_read}
+        counts, prose = _counts(paragraphs, docs, zones_read)
         dctx.facts["readability"] = _readability(prose)
         facts = [d.fact() for d in directives]
         if facts:
@@ -539,17 +544,17 @@ def _count(paragraphs: list[Paragraph], docs: list[Doc | None], keep: list[bool]
     return counts
 
 
-def _prose(paragraphs: list[Paragraph], language: str) -> list[bool] | None:
+def _prose(paragraphs: list[Paragraph], zones_read: Layout) -> list[bool] | None:
     """Which paragraphs the sentence statistics and readability measure, None for all: the
     reply layout's reading of the letter, without its sentences (it is given no docs)."""
-    keep = prose_paragraphs(layout(paragraphs, [None] * len(paragraphs), language), paragraphs)
+    keep = prose_paragraphs(zones_read, paragraphs)
     return None if all(keep) else keep
 
 
-def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], language: str) -> tuple[dict[str, Counts], dict[str, Counts]]:
+def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], zones_read: Layout) -> tuple[dict[str, Counts], dict[str, Counts]]:
     """The counts of all words, and those of the prose alone (the same when it is all prose,
     or when the layout leaves no prose: a letter of short lines is measured on all of them)."""
-    keep = _prose(paragraphs, language)
+    keep = _prose(paragraphs, zones_read)
     if keep is None:
         counts = _count(paragraphs, docs)
         return counts, counts

@@ -53,7 +53,7 @@ def analyse(dctx: DocumentContext) -> LegalAnalysis:
         return cached
     lang = dctx.language
     lang = lang if lang in ("ru", "kk") else "ru"
-    lay = layout(dctx.paragraphs, dctx.docs, lang)
+    lay = layout(dctx.paragraphs, dctx.docs, lang, zones_read=dctx.facts.get("_layout_zones", {}).get(lang))
 
     parser = CitationParser()
     cits: list[Citation] = []

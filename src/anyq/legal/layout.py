@@ -187,7 +187,16 @@ def _outside_body(p: Paragraph) -> bool:
     return part is not None and part != "text box"
 
 
-def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> Layout:
+def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str, zones_read: Layout | None = None) -> Layout:
+    """The letter's zones and its sentences. ``zones_read``: a reading of the same paragraphs in
+    the same language without docs (the runner's, for the statistics); its zones are kept and
+    only the sentences are added, so the layout is not read twice per letter."""
+    out = zones_read if zones_read is not None and not zones_read.sentences else _zones(paragraphs, lang)
+    _add_sentences(out, paragraphs, docs)
+    return out
+
+
+def _zones(paragraphs: list[Paragraph], lang: str) -> Layout:
     n = len(paragraphs)
     zones = ["body"] * n
     furniture = [i for i, p in enumerate(paragraphs) if p.location and _outside_body(p)]
@@ -256,7 +265,11 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
         words = paragraphs[greeting].text.split()[1:]
         personal = any(w[:1].isupper() for w in words)
     cells = frozenset(i for i, p in enumerate(paragraphs) if p.table_cell)
-    out = Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming, cells=cells)
+    return Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming, cells=cells)
+
+
+def _add_sentences(out: Layout, paragraphs: list[Paragraph], docs: list[Doc | None]) -> None:
+    zones = out.zones
     sentences = out.sentences
     for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         if doc is None:
@@ -271,7 +284,6 @@ def layout(paragraphs: list[Paragraph], docs: list[Doc | None], lang: str) -> La
             # the doc holds the paragraph with its whitespace folded: map back to the original text
             a, b = original_span(doc, start_char, end_char)
             sentences.append(Sentence(start + a, start + b, p.text[a:b], lang, i, zone, sent, sum(flags[sent.start : sent.end]), start))
-    return out
 
 
 # The parts of a letter that are not prose: the letterhead, outgoing number, addressee, signature
