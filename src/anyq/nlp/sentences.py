@@ -40,6 +40,7 @@ from anyq.resources import rules_toml
 
 _TERMINAL = {"!", "?", "…", "...", "?!", "!?", "!!", "??", "!!!", "???"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "]", "’"}
+_NO_SENTENCE_OPENER = {",", ";"}
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}$")
 _NUM_ABBR = re.compile(r"^\d+[-–][а-яәғқңөұүһі]{1,5}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -246,6 +247,8 @@ class SentenceSplitter:
         if not text.endswith("."):
             return False
         nxt = t.next_word(i)
+        if nxt is not None and t.text[nxt] in _NO_SENTENCE_OPENER:
+            return False  # «Абай к., 12-үй»: no sentence starts with a comma, so the stop is an abbreviation's
         if text != ".":
             # a token that carries its own full stop: an abbreviation or initials
             d = self._abbr_decision(t, i, text, nxt)
