@@ -220,6 +220,8 @@ def test_a_message_without_a_suggestion_leaves_out_the_replacement_clause(tmp_pa
         "«{match}» — канцелярский оборот (лучше «{replacement}»).",
         # and «…, лучше: «…».» lost only «: «…»»: «… — канцелярский оборот, лучше.»
         "«{match}» — канцелярский оборот, лучше: «{replacement}».",
+        # and a sentence of its own printed «… — канцелярский оборот. Лучше.»
+        "«{match}» — канцелярский оборот. Лучше: «{replacement}».",
     ],
 )
 def test_a_replacement_clause_in_brackets_or_after_a_lead_word_is_left_out_whole(tmp_path, message):

@@ -171,6 +171,10 @@ def replacement_clause(template: str) -> int:
         comma = template.rfind(",", bracket + 1, start)
         if comma >= 0 and len(template[comma + 1:start].split()) == 1:
             return comma
+        # «…оборот. Лучше: «{replacement}».»: a sentence of its own goes whole, not «…оборот. Лучше.»
+        stop = max(template.rfind(c, bracket + 1, start) for c in ".!?")
+        if stop >= 0 and stop > comma and len(template[stop + 1:start].split()) <= 2:
+            return stop + 1
     return start if start >= 0 else bracket
 
 
@@ -192,6 +196,9 @@ def without_replacement(template: str) -> str:
         return template[:start].rstrip() + template[semi if semi >= 0 else close:]
     rest = template[at:]
     end = rest.find(";")
+    if template[start - 1] in ".!?":  # a whole sentence left out: the stop before it stays, once
+        after = rest[end + 1:].lstrip() if end >= 0 else ""
+        return template[:start].rstrip() + (" " + after[:1].upper() + after[1:] if after else "")
     return template[:start].rstrip() + (rest[end:] if end >= 0 else rest[_CLAUSE_END.search(rest).start():])
 
 
