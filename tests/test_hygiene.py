@@ -102,6 +102,21 @@ def test_fix_of_typography():
     assert anyq.fix(text, lang="ru") == "Ваше заявление принято, ответ направлен в срок — до 15 мая. ТОО «Береке» уведомлено. Спасибо."
 
 
+@pytest.mark.parametrize(
+    "lang,text,fixed,dashes",
+    [
+        # T107 read « - » as a dash and --fix wrote «жан — жақты», «Іс — шаралар»
+        ("kk", "Өтінішіңіз жан - жақты қаралды. Іс - шаралар өткізілді - бәрі жақсы.", "Өтінішіңіз жан-жақты қаралды. Іс-шаралар өткізілді — бәрі жақсы.", 1),
+        ("kk", "Нормативтік -құқықтық актілер мен ата- аналарына хат жіберілді.", "Нормативтік-құқықтық актілер мен ата-аналарына хат жіберілді.", 0),
+        ("ru", "Ремонт перенесён из - за погоды, во - первых, и срок - до мая.", "Ремонт перенесён из-за погоды, во-первых, и срок — до мая.", 1),
+    ],
+)
+def test_a_hyphenated_word_typed_with_spaces_is_joined_not_given_a_dash(lang, text, fixed, dashes):
+    assert anyq.fix(text, lang=lang) == fixed
+    codes = [f.code for f in anyq.check(text, lang=lang, select=["T107", "T114"]).findings]
+    assert codes.count("T107") == dashes and codes.count("T114") == 2
+
+
 def test_repeated_word_run_is_fixed_in_one_edit():
     assert anyq.fix("Документы приняты для для для рассмотрения.", lang="ru") == "Документы приняты для рассмотрения."
 

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
-from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes
+from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes, spaced_hyphen
 from anyq.spell import frequency
 from anyq.spell.candidates import known_kk_word, kazakh_restoration
-from anyq.spell.dictionary import is_known
+from anyq.spell.dictionary import is_known, known_ru_form
 from anyq.spell.rank import match_case
 from anyq.spell.words import WordOptions, abbreviation_set, unknown_words
 
@@ -74,6 +74,14 @@ def straight_quotes(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         return  # most letters quote with «», which this rule leaves alone
     for q in quotes.find(text):
         yield Hit(q.start, q.end, suggestions=[q.fix] if q.fix else [], fix=q.fix)
+
+
+@document_rule("T114")
+def spaced_hyphen_in_word(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """A hyphenated word typed with spaces at its hyphen: «жан - жақты» → «жан-жақты»
+    (T107 would make it a dash)."""
+    for h in spaced_hyphen.find(ctx.source.text, known_ru_form):
+        yield Hit(h.start, h.end, suggestions=[h.word], fix=h.word)
 
 
 def _kk_frequency(word: str) -> float:
