@@ -136,6 +136,19 @@ def test_kazakh_verbs_with_stems_in_y_i_are_words_and_not_fixed():
     assert [f.text for f in _s101("Ол хат жазиды.", "kk")] == ["жазиды"]
 
 
+def test_kazakh_verbs_in_ai_ei_and_words_of_current_letters_are_words():
+    # hunspell-kk lists азаю, ұлғаю by the verbal noun in -ю, read as the stem «аза-»: «азайған»,
+    # «ұлғайғаны», «азайса» were flagged with non-words as suggestions («азаған»); «инспекциясы»,
+    # «кондоминиум», «өсімпұл», «қиыршық» were unknown too
+    text = (
+        "Тұрғындар саны азайған, берешек ұлғайғаны анықталды. Қарыз азайса, өсімпұл есептелмейді. "
+        "Бақылау күшейген, жол жаңарған. Учаскелік инспектор кондоминиум нысанын тексерді. "
+        "Жолға қиыршық тас төселді. Өңірлік инспекциясы кандастарға пәтерақы төлеуге көмектесті."
+    )
+    assert _s101(text, "kk") == []
+    assert [f.text for f in _s101("Тұрғындар саны азайғн.", "kk")] == ["азайғн"]
+
+
 def test_kazakh_suggestion_keeps_the_voicing_of_a_stem_final_p_k_q():
     # «жауапы» passed the stemmer (which lets loanwords such as «типі» keep п) and was offered
     # for «жауапп»; the dictionary's form is «жауабы»

@@ -320,7 +320,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
-        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v3", sources, lambda: self._build(*sources))
+        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v4", sources, lambda: self._build(*sources))
         self.words: frozenset[str] = words
         self.verbs: frozenset[str] = verbs
         self.short: frozenset[str] = short
@@ -344,6 +344,8 @@ class Lexicon:
                 # verbs appear as their verbal noun in -у/-ю with the verbal flag set
                 if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
                     verbs.add(word[:-1])
+                    if word[-1] == "ю":
+                        verbs.add(word[:-1] + "й")  # азаю, ұлғаю: the stem is азай-, ұлғай- (азайған, ұлғайса)
                     if word[-2] in _DEVOICE:
                         # шағу → шақ-: the stem is written voiceless before a consonant (шаққан)
                         verbs.add(word[:-2] + _DEVOICE[word[-2]])
