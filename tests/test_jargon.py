@@ -443,3 +443,19 @@ def test_kazakh_polite_subject_among_other_replacements_gives_no_suggestion_and_
     doc = annotate("Өтініш беруші уақытында келмеді.", "kk")
     assert fit(doc, 0, 2, ["ол", "Сіз"], "өтініш беруші").suggestions == ()
     assert fit(doc, 0, 2, ["Сіз"], "өтініш беруші").suggestions == ("Сіз уақытында келмедіңіз",)
+
+
+@pytest.mark.parametrize(
+    "lang,text,outside",
+    [
+        # the title of a law or a programme, or the citizen's words, are not the writer's to reword
+        ("ru", "Ваш вопрос решён по Закону «О порядке рассмотрения обращений в целях обеспечения прав граждан». В целях обеспечения безопасности двор огородят.", ["В целях обеспечения"]),
+        ("ru", "Вы пишете: «прошу принять меры в отношении соседа». Мы приняли меры: участковый поговорил с соседом 3 мая.", ["приняли меры"]),
+        ("kk", "Өтінішіңізге «Ақпаратқа қол жеткізу туралы» Заң бойынша жауап береміз. Құжаттарға қол жеткізу үшін порталға кіріңіз.", ["қол жеткізу"]),
+    ],
+)
+def test_jargon_inside_a_quotation_is_not_reported(lang, text, outside):
+    findings = anyq.check(text, lang=lang, select=["J"]).findings
+    opened, closed = text.index("«"), text.index("»")
+    assert [f.text for f in findings if opened < f.start and f.end <= closed] == []
+    assert all(any(f.text.startswith(w) for f in findings) for w in outside), [f.text for f in findings]

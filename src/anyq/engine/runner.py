@@ -31,7 +31,7 @@ from anyq.nlp.words import WORD, letters_of, word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
 from anyq.scoring import category_scores, document_score, rounded
 from anyq.suggest import fit_match
-from anyq.text import LineIndex, Paragraph, SourceDocument
+from anyq.text import LineIndex, Paragraph, SourceDocument, quotations
 from anyq.text.invisible import Cleaned, clean_source
 from anyq.text.paragraphs import split_paragraphs
 
@@ -40,6 +40,15 @@ from anyq.text.paragraphs import split_paragraphs
 # a line break with the indentation around it, quoted in a message as one space
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
+
+
+def _outside_quotations(hits: list[tuple[Rule, Hit, str]], text: str) -> list[tuple[Rule, Hit, str]]:
+    """Jargon hits that lie wholly inside a quotation are dropped: the title of a law or a
+    programme, a name, the citizen's own words are not the writer's to reword."""
+    quoted = quotations.spans(text)
+    if not quoted:
+        return hits
+    return [h for h in hits if h[0].category != "jargon" or not quotations.inside(quoted, h[1].start, h[1].end)]
 
 class _SafeDict(dict):
     def __missing__(self, key: str) -> str:
@@ -175,6 +184,7 @@ class Linter:
         if facts:
             dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
+        hits = _outside_quotations(hits, cleaned.text if cleaned is not None else source.text)
         findings = self._findings(read, hits, cleaned)
         if directives or ignore:
             findings = suppress.apply(findings, directives, ignore)
