@@ -459,3 +459,39 @@ def test_jargon_inside_a_quotation_is_not_reported(lang, text, outside):
     opened, closed = text.index("«"), text.index("»")
     assert [f.text for f in findings if opened < f.start and f.end <= closed] == []
     assert all(any(f.text.startswith(w) for f in findings) for w in outside), [f.text for f in findings]
+
+
+# -- Russian rule data and rules: the audit's wrong rewrites, duplicates and misses ---------------
+def test_a_thing_received_is_not_a_light_verb_with_its_action():
+    # «Мы получили подтверждение» is not «Мы подтвердили»: the noun names what was received
+    text = "Мы получили подтверждение из банка. Семья получила назначение пособия. Вы получите направление в детский сад."
+    assert "J352" not in {c for c, _, _ in jargon(text, "ru")}
+
+
+def test_a_decision_about_something_gets_no_one_verb_rewrite():
+    # «Комиссия решила о ремонте» is not Russian (as J354 before «о»); with an infinitive it is
+    assert fix("Комиссия приняла решение о ремонте крыши подъезда.", "ru", "J270") == ("приняла решение о", [])
+    assert fix("Мы примем решение об отказе до 1 июня.", "ru", "J270") == ("примем решение об", [])
+    assert fix("Комиссия приняла решение отремонтировать крышу.", "ru", "J270") == ("приняла решение", ["решила"])
+
+
+def test_an_apology_rewrite_takes_its_subject_or_is_not_offered():
+    assert fix("Запись к врачу была закрыта три недели. Мы приносим вам извинения.", "ru", "J212") == ("Мы приносим вам извинения", ["Извините нас"])
+    assert fix("Приносим извинения за доставленные неудобства.", "ru", "J212")[1] == ["Извините за неудобства"]
+    # «Управление извините нас» would not be Russian
+    assert fix("Управление приносит вам извинения за задержку выплаты.", "ru", "J212") == ("приносит вам извинения", [])
+
+
+def test_measures_are_taken_against_someone_not_about_him():
+    text = "По итогам проверки будут приняты меры в отношении застройщика."
+    assert fix(text, "ru", "J115") == ("меры в отношении", ["меры против"])
+    assert fix("Решение в отношении земельного участка принято в марте.", "ru", "J115")[1] == ["о земельном участке"]
+
+
+def test_rewrites_that_would_change_the_meaning_are_not_offered():
+    text = "Налог нужно уплатить не позднее 1 октября."
+    assert fix(text, "ru", "J187") == ("не позднее", ["не позже"])  # «до 1 октября» moves the deadline a day
+    text = "Вы имеете право на лекарства в рамках гарантированного объема бесплатной медицинской помощи."
+    assert "J102" not in {c for c, _, _ in jargon(text, "ru")}  # the law's term
+    assert fix("Обращение поступило к нам касательно вопроса вывоза снега.", "ru", "J425") == ("касательно вопроса вывоза", ["о вывозе"])
+    assert fix("Обращение касательно вопроса о вывозе снега рассмотрено.", "ru", "J425") == ("касательно вопроса о", ["о"])
