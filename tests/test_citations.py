@@ -316,3 +316,18 @@ def test_citation_dict_has_every_field_in_order():
     d = c.to_dict()
     assert d == asdict(c) and list(d) == list(asdict(c))
     assert d["article"] == ["67"] and d["article"] is not c.article
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("О результатах вас уведомят в порядке, установленном действующим законодательством.", "в порядке, установленном действующим законодательством"),
+        ("Вы можете обжаловать решение в установленном действующим законодательством порядке.", "в установленном действующим законодательством порядке"),
+        ("Ответ вам дадут в сроки, установленные действующим законодательством.", "в сроки, установленные действующим законодательством"),
+    ],
+    ids=["v-poryadke", "v-ustanovlennom-poryadke", "v-sroki"],
+)
+def test_a_vague_reference_to_the_current_legislation_is_reported_once(text, span):
+    # «действующим» names no norm either; J122 leaves these to L101, and J173 gives way to it
+    found = [(f.code, f.text) for f in anyq.check(text, lang="ru").findings if f.code in ("L101", "J122", "J173")]
+    assert found == [("L101", span)]

@@ -475,6 +475,12 @@ def test_a_decision_about_something_gets_no_one_verb_rewrite():
     assert fix("Комиссия приняла решение отремонтировать крышу.", "ru", "J270") == ("приняла решение", ["решила"])
 
 
+def test_a_reflexive_passive_of_a_verb_whose_lemma_ends_in_s_is_found():
+    # the lemma of «ведётся» is «вестись», not «-ся»
+    found = {(c, s) for c, s, _ in jargon("Приём граждан ведётся по вторникам. Переговоры будут вестись до мая.", "ru")}
+    assert ("J342", "ведётся") in found and ("J342", "будут вестись") in found
+
+
 def test_an_apology_rewrite_takes_its_subject_or_is_not_offered():
     assert fix("Запись к врачу была закрыта три недели. Мы приносим вам извинения.", "ru", "J212") == ("Мы приносим вам извинения", ["Извините нас"])
     assert fix("Приносим извинения за доставленные неудобства.", "ru", "J212")[1] == ["Извините за неудобства"]
@@ -486,6 +492,19 @@ def test_measures_are_taken_against_someone_not_about_him():
     text = "По итогам проверки будут приняты меры в отношении застройщика."
     assert fix(text, "ru", "J115") == ("меры в отношении", ["меры против"])
     assert fix("Решение в отношении земельного участка принято в марте.", "ru", "J115")[1] == ["о земельном участке"]
+
+
+def test_the_noun_data_of_a_check_is_not_the_demonstrative():
+    codes = lambda t: {c for c, _, _ in jargon(t, "ru")}  # noqa: E731
+    assert "J104" not in codes("Данные расследования не подлежат разглашению.")
+    assert "J104" not in codes("Данные проверки переданы в прокуратуру города.")
+    # «данные мероприятия» are these events: still «эти»
+    assert fix("Данные мероприятия проведены в мае.", "ru", "J104") == ("Данные", ["Эти"])
+
+
+def test_a_reply_as_the_subject_is_no_opening_formula():
+    assert "J208" not in {c for c, _, _ in jargon("Ответ на Ваше обращение направлен вам почтой 12 мая.", "ru")}
+    assert fix("В ответ на Ваше обращение сообщаем, что участок выделен.", "ru", "J208")[0] == "В ответ на Ваше обращение"
 
 
 def test_rewrites_that_would_change_the_meaning_are_not_offered():

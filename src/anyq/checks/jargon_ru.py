@@ -73,6 +73,10 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 # -- J342: reflexive passives ------------------------------------------------------------------
+# a reflexive lemma ends in «-ся», or in «-сь» after a vowel («вестись», «нестись»)
+_REFLEXIVE = ("ся", "сь")
+
+
 def _reflexive_passive(tok: Token, verbs: frozenset[str], skip: frozenset[str]) -> bool:
     """A 3rd-person imperfective «-ся» form of a transitive verb of official business.
 
@@ -80,7 +84,7 @@ def _reflexive_passive(tok: Token, verbs: frozenset[str], skip: frozenset[str]) 
     is the officialese one — «трубы лопаются» is not a passive, «заявление рассматривается» is.
     """
     lemma = tok.lemma_
-    if not lemma.endswith("ся") or lemma in skip or (verbs and lemma[:-2] not in verbs):
+    if not lemma.endswith(_REFLEXIVE) or lemma in skip or (verbs and lemma[:-2] not in verbs):
         return False
     gs = grammemes(tok)
     if not ({"VERB", "INFN"} & gs) or "impf" not in gs:
@@ -99,10 +103,11 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     verbs = rule.word_set("verbs")
     doc = ctx.doc
     lemmas = token_strings(doc).lemma
-    if "ся\n" not in "\n".join(lemmas) + "\n":
-        return  # no lemma ends in «-ся» (one string test)
+    joined = "\n".join(lemmas) + "\n"
+    if "ся\n" not in joined and "сь\n" not in joined:
+        return  # no lemma ends in «-ся» or «-сь» (one string test each)
     # the cheap test of _reflexive_passive first, on the plain strings at C speed
-    for i in compress(range(len(lemmas)), map(str.endswith, lemmas, repeat("ся"))):
+    for i in compress(range(len(lemmas)), map(str.endswith, lemmas, repeat(_REFLEXIVE))):
         tok = doc[i]
         if not _reflexive_passive(tok, verbs, skip):
             continue
@@ -171,7 +176,7 @@ def _passive_predicate(tok: Token, verbs: frozenset[str]) -> bool:
     lemma = tok.lemma_
     if "PRTS" in gs and "pssv" in gs:
         return lemma in verbs
-    return lemma.endswith("ся") and lemma[:-2] in verbs and ("3per" in gs or "past" in gs)
+    return lemma.endswith(_REFLEXIVE) and lemma[:-2] in verbs and ("3per" in gs or "past" in gs)
 
 
 @lru_cache(maxsize=64)
@@ -347,9 +352,12 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
     pymorphy3 reads «данным», «данные» as the noun «данные» (data) out of context, so the
     lemma cannot decide; agreement with the next noun can: «данные заявителя» (data of the
-    applicant) does not agree, «данные мероприятия» does.
+    applicant) does not agree, «данные мероприятия» does. «Данные проверки» agrees too, but
+    a check or an investigation (``params.sources``) yields data: there «данные» is the noun.
     """
-    from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier
+    from anyq.suggest.ru import _agreement, _head_noun, inflect_modifier, parses
+
+    sources = rule.word_set("sources")
 
     doc = ctx.doc
     lowers = token_strings(doc).lower
@@ -364,6 +372,10 @@ def dannyj(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         noun = _head_noun(doc, tok.i, limit=2)
         if noun is None or _agreement(tok.text, noun, None) is None:
             continue
+        if low == "данные" and any(
+            p.normal_form in sources and {"NOUN", "gent", "sing"} <= p.tag.grammemes for p in parses(noun.text)
+        ):
+            continue  # «Данные расследования не подлежат разглашению»: the data of an investigation
         replacement = rule.params.get("replacement", "этот")
         fitted = inflect_modifier(replacement, tok)
         s, e = ctx.token_span(tok.i, tok.i + 1)
