@@ -514,3 +514,11 @@ def test_rewrites_that_would_change_the_meaning_are_not_offered():
     assert "J102" not in {c for c, _, _ in jargon(text, "ru")}  # the law's term
     assert fix("Обращение поступило к нам касательно вопроса вывоза снега.", "ru", "J425") == ("касательно вопроса вывоза", ["о вывозе"])
     assert fix("Обращение касательно вопроса о вывозе снега рассмотрено.", "ru", "J425") == ("касательно вопроса о", ["о"])
+
+
+def test_the_same_words_are_reported_once():
+    found = jargon("Настоящий ответ можно обжаловать в суде. Документы нужны для рассмотрения обращения.", "ru")
+    assert [c for c, _, _ in found if c in ("J219", "J465", "J477")] == ["J219"]
+    assert [c for c, _, _ in found if c in ("J362", "J360")] == ["J362"]
+    # «этот» agrees with the noun: not «это письмом»
+    assert fix("Настоящим письмом сообщаем о переносе срока.", "ru", "J219") == ("Настоящим письмом", ["Этим письмом"])
