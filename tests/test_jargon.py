@@ -522,3 +522,14 @@ def test_the_same_words_are_reported_once():
     assert [c for c, _, _ in found if c in ("J362", "J360")] == ["J362"]
     # «этот» agrees with the noun: not «это письмом»
     assert fix("Настоящим письмом сообщаем о переносе срока.", "ru", "J219") == ("Настоящим письмом", ["Этим письмом"])
+
+
+def test_a_passive_whose_doer_is_named_is_not_reported():
+    codes = lambda t: [c for c, _, _ in jargon(t, "ru")]  # noqa: E731
+    assert "J341" not in codes("Перечень лекарств утвержден приказом Министра здравоохранения.")
+    assert "J341" not in codes("Департаментом полиции города Алматы рассмотрено Ваше обращение.")
+    assert "J341" not in codes("Ваше заявление рассмотрено комиссией.")
+    # no doer: a noun after a preposition, or the doer of a verbal noun
+    assert "J341" in codes("Вопрос согласован с районной комиссией.")
+    assert "J341" in codes("Выплата была приостановлена ввиду достижения Вашим сыном 18 лет.")
+    assert "J341" in codes("Перечень лекарств утверждён в марте.")

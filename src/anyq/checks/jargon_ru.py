@@ -51,6 +51,7 @@ def _left_aux(doc: Doc, i: int) -> int:
 @paragraph_rule("J341")
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
+    agents = rule.word_set("agents")
     doc = ctx.doc
     tags = token_strings(doc).tag
     if "PRTS" not in "\n".join(tags):
@@ -67,9 +68,36 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             continue
         if tok.i == 0 and ctx.paragraph.table_cell:
             continue  # a table's column header or value «Начислено, тг», «Рассмотрено»: a label
+        if _named_agent(doc, tok.i, agents):
+            continue  # «рассмотрено комиссией»: the passive says who did it
         a = _left_aux(doc, tok.i)
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)
+
+
+_CLAUSE_END = frozenset(",;:—–()")
+
+
+def _named_agent(doc: Doc, i: int, agents: frozenset[str]) -> bool:
+    """Whether the clause of the participle at ``i`` names the doer in the instrumental:
+    «утверждён приказом Министра», «Департаментом полиции … рассмотрено», «проверено
+    инспектором». The doer is a person (an animate noun) or a body or act of ``agents``.
+    A noun after a preposition («согласовано с комиссией», «уход за ребёнком») is no doer,
+    nor is the doer of a verbal noun before it («ввиду достижения Вашим сыном 18 лет»)."""
+    sent = doc[i].sent
+    for step in (-1, 1):
+        j = i + step
+        while sent.start <= j < sent.end and abs(j - i) <= 8 and doc[j].text not in _CLAUSE_END:
+            t = doc[j]
+            if t.pos_ in ("NOUN", "PROPN") and "Case=Ins" in str(t.morph) and (t.lemma_ in agents or "anim" in grammemes(t)):
+                k = j - 1  # the word the noun phrase hangs on, across its modifiers («за одним и тем же»)
+                while k > j - 6 and k >= 0 and doc[k].pos_ in ("ADJ", "DET", "NUM", "PART", "CCONJ"):
+                    k -= 1
+                head = doc[k] if k >= 0 else None
+                if head is None or not (head.pos_ == "ADP" or (head.pos_ == "NOUN" and _deverbal_lemma(head.lemma_))):
+                    return True
+            j += step
+    return False
 
 
 # -- J342: reflexive passives ------------------------------------------------------------------
