@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 import anyq
@@ -129,7 +130,25 @@ def test_missing_appeal_file_is_a_usage_error(tmp_path):
     reply.write_text(REPLY_RU_EVASIVE, encoding="utf-8")
     result = runner.invoke(app, ["check", str(reply), "--appeal", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
-    assert "nope.txt: no such file" in result.output
+    assert result.output.strip() == f"anyq: error: --appeal: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_api_missing_appeal_is_a_value_error_naming_the_file(tmp_path):
+    # it was anyq.readers.ReadError, neither the ValueError the API raises for bad arguments
+    # nor an error in report.errors, and check_paths stopped with it
+    reply = tmp_path / "reply.txt"
+    reply.write_text(REPLY_RU_EVASIVE, encoding="utf-8")
+    missing = tmp_path / "nope.txt"
+    settings = anyq.Settings(appeal=str(missing))
+    calls = (
+        lambda: anyq.check_file(str(reply), settings),
+        lambda: anyq.check_paths([str(tmp_path)], settings),
+        lambda: anyq.check(REPLY_RU_EVASIVE, settings=settings),
+    )
+    for call in calls:
+        with pytest.raises(ValueError) as info:
+            call()
+        assert str(info.value) == f"appeal: {missing}: no such file"
 
 
 def test_kind_option(tmp_path):

@@ -93,6 +93,7 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ('fail_on = "never"\nfail-on = "error"\n', "fail-on", "set twice, as 'fail_on' and as 'fail-on'"),
         ("lang = \n", None, "invalid TOML"),
         ('allowlist = ["жапсаржай", "жылжымайтын мүлік"]\n', "allowlist", "'жылжымайтын мүлік' is several words"),
+        ('appeal = "nope.txt"\n', "appeal", "nope.txt: no such file"),  # was an internal error of the file
     ],
 )
 def test_bad_config_names_file_and_key_and_exits_2(tmp_path, content, key, words):
@@ -251,6 +252,34 @@ def test_anyq_config_exits_2_on_a_config_that_check_refuses(tmp_path, monkeypatc
         assert result.output.startswith(f"anyq: error: {tmp_path / 'anyq.toml'}: ")
     (tmp_path / "anyq.toml").write_text('select = ["jargon", "C1"]\nextend-select = ["S"]\n', encoding="utf-8")
     assert runner.invoke(app, ["config", "a.txt"]).exit_code == 0
+
+
+def test_appeal_in_a_config_file_is_relative_to_its_folder(tmp_path, monkeypatch):
+    # it was read from the working directory: an «internal error» of every reply, and
+    # `anyq config` showed it as written while it showed cache-dir resolved
+    monkeypatch.chdir(tmp_path)
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "appeal.txt").write_text("Прошу сообщить, когда отремонтируют крышу дома № 12 по улице Абая?\n", encoding="utf-8")
+    reply = "Уважаемая Айгуль Сериковна!\n\nКрышу дома № 12 по улице Абая отремонтируем до 15 июня 2027 года.\n"
+    (letters / "reply.txt").write_text(reply, encoding="utf-8")
+    (letters / "anyq.toml").write_text('appeal = "appeal.txt"\n', encoding="utf-8")
+    result = _check("letters/reply.txt")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)["files"][0]
+    assert report["errors"] == []
+    assert [q["status"] for q in report["appeal"]["questions"]] == ["answered"]
+    data = json.loads(runner.invoke(app, ["config", "letters/reply.txt", "--format", "json"]).stdout)
+    assert data["settings"]["appeal"] == str(letters / "appeal.txt")
+    # a missing appeal: one line naming the config file and the key, from any folder
+    (letters / "anyq.toml").write_text('appeal = "nope.txt"\n', encoding="utf-8")
+    expected = [f"anyq: error: {letters / 'anyq.toml'}: appeal: {letters / 'nope.txt'}: no such file"]
+    for cwd, arg in ((tmp_path, "letters/reply.txt"), (letters, "reply.txt")):
+        monkeypatch.chdir(cwd)
+        for command in (["check", "--no-cache", arg], ["config", arg]):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 2, (cwd, command)
+            assert result.output.strip().splitlines() == expected, (cwd, command)
 
 
 def test_bad_config_in_a_subfolder_is_a_usage_error(tmp_path, monkeypatch):

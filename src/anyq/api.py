@@ -189,7 +189,12 @@ def document_options(settings: Settings, linter: Linter | None = None, appeal: A
     """The linter's options with what is set per document: ``--kind`` and ``--appeal`` (the
     appeal is read once and cached); None when neither is set."""
     if appeal is None and settings.appeal:
-        appeal = load_appeal(settings.appeal)  # raises ReadError with a one-line reason
+        try:
+            appeal = load_appeal(settings.appeal)
+        except ReadError as exc:
+            # a bad argument (``Settings(appeal=…)``): a ValueError, as the API raises for the
+            # others, not the reader's error of a checked file
+            raise ValueError(f"appeal: {exc.path}: {exc.reason}") from None
     kind = settings.kind if settings.kind != "auto" else None
     if kind is None and appeal is None:
         return None

@@ -312,13 +312,15 @@ def check(
         resolver = Resolver(overrides, config=str(config) if config else None, isolated=isolated)
         here = resolver.settings_for(".")
         if here.appeal:
-            from anyq.api import document_options
+            from anyq.legal.appeal import load_appeal
 
-            document_options(here)  # read the appeal: an unreadable one is a usage error
+            # read the appeal: an unreadable one is a usage error (a config file's own is
+            # checked when the file loads, and named by its key)
+            load_appeal(here.appeal)
     except (ConfigError, RuleError, ValueError) as exc:
         _fail(str(exc))
     except ReadError as exc:
-        _fail(f"{exc.path}: {exc.reason}")
+        _fail(f"--appeal: {exc.path}: {exc.reason}")
 
     # the report file is never itself an input (ruff does not lint its own output either)
     discovery = Discovery(

@@ -6,9 +6,9 @@ of :class:`anyq.config.Settings`, written with ``-`` or ``_``; the loader checks
 value against the field's type annotation, so a field a teammate adds is configurable at
 once. Errors name the file and the key: ``anyq.toml: [tool.anyq] fail-on: …``.
 
-Paths in a config file (``rules``, ``cache-dir``, and fields ending in ``_dir(s)``,
-``_file(s)`` or ``_path(s)``) are relative to the file's folder, and so are the globs of
-``include``, ``exclude`` and ``per-file-ignores``.
+Paths in a config file (``rules``, ``cache-dir``, ``appeal``, and fields
+ending in ``_dir(s)``, ``_file(s)`` or ``_path(s)``) are relative to the file's
+folder, and so are the globs of ``include``, ``exclude`` and ``per-file-ignores``.
 """
 
 from __future__ import annotations
@@ -118,7 +118,8 @@ def _plural(tp: Any) -> str:
 
 
 def _is_path_field(name: str) -> bool:
-    return name == "cache_dir" or name.endswith(_PATH_SUFFIXES)
+    # ``appeal`` names a file, though its name does not say so
+    return name in ("cache_dir", "appeal") or name.endswith(_PATH_SUFFIXES)
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -242,7 +243,21 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
             msg = msg[len(name) + 1 :].removeprefix(" ")
         raise ConfigError(f"{prefix}{key + ': ' if key else ''}{msg}") from None
     _check_codes(settings, table, fail)
+    if settings.appeal:
+        _check_appeal(settings, table, fail)
     return settings
+
+
+def _check_appeal(settings: Settings, table: dict[str, Any], fail) -> None:
+    """The appeal must be readable: found now, it is the config file's error, not an
+    internal error of every reply the file applies to."""
+    from anyq.readers import ReadError, read_path
+
+    try:
+        read_path(settings.appeal, limits=settings.limits())
+    except ReadError as exc:
+        original = next((k for k in table if k.replace("-", "_") == "appeal"), "appeal")
+        raise fail(original, f"{exc.path}: {exc.reason}") from None
 
 
 def _plain(msg: str) -> str:
