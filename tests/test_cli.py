@@ -439,3 +439,9 @@ def test_an_allow_entry_of_several_words_is_a_usage_error(tmp_path):
         assert result.exit_code == 2, result.output
         assert result.output.strip().splitlines() == [f"anyq: error: {where}'жылжымайтын мүлік' is several words; the speller checks single words, so allow each word"]
     assert runner.invoke(app, ["check", str(p), "--no-cache", "--select", "S", "--allow", "жапсаржай, мүлік"]).exit_code == 0
+    # a file name is no word either: «--allow words.txt» meant --allowlist
+    result = runner.invoke(app, ["check", str(p), "--no-cache", "--select", "S", "--allow", "words.txt"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "anyq: error: --allow: 'words.txt' is not a word (a file name?): the speller checks words of letters; a file of words goes in --allowlist"
+    ]

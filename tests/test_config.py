@@ -8,6 +8,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+import anyq
 from anyq.cli import app
 from anyq.config import Settings
 from anyq.configfile import ConfigError, Resolver, load_config
@@ -94,6 +95,10 @@ def test_dot_anyq_toml_beats_anyq_toml_and_pyproject(tmp_path):
         ("lang = \n", None, "invalid TOML"),
         ('allowlist = ["жапсаржай", "жылжымайтын мүлік"]\n', "allowlist", "'жылжымайтын мүлік' is several words"),
         ('appeal = "nope.txt"\n', "appeal", "nope.txt: no such file"),  # was an internal error of the file
+        # a file name in the words' key was taken as a word, in silence
+        ('allowlist = ["words.txt"]\n', "allowlist", "'words.txt' is not a word (a file name?): the speller checks words of letters; a file of words goes in allowlist-files"),
+        ('allowlist-files = ["nope.txt"]\n', "allowlist-files", "nope.txt: cannot be read (No such file or directory)"),
+        ('allowlist-files = "words.txt"\n', "allowlist-files", "must be a list of files of words"),
     ],
 )
 def test_bad_config_names_file_and_key_and_exits_2(tmp_path, content, key, words):
@@ -280,6 +285,31 @@ def test_appeal_in_a_config_file_is_relative_to_its_folder(tmp_path, monkeypatch
             result = runner.invoke(app, command)
             assert result.exit_code == 2, (cwd, command)
             assert result.output.strip().splitlines() == expected, (cwd, command)
+
+
+def test_allowlist_files_in_a_config_file_are_read_relative_to_it(tmp_path, monkeypatch):
+    # a config file had no key for an allowlist file, as --allowlist is on the command line
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    (letters / "a.txt").write_text("Платформа цифроакимат заработала, в цифроакимате доступны госуслуги.\n", encoding="utf-8")
+    (letters / "words.txt").write_text("# слова нашего акимата\nцифроакимат\n", encoding="utf-8")
+    (letters / "bad.txt").write_text("жапсаржай\nжылжымайтын мүлік\n", encoding="utf-8")
+    (letters / "anyq.toml").write_text('allowlist-files = ["words.txt"]\nallowlist = ["егов"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _codes(_check("letters/a.txt", "--select", "S", "--isolated")) == ["S101", "S101"]
+    assert _codes(_check("letters/a.txt", "--select", "S")) == []
+    data = json.loads(runner.invoke(app, ["config", "letters", "--format", "json"]).stdout)
+    assert data["settings"]["allowlist"] == ["цифроакимат", "егов"]
+    (letters / "anyq.toml").write_text('allowlist-files = ["bad.txt"]\n', encoding="utf-8")
+    result = _check("letters/a.txt")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"anyq: error: {letters / 'anyq.toml'}: allowlist-files: {letters / 'bad.txt'}: line 2: "
+        "'жылжымайтын мүлік' is several words; the speller checks single words, so allow each word"
+    ]
+    # the API's words: a file name is a ValueError there too
+    with pytest.raises(ValueError, match="'words.txt' is not a word"):
+        anyq.check("Ваше обращение рассмотрено.", settings=Settings(allowlist=["words.txt"]))
 
 
 def test_bad_config_in_a_subfolder_is_a_usage_error(tmp_path, monkeypatch):

@@ -277,7 +277,7 @@ def check(
         _fail(str(exc))
     words = [w for v in allow or [] for w in v.split(",") if w.strip()]
     for w in words:
-        problem = allow_entry_problem(w)
+        problem = allow_entry_problem(w, files="--allowlist")
         if problem:
             _fail(f"--allow: {problem}")
     for f in allowlist or []:

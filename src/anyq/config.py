@@ -121,11 +121,19 @@ class Settings:
                 raise ValueError(f"allowlist: {problem}")
 
 
-def allow_entry_problem(word: str) -> str | None:
+# No word the speller checks holds these: an entry with one is a file name («words.txt»).
+_NOT_IN_WORDS = re.compile(r"[./\\]")
+
+
+def allow_entry_problem(word: str, files: str | None = None) -> str | None:
     """Why an allowlist entry can never match, or None: the speller looks words up one at a
-    time, so «жылжымайтын мүлік» would silently allow nothing."""
+    time, so «жылжымайтын мүлік» would silently allow nothing. ``files`` names where a file of
+    words goes instead (an option or a key), for an entry that looks like one."""
     if len(word.split()) > 1:
         return f"{word.strip()!r} is several words; the speller checks single words, so allow each word"
+    if _NOT_IN_WORDS.search(word):
+        hint = f"; a file of words goes in {files}" if files else ""
+        return f"{word.strip()!r} is not a word (a file name?): the speller checks words of letters{hint}"
     return None
 
 

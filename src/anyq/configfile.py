@@ -6,8 +6,8 @@ of :class:`anyq.config.Settings`, written with ``-`` or ``_``; the loader checks
 value against the field's type annotation, so a field a teammate adds is configurable at
 once. Errors name the file and the key: ``anyq.toml: [tool.anyq] fail-on: …``.
 
-Paths in a config file (``rules``, ``cache-dir``, ``appeal``, and fields
-ending in ``_dir(s)``, ``_file(s)`` or ``_path(s)``) are relative to the file's
+Paths in a config file (``rules``, ``cache-dir``, ``appeal``, ``allowlist-files``, and
+fields ending in ``_dir(s)``, ``_file(s)`` or ``_path(s)``) are relative to the file's
 folder, and so are the globs of ``include``, ``exclude`` and ``per-file-ignores``.
 """
 
@@ -25,13 +25,16 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from anyq.config import FULL_CODE, PROVENANCE_FIELDS, Settings
+from anyq.config import FULL_CODE, PROVENANCE_FIELDS, Settings, allow_entry_problem
 from anyq.profiles import PROFILES
 
 CONFIG_NAMES = (".anyq.toml", "anyq.toml", "pyproject.toml")
 
 # Keys that are not a field of their own.
-_ALIASES = {"rules": None}  # rule directories and files, split into rule_dirs / rule_files
+_ALIASES = {
+    "rules": None,  # rule directories and files, split into rule_dirs / rule_files
+    "allowlist_files": None,  # files of words (as --allowlist reads them), added to allowlist
+}
 _PATH_SUFFIXES = ("_dir", "_dirs", "_file", "_files", "_path", "_paths")
 
 # How command-line values combine with a config file's (the rest replace it).
@@ -199,6 +202,9 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
 
     for key, value in table.items():
         name = key.replace("-", "_")
+        if name == "allowlist_files":
+            values["allowlist"] = values.get("allowlist", []) + _allowlist_words(value, base, lambda msg: fail(key, msg))
+            continue
         if name in _ALIASES:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise fail(key, "must be a list of rule directories or TOML files")
@@ -209,7 +215,7 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
                 values.setdefault("rule_dirs" if target.is_dir() else "rule_files", []).append(str(target))
             continue
         if name not in fields:
-            known = sorted({k.replace("_", "-") for k in fields} | {"rules"})
+            known = sorted({k.replace("_", "-") for k in fields | _ALIASES})
             close = difflib.get_close_matches(key.replace("_", "-"), known, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(known)}"
             raise fail(key, f"unknown key{hint}")
@@ -222,6 +228,12 @@ def settings_from_table(table: dict[str, Any], path: Path, where: str = "") -> S
                 raise fail(key, str(exc)) from None
         if not _type_ok(value, tp):
             raise fail(key, f"must be {_type_name(tp)}, not {type(value).__name__} {value!r}")
+        if name == "allowlist":
+            # words, as in Settings; «words.txt» here is a file meant for allowlist-files
+            for word in value:
+                problem = allow_entry_problem(word, files="allowlist-files")
+                if problem:
+                    raise fail(key, problem)
         if _is_path_field(name):
             if isinstance(value, str):
                 value = str((base / value).resolve())
@@ -258,6 +270,25 @@ def _check_appeal(settings: Settings, table: dict[str, Any], fail) -> None:
     except ReadError as exc:
         original = next((k for k in table if k.replace("-", "_") == "appeal"), "appeal")
         raise fail(original, f"{exc.path}: {exc.reason}") from None
+
+
+def _allowlist_words(value: Any, base: Path, fail) -> list[str]:
+    """The words of ``allowlist-files``: files read as --allowlist reads them, relative to the
+    config file's folder."""
+    from anyq.spell.dictionary import read_allowlist
+
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise fail(f"must be a list of files of words (one per line), not {type(value).__name__} {value!r}")
+    words: list[str] = []
+    for v in value:
+        target = base / v
+        try:
+            words += read_allowlist(str(target))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise fail(f"{target}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        except ValueError as exc:  # an entry that can never match, with its line
+            raise fail(f"{target}: {exc}") from None
+    return words
 
 
 def _plain(msg: str) -> str:
