@@ -221,6 +221,22 @@ def test_fix_reports_what_is_left_in_every_format(tmp_path):
         assert result.exit_code == 1 and looks_right(result.stdout), (fmt, result.stdout[:300])
 
 
+def test_a_document_on_standard_input_goes_to_standard_output_unchanged(tmp_path):
+    # --fix - printed nothing for a .docx (a filter lost its input), and the note called it «-»
+    from docgen import Letter, write_docx
+
+    docx = write_docx(Letter(paragraphs=["В целях проверки доводов обращения специалисты выехали на место."]), tmp_path / "reply.docx")
+    data = docx.read_bytes()
+    result = runner.invoke(app, ["check", "-", "--fix", "-q", "--no-cache", "--stdin-filename", "reply.docx"], input=data)
+    assert result.stdout_bytes == data
+    assert result.exit_code == 1  # J101 is still reported
+    assert result.stderr.splitlines()[0] == "reply.docx: not fixed: it holds a .docx document, not plain text"
+    assert "reply.docx:1:1: J101 " in result.stderr
+    # --diff shows no change and writes no document
+    diff = runner.invoke(app, ["check", "-", "--diff", "--no-cache", "--stdin-filename", "reply.docx"], input=data)
+    assert diff.stdout_bytes == b"" and diff.exit_code == 0
+
+
 def test_fixed_standard_input_goes_to_standard_output_and_the_report_to_standard_error():
     for fmt in ("json", "jsonl", "text"):
         result = runner.invoke(app, ["check", "-", "--fix", "--lang", "ru", "--select", "J216,T", "-f", fmt], input=REPLY)

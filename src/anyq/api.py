@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -315,6 +316,16 @@ def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bo
     return bom + restore_newlines(text[len(bom):], source.text, fixed)  # the caller's line breaks kept
 
 
+def _read_stdin_and_bytes(name: str, limits) -> tuple[bytes, SourceDocument]:
+    """Standard input as :func:`anyq.readers.read_stdin` reads it, with its bytes."""
+    from anyq.readers import mb
+
+    data = sys.stdin.buffer.read(limits.max_file_size + 1)
+    if len(data) > limits.max_file_size:
+        raise ReadError(name, f"standard input is over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
+    return data, read_bytes(name, data, limits=limits)
+
+
 @dataclass(slots=True)
 class FileFix:
     """What ``--fix``/``--diff`` did to one file."""
@@ -324,6 +335,9 @@ class FileFix:
     result: FixResult | None = None
     note: str | None = None  # why the file was not fixed, one line
     written: bool = False
+    # standard input that is no text to fix (a .docx), as read: it goes out unchanged, as a
+    # text with nothing to fix does, so a filter keeps its input
+    unfixed_input: bytes | None = None
 
 
 def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = False, write: bool = True, stdin_filename: str | None = None) -> FileFix:
@@ -335,9 +349,13 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     from anyq.fixes import FixError, can_fix, write_fixed
 
     s = settings or Settings()
+    data = None
     try:
         limits = s.limits()
-        source = read_stdin(stdin_filename or "-", limits=limits) if path == "-" else read_path(path, limits=limits)
+        if path == "-":
+            data, source = _read_stdin_and_bytes(stdin_filename or "-", limits)
+        else:
+            source = read_path(path, limits=limits)
     except ReadError as exc:
         return FileFix(FileReport(path=path, errors=[exc.reason]))
     report = check_source(source, s)
@@ -345,7 +363,7 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
         return FileFix(report, source.text, note="not fixed: --fix and --diff work on .txt and .md files only")
     if source.format not in ("txt", "md"):
         # read by its content (a Word file saved as letter.txt): its bytes are no text to rewrite
-        return FileFix(report, source.text, note=f"not fixed: it holds a .{source.format} document, not plain text")
+        return FileFix(report, source.text, note=f"not fixed: it holds a .{source.format} document, not plain text", unfixed_input=data)
     result = fix_source(source, s, spelling=spelling, report=report)
     out = FileFix(result.report or report, source.text, result)
     if out.report is not None:

@@ -507,7 +507,7 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
             reports.append((report, settings))
             error_lines += [f"{report.path}: error: {e}" for e in report.errors]
             if ff.note:
-                typer.echo(f"{path}: {ff.note}", err=True)
+                typer.echo(f"{report.path}: {ff.note}", err=True)  # standard input by its --stdin-filename
             result = ff.result
             if result is not None and result.changed:
                 changed += 1
@@ -518,6 +518,10 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
             if path == "-" and result is not None:
                 sys.stdout.write(result.text)  # fixed standard input goes to standard output
                 sys.stdout.flush()
+            elif ff.unfixed_input is not None:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(ff.unfixed_input)  # a document on standard input: unchanged
+                sys.stdout.buffer.flush()
             if ff.written and result is not None:
                 counts = ", ".join(f"{c} ×{n}" for c, n in result.counts().items())
                 typer.echo(f"{path}: fixed {len(result.applied)} ({counts})", err=True)
