@@ -445,3 +445,20 @@ def test_an_allow_entry_of_several_words_is_a_usage_error(tmp_path):
     assert result.output.strip().splitlines() == [
         "anyq: error: --allow: 'words.txt' is not a word (a file name?): the speller checks words of letters; a file of words goes in --allowlist"
     ]
+
+
+def test_check_help_lists_the_formats_a_folder_is_searched_for(root, tmp_path):
+    # the help left out .doc, which the README lists and the folder walk picks up
+    import re
+
+    from anyq.batch.discover import Discovery
+    from anyq.configfile import Resolver
+
+    help_text = " ".join(runner.invoke(app, ["check", "--help"]).output.split())
+    listed = re.search(r"every format anyq reads: ([^)]*)\)", help_text).group(1).split(", ")
+    readme = re.search(r"searched for ([^)]*)\)", (root / "README.md").read_text(encoding="utf-8")).group(1).split()
+    assert listed == readme
+    for suffix in listed:
+        (tmp_path / f"reply{suffix}").write_bytes(b"x")
+    found = Discovery(Resolver(isolated=True)).files([str(tmp_path)])
+    assert sorted(os.path.splitext(p)[1] for p in found) == sorted(listed)

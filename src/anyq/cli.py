@@ -217,7 +217,7 @@ class _ReportFile:
 @app.command()
 @_quiet_broken_pipe
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html); - for standard input. Default: the current directory.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or directories (searched for every format anyq reads: .txt, .md, .docx, .odt, .pdf, .rtf, .html, .doc); - for standard input. Default: the current directory.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     lang: Annotated[Optional[Lang], typer.Option(help="Language of the text; auto detects it per paragraph.")] = None,
