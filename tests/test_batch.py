@@ -243,6 +243,23 @@ def test_statistics(archive, tmp_path, monkeypatch):
     assert "Statistics" in text and "worst files" in text and "by category" in text and "files      40" in text
 
 
+def test_statistics_run_line_counts_only_the_files_linted(tmp_path, monkeypatch):
+    # «linted 4» for 2 scored files, 1 empty (an error) and 1 with anyq: ignore-file
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("В целях обеспечения безопасности сообщаем о проведении проверки.\n", encoding="utf-8")
+    (tmp_path / "p.txt").write_text("Мы отремонтируем крышу дома № 12 до 15 мая.\n", encoding="utf-8")
+    (tmp_path / "e.txt").write_text("", encoding="utf-8")
+    (tmp_path / "ig.txt").write_text("# anyq: ignore-file\nЧерновик ответа, не проверять.\n", encoding="utf-8")
+    names = ["a.txt", "p.txt", "e.txt", "ig.txt"]
+    result = runner.invoke(app, ["check", *names, "--no-cache", "-f", "json", "--statistics", "--fail-on", "never"])
+    assert result.exit_code == 2  # the empty file
+    st = json.loads(result.stdout)["statistics"]
+    assert (st["files"], st["files_scored"], st["files_with_errors"], st["files_not_checked"]) == (4, 2, 1, 1)
+    assert st["run"]["linted"] == 2 and st["run"]["from_cache"] == 0
+    text = runner.invoke(app, ["check", *names, "--no-cache", "-q", "--statistics", "--fail-on", "never"]).stdout
+    assert "linted 2 in one process" in text
+
+
 def test_progress_bar_only_on_a_terminal(archive, tmp_path):
     import pty
 

@@ -152,7 +152,9 @@ class BatchRunner:
             for outcome in source:
                 if outcome.cached:
                     self.info.cached += 1
-                else:
+                elif not (outcome.report.errors or outcome.report.not_checked):
+                    # not a file the reader refused, nor one never checked (ignore-file, no
+                    # Kazakh or Russian text): those are counted on the «files» line
                     self.info.linted += 1
                 yield outcome
         finally:
