@@ -133,6 +133,14 @@ def test_csv_rows(tmp_path, monkeypatch):
     assert len(good) == 1 and float(good[0]["score"]) > 90 and not good[0]["code"]
     (empty,) = [r for r in rows if r["path"] == "empty.txt"]
     assert empty["error"] == "is empty"
+    # files not checked: the row says why (it was empty, as if broken)
+    (tmp_path / "draft.txt").write_text("# anyq: ignore-file -- черновик\nВ целях обеспечения безопасности сообщаем.\n", encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Your application has been received and will be considered.\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(_run("draft.txt", "en.txt", "-f", "csv").stdout)))
+    assert [(r["path"], r["score"], r["error"], r["message"]) for r in rows] == [
+        ("draft.txt", "", "", "not checked (anyq: ignore-file on line 1 (черновик))"),
+        ("en.txt", "", "", "nothing checked: no Kazakh or Russian text (skipped: paragraph 1)"),
+    ]
     assert not _run("bad.txt", "-f", "csv").stdout.startswith("\ufeff")
 
 

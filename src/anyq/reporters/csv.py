@@ -1,7 +1,8 @@
 """``--format csv``: one row per finding, for a spreadsheet.
 
-A file without findings still gets a row (with its score), and a file that could not be
-read gets a row with the reason in ``error``, so every checked file is in the table.
+A file without findings still gets a row (with its score), a file that could not be
+read a row with the reason in ``error``, and a file not checked (``anyq: ignore-file``, no
+Kazakh or Russian text) a row with the reason in ``message``, so every file is in the table.
 Written to a file with ``--output``, the text starts with a UTF-8 byte-order mark, which
 is what makes Excel read Cyrillic correctly; on standard output it does not.
 """
@@ -42,7 +43,18 @@ class CsvReport(Reporter):
                 "location": json.dumps(f.location, ensure_ascii=False) if f.location else "",
             })
         if not report.findings and not report.errors:
-            self.writer.writerow(base)
+            self.writer.writerow({**base, "message": _not_checked(report)} if report.not_checked else base)
 
     def finish(self) -> None:
         self.statistics_to_stderr()
+
+
+def _not_checked(report: FileReport) -> str:
+    """Why a file has no score and no error, as the text report says it (its row would be
+    empty, like a broken one's)."""
+    from anyq.reporters.text import _paragraphs
+
+    if report.extra.get("not_checked"):
+        return f"not checked ({report.extra['not_checked']})"
+    skipped = report.stats.get("skipped_paragraphs") or []
+    return f"nothing checked: no Kazakh or Russian text (skipped: {_paragraphs(skipped)})" if skipped else "nothing checked: no text to check"
