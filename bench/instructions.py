@@ -13,6 +13,7 @@ Set PYTHONHASHSEED=0 for counts that repeat exactly.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import sys
 from pathlib import Path
@@ -28,7 +29,11 @@ from anyq.readers import read_path  # noqa: E402
 
 
 def main() -> None:
-    step = int(sys.argv[1]) if len(sys.argv) > 1 else 4
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", nargs="?", type=int, default=4, help="take every Nth letter (default 4)")
+    step = ap.parse_args().step
+    if step < 1:
+        ap.error(f"step must be 1 or more, not {step}")
     sources = [read_path(f) for f in foundation.throughput_letters()][::step]
     linter = linter_for(anyq.Settings())
     for f in foundation.warm_up_letters():

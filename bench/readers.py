@@ -12,6 +12,7 @@ bench/foundation.py.
 
 from __future__ import annotations
 
+import argparse
 import json
 import platform
 import sys
@@ -44,6 +45,8 @@ def _rate(path: Path, limits: Limits) -> tuple[float, int]:
 
 
 def main() -> None:
+    # no options; --help must not start the run (and rewrite the results file)
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     from anyq.readers import worker
 
     letter = one_page_letter()

@@ -260,6 +260,18 @@ def test_statistics_run_line_counts_only_the_files_linted(tmp_path, monkeypatch)
     assert "linted 2 in one process" in text
 
 
+@pytest.mark.parametrize("script", ["readers.py", "instructions.py"])
+def test_bench_scripts_answer_help_without_running(script):
+    # readers.py --help started the benchmark (and rewrote bench/results/readers.json when
+    # it finished); instructions.py --help crashed on int('--help')
+    results = ROOT / "bench" / "results" / "readers.json"
+    before = results.read_bytes() if results.exists() else None
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / script), "--help"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"usage: {script}") and "Traceback" not in proc.stderr
+    assert (results.read_bytes() if results.exists() else None) == before
+
+
 def test_progress_bar_only_on_a_terminal(archive, tmp_path):
     import pty
 
