@@ -182,3 +182,43 @@ def test_a_split_predicate_does_not_end_on_a_dangling_preposition():
 def test_thanks_with_you_in_between():
     hit = next(h for h in jargon("Выражаем Вам благодарность за помощь в уборке двора.") if h[0] == "J218")
     assert hit[1:] == ("Выражаем Вам благодарность", ["Благодарим вас"])
+
+
+# -- audit 3: suggestions that fit the sentence -------------------------------------------------------
+# «проводить» is the imperfective «to conduct», not the perfective «проводи́ть» (to see off), whose
+# future and past are written alike; the «вы» present with no «вы» is the imperative
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Мы проводим проверку вашей жалобы.", "J261", "проводим проверку вашей жалобы", "проверяем вашу жалобу"),
+        ("Она проводила проверку каждый год.", "J261", "проводила проверку", "проверяла"),
+        ("Вы проводите проверку?", "J261", "проводите проверку", "проверяете"),
+        ("Проводите проверку счётчиков сами.", "J261", "Проводите проверку счётчиков", "Проверяйте счётчики"),
+        ("Мы проводим осмотр квартир по средам.", "J268", "проводим осмотр квартир", "осматриваем квартиры"),
+        ("Производите оплату до 10 числа.", "J262", "Производите оплату", "Оплачивайте"),
+    ],
+)
+def test_conduct_keeps_its_aspect_and_mood(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1] == span and hit[2][0] == first
+
+
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Мы осуществим проверку документов до 1 июня.", "J261", "осуществим проверку документов", "проверим документы"),
+        ("Мы в мае осуществим выезд на место.", "J269", "осуществим выезд", "выедем"),
+        ("Осуществим контроль за работами вместе с жильцами.", "J106", "Осуществим контроль за работами", "Проконтролируем работы"),
+    ],
+)
+def test_we_will_carry_out_is_a_verb(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1] == span and hit[2][0] == first
+
+
+def test_feasible_stays_an_adjective():
+    from anyq.nlp.pipeline import annotate
+
+    for text in ("Такой ремонт осуществим в этом году.", "План вполне осуществим."):
+        word = next(t for t in annotate(text, "ru") if t.lower_ == "осуществим")
+        assert (word.lemma_, word.pos_) == ("осуществимый", "ADJ")

@@ -57,6 +57,7 @@ class RussianMorphology:
 
         self.analyzer = pymorphy3.MorphAnalyzer(lang="ru")
         self.analyse = lru_cache(maxsize=200_000)(self._analyse)
+        self.analyse_verb = lru_cache(maxsize=20_000)(self._analyse_verb)
 
     def _analyse(self, word: str) -> tuple[str, str, str, str]:
         """``word`` (lower case) → (lemma, UD POS, UD features, OpenCorpora tag)."""
@@ -69,6 +70,10 @@ class RussianMorphology:
         elif p.tag.POS == "NOUN" and p.is_known:
             # «подлежащие сносу»: a participle of a verb officialese uses, rated as likely as the noun
             p = next((q for q in parses if q.score == p.score and q.tag.POS == "PRTF" and q.normal_form in _PARTICIPLE_VERBS), p)
+        elif "perf" in p.tag and p.is_known:
+            # «проводим», «проводила»: the imperfective «проводить» (to conduct), rated as likely as
+            # the perfective «проводи́ть» (to see off), whose future and past are written alike
+            p = next((q for q in parses if q.score == p.score and q.tag.POS == p.tag.POS and "impf" in q.tag and q.normal_form == p.normal_form), p)
         lemma, listed = p.normal_form, []
         if not p.is_known and p.tag.POS not in ("ADJF", "PRTF"):
             # A Kazakhstan noun the dictionary lacks: the guesser's lemmas differ form to form
@@ -88,6 +93,10 @@ class RussianMorphology:
             # (not «принятые меры»: see _PARTICIPLE_VERBS)
             p = next((q for q in parses if q.tag.POS == "ADJF"), p)
             lemma = p.normal_form
+        return self._describe(word, p, lemma, bool(listed))
+
+    def _describe(self, word: str, p, lemma: str, listed: bool) -> tuple[str, str, str, str]:  # noqa: ANN001 - a pymorphy3 parse
+        """The parse ``p`` of ``word`` as (lemma, UD POS, UD features, OpenCorpora tag)."""
         tag = p.tag
         oc_pos = tag.POS or ""
         pos = _POS.get(oc_pos, "X")
@@ -104,6 +113,15 @@ class RussianMorphology:
         if oc_pos == "COMP":
             feats.add("Degree=Cmp")
         return lemma, pos, "|".join(sorted(feats)), str(tag)
+
+    def _analyse_verb(self, word: str) -> tuple[str, str, str, str] | None:
+        """The first person plural verb that ``word``, read as a short adjective, also is
+        («осуществим»: осуществимый or осуществить), as ``analyse`` gives it; None if none."""
+        parses = self.analyzer.parse(word)
+        if parses[0].tag.POS != "ADJS":
+            return None
+        q = next((q for q in parses if q.tag.POS == "VERB" and {"1per", "plur"} <= q.tag.grammemes), None)
+        return self._describe(word, q, q.normal_form, False) if q is not None else None
 
     def is_known(self, word: str) -> bool:
         """In pymorphy3's dictionary or in our lexicon of Kazakhstan's official words (тенге, акимат)."""
@@ -151,19 +169,21 @@ _WRITTEN = [LEMMA, POS, TAG]
 class RussianAnnotator(PerTextAnnotator):
     """Lemma, POS, OpenCorpora tag and features of every token, written to the doc in one
     ``Doc.from_array`` (a ``Token`` object and four attribute writes per token cost more than
-    the analysis, which is cached). Everything written depends on the token's text only."""
+    the analysis, which is cached). Everything written depends on the token's text only, but
+    for a short adjective that is also a «мы» verb («осуществим»: ``_verbs_in_context``)."""
 
     max_texts = 200_000
 
-    def _build(self, text: str) -> tuple:
+    def _build(self, text: str, analysis: tuple[str, str, str, str] | None = None) -> tuple:
         """``text`` → (LEMMA, POS, TAG values as the bytes of a ``from_array`` row, features
-        (None: none); lemma, POS, tag strings; is a word; the lexeme columns)."""
+        (None: none); lemma, POS, tag strings; is a word; the lexeme columns); ``analysis``
+        instead of the word's own (``_verbs_in_context``)."""
         strings = self.vocab.strings
         lex = self.vocab[text]
         is_word = lex.is_alpha or ("-" in text and WORD.fullmatch(text) is not None)
         lemma, pos, oc, feats = "", "", "", ""
         if is_word:
-            lemma, pos, feats, oc = morphology().analyse(text.lower())
+            lemma, pos, feats, oc = analysis or morphology().analyse(text.lower())
         elif lex.is_punct:
             pos, lemma = "PUNCT", text
         elif lex.like_num:
@@ -191,10 +211,46 @@ class RussianAnnotator(PerTextAnnotator):
         if not cols.text:
             return self.no_tokens(doc, cols)
         rows = self.rows(cols.text)
+        for i, analysis in _verbs_in_context(cols.text, rows):
+            rows[i] = self._build(cols.text[i], analysis)
         (values, morphs, cols.lemma, cols.pos, cols.tag, words, cols.lower, cols.space, cols.punct, cols.alpha, cols.num, cols.cue) = map(list, zip(*rows))
         # the rows joined as bytes (see ``hashes``)
         doc.from_array(_WRITTEN, uint64_array(b"".join(values), len(values), 3))
         return self.finish(doc, morphs, words)
+
+
+_OBJECT_POS = frozenset({"NOUN", "ADJF", "PRTF", "NPRO"})
+_OBJECT_UD = frozenset({"NOUN", "ADJ", "PRON"})
+
+
+def _verbs_in_context(texts: list[str], rows: list[tuple]) -> list[tuple[int, tuple]]:
+    """«Мы осуществим проверку»: a short adjective that is also a verb of the first person plural
+    (осуществимый, осуществить) is the verb after «мы» or before an accusative object; «Проект
+    осуществим в срок» keeps the adjective. The only readings that depend on the words around."""
+    found = []
+    analyse_verb, parse = morphology().analyse_verb, morphology().analyzer.parse
+    for i, row in enumerate(rows):
+        if not row[4].startswith("ADJS"):
+            continue
+        verb = analyse_verb(texts[i].lower())
+        if verb is None:
+            continue
+        # the next word read as a noun, adjective or pronoun, and one that can be accusative
+        # (not «в», which pymorphy3 also knows as a noun)
+        after = texts[i + 1] if i + 1 < len(texts) and rows[i + 1][3] in _OBJECT_UD else ""
+        if _we_before(texts, i) or (after and any(q.tag.POS in _OBJECT_POS and "accs" in q.tag for q in parse(after.lower()))):
+            found.append((i, verb))
+    return found
+
+
+def _we_before(texts: list[str], i: int) -> bool:
+    """«мы» among the three words before ``i``, in its clause («Мы в мае осуществим»)."""
+    for t in reversed(texts[max(0, i - 3) : i]):
+        if not t.isalpha():
+            return False
+        if t.lower() == "мы":
+            return True
+    return False
 
 
 @Language.factory("anyq_ru_morph")

@@ -148,6 +148,9 @@ def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None
         return None  # a short passive participle hides the doer: no safe active replacement
     keep: set[str]
     if pos == "VERB":
+        if {"2per", "plur", "pres"} <= gs and _addressed_as_imperative(anchor):
+            # «Проводите проверку сами»: the «вы» present is written as the imperative
+            gs = frozenset({"impr", "plur", "excl"})
         if "impr" in gs:
             keep = {"impr"} | (gs & {"sing", "plur", "excl", "incl"})
         elif "past" in gs:
@@ -174,6 +177,22 @@ def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None
     else:
         return None
     return _inflect(lex, keep)
+
+
+def _addressed_as_imperative(anchor: Token) -> bool:
+    """A «вы» present that is also the imperative («проводите», «производите») with no «вы»
+    before it in its clause and no «ли» after it: a letter tells the reader what to do."""
+    if not any("impr" in p.tag and p.normal_form == anchor.lemma_ for p in parses(anchor.text)):
+        return False
+    doc = anchor.doc
+    if anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "ли":
+        return False  # «Проводите ли вы проверку?»
+    i = anchor.i - 1
+    while i >= 0 and doc[i].text not in _CLAUSE_END and doc[i].text != ",":
+        if doc[i].lower_ == "вы":
+            return False
+        i -= 1
+    return True
 
 
 def _tense(gs: frozenset[str]) -> str | None:
