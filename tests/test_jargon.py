@@ -122,7 +122,8 @@ def test_a_new_subject_that_its_predicate_would_not_agree_with_is_not_offered():
 def test_the_participle_of_a_reference_back_is_not_one_that_modifies_a_noun():
     codes = lambda t: [c for c, _, _ in jargon(t, "ru")]  # noqa: E731
     assert "J210" not in codes("С учётом вышеизложенных фактов жалоба отклонена.")
-    assert fix("С учётом изложенных обстоятельств ваше обращение удовлетворено.", "ru", "J127")[1] == ["Учитывая изложенные обстоятельства"]
+    # (an active verb: «учитывая» next to a passive «удовлетворено» would have no doer)
+    assert fix("С учётом изложенных обстоятельств мы удовлетворили ваше обращение.", "ru", "J127")[1] == ["Учитывая изложенные обстоятельства"]
     # «изложенного решения»: «Поэтому решения жалоба отклонена» is not offered
     assert fix("На основании изложенного решения жалоба отклонена.", "ru", "J210")[1] == []
     assert fix("С учётом изложенного жалоба отклонена.", "ru", "J210")[1] == ["Поэтому"]

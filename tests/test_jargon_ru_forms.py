@@ -203,6 +203,15 @@ def test_conduct_keeps_its_aspect_and_mood(text, code, span, first):
     assert hit[1] == span and hit[2][0] == first
 
 
+def test_a_question_with_li_gets_no_we_decided():
+    # «Было ли мы решили…?» is not Russian
+    for text in ("Было ли принято решение по моему заявлению?", "Будет ли принято решение до конца месяца?"):
+        hit = next(h for h in jargon(text) if h[0] == "J354")
+        assert hit[1:] == ("принято решение", [])
+    hit = next(h for h in jargon("По моему заявлению было принято решение.") if h[0] == "J354")
+    assert hit[2] == ["мы решили"]
+
+
 @pytest.mark.parametrize(
     "text,code,span,first",
     [
@@ -222,3 +231,50 @@ def test_feasible_stays_an_adjective():
     for text in ("Такой ремонт осуществим в этом году.", "План вполне осуществим."):
         word = next(t for t in annotate(text, "ru") if t.lower_ == "осуществим")
         assert (word.lemma_, word.pos_) == ("осуществимый", "ADJ")
+
+
+@pytest.mark.parametrize(
+    "text,code,span,suggestions",
+    [
+        # the dative of «оказывать поддержку» is the accusative of «поддерживать»
+        ("Управление оказывает поддержку многодетным семьям.", "J329", "оказывает поддержку многодетным семьям", ["поддерживает многодетные семьи"]),
+        ("Специалист окажет консультацию заявителю.", "J310", "окажет консультацию заявителю", ["проконсультирует заявителя"]),
+        ("Специалист окажет консультацию по телефону.", "J310", "окажет консультацию", ["проконсультирует"]),
+        # «Вам проконсультируют»: the dative before stays outside the match, no suggestion
+        ("Вам окажут консультацию в ЦОНе.", "J310", "окажут консультацию", []),
+        # «вернула излишне уплаченных денег»: an object that is not re-inflected, no suggestion
+        ("Бухгалтерия произвела возврат излишне уплаченных денег.", "J295", "произвела возврат", []),
+        ("Бухгалтерия произвела возврат уплаченных денег.", "J295", "произвела возврат уплаченных денег", ["вернула уплаченные деньги"]),
+    ],
+)
+def test_the_object_takes_the_case_of_the_one_verb(text, code, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1:] == (span, suggestions)
+
+
+@pytest.mark.parametrize(
+    "text,span,suggestions",
+    [
+        ("Решения об установке светофоров принимаются с учётом интенсивности движения.", "с учётом", []),
+        ("Размер пособия пересматривается ежегодно с учетом прожиточного минимума.", "с учетом", []),
+        ("Мы пересчитали плату с учётом ваших показаний.", "с учётом ваших показаний", ["учитывая ваши показания"]),
+    ],
+)
+def test_considering_needs_a_verb_with_a_doer(text, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == "J127")
+    assert hit[1:] == (span, suggestions)
+
+
+@pytest.mark.parametrize(
+    "text,span,suggestions",
+    [
+        # an announcement adds to what was said: no «Но»; the comma goes with the opener
+        ("Вместе с тем, разъясняем, что вы можете подать жалобу в суд.", "Вместе с тем,", ["Также"]),
+        ("Вместе с тем сообщаем, что ремонт закончат в мае.", "Вместе с тем", ["Также"]),
+        ("Вместе с тем, мы можем предложить место в другом саду.", "Вместе с тем,", ["Но", "Однако", "Также"]),
+        ("Наряду с этим, жильцам вернут переплату.", "Наряду с этим,", ["Также"]),
+    ],
+)
+def test_an_opener_replaced_without_its_comma_or_a_false_contrast(text, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == "J121")
+    assert hit[1:] == (span, suggestions)

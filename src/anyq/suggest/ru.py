@@ -511,6 +511,10 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             # («В целях безопасности» → «Для безопасности», «с целью выяснить» → «чтобы выяснить»)
             verb_follows = end < len(doc) and "INFN" in grammemes(doc[end])
             replace = [rep for rep in replace if (rep.lower() == "чтобы") == verb_follows] or replace
+    if any(r.lower() in _CONTRASTIVE for r in replace) and _announcement_follows(doc, end):
+        # «Вместе с тем сообщаем…» adds to what was said, it does not contrast with it:
+        # «Но сообщаем» would; what is left («также»), if anything, is offered
+        replace = [r for r in replace if r.lower() not in _CONTRASTIVE]
     if object_case == "gen>loc" and "о" in replace and start > 0 and doc[start - 1].lemma_ in _GOVERNS_K:
         # «претензий в отношении их работы» → «претензий к их работе», not «об их работе»
         replace, object_case = ["к" if r == "о" else r for r in replace], "gen>dat"
@@ -522,6 +526,10 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         # takes either; with no source case, any noun phrase. A replacement that is itself a
         # preposition («о», «через») must take the noun phrase with it, a verb need not.
         src, _, dst = object_case.rpartition(">")
+        if "dat" in src.split("|") and _dative_before(doc, start):
+            # «Вам окажут консультацию»: the one who is helped stands before the match, and the
+            # new verb would need it in its case: «Вам проконсультируют» is not Russian
+            return Fit(end, ())
         found = None
         for case in (src.split("|") if src else [None]):
             found = noun_phrase(doc, end, case)
@@ -547,7 +555,11 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             subject_number = _a(found[1][-1][1].tag.number) if dst == "nom" else None
         elif any(_needs_object(rep) or (dst == "nom" and _ends_with_verb(rep)) for rep in replace):
             return Fit(end, ())  # «там, где находится» needs the noun that is there
-        elif end + 1 < len(doc) and doc[end].pos_ == "ADP" and any(noun_phrase(doc, end + 1, c) for c in src.split("|") if c not in ("", "gen")):
+        elif "gen" in src.split("|") and _genitive_follows(doc, end):
+            # «произвела возврат излишне уплаченных денег»: an object the noun phrase reader cannot
+            # take (after an adverb, a numeral) would keep the genitive: «вернула излишне уплаченных»
+            return _unfitted(doc, start, end)
+        elif end + 1 < len(doc) and doc[end].pos_ == "ADP" and any(noun_phrase(doc, end + 1, c) for c in src.split("|") if c not in ("", "gen", "dat")):
             # «осуществляется контроль за работами»: the object after a preposition is the noun's;
             # the verb would strand the preposition (a genitive after one is mostly a place or time)
             return Fit(end, ())
@@ -572,6 +584,14 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             continue
         if _modal_without_infinitive(doc, start, end, fitted):
             continue
+        if _starts_with_gerund(fitted) and not _doer_verb_near(doc, start, np_end):
+            # «Решения принимаются с учётом…» → «принимаются учитывая…»: a gerund needs a verb
+            # whose subject acts, and a passive («принимаются», «рассчитана») has none
+            continue
+        if fitted.split(" ")[0].lower() in _SUBJECTS and _li_before(doc, start):
+            # «Было ли принято решение…?»: «Было ли мы решили» is not Russian; the question
+            # would need rebuilding («Решили ли мы…?»)
+            continue
         if passive_subject:
             fitted = _agree_verb(fitted, number, _number_of(_anchor(tokens, "noun")))
             if fitted is None:
@@ -591,8 +611,54 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         suggestions.append(_match_case(doc[start:np_end].text, _preposition_o(fitted)))
     if not suggestions and object_case:
         return _unfitted(doc, start, end)
+    if suggestions and not np_text and _opens_clause(doc, start) and end < len(doc) and doc[end].text == "," and all(s.lower() in _CONNECTORS for s in suggestions):
+        # «Вместе с тем, разъясняем» → «Также разъясняем»: no comma after a connector
+        # opening the sentence, so the replaced text takes the comma with it
+        return Fit(end + 1, tuple(dict.fromkeys(suggestions)))
     # the finding reaches over the noun phrase only when a suggestion rewrites it
     return Fit(np_end if np_text else end, tuple(dict.fromkeys(suggestions)))
+
+
+_CONTRASTIVE = frozenset({"но", "однако"})
+_CONNECTORS = frozenset({"но", "однако", "и", "также"})
+
+
+def _opens_clause(doc: Doc, start: int) -> bool:
+    return start == 0 or doc[start - 1].text in _CLAUSE_END
+
+
+def _announcement_follows(doc: Doc, end: int) -> bool:
+    """«(,) сообщаем», «разъясняем», «обращаем внимание»: the writer's «мы» verb in the present
+    right after the match, announcing what comes next."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return i < len(doc) and {"VERB", "1per", "plur", "pres"} <= grammemes(doc[i])
+
+
+def _dative_before(doc: Doc, start: int) -> bool:
+    """A dative noun or personal pronoun just before ``start`` («Вам окажут», «Семьям
+    оказывают»), not one after a preposition («по средам оказывают»)."""
+    i = start - 1
+    while i >= 0 and _modifies(doc[i]):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    j = i - 1
+    while j >= 0 and _modifies(doc[j]):
+        j -= 1
+    if j >= 0 and doc[j].pos_ == "ADP":
+        return False
+    return any("datv" in p.tag and p.tag.POS in ("NOUN", "NPRO") for p in parses(doc[i].text))
+
+
+def _genitive_follows(doc: Doc, end: int) -> bool:
+    """A word that can be genitive after ``end`` and its adverbs: a noun, a modifier, a numeral.
+    An adverb may read as a short neuter adjective only («излишне уплаченных»): that counts too."""
+    i = end
+    while i < len(doc) and doc[i].is_alpha and any(p.tag.POS == "ADVB" or (p.tag.POS == "ADJS" and "neut" in p.tag) for p in parses(doc[i].text)):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "PRON", "DET"):
+        return False
+    return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO") for p in parses(doc[i].text))
 
 
 def _unfitted(doc: Doc, start: int, end: int) -> Fit:
@@ -696,6 +762,47 @@ def _modal_without_infinitive(doc: Doc, start: int, end: int, fitted: str) -> bo
             return False
         i += 1
     return True
+
+
+def _starts_with_gerund(fitted: str) -> bool:
+    """«учитывая изменения»; not «для» (a rare gerund of «длить»): the likely reading decides."""
+    ps = parses(fitted.split(" ")[0]) if fitted[:1].isalpha() else ()
+    return bool(ps) and ps[0].tag.POS == "GRND"
+
+
+def _doer_verb_near(doc: Doc, start: int, end: int) -> bool:
+    """The verb nearest the match ``[start, end)`` in its sentence is active: a gerund put
+    there has a doer. False for a passive, a «-ся» passive, or no verb at all."""
+
+    def nearest(indices) -> int | None:
+        for i in indices:
+            if doc[i].text in _CLAUSE_END:
+                return None
+            if grammemes(doc[i]) & _VERBAL:
+                return i
+        return None
+
+    before, after = nearest(range(start - 1, -1, -1)), nearest(range(end, len(doc)))
+    found = [i for i in (before, after) if i is not None]
+    if not found:
+        return False
+    t = doc[min(found, key=lambda i: start - i if i < start else i - end + 1)]
+    if grammemes(t) & {"PRTS", "pssv"}:
+        return False
+    return not (t.lemma_.endswith(("ся", "сь")) and t.lemma_ not in _INHERENTLY_REFLEXIVE)
+
+
+_SUBJECTS = frozenset({"я", "мы", "вы", "он", "она", "оно", "они"})
+
+
+def _li_before(doc: Doc, start: int) -> bool:
+    """The particle «ли» earlier in the clause of ``start``: a yes/no question puts its verb first."""
+    i = start - 1
+    while i >= 0 and doc[i].text not in _CLAUSE_END and doc[i].text != ",":
+        if doc[i].lower_ == "ли":
+            return True
+        i -= 1
+    return False
 
 
 def _starts_with_verb(replacement: str) -> bool:
