@@ -653,3 +653,40 @@ def test_a_kazakh_call_centre_number_before_its_word_is_no_fact_of_the_case():
     )
     _, has, codes = _reading(text)
     assert not has["decision"] and "L110" in codes
+
+
+# ---------------------------------------------------------------------------- how a reply is read (audit «fresh»)
+
+
+def _letter(opening: str, rest: str = "Этот вопрос находится на контроле отдела.") -> str:
+    kk = any(ch in opening for ch in "әғқңөұүһі")
+    head = "Шығ. № 12, 2025 жылғы 1 наурыз\n\nИвановқа И. И.\n\n" if kk else "Исх. № 12 от 01.03.2025\n\nИванову И. И.\n\n"
+    sign = "Бөлім басшысы          С. Оспанов\n" if kk else "Руководитель отдела          С. Оспанов\n"
+    return f"{head}{opening} {rest}\n\n{sign}"
+
+
+@pytest.mark.parametrize(
+    "opening,rest",
+    [
+        ("Вы спросили, когда отремонтируют крышу вашего дома.", None),
+        ("Ваше коллективное обращение о ремонте крыши рассмотрено.", None),
+        ("Вашу повторную жалобу на протекающую крышу мы получили.", None),
+        ("В обращении Вы пишете, что крыша над подъездом протекает.", None),
+        ("Вы пожаловались, что крышу не ремонтируют третий год.", None),
+        ("Сіз үйіңіздің шатыры қашан жөнделетінін сұрадыңыз.", "Мәселе бақылауға алынды."),
+        ("Сіз аулада түнде шу болатынына шағымдандыңыз.", "Мәселе бақылауға алынды."),
+    ],
+    ids=["ru-asked", "ru-collective", "ru-repeated", "ru-you-write", "ru-complained", "kk-asked", "kk-complained"],
+)
+def test_a_reply_need_not_say_your_appeal(opening, rest):
+    """«Вы спросили…», «Ваше коллективное обращение…», «Сіз … сұрадыңыз» answer the reader's
+    own appeal: such letters were a `letter`, and an «отписка» among them got no L110–L122."""
+    r = anyq.check(_letter(opening, *([rest] if rest else [])))
+    assert r.extra["kind"] == "reply"
+    assert {"L110", "L120"} <= _codes(r)
+
+
+def test_the_readers_words_only_at_a_sentences_start_make_a_reply():
+    """«если Вы не сообщили …» is a condition of a notice, not the reader's appeal retold."""
+    r = anyq.check(_letter("Напоминаем, что если Вы не сообщили о смене адреса, квитанции будут приходить по старому адресу.", "Адрес можно сменить в любом ЦОН."))
+    assert r.extra["kind"] == "letter"

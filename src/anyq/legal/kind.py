@@ -2,7 +2,8 @@
 
 A *letter* has a letter's frame: a greeting to a person, a signature with a position, or
 the requisites of official correspondence. A *reply* is a letter that answers the reader's
-own appeal («Ваше обращение», «На № … от …», «өтінішіңіз», «… өтінішке»), opens with a decision
+own appeal («Ваше (коллективное) обращение», «На № … от …», «Вы спросили…», «өтінішіңіз», «… өтінішке»,
+«Сіз … сұрадыңыз»), opens with a decision
 for the reader (also a refusal told by a negative verb: «бермейміз»), or greets a person by name
 and ends with an executor and phone without opening on business of its own (an invitation, a
 notice, a request). Everything else
