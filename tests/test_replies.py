@@ -690,3 +690,30 @@ def test_the_readers_words_only_at_a_sentences_start_make_a_reply():
     """«если Вы не сообщили …» is a condition of a notice, not the reader's appeal retold."""
     r = anyq.check(_letter("Напоминаем, что если Вы не сообщили о смене адреса, квитанции будут приходить по старому адресу.", "Адрес можно сменить в любом ЦОН."))
     assert r.extra["kind"] == "letter"
+
+
+_REFUSAL_LETTER = (
+    "Исх. № 12 от 01.03.2025\n\nИванову И. И.\n\nВаше заявление рассмотрено. {sentence}\n\n"
+    "Если вы не согласны, обжалуйте ответ в акимате района или в суде в течение трёх месяцев.\n\n"
+    "Руководитель отдела          С. Оспанов\n\nИсп.: Ахметова Д., тел. 8 (7272) 31-12-20\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,decided",
+    [
+        ("В этом году участок вам не дадут, потому что свободных участков нет.", True),
+        ("Пособие вам не назначат, так как доход семьи выше порога.", True),
+        ("Пособие вам не будет назначено, поскольку доход семьи выше порога.", True),
+        ("Справка вам не будет выдана, так как вы не собственник дома.", True),
+        # a condition warns, it decides nothing
+        ("Если вы не принесёте справку о доходах, пособие вам не назначат, потому что без неё доход не проверить.", False),
+    ],
+    ids=["dadut", "naznachat", "ne-budet-naznacheno", "ne-budet-vydana", "condition"],
+)
+def test_an_impersonal_refusal_with_its_reason_is_a_decision(sentence, decided):
+    """«участок вам не дадут, потому что…» refuses as plainly as «Мы не дадим…»: it got L110
+    «нет решения» and the error-level L120, which pushed writers back to «отказано»."""
+    r, has, codes = _reading(_REFUSAL_LETTER.format(sentence=sentence))
+    assert has["decision"] is decided
+    assert ("L110" in codes) is not decided and ("L120" in codes) is not decided

@@ -260,7 +260,9 @@ def _kk_forward_looking(t: Token) -> bool:
 
 def refusal(s: Sentence) -> str | None:
     """A verb of the first person negated, said to the reader — a refusal without an outcome
-    word: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». The verb, or None."""
+    word: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». In Russian also the impersonal
+    third person with its reason: «Участок вам не дадут, потому что…», «Пособие вам не будет
+    назначено, так как…». The verb, or None."""
     if s.span is None:
         return None
     ts = token_strings(s.span.doc)
@@ -270,11 +272,24 @@ def refusal(s: Sentence) -> str | None:
     if s.lang == "ru":
         if "не" not in lower[a:b]:
             return None
+        impersonal = None
         for i in range(a + 1, b):
             t = tag[i]
-            if lower[i - 1] == "не" and t.startswith("VERB") and "1per" in t and ("pres" in t or "futr" in t) and lemma[i] not in _NOT_REFUSALS:
+            if lower[i - 1] != "не" or not t.startswith("VERB") or lemma[i] in _NOT_REFUSALS:
+                continue
+            if "1per" in t and ("pres" in t or "futr" in t):
                 found = f"не {lower[i]}"
                 break
+            if impersonal is None and "3per" in t and "futr" in t:
+                if "plur" in t and lower[i] != "будут":
+                    impersonal = f"не {lower[i]}"  # «не дадут», «не назначат»
+                elif lower[i] in ("будет", "будут") and i + 1 < b and tag[i + 1].startswith("PRTS"):
+                    impersonal = f"не {lower[i]} {lower[i + 1]}"  # «не будет назначено»
+        # the third person refuses only with its reason and not as a condition: «Если Вы не
+        # принесёте справку, пособие вам не назначат» warns, it decides nothing
+        if found is None and impersonal is not None and cues("ru").search("reason", s.text):
+            if "если" not in lower[a:b] and "случае" not in lower[a:b]:
+                found = impersonal
     else:
         # the stemmer's tags: «бермейміз» = бер + neg + pres + 1pl
         for i in range(a, b):
