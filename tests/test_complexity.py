@@ -339,3 +339,33 @@ def test_the_split_place_shown_stops_before_a_quote_of_the_text():
     )
     [f] = [f for f in anyq.check(text, lang="kk", select=["C101"]).findings]
     assert "«, оған сәйкес»" in f.message, f.message
+
+
+# --- names of bodies, relative splits, one finding a sentence, short sentences, C110's place --
+def test_genitive_chain_skips_names_of_bodies_and_posts():
+    # C103 called the names of bodies and officials chains: «здравоохранения города Шымкента»,
+    # «полиции города Алматы», «СОЦИАЛЬНОЙ ЗАЩИТЫ НАСЕЛЕНИЯ РЕСПУБЛИКИ», «Министра внутренних дел
+    # Республики»; J353 skipped them by its lists, C103 had none (the test is now shared)
+    names = (
+        "Управление здравоохранения города Шымкента рассмотрело вашу жалобу.\n\n"
+        "Департамент полиции города Алматы направил вам ответ.\n\n"
+        "Ответ подготовили специалисты Министерства труда и социальной защиты населения Республики Казахстан.\n\n"
+        "МИНИСТЕРСТВО ТРУДА И СОЦИАЛЬНОЙ ЗАЩИТЫ НАСЕЛЕНИЯ РЕСПУБЛИКИ КАЗАХСТАН\n\n"
+        "Порядок утверждён приказом Министра внутренних дел Республики Казахстан.\n\n"
+        "Жалобу рассмотрел заместитель начальника отдела полиции района.\n\n"
+        "По итогам проверки Управления здравоохранения города выявлены нарушения.\n"
+    )
+    assert [f.text for f in anyq.check(names, lang="ru", select=["C103", "J353"]).findings] == []
+    # a chain of officialese is still one, also with a place after it
+    chains = (
+        "Это нужно в целях обеспечения реализации положений программы.\n\n"
+        "Сроки ремонта зависят от выделения средств бюджета области.\n\n"
+        "Средства выделены для обеспечения деятельности аппарата акима района.\n"
+    )
+    found = anyq.check(chains, lang="ru", select=["C103"]).findings
+    # a name after a chain is one noun of it, and the chain's span ends there
+    assert [f.text for f in found] == [
+        "обеспечения реализации положений программы",
+        "выделения средств бюджета",
+        "обеспечения деятельности аппарата",
+    ]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
-from anyq.nlp.clauses import KK_CLAUSE_PARTICLES, WORD, SentenceFacts, Split, sentence_facts
+from anyq.nlp.clauses import KK_CLAUSE_PARTICLES, RU_NAME_PLACES, WORD, SentenceFacts, Split, ru_chain_nouns, sentence_facts
 from anyq.nlp.strings import token_strings
 from anyq.profiles import profile_of, resolve
 
@@ -125,20 +125,25 @@ _GENITIVE: dict[str, dict[str, bool]] = {}
 
 @paragraph_rule("C103")
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    """Three or more nouns in a row in the genitive: «обеспечения реализации положений Закона»."""
+    """Three or more nouns in a row in the genitive: «обеспечения реализации положений Закона».
+    The name of a body or a post is no chain («Управление здравоохранения города Шымкента»), and
+    a place ends one without counting (``ru_chain_nouns``, shared with J353)."""
     limit = int(param(rule, ctx, "min_nouns", 3))
     run: list[int] = []
     nouns = 0
 
     def flush() -> Iterator[Hit]:
-        if nouns >= limit:
-            # trim leading/trailing adjectives so the span starts and ends with a noun
-            toks = [ctx.doc[i] for i in run]
-            while toks and toks[-1].pos_ not in ("NOUN", "PROPN"):
-                toks.pop()
-            if toks:
-                start, end = ctx.token_span(toks[0].i, toks[-1].i + 1)
-                yield Hit(start, end, values={"value": nouns, "threshold": limit})
+        if nouns < limit:
+            return
+        head = run[0] - 1
+        while head >= 0 and space[head]:
+            head -= 1
+        at = [i for i in run if ts.pos[i] != "ADJ"]
+        counted = ru_chain_nouns(ts.lemma[head] if head >= 0 else "", [ts.lemma[i] for i in at])
+        if counted >= limit:
+            # the span ends with the last noun counted (a name after it is not the chain's)
+            start, end = ctx.token_span(run[0], at[counted - 1] + 1)
+            yield Hit(start, end, values={"value": counted, "threshold": limit})
 
     doc = ctx.doc
     ts = token_strings(doc)
@@ -163,6 +168,11 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             g = genitive[text[i]] = "Case=Gen" in str(doc[i].morph)
         if not g:
             continue  # not a genitive: the next one is not next to the run (tested below)
+        if ts.lemma[i] in RU_NAME_PLACES:
+            # «… города», «… Республики»: a place ends the run and is not counted
+            yield from flush()
+            run, nouns = [], 0
+            continue
         if run and i != prev + 1 and not all(space[prev + 1 : i]):
             # a word between ends the run (whitespace does not)
             yield from flush()

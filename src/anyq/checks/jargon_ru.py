@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.clauses import RU_NAME_PLACES, ru_chain_nouns
 from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
 from anyq.suggest.base import match_case
@@ -284,12 +285,13 @@ def _light_lemmas(lights: frozenset[str]) -> frozenset[str]:
 def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     """Three or more genitive nouns in a row, one of them a verbal noun.
 
-    Names of places end a chain without counting («… города Семей»); a chain that starts
-    with the name of a body or a position («отдела жилищных отношений»), or with a unit of
+    Names of places end a chain without counting («… города Семей»); the name of a body or a
+    position («отдела жилищных отношений», «Управление здравоохранения города»: the test and
+    its words are shared with C103, ``ru_chain_nouns``), a chain that starts with a unit of
     time («со дня получения ответа»), and a chain inside quotation marks, are not reported.
     """
     limit = int(rule.params.get("min_nouns", 3))
-    places = rule.word_set("not_counted")
+    places = RU_NAME_PLACES
     not_first = rule.word_set("not_first")
     doc = ctx.doc
     ts = token_strings(doc)
@@ -303,13 +305,16 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         nouns = [i for i, noun in run if noun]
         if len(nouns) < limit or ts.lemma[nouns[0]] in not_first:
             return
-        if not any(_deverbal_lemma(ts.lemma[i]) for i in nouns):
+        head = run[0][0] - 1
+        while head >= 0 and space[head]:
+            head -= 1
+        nouns = nouns[: ru_chain_nouns(ts.lemma[head] if head >= 0 else "", [ts.lemma[i] for i in nouns])]
+        if len(nouns) < limit or not any(_deverbal_lemma(ts.lemma[i]) for i in nouns):
             return
         quoted = _quoted(doc)
         if any(i in quoted for i in nouns):
             return
-        last = max(k for k, (_, noun) in enumerate(run) if noun)
-        s, e = ctx.token_span(run[0][0], run[last][0] + 1)
+        s, e = ctx.token_span(run[0][0], nouns[-1] + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
 
     space = ts.space

@@ -50,6 +50,28 @@ RU_SPLIT_WORDS: dict[str, str | None] = {
     "которому": None, "которую": None, "которыми": None, "котором": None,
 }
 
+# Names of state bodies and posts, and places (rules/data/ru_grammar.toml): see ru_chain_nouns.
+_RU_GRAMMAR = rules_toml("ru_grammar.toml")
+RU_NAME_HEADS = frozenset(_RU_GRAMMAR["name_heads"])
+RU_NAME_PLACES = frozenset(_RU_GRAMMAR["name_places"])
+
+
+def ru_chain_nouns(head: str, nouns: list[str]) -> int:
+    """How many nouns of a run of genitives (``nouns``: their lemmas, in order; ``head``: the
+    lemma of the word before the run) make a chain of officialese. None when the run is the
+    name of a body or a post: its head is one («Управление здравоохранения города», «Департамент
+    полиции») or its first noun («Министерства труда…», «заместителя начальника отдела»); a name
+    further on is one noun («проверки Управления здравоохранения»: 2). The genitive-chain rules
+    (C103, J353) share this test; a place («города», «Республики») ends a run without counting
+    (``RU_NAME_PLACES``)."""
+    if head in RU_NAME_HEADS:
+        return 0
+    for k, lemma in enumerate(nouns):
+        if lemma in RU_NAME_HEADS:
+            return 0 if k == 0 else k + 1
+    return len(nouns)
+
+
 # --- Kazakh --------------------------------------------------------------------------------
 # Finite verb endings (stem_kk tags): past, present/future person, conditional, imperative,
 # progressive, evidential, intention.
