@@ -447,6 +447,10 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str,
     # Russian subordinate clauses: a part with no predicate but theirs is no sentence, and a cut
     # inside one, before its own predicate, leaves half of it on each side
     inside, spans = _ru_subordinate_clauses(s, preds, opens) if opens else (frozenset(), {})
+    if lang == "ru" and lower[:2] == ["что", "касается"]:
+        # «Что касается оплаты за январь, сообщаем, …»: a topic, not a clause of its own, so no
+        # sentence ends at its comma («Что касается оплаты за январь. Сообщаем, …»)
+        inside = inside | {1}
     for k in at:
         if k == 0 or k + 1 >= n - 1:
             continue
@@ -477,8 +481,9 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str,
             out.append(Split(idx[k], idx[k + 1], "", lower[k - 1]))
         elif t == ";":
             out.append(Split(idx[k], idx[k + 1], "", ";"))
-        elif lang == "ru" and s.pos[k + 1] == "ADP" and lower[k + 2].startswith("котор"):
-            # «, в которых …»: a relative clause after its preposition (no rewrite, as «, которые»)
+        elif lang == "ru" and _ru_relative_in_phrase(s, k + 1):
+            # «, в которых …», «, расходы которых …», «, в связи с чем …»: a relative clause
+            # (no rewrite, as «, которые»: «. В связи с чем …» would be no sentence)
             out.append(Split(idx[k], idx[k + 1], None, "который"))
         elif low in words:
             lead = words[low]
@@ -502,6 +507,26 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str,
         elif lang == "kk" and low not in KK_SUBORDINATORS and _clause_follows(s, k + 1, after):
             out.append(Split(idx[k], idx[k + 1], "", ","))
     return out
+
+
+# the relative «что» in the cases a preposition takes («после чего», «в связи с чем»)
+_RU_RELATIVE_CHTO = {"чего", "чем", "чему"}
+
+
+def _ru_relative_in_phrase(s: _Sent, k: int) -> bool:
+    """The part from ``k`` opens with a relative word inside a phrase: «в которых», «расходы
+    которых», «по итогам которой», «в результате чего», «в связи с чем», «после чего». Only
+    prepositions, nouns and adjectives stand before it, and «чего/чем» need a preposition.
+    (A «который» first is a split word of its own.)"""
+    lower, pos = s.lower, s.pos
+    for j in range(k, min(k + 5, len(lower))):
+        if j > k and lower[j].startswith("котор"):
+            return True
+        if j > k and lower[j] in _RU_RELATIVE_CHTO:
+            return "ADP" in pos[k:j]
+        if pos[j] not in ("ADP", "NOUN", "ADJ"):
+            return False
+    return False
 
 
 def _ru_subordinate_clauses(s: _Sent, preds: list[int], opens: list[int]) -> tuple[set[int], dict[int, int]]:
