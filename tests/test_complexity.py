@@ -408,3 +408,16 @@ def test_no_rewrite_at_a_relative_word_inside_a_phrase():
         "ru",
     )
     assert f.suggestions == [] and "Можно разделить: «, в связи с»" in f.message, (f.message, f.suggestions)
+
+
+def test_a_long_sentence_with_many_clauses_is_reported_once():
+    # C101 and C105 gave the same sentence and the same split: C105 gives way to C101
+    text = (
+        "Сообщаем, что в текущем году из республиканского бюджета выделены средства на капитальный ремонт "
+        "Дома культуры в селе Каракемер, работы начнутся в июне, а открытие обновлённого здания "
+        "запланировано на День Независимости."
+    )
+    report = anyq.check(text, lang="ru")
+    assert [f.code for f in report.findings if f.code in ("C101", "C105")] == ["C101"]
+    # with C101 switched off the clauses are still reported
+    assert [f.code for f in anyq.check(text, lang="ru", ignore=["C101"]).findings if f.code == "C105"] == ["C105"]
