@@ -421,3 +421,15 @@ def test_a_long_sentence_with_many_clauses_is_reported_once():
     assert [f.code for f in report.findings if f.code in ("C101", "C105")] == ["C101"]
     # with C101 switched off the clauses are still reported
     assert [f.code for f in anyq.check(text, lang="ru", ignore=["C101"]).findings if f.code == "C105"] == ["C105"]
+
+
+def test_many_clauses_needs_a_sentence_of_some_length():
+    # 13 words, 4 predicates: «Много частей в одном предложении: 4 (порог 3)» on a plain sentence
+    plain = "Мы проверим подрядчика и сообщим вам, что случилось и когда работы закончат."
+    assert [f for f in anyq.check(plain, lang="ru").findings if f.code == "C105"] == []
+    # the rule's own bad example (21 words) still fires
+    hard = (
+        "Сообщаем, что работы, которые были начаты в мае, приостановлены, поскольку подрядчик, с которым "
+        "заключён договор, не вывел технику, когда это требовалось."
+    )
+    assert [f.code for f in anyq.check(hard, lang="ru").findings if f.code == "C105"] == ["C105"]

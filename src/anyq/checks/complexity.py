@@ -196,8 +196,10 @@ def many_long_words(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 @paragraph_rule("C105")
 def many_clauses(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     limit = int(param(rule, ctx, "max_clauses", 3))
+    # a short sentence is not hard whatever its clauses count (params.min_words)
+    min_words = int(param(rule, ctx, "min_words", 0))
     for f in sentence_facts(ctx.doc, ctx.lang):
-        if f.clauses > limit:
+        if f.clauses > limit and f.words >= min_words:
             start, end = _sentence_span(ctx, f)
             values, suggestions = _split_values(rule, ctx, f)
             values.update(value=f.clauses, threshold=limit, predicates=f.predicates, subordinators=f.subordinators)
