@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
+from anyq.legal.layout import prose_paragraphs
 from anyq.nlp.clauses import KK_CLAUSE_PARTICLES, RU_NAME_PLACES, WORD, SentenceFacts, Split, ru_chain_nouns, sentence_facts
 from anyq.nlp.strings import token_strings
 from anyq.profiles import profile_of, resolve
@@ -290,9 +291,17 @@ def _beyond(value: float, limit: float, below: bool) -> str:
 
 
 def _first_paragraph_of(ctx: DocumentContext, lang: str) -> tuple[int, int] | None:
-    """A document finding points at the first paragraph of its language (its first line)."""
-    for p in ctx.paragraphs:
-        if p.lang == lang and WORD.search(p.text):
+    """A document finding points at the first paragraph of its language (its first line): of its
+    prose, as the readability measures it, past the salutation; not the letterhead or the «Исх. №
+    … от …» line (all paragraphs where the layout finds no such prose in that language)."""
+    lay = next(iter(ctx.facts.get("_layout_zones", {}).values()), None)
+    where = [True] * len(ctx.paragraphs)
+    if lay is not None:
+        prose = [keep and zone != "greeting" for keep, zone in zip(prose_paragraphs(lay, ctx.paragraphs), lay.zones)]
+        if any(keep and p.lang == lang and WORD.search(p.text) for p, keep in zip(ctx.paragraphs, prose)):
+            where = prose
+    for p, keep in zip(ctx.paragraphs, where):
+        if keep and p.lang == lang and WORD.search(p.text):
             line_end = p.text.find("\n")
             end = p.start + (line_end if line_end > 0 else len(p.text.rstrip()))
             return p.start, end
