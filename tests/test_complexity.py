@@ -451,3 +451,13 @@ def test_readability_finding_points_at_the_first_prose_paragraph():
     )
     [f] = anyq.check(letter, lang="ru", select=["C110"]).findings
     assert f.text.startswith("В соответствии с требованиями"), f.text
+
+
+def test_kazakh_postposition_bastap_and_the_fixed_term_zhogary_turgan_are_no_participial_phrases():
+    # the advice anyq itself gives for an appeal route had C106: «күннен бастап» (from the day) is a
+    # postposition, «жоғары тұрған орган» (the higher body) a term
+    text = "Жауаппен келіспеген жағдайда, Сіз оны алған күннен бастап үш ай ішінде жоғары тұрған органға шағым бере аласыз."
+    assert [f.code for f in anyq.check(text, lang="kk", select=["C106"]).findings] == []
+    # a converb and participles of the writer's own still count
+    busy = "Құжаттарды қарап шығып, тексеріп, түзетілген нұсқасын дайындап, Сізге жолдаған хатымызда көрсеттік."
+    assert [f.code for f in anyq.check(busy, lang="kk", select=["C106"]).findings] == ["C106"]

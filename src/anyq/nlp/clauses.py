@@ -88,6 +88,8 @@ _KK_NOT_PREDICATE = frozenset(rules_toml("kk_grammar.toml")["postpositions"]).di
     rules_toml("kk_grammar.toml")["words"]["participle_postpositions"]
 )
 KK_SUBORDINATORS = frozenset(_KK_WORDS["subordinators"])
+# «жоғары тұрған»: the word before and the participle, a fixed term
+_KK_FIXED_PARTICIPLES = frozenset(tuple(p.split()) for p in _KK_WORDS["fixed_participles"])
 # a split word and how the new sentence starts with it (None: the word is dropped)
 KK_SPLIT_WORDS: dict[str, str | None] = {w: None for w in _KK_WORDS["split_words_dropped"]} | {
     w: w[0].upper() + w[1:] for w in _KK_WORDS["split_words_opening"]
@@ -369,7 +371,7 @@ def _kk_structure(s: _Sent, f: SentenceFacts) -> None:
             last = tags[-1]
             if last in _KK_FINITE or (last in _KK_PARTICIPLE and _kk_clause_ends(s, k)):
                 preds.append(k)  # «ұсынылмаған.»: a participle ending a clause is its predicate
-            elif last in _KK_CONVERB or any(x in _KK_PARTICIPLE for x in tags):
+            elif (last in _KK_CONVERB or any(x in _KK_PARTICIPLE for x in tags)) and not (k and (lower[k - 1], low) in _KK_FIXED_PARTICIPLES):
                 # «-ған/-атын» before a noun or with a case of its own («бермегеніңіз»,
                 # «болмағандықтан»), and «-ып» converbs: each a clause folded into a word
                 f.participles.append(idx[k])
