@@ -245,3 +245,34 @@ def test_official_vocabulary_of_kazakhstan_is_not_a_typo():
     # a typo in such a word is still one, with the word suggested
     (f,) = _s101("Заявление принято от услугополучатля.", "ru")
     assert f.suggestions[0] == "услугополучателя"
+
+
+def _s102(text):
+    return [(f.text, f.suggestions[0]) for f in anyq.check(text, lang="ru", select=["S102"]).findings if f.code == "S102"]
+
+
+def test_third_person_for_an_infinitive_is_found_though_both_are_words():
+    # «обратится» is a word (pymorphy3: the future of «обратиться»), so S101 let the most common
+    # slip of replies pass (audit, misses: «Вам нужно обратится в ЦОН»)
+    text = (
+        "Вам нужно обратится в ЦОН до пятницы. Вы вправе в течение трёх месяцев обратится в суд. "
+        "Просим Вас явится в отдел. Родители обязаны позаботится о детях. "
+        "Если ответ не устроит, он обратиться в суд."
+    )
+    assert _s102(text) == [
+        ("обратится", "обратиться"),
+        ("обратится", "обратиться"),
+        ("явится", "явиться"),
+        ("позаботится", "позаботиться"),
+        ("обратиться", "обратится"),
+    ]
+    correct = (
+        "Вам нужно обратиться в ЦОН до пятницы. Если заявитель не согласен, он обратится в суд. "
+        "Заявитель как можно скорее обратится в суд. Может, решение найдётся позже. "
+        "Он обратиться в суд не может. Решение обратиться в суд принято. "
+        "Вам нужно подождать, и всё наладится. Вам нужно лекарство, которое выдаётся бесплатно."
+    )
+    assert _s102(correct) == []
+    # --fix-spelling corrects it where only pronouns and particles stand between
+    assert anyq.fix("Просим Вас явится в отдел.", lang="ru", spelling=True) == "Просим Вас явиться в отдел."
+    assert anyq.fix("Просим Вас явится в отдел.", lang="ru") == "Просим Вас явится в отдел."

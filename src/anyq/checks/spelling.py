@@ -1,4 +1,5 @@
-"""S101: words no dictionary of ours knows, with ranked suggestions.
+"""S101: words no dictionary of ours knows, with ranked suggestions; S102: «-тся» written for
+«-ться» or the reverse (``anyq.spell.tsya``).
 
 Which tokens are words to check: ``anyq.spell.words``; whether a word is known:
 ``anyq.spell.dictionary``; suggestions: ``anyq.spell.rank``. Thresholds and switches are the
@@ -13,8 +14,10 @@ from functools import cache
 
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.nlp.normalize import doc_text
+from anyq.nlp.strings import token_strings
 from anyq.spell.dictionary import KAZAKH_LETTERS, Allowlist, is_known, word_language
-from anyq.spell import frequency
+from anyq.spell import frequency, tsya
 from anyq.spell.rank import SuggestBudget, Weights, match_case, rank
 from anyq.spell.words import WordOptions, abbreviation_set, unknown_words
 
@@ -145,3 +148,15 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             continue  # a capitalised unknown word with no near neighbour, or one written as a name elsewhere
         s, e = ctx.token_span(w.token.i, w.token.i + 1)
         yield Hit(s, e, suggestions=[match_case(text, x) for x in suggestions], fix=fix)
+
+
+@paragraph_rule("S102")
+def tsya_tsya(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    text = doc_text(ctx.doc).lower()
+    if "тся" not in text and "ться" not in text:
+        return  # most paragraphs: no verb in «-тся» or «-ться» at all
+    ts = token_strings(ctx.doc)
+    for slip in tsya.slips(ts, text, rule.word_set("governors"), rule.word_set("subjects")):
+        right = match_case(ts.text[slip.i], slip.right)
+        s, e = ctx.token_span(slip.i, slip.i + 1)
+        yield Hit(s, e, suggestions=[right], fix=right if slip.certain else None)
