@@ -341,3 +341,20 @@ def test_straight_quotes_are_found_in_linear_time_on_one_long_line():
     assert time.perf_counter() - start < 5.0
     # inside «ёлочки» „лапки“, outside them «ёлочки»: the «» balance is kept along the line
     assert [q.fix for q in found] == ["„Береке“", "«Береке»"] * 30000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рудный қаласы\nКим Виктор Сергеевичке\n\nВиктор Сергеевич, салығыңызды қайта есептедік, енді берешегіңіз жоқ.\n",
+        "Ким мырза, салығыңызды қайта есептедік, енді берешегіңіз жоқ.\n",
+    ],
+)
+def test_a_surname_at_a_line_or_sentence_start_is_not_restored_into_a_kazakh_word(text):
+    # «Ким» is a surname, not «кім» typed with a Russian «и»: --fix must leave it alone
+    assert [f.text for f in anyq.check(text, lang="kk", select=["T111"]).findings] == []
+    assert anyq.fix(text, lang="kk") == text
+
+
+def test_a_kazakh_word_at_a_sentence_start_is_still_restored():
+    assert anyq.fix("Казакстан Республикасы Үкіметі шешім қабылдады.\n", lang="kk").startswith("Қазақстан ")

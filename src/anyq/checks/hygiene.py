@@ -117,6 +117,15 @@ def old_font_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         yield Hit(f.start, f.end, suggestions=[f.word], fix=f.word)
 
 
+def _a_name(doc, token) -> bool:
+    """Is this capitalised word at a sentence start a name all the same? A name we know as typed
+    («Ким мырза»), or the first of a line of capitalised words («Ким Виктор Сергеевичке»)."""
+    if frequency.is_name(token.text.lower(), "ru"):
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and "\n" not in token.whitespace_
+
+
 _T111_WORDS = WordOptions(skip_names=False, skip_quoted=True, min_length=3)  # built once, not per paragraph
 
 
@@ -141,7 +150,7 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
             # «отбасыңа»): restore only into words our letters use (one letter: this very form);
             # otherwise the speller reports it with its suggestions
             continue
-        if text[:1].isupper() and not w.sentence_start and not frequency.is_name(restored, "kk"):
+        if text[:1].isupper() and not frequency.is_name(restored, "kk") and (not w.sentence_start or _a_name(ctx.doc, w.token)):
             continue  # «Ким», «Пак»: a name, unless the restoration is a name we know (Қазақстан)
         fixed = match_case(text, restored)
         s, e = ctx.token_span(w.token.i, w.token.i + 1)
