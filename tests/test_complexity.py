@@ -461,3 +461,20 @@ def test_kazakh_postposition_bastap_and_the_fixed_term_zhogary_turgan_are_no_par
     # a converb and participles of the writer's own still count
     busy = "Құжаттарды қарап шығып, тексеріп, түзетілген нұсқасын дайындап, Сізге жолдаған хатымызда көрсеттік."
     assert [f.code for f in anyq.check(busy, lang="kk", select=["C106"]).findings] == ["C106"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a converb before the comma belongs to the verb after it: «… жағдайын көріп. Басқарушы …»
+        "Бөлім қызметкерлері сіздің үйіңізге барып, пәтердің жылу жүйесін тексерді және үй ішіндегі құбырлардың "
+        "жағдайын көріп, басқарушы компанияның шеберіне жөндеу жұмыстарын бір апта ішінде аяқтауды тапсырды.",
+        # so does a clause in the accusative: «… жол берілмейтінін. Тұтынушылар …»
+        "Ауыз суды суаруға пайдалануға жол берілмейтінін, тұтынушылар суды үнемді пайдалануға міндетті екенін "
+        "және су тасымалдау кестесі өзгергенін назарыңызға жеткіземіз.",
+    ],
+)
+def test_no_kazakh_split_after_a_converb_or_a_clause_in_a_case(text):
+    for f in anyq.check(text, lang="kk", select=["C101", "C105"]).findings:
+        for s in f.suggestions:
+            assert "көріп." not in s and "берілмейтінін." not in s, s

@@ -470,6 +470,10 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str,
             prev_pred = max(p for p in preds if p < k)
             if "cond" in _KK_TAGS[s.tag[prev_pred]]:
                 continue  # «…келіспесеңіз,»: a condition, not a sentence
+            if is_comma and s.pos[k - 1] == "VERB" and k - 1 not in preds:
+                # «…жағдайын көріп,», «…жүзеге асырылатынын,»: a converb, or a clause in a case,
+                # belongs to the verb after the comma; cut there, it ends no sentence
+                continue
         if is_kk_and:
             # «және» joins clauses only if a predicate ends the part before it
             if any(u in (",", ";") for u in text[prev_pred + 1 : k]) or prev_pred != k - 1:
