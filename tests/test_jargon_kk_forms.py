@@ -219,3 +219,48 @@ def test_a_causative_is_another_verb_not_a_voice_of_its_base():
     codes = lambda text: {f.code for f in anyq.check(text, lang="kk", select=["J6"]).findings}  # noqa: E731
     assert "J600" not in codes("Қазір тексеру жүріп жатыр.")
     assert "J600" in codes("Тексеру жүргізілді.")
+
+
+# -- J800: middle and reflexive verbs are no passive ------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ол қаладан оралды.",
+        "Бұл мәселе күрделі болып көрінеді.",
+        "Қазандағы сома аз болып көрінді.",
+        "Тұрғындар ауланың ортасына жиналды.",
+        "Ұлыңыз ауруханада екі апта емделді.",
+        "Ауладағы жастар тарқалды.",
+        "Жүргізуші жауапқа тартылды.",
+    ],
+)
+def test_middle_verbs_and_set_phrases_are_no_passive(text):
+    assert "J800" not in codes(text)
+
+
+def test_a_real_passive_is_still_flagged():
+    assert "J800" in codes("Тексеру барысында бұзушылық анықталды.")
+
+
+# -- J801: a chain needs a genitive and a verbal noun, inside one phrase ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мектептің спорт залының төбесі жөнделді.",
+        "Баланың анасының өтініші қаралды.",
+        "Менің ағамның үйінің шатыры ағып тұр.",
+        "Абаттандыру мәселелері жергілікті атқарушы органдардың құзыретіне жатады.",
+        "Біз Ақсу ауылындағы су құбыры желілерін жөндейміз.",
+        "Бағыттағы автобустардың саны жеткіліксіз екені анықталды.",
+        "Жеткізу мерзімдері бірыңғай дистрибьютордың шешімімен белгіленеді.",
+        "Комиссияның шешімінің негізінде өтініш қаралды.",
+        "Жер кодексінің 43-бабының 1-тармағына сәйкес жер беріледі.",
+    ],
+)
+def test_no_nominal_chain_in_plain_possession_or_across_phrases(text):
+    assert "J801" not in codes(text)
+
+
+def test_an_officialese_nominal_chain_is_still_flagged():
+    hits = [t for c, t, _ in jargon("Жергілікті бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы бөлінді.") if c == "J801"]
+    assert hits == ["бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы"]

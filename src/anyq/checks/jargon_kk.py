@@ -76,7 +76,9 @@ def long_future(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 # -- J800: passive in finite forms ---------------------------------------------------------------
 @paragraph_rule("J800")
 def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    skip = rule.word_set("exclude")
+    # middle and reflexive verbs are no passive: their subject is the doer («оралды», «емделді»)
+    skip = rule.derived(("words", "exclude|middle"), lambda: rule.word_set("exclude") | rule.word_set("middle"))
+    set_phrases = rule.word_set("set_phrases")
     finite = rule.word_set("finite")
     not_verbs = rule.word_set("not_verbs")
     doc = ctx.doc
@@ -85,6 +87,8 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     for i in positions(ts.pos, "VERB"):
         if ts.lemma[i] in skip or not is_passive("VERB", ts.lower[i], ts.lemma[i], not_verbs):
             continue
+        if i > 0 and f"{ts.lower[i - 1]} {ts.lemma[i]}" in set_phrases:
+            continue  # «жауапқа тартылды»: the standard term
         tok = doc[i]
         tags = ts.tag[i]
         tail = tags.split("|")
@@ -118,11 +122,41 @@ def _ends_chain(tags: str) -> bool:
     return bool(tags) and tags.split("|")[-1] in _CASE_AFTER_LINK and _is_link(tags)
 
 
+# the endings that make a noun of a verb: құрыл-ыс, өтін-іш, шеш-ім, төле-м, бағдарла-ма,
+# and a verbal noun the stemmer keeps as a noun (қой-у, written «қою»)
+_NOMINALIZERS = ("ыс", "іс", "с", "ыш", "іш", "ш", "ым", "ім", "м", "ма", "ме", "ба", "бе", "па", "пе", "у")
+
+
+@lru_cache(maxsize=20_000)
+def _deverbal(pos: str, tags: str, lemma: str) -> bool:
+    """A verbal noun («талдауы», «етілуі») or a noun made of a verb («құрылысы», «шешімінің»)."""
+    if pos == "VERB":
+        return "vn" in tags.split("|")
+    lex = lexicon()
+    if lemma.endswith("ю"):
+        lemma = lemma[:-1] + "йу"  # қою = қой + у
+    return any(lemma.endswith(n) and len(lemma) - len(n) >= 3 and lex.is_verb(lemma[: -len(n)], depth=1) for n in _NOMINALIZERS)
+
+
+def _ends_nominative(ts: TokenStrings, i: int) -> bool:
+    """A possessive in the nominative ends the chain unless another possessive follows it
+    right away («үй құрылысы бағдарламасының»: a compound): otherwise it heads its own phrase,
+    often the subject, and the next genitive begins another («Абаттандыру мәселелері
+    жергілікті атқарушы органдардың құзыретіне жатады»; «саны жеткіліксіз екені»)."""
+    if ts.tag[i].split("|")[-1] != "poss3":
+        return False
+    return i + 1 >= len(ts.tag) or not _is_link(ts.tag[i + 1])
+
+
 @paragraph_rule("J801")
 def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """A chain of genitive and possessive nouns with a verbal noun in it: «бюджеттің тұрғын үй
+    құрылысы бағдарламасының қаржысы». As for Russian J353, a chain of things with no action
+    named («Мектептің спорт залының төбесі», «Баланың анасының өтініші») is plain Kazakh."""
     limit = int(rule.params.get("min_links", 3))
     gap = int(rule.params.get("max_gap", 2))
     bodies = rule.word_set("not_first")
+    not_links = rule.word_set("not_links")
     doc = ctx.doc
     ts = token_strings(doc)
     joined = "\n".join(ts.tag)
@@ -140,7 +174,7 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     run: list[int] = []
 
     def flush() -> Iterator[Hit]:
-        links = [k for k, i in enumerate(run) if _is_link(ts.tag[i])]
+        links = [k for k, i in enumerate(run) if _is_link(ts.tag[i]) and ts.lemma[i] not in not_links]
         if len(links) < limit:
             return
         # a chain is links no more than ``gap`` words apart; keep the longest such stretch
@@ -157,7 +191,11 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             return
         idx = run[best[0] : best[-1] + 1]
         if any(ts.lemma[i] in bodies or doc[i].norm_ in bodies for i in idx):
-            return  # the name of a body or a position, a date: not officialese to rewrite
+            return  # the name of a body or a position, a date, a citation: not officialese to rewrite
+        if not any("gen" in ts.tag[i].split("|") for i in idx):
+            return  # possessives alone make compound nouns («су құбыры желілері»), no chain
+        if not any(_deverbal(ts.pos[i], ts.tag[i], ts.lemma[i]) for i in idx):
+            return
         s, e = ctx.token_span(idx[0], idx[-1] + 1)
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
 
@@ -170,9 +208,10 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         tags = ts.tag[i]
         nominal = pos in ("NOUN", "PROPN", "ADJ", "NUM") or (pos == "VERB" and ("vn" in tags or "ptcp" in tags))
         name = ts.text[i][:1].isupper() and not ts.sent_start[i]
-        if nominal and not ts.punct[i] and ts.lower[i] not in breaks and not name and pos != "PROPN":
+        # «-дағы» makes the word an adjective of what follows: «ауылындағы су құбыры» is no link
+        if nominal and not ts.punct[i] and ts.lower[i] not in breaks and not name and pos != "PROPN" and "rel" not in tags.split("|"):
             run.append(i)
-            if _ends_chain(tags):
+            if _ends_chain(tags) or _ends_nominative(ts, i):
                 if len(run) >= limit:
                     yield from flush()
                 run = []
