@@ -24,7 +24,7 @@ def codes(text: str) -> set[str]:
     "text,code,span,first",
     [
         ("ӨТІНІШ ЖАН-ЖАҚТЫ ҚАРАЛДЫ.", "J563", "ЖАН-ЖАҚТЫ ҚАРАЛДЫ", "ҚАРАЛДЫ"),
-        ("ҚЫЗМЕТТІК ТЕРГЕП-ТЕКСЕРУ ЖҮРГІЗІЛДІ.", "J609", "ҚЫЗМЕТТІК ТЕРГЕП-ТЕКСЕРУ ЖҮРГІЗІЛДІ", "ТЕКСЕРІЛДІ"),
+        ("БӨЛІМДЕ ТЕРГЕП-ТЕКСЕРУ ЖҮРГІЗІЛДІ.", "J609", "ТЕРГЕП-ТЕКСЕРУ ЖҮРГІЗІЛДІ", "ТЕКСЕРІЛДІ"),
         # an en dash typed for the hyphen inside the word
         ("Өтінішіңіз жан–жақты қаралды.", "J563", "жан–жақты қаралды", "қаралды"),
     ],
@@ -219,6 +219,57 @@ def test_a_causative_is_another_verb_not_a_voice_of_its_base():
     codes = lambda text: {f.code for f in anyq.check(text, lang="kk", select=["J6"]).findings}  # noqa: E731
     assert "J600" not in codes("Қазір тексеру жүріп жатыр.")
     assert "J600" in codes("Тексеру жүргізілді.")
+
+
+# -- the one verb governs the accusative: the dative before the split predicate becomes its object --
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        ("Комиссия үйіңізге тексеру жүргізді.", "J600", "үйіңізге тексеру жүргізді", "үйіңізді тексерді"),
+        ("Үйдің шатырына жөндеу жүргізілді.", "J606", "шатырына жөндеу жүргізілді", "шатыры жөнделді"),
+        ("Жүргізушілерге бақылау жүргізіледі.", "J601", "Жүргізушілерге бақылау жүргізіледі", "Жүргізушілер бақыланады"),
+        ("Мамандар су деңгейіне өлшеу жүргізді.", "J607", "деңгейіне өлшеу жүргізді", "деңгейін өлшеді"),
+        ("Бөлім мамандары арызға бағалау жүргізді.", "J627", "арызға бағалау жүргізді", "арызды бағалады"),
+        # a dative before another verb form is that verb's: the one verb alone
+        ("Мектепке барып тексеру жүргіздік.", "J600", "тексеру жүргіздік", "тексердік"),
+        ("Халыққа қызмет көрсету орталығы тіркеу жүргізеді.", "J633", "тіркеу жүргізеді", "тіркейді"),
+        # «есептеу жүргізу» is to calculate, not to settle accounts («есептесу»)
+        ("Салық органы есептеу жүргізді.", "J646", "есептеу жүргізді", "есептеді"),
+        ("Біз жылу ақысына қайта есептеу жүргіземіз.", "J632", "ақысына қайта есептеу жүргіземіз", "ақысын қайта есептейміз"),
+        # a verbal noun under «ұсынылады» becomes the object of «ұсынамыз»
+        ("Мәліметтерде қате болса, тіркеуші органға жүгіну ұсынылады.", "J554", "жүгіну ұсынылады", "жүгінуді ұсынамыз"),
+        # the words of the phrase that carry meaning stay, the object made the passive's subject
+        ("Бөлім басшысы азаматтарды қабылдау жүргізеді.", "J623", "азаматтарды қабылдау жүргізеді", "азаматтарды қабылдайды"),
+        ("Сейсенбі күні азаматтарды қабылдау жүргізіледі.", "J623", "азаматтарды қабылдау жүргізіледі", "азаматтар қабылданады"),
+        ("Мұғалімдерге қосымша оқыту жүргізіледі.", "J610", "Мұғалімдерге қосымша оқыту жүргізіледі", "Мұғалімдер қосымша оқытылады"),
+    ],
+)
+def test_one_verb_takes_its_object_in_the_right_case(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert (hit[1], hit[2][:1]) == (span, [first])
+
+
+def test_recalculation_is_reported_once():
+    # J632 «қайта есептеу жүргізу» holds J646 «есептеу жүргізу»
+    assert [c for c, _, _ in jargon("Біз жылу ақысына қайта есептеу жүргіземіз.")] == ["J632"]
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # the dative is not next to the phrase: which word is the object is unclear
+        ("Инспекция мектепке жоспардан тыс тексеру жүргізді.", "J600"),
+        # a possessive noun with its possessor: «заң көмектесілді», «нәтижелерінің талданды»
+        ("Сізге заң көмегі көрсетілді.", "J506"),
+        ("Бағдарламаның нәтижелерінің талдауы жасалды.", "J614"),
+        # the one verb would drop a word that carries meaning
+        ("Бөлімде қызметтік тергеп-тексеру жүргізілді.", "J609"),
+        ("Диспетчерге тәртіптік жаза қолданылды.", "J629"),
+    ],
+)
+def test_no_single_verb_that_leaves_a_word_behind_or_drops_one(text, code):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[2] == []
 
 
 # -- J800: middle and reflexive verbs are no passive ------------------------------------------------

@@ -182,7 +182,22 @@ def fit_word(token, phrase_word: str, replacement: str) -> str | None:
     if new is None:
         return None
     words[-1] = new
+    if voice == "pass":
+        # the replacement's own object is the passive's subject: «азаматтарды қабылдау
+        # жүргізіледі» → «азаматтар қабылданады», not «азаматтарды қабылданады»
+        words[:-1] = [_nominative(w) for w in words[:-1]]
     return " ".join(words)
+
+
+def _nominative(word: str) -> str:
+    """``word`` without an accusative ending («азаматтарды» → «азаматтар»), else as it is."""
+    a = _analyse(word)
+    if not a.suffixes or a.suffixes[-1][0] != "acc" or not word.lower().endswith(a.suffixes[-1][1]):
+        return word
+    base = word[: len(word) - len(a.suffixes[-1][1])]
+    if base[-1:] in ("б", "г", "ғ") and a.suffixes[-1][1][:1] in K.VOWELS:
+        base = base[:-1] + {"б": "п", "г": "к", "ғ": "қ"}[base[-1]]
+    return base
 
 
 _CASE_TAGS = {"nom": None, "gen": "gen", "dat": "dat", "acc": "acc", "loc": "loc", "abl": "abl", "ins": "ins"}
@@ -220,11 +235,15 @@ def _is_dative(token) -> bool:
 def _datives_before(doc: Doc, start: int) -> list[int]:
     """The datives of the clause before ``start`` that no postposition governs. A comma, colon
     or semicolon ends the clause: in «Сізге хабарлаймыз, Ережеге өзгерістер енгізілді» the
-    «Сізге» belongs to «хабарлаймыз», not to the split predicate."""
+    «Сізге» belongs to «хабарлаймыз», not to the split predicate; so does a verb form («барып»,
+    «көрсету»): the datives before it are its own."""
     out = []
     for j in range(start - 1, -1, -1):
         if doc[j].text in _SENTENCE_END or doc[j].text in (",", ";", ":"):
             break
+        a = doc[j]._.kk
+        if a is not None and a.pos == "VERB" and doc[j].lower_ not in _DAT_PRONOUNS:
+            break  # a dative before another verb form is that verb's: «Халыққа қызмет көрсету орталығы тіркеу жүргізеді»
         if _is_dative(doc[j]) and not (j + 1 < start and doc[j + 1].lower_ in _POSTPOSITIONS):
             out.append(j)
     return out
@@ -263,6 +282,21 @@ def _fit_object(doc: Doc, start: int, end: int, out: list[str], phrase_word: str
     arg = _dative_to(doc[start - 1], "nom" if passive_verb else "acc")
     if arg is None:
         return Fit(end, ())
+    return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=start - 1)
+
+
+def _fit_verbal_noun_object(doc: Doc, start: int, end: int, out: list[str]) -> Fit:
+    """An impersonal verb made personal («жүгіну ұсынылады» → «ұсынамыз», ``object =
+    "nom>acc"``): the verbal noun that was its subject becomes its object, in the accusative
+    («жүгінуді ұсынамыз»). A plain noun stays as it is («Сізге басқа пәтер ұсынамыз»)."""
+    prev = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    a = prev._.kk if prev is not None else None
+    if not out or a is None or a.pos != "VERB" or a.tags != ("vn",):
+        return Fit(end, tuple(dict.fromkeys(out)))
+    acc = attach(prev.text.lower(), "acc", "ны", "vn")
+    if acc is None:
+        return Fit(end, ())
+    arg = _match_case(prev.text, acc)
     return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=start - 1)
 
 
@@ -363,8 +397,25 @@ def _attribute_before(doc: Doc, start: int) -> bool:
     return not a.tags and low.endswith(("ғы", "гі", "қы", "кі"))  # біржолғы, соңғы, қазіргі
 
 
+def _possessor_before(doc: Doc, start: int, phrase_word: str) -> bool:
+    """Does the noun at ``start`` have a possessive the phrase's word lacks, with its possessor
+    before it — a genitive or a bare noun («нәтижелерінің талдауы», «заң көмегі»)? Made one
+    verb, the noun goes and its possessor is left with nothing to belong to («нәтижелерінің
+    талданды», «заң көмектесілді»)."""
+    a = doc[start]._.kk
+    if start == 0 or doc[start].is_sent_start or a is None or "poss3" not in a.tags or "poss3" in _analyse(phrase_word).tags:
+        return False
+    prev = doc[start - 1]
+    p = prev._.kk
+    if not prev.is_alpha or p is None:
+        return False
+    return p.tags[-1:] == ("gen",) or prev.lower_.endswith(_GENITIVE_ENDINGS) or (p.pos == "NOUN" and not p.suffixes)
+
+
 def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_case: str | None = None) -> Fit:
     last = doc[end - 1]
+    if len(phrase.split()) > 1 and _possessor_before(doc, start, phrase.split()[0]):
+        return Fit(end, ())  # the finding keeps its advice, as for a word describing the noun below
     if len(phrase.split()) > 1 and _analyse(phrase.split()[-1]).pos == "VERB" and _attribute_before(doc, start):
         # a split predicate made one verb drops its noun: the words describing that noun would
         # be left on the verb («біржолғы материалдық көмек көрсетілді» → «… көмектесілді»), so,
@@ -398,6 +449,8 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_
             out.append(_match_case(doc[start].text, f))
     if dst == "acc" and src == "dat":
         return _fit_object(doc, start, end, out, phrase_word)
+    if dst == "acc" and src == "nom":
+        return _fit_verbal_noun_object(doc, start, end, out)
     if any(r.lower() in _POLITE_SUBJECTS for r in out):
         # the subject becomes «Сіз»: the verb must agree, or there is no suggestion (nor with
         # other replacements beside it, whose verb would stay 3rd person)
