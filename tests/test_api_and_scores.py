@@ -173,3 +173,20 @@ def test_not_checked_means_no_score_and_no_error_in_the_api_too():
     assert not anyq.check("Ваше обращение рассмотрено, справка выдана.").not_checked
     ignored = anyq.check("<!-- anyq: ignore-file -- a draft -->\nВаше обращение рассмотрено.", format="md")
     assert ignored.not_checked and "ignore-file" in ignored.extra["not_checked"]
+
+
+def test_a_severity_set_in_the_config_moves_the_weight_too():
+    """``severity = {J101 = "error"}`` changed the severity shown but the finding still
+    weighed 1.0 (the rule's own warning): the score did not move. J101 and J116 set no weight."""
+    text = (
+        "Уважаемый Нурлан Болатович!\n\nВ целях обеспечения безопасности движения по вопросу установки "
+        "светофора сообщаем, что светофор поставят до 1 июня.\n"
+    )
+    plain = anyq.check(text)
+    assert {f.code: (f.severity, f.weight) for f in plain.findings if f.code in ("J101", "J116")} == {
+        "J101": ("warning", 1.0), "J116": ("warning", 1.0)}
+    r = anyq.check(text, settings=anyq.Settings(severity={"J101": "error", "J116": "info"}))
+    assert {f.code: (f.severity, f.weight) for f in r.findings if f.code in ("J101", "J116")} == {
+        "J101": ("error", 2.0), "J116": ("info", 0.3)}
+    assert r.scores["jargon"] < plain.scores["jargon"]
+    assert r.score == round(_readme_score(r), 1)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
 from anyq.engine.loader import RuleError
-from anyq.engine.model import Hit, Rule
+from anyq.engine.model import SEVERITY_WEIGHT, Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
@@ -58,9 +58,9 @@ class _SafeDict(dict):
 class _RulePart:
     """What every finding of a rule in a language shares, looked up once per linter."""
 
-    __slots__ = ("rule", "template", "bare", "only_match", "weight", "advice")
+    __slots__ = ("rule", "template", "bare", "only_match", "severity", "weight", "advice")
 
-    def __init__(self, rule: Rule, lang: str) -> None:
+    def __init__(self, rule: Rule, lang: str, severity: str | None = None) -> None:
         self.rule = rule
         self.template = rule.message_for(lang)
         # for a finding without a suggestion: no «лучше «».»
@@ -69,7 +69,10 @@ class _RulePart:
         # format_map does (a str formats as itself), at a tenth of the cost with its _SafeDict.
         rest = self.template.replace("{match}", "", 1)
         self.only_match = "{" not in rest and "}" not in rest
-        self.weight = rule.finding_weight
+        # a severity set in the config (``severity = {J101 = "error"}``) moves the weight with
+        # it, as the shown severity does, unless the rule sets a weight of its own
+        self.severity = severity or rule.severity
+        self.weight = rule.weight if rule.weight is not None else SEVERITY_WEIGHT[self.severity]
         self.advice = rule.advice_for(lang)
 
 
@@ -341,7 +344,7 @@ class Linter:
             plain = matched if cleaned is None else linted[hit.start : hit.end]
             part = parts.get((rule.code, lang))
             if part is None or part.rule is not rule:
-                part = parts[rule.code, lang] = _RulePart(rule, lang)
+                part = parts[rule.code, lang] = _RulePart(rule, lang, severities.get(rule.code))
             # a message quotes at most _QUOTE_MAX characters of the match: a run-on «word» of
             # 40,000 letters made a 140,000-character message line (the finding's text keeps all)
             quoted = matched if len(matched) <= _QUOTE_MAX else _shorten(matched)
@@ -371,7 +374,7 @@ class Linter:
                     end_col,
                     rule.code,
                     rule.category,
-                    severities.get(rule.code, rule.severity),
+                    part.severity,
                     message,
                     matched,
                     [s for s in dict.fromkeys(hit.suggestions) if s != plain] if hit.suggestions else [],
