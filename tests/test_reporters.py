@@ -287,3 +287,26 @@ def test_a_message_quotes_a_long_match_shortened_and_the_text_keeps_it_whole():
     assert t104 and len(t104[0].text) == 10_001
     assert len(t104[0].message) < 200 and " … " in t104[0].message
     assert all(len(f.message) < 200 for f in report.findings)
+
+
+def test_one_run_reports_one_mean_score(tmp_path, monkeypatch):
+    """The summary (sum()/len()) said 61.2 and --statistics (statistics.fmean) 61.1 for scores
+    57.1, 66.8, 79.0, 41.7 (mean 61.15): both now come from scoring.mean_score."""
+    from anyq.batch.stats import Statistics
+    from anyq.findings import FileReport, Summary
+
+    summary, stats = Summary(), Statistics()
+    for i, s in enumerate((57.1, 66.8, 79.0, 41.7)):
+        report = FileReport(path=f"{i}.txt", language="ru", score=s, stats={"words": 60})
+        summary.add(report)
+        stats.add(report)
+    assert summary.to_dict()["mean_score"] == stats.to_dict()["score"]["mean"]
+    # and every output of a real run prints that one number
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(OFFICIALESE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PLAIN, encoding="utf-8")
+    doc = json.loads(_run("a.txt", "b.txt", "-f", "json", "--statistics").stdout)
+    mean = doc["summary"]["mean_score"]
+    assert mean == doc["statistics"]["score"]["mean"]
+    text = _run("a.txt", "b.txt", "--no-color", "--statistics").stdout
+    assert f"mean score {mean:.1f}." in text and f"score      mean {mean}," in text

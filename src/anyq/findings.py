@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from anyq.scoring import mean_score
+
 
 @dataclass(slots=True)
 class Finding:
@@ -182,5 +184,5 @@ class Summary:
             "findings": sum(self.by_severity.values()),
             "by_severity": dict(self.by_severity),
             "by_category": dict(sorted(self.by_category.items())),
-            "mean_score": round(sum(self.scores) / len(self.scores), 1) if self.scores else None,
+            "mean_score": mean_score(self.scores),
         }

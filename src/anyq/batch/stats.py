@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from anyq.findings import CachedReport, FileReport
+from anyq.scoring import mean_score
 
 BUCKETS = 10  # score histogram: 0–9, 10–19, … 90–100
 WORST = 10
@@ -66,7 +67,7 @@ class Statistics:
             "by_severity": {s: self.by_severity.get(s, 0) for s in ("error", "warning", "info")},
             "by_language": dict(sorted(self.by_language.items())),
             "score": {
-                "mean": round(st.fmean(scores), 1) if scores else None,
+                "mean": mean_score(scores),
                 "median": round(st.median(scores), 1) if scores else None,
                 "min": min(scores) if scores else None,
                 "max": max(scores) if scores else None,

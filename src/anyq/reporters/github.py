@@ -20,6 +20,7 @@ from typing import TextIO
 
 from anyq.findings import FileReport, Finding
 from anyq.reporters import ReportContext, Reporter, relpath
+from anyq.scoring import mean_score
 
 LIMIT = 10  # annotations per level and step that GitHub displays
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -94,7 +95,7 @@ class GithubReport(Reporter):
     def _markdown(self) -> str:
         scores = [s for s, _ in self.scores]
         lines = ["## anyq", ""]
-        mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
+        mean = f"{mean_score(scores):.1f}" if scores else "—"
         # every file once: checked (scored) + not checked + with errors = files
         files = f"**{self.files}** file{'s' if self.files != 1 else ''}: **{len(scores)}** checked"
         files += f", **{self.not_checked}** not checked" if self.not_checked else ""

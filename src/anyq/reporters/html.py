@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from anyq import __version__
 from anyq.findings import FileReport, Finding
 from anyq.reporters import ReportContext, Reporter, relpath
+from anyq.scoring import mean_score
 
 CATEGORIES = {
     "jargon": "Канцелярит · Кеңсе тілі",
@@ -158,7 +159,7 @@ class HtmlReport(Reporter):
         folders: dict[str, list[float]] = defaultdict(list)
         for r in scored:
             folders[os.path.dirname(relpath(r.path, base)) or "."].append(r.score)
-        folder_rows = sorted(((d, sum(v) / len(v)) for d, v in folders.items()), key=lambda x: (x[1], x[0]))
+        folder_rows = sorted(((d, mean_score(v)) for d, v in folders.items()), key=lambda x: (x[1], x[0]))
         more_folders = max(0, len(folder_rows) - MAX_FOLDERS)
         folder_rows = folder_rows[:MAX_FOLDERS]
 
@@ -172,7 +173,7 @@ class HtmlReport(Reporter):
 
         # summary
         w('<section id="summary"><h2>Сводка · Жиынтық</h2>\n<div class="cards">')
-        mean = f"{sum(scores) / len(scores):.1f}" if scores else "—"
+        mean = f"{mean_score(scores):.1f}" if scores else "—"
         for value, label in ((len(reports), "файлов · файл"), (words, "слов · сөз"), (n_findings, "замечаний · ескерту"), (mean, "средняя оценка · орташа баға")):
             w(f'<div class="card"><b>{_e(value)}</b><span>{label}</span></div>')
         errors = [r for r in reports if r.errors]

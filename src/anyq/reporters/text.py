@@ -15,6 +15,7 @@ from typing import TextIO
 
 from anyq.findings import FileReport, Finding
 from anyq.reporters import ReportContext, Reporter
+from anyq.scoring import mean_score
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "dim": "\033[2m", "bold": "\033[1m", "green": "\033[32m"}
 _RESET = "\033[0m"
@@ -213,7 +214,7 @@ class TextReport(Reporter):
     def finish(self) -> None:
         if not self.ctx.quiet and self.count > 1:
             n, f, e, skipped = self.count, self.findings, self.errors, self.not_checked
-            mean = f", mean score {sum(self.scores) / len(self.scores):.1f}" if self.scores else ""
+            mean = f", mean score {mean_score(self.scores):.1f}" if self.scores else ""
             # every file is counted once: checked (scored) + not checked + with errors = files
             files = f"{_count(n, 'file')} checked"
             if e or skipped:
