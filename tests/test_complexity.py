@@ -50,6 +50,27 @@ def test_long_sentence_message_has_value_threshold_and_split():
     assert f.suggestions and re.search(r"\. [А-ЯЁ]", f.suggestions[0])
 
 
+def test_counts_in_russian_messages_agree_with_their_noun():
+    """«Длинное предложение: 41 слов», «22 слов»: the noun after a count takes its Russian
+    form (1, 21, 31 слово; 2–4, 22–24 слова; 5–20, 25–30 слов); Kazakh «сөз» has one form."""
+    long = (
+        "Мы проверили счета за январь, февраль и март вместе с управляющей компанией и увидели, "
+        "что плату за воду вам начислили на двух человек, хотя в квартире с лета живёт один человек."
+    )
+    assert _c101(long, "ru").message.startswith("Длинное предложение: 31 слово (порог 25).")
+    longer = long.replace("с лета", "с прошлого лета")
+    assert _c101(longer, "ru").message.startswith("Длинное предложение: 32 слова (порог 25).")
+    words = {f.code: f.message for f in anyq.check(
+        "Осуществление предоставления государственных услуг регламентировано законодательством.", lang="ru").findings}
+    assert words["C104"].startswith("Много длинных слов: 5 слов из пяти")
+    from anyq.engine.runner import _Count
+
+    forms = "слово|слова|слов"
+    assert [f"{_Count(n):{forms}}" for n in (1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111)] == [
+        "1 слово", "2 слова", "4 слова", "5 слов", "11 слов", "12 слов", "14 слов", "21 слово", "22 слова",
+        "25 слов", "101 слово", "111 слов"]
+
+
 def test_kazakh_split_at_sebebi_keeps_the_conjunction():
     text = (
         "Сіздің баланы мектепке ауыстыру туралы өтінішіңіз қаралды, алайда сұралған мектепте бос орын "

@@ -54,6 +54,24 @@ class _SafeDict(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
+    def __getitem__(self, key: str) -> Any:
+        value = dict.__getitem__(self, key)
+        return _Count(value) if type(value) is int else value
+
+
+class _Count(int):
+    """A count in a message. ``{value:слово|слова|слов}`` prints it with its noun agreeing in
+    Russian: «1 слово», «22 слова», «41 слово», «12 слов» (Kazakh nouns after a number take no
+    plural: «{value} сөз»)."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return int.__format__(self, spec)
+        one, few, many = spec.split("|")
+        n = abs(self) % 100
+        form = many if 11 <= n <= 14 else one if n % 10 == 1 else few if 2 <= n % 10 <= 4 else many
+        return f"{int(self)} {form}"
+
 
 class _RulePart:
     """What every finding of a rule in a language shares, looked up once per linter."""
