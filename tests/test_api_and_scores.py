@@ -126,11 +126,12 @@ def _readme_score(r) -> float:
     from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, PART_WEIGHTS
 
     length = max(r.stats["words"], 50)
-    penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
+    penalty = {c: 0.0 for c in CATEGORY_WEIGHTS if c in r.scores}  # the categories checked
     for f in r.findings:
         penalty[f.category] += f.weight
     sub = {c: 100 * math.exp(-(100 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
-    sub["complexity"] = 0.6 * sub["complexity"] + 0.4 * r.stats["reading_ease"]
+    if "complexity" in sub:
+        sub["complexity"] = 0.6 * sub["complexity"] + 0.4 * r.stats["reading_ease"]
     if "evasiveness" in r.scores:
         sub["evasiveness"] = r.scores["evasiveness"]
     w = CATEGORY_WEIGHTS | PART_WEIGHTS
@@ -190,3 +191,40 @@ def test_a_severity_set_in_the_config_moves_the_weight_too():
         "J101": ("error", 2.0), "J116": ("info", 0.3)}
     assert r.scores["jargon"] < plain.scores["jargon"]
     assert r.score == round(_readme_score(r), 1)
+
+
+OTPISKA = (
+    "Уважаемая Салтанат Ержановна!\n\nРассмотрев Ваше обращение по вопросу начисления платы за вывоз мусора, "
+    "сообщаем следующее.\n\nВ целях обеспечения прозрачности расчётов данная услуга в настоящее время "
+    "начисляется по количеству зарегистрированных лиц. В связи с вышеизложенным осуществление перерасчёта "
+    "не представляется возможным.\n\nИсполнитель: Касымова А. Т., тел. 8 (7172) 33-44-55\n"
+)
+
+
+def test_categories_not_checked_are_left_out_of_the_score(tmp_path, monkeypatch):
+    """``--select S`` scored this «отписка» 92 (legal, jargon, typography shown as 100, the
+    complexity sub-score made of reading ease alone), so ``--fail-under 60`` passed it. A
+    category none of whose rules ran has no sub-score and is not in the mean."""
+    full = anyq.check(OTPISKA)
+    assert {"jargon", "legal", "complexity", "evasiveness"} <= set(full.scores) and full.score < 60
+    spelling = anyq.check(OTPISKA, select=["S"])
+    assert set(spelling.scores) == {"spelling"} and spelling.score == spelling.scores["spelling"]
+    jargon = anyq.check(OTPISKA, select=["J"])
+    assert set(jargon.scores) == {"jargon"} and jargon.score == round(jargon.scores["jargon"], 1)
+    no_legal = anyq.check(OTPISKA, ignore=["legal"])
+    assert set(no_legal.scores) == {"jargon", "complexity", "spelling", "typography"}
+    assert no_legal.score == round(_readme_score(no_legal), 1)
+    # per-file-ignores leave the category out for that file alone, with L120's evasiveness
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "anyq.toml").write_text('[per-file-ignores]\n"old/*" = ["L"]\n', encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text(OTPISKA, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(OTPISKA, encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from anyq.cli import app
+
+    result = CliRunner().invoke(app, ["check", "--no-cache", "-f", "json", "a.txt", "old/a.txt"])
+    scores = {f["path"]: f["scores"] for f in __import__("json").loads(result.stdout)["files"]}
+    assert "legal" in scores["a.txt"] and "evasiveness" in scores["a.txt"]
+    assert set(scores["old/a.txt"]) == {"jargon", "complexity", "spelling", "typography"}

@@ -38,11 +38,18 @@ READABILITY_SHARE = 0.4
 # Parts of the score that are not category densities: a reply's evasiveness (0 = an «отписка»,
 # 100 = a direct answer, from the L120 rule) joins the weighted mean when it is present.
 PART_WEIGHTS = {"evasiveness": 0.25}
+# the rule that computes each part: a file that ignores it (per-file-ignores) has no such part
+PART_RULES = {"evasiveness": "L120"}
 
 
-def category_scores(findings: Iterable[Finding], words: int, readability_ease: float | None = None) -> dict[str, float]:
-    """The sub-scores, unrounded: :func:`document_score` averages these, :func:`rounded` shows them."""
-    penalty = dict.fromkeys(CATEGORY_WEIGHTS, 0.0)
+def category_scores(
+    findings: Iterable[Finding], words: int, readability_ease: float | None = None, categories: Iterable[str] | None = None
+) -> dict[str, float]:
+    """The sub-scores, unrounded: :func:`document_score` averages these, :func:`rounded` shows them.
+    ``categories``: those checked (all by default); one left out by ``--select``/``--ignore``
+    gets no sub-score, so the mean is over what was checked."""
+    checked = CATEGORY_WEIGHTS if categories is None else [c for c in CATEGORY_WEIGHTS if c in set(categories)]
+    penalty = dict.fromkeys(checked, 0.0)
     for f in findings:
         if f.category in penalty:
             penalty[f.category] += f.weight

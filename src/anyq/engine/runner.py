@@ -29,7 +29,7 @@ from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import WORD, letters_of, word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
-from anyq.scoring import category_scores, document_score, rounded
+from anyq.scoring import PART_RULES, category_scores, document_score, rounded
 from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument, quotations
 from anyq.text.invisible import Cleaned, clean_source
@@ -161,6 +161,9 @@ class Linter:
         self.compiled = CompiledRules(active)
         self.options = options
         self.known_codes = frozenset(r.code for r in rules)
+        # the categories scored: one whose rules are all left out by --select/--ignore was not
+        # checked, and is not shown as a perfect 100 nor averaged into the score
+        self.categories = frozenset(r.category for r in active)
         self._yielding: frozenset[str] | None = None
         self._replacers: frozenset[str] | None = None
         # (code, code) → _drop_superseded's verdict on the pair, see _verdict
@@ -211,7 +214,12 @@ class Linter:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
-        report = self._report(read, paragraphs, counts, prose, findings, dctx)
+        scored = self.categories
+        if ignore:  # per-file-ignores leave a category unchecked for this file alone
+            scored = frozenset(r.category for r in self.compiled.by_code.values() if not Selection._hits(r, ignore))
+            if any(Selection._hits(self.compiled.by_code[c], ignore) for c in PART_RULES.values() if c in self.compiled.by_code):
+                dctx.facts.pop("scores", None)  # a part whose rule this file ignores
+        report = self._report(read, paragraphs, counts, prose, findings, dctx, scored)
         for doc in docs:
             if doc is not None:
                 # what the rules kept on a paragraph (its unknown words, sentence facts) points
@@ -477,9 +485,11 @@ class Linter:
         return self._replacers
 
     def _report(
-        self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], prose: dict[str, Counts], findings: list[Finding], dctx: DocumentContext
+        self, source: SourceDocument, paragraphs: list[Paragraph], counts: dict[str, Counts], prose: dict[str, Counts], findings: list[Finding], dctx: DocumentContext,
+        scored: Iterable[str] | None = None,
     ) -> FileReport:
-        """``counts``: all words; ``prose``: the sentences of the prose (see _counts)."""
+        """``counts``: all words; ``prose``: the sentences of the prose (see _counts);
+        ``scored``: the categories checked (all by default)."""
         words = {l: counts[l].words for l in ("kk", "ru")}
         sentences = prose["kk"].sentences + prose["ru"].sentences
         lengths = prose["kk"].sentence_lengths + prose["ru"].sentence_lengths
@@ -508,7 +518,7 @@ class Linter:
         stats["reading_ease"] = ease
         stats["readability"] = readability
         stats.update(dctx.facts.get("stats", {}))
-        scores = category_scores(findings, total, readability_ease=ease)
+        scores = category_scores(findings, total, readability_ease=ease, categories=scored)
         # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
         scores.update(dctx.facts.get("scores", {}))
         report = FileReport(
