@@ -228,3 +228,26 @@ def test_categories_not_checked_are_left_out_of_the_score(tmp_path, monkeypatch)
     scores = {f["path"]: f["scores"] for f in __import__("json").loads(result.stdout)["files"]}
     assert "legal" in scores["a.txt"] and "evasiveness" in scores["a.txt"]
     assert set(scores["old/a.txt"]) == {"jargon", "complexity", "spelling", "typography"}
+
+
+def test_a_letter_of_requisites_alone_has_no_sentences_and_no_score():
+    """Letterhead, addressee, signature and executor lines are no sentences (README,
+    "Readability figures"), yet a letter of nothing else was measured on them: «5 sentences»,
+    Kazakh level 1.5, and a near-perfect 99.0 (kk) or 90.0 (ru) for a letter with no text."""
+    ru = (
+        "АКИМАТ ГОРОДА КОСШЫ\nОтдел жилищных отношений\n\nГражданину Омарову Т. Б.\n\n"
+        "Начальник отдела                    А. Жаксылыков\n\nИсполнитель: Сапарова М. Н., тел. 8 (71640) 2-15-33\n"
+    )
+    kk = (
+        "ҚОСШЫ ҚАЛАСЫНЫҢ ӘКІМДІГІ\nТұрғын үй қатынастары бөлімі\n\nАзамат Омаров Т. Б.\n\n"
+        "Бөлім басшысы                    А. Жақсылықов\n\nОрындаушы: Сапарова М. Н., тел. 8 (71640) 2-15-33\n"
+    )
+    for text in (ru, kk):
+        r = anyq.check(text)
+        assert r.stats["words"] > 0 and r.stats["sentences"] == 0, text
+        assert r.stats["readability"] == {} and r.stats["reading_ease"] is None
+        assert r.score is None and r.scores == {} and r.not_checked
+        assert r.extra["not_checked"].startswith("no prose to score")
+    # a note of short lines without final punctuation has no requisites: measured whole, scored
+    note = anyq.check("Справка выдана\nДокументы получены\n")
+    assert note.stats["sentences"] == 2 and note.score is not None

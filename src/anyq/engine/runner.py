@@ -521,15 +521,21 @@ class Linter:
         scores = category_scores(findings, total, readability_ease=ease, categories=scored)
         # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
         scores.update(dctx.facts.get("scores", {}))
+        # a letter with nothing but its requisites has no text to score: it is listed as not
+        # checked, not given the near-perfect score of a text with no findings
+        no_prose = bool(total) and not sentences
+        has_text = bool(total) and not no_prose
         report = FileReport(
             path=source.path,
             language=language,
-            score=document_score(scores) if total else None,  # from the unrounded sub-scores
-            scores=rounded(scores) if total else {},
+            score=document_score(scores) if has_text else None,  # from the unrounded sub-scores
+            scores=rounded(scores) if has_text else {},
             stats=stats,
             findings=findings,
             source_text=source.text,
         )
+        if no_prose:
+            report.extra["not_checked"] = "no prose to score: only the letterhead, addressee, signature and executor lines"
         if langs["other"]:
             # a table cell with no word («18 450», «—») is a value, not text in another language
             skipped = [p.index + 1 for p in paragraphs if p.lang == "other" and not (p.table_cell and not WORD.search(p.text))]
@@ -594,7 +600,9 @@ def _prose(paragraphs: list[Paragraph], zones_read: Layout) -> list[bool] | None
 
 def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], zones_read: Layout) -> tuple[dict[str, Counts], dict[str, Counts]]:
     """The counts of all words, and those of the prose alone (the same when it is all prose,
-    or when the layout leaves no prose: a letter of short lines is measured on all of them)."""
+    or when the layout leaves no prose but a guessed header: a note of short lines without
+    final punctuation is measured on all of them). A letter of letterhead, addressee,
+    signature and executor lines has no prose: 0 sentences, and _report does not score it."""
     keep = _prose(paragraphs, zones_read)
     if keep is None:
         counts = _count(paragraphs, docs)
@@ -602,7 +610,7 @@ def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], zones_read: Lay
     prose = _count(paragraphs, docs, keep)
     rest = _count(paragraphs, docs, [not k for k in keep])
     counts = {l: prose[l].plus(rest[l]) for l in prose}
-    if not any(c.words for c in prose.values()):
+    if not any(c.words for c in prose.values()) and not any(z in ("signature", "footer") for z in zones_read.zones):
         return counts, counts
     return counts, prose
 
