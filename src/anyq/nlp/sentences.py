@@ -199,6 +199,17 @@ class SentenceSplitter:
     def __init__(self, lang: str) -> None:
         self.abbr = abbreviations(lang)
 
+    def _spaced_key(self, t: _Tokens, i: int) -> str | None:
+        """The spaced abbreviation («и т. д.», «т. с. с.») whose last part is token ``i``, or None."""
+        key, found = t.text[i], None
+        k = i - 1
+        while k >= 0 and k > i - 4 and t.ws[k] and t.text[k].endswith(".") and len(t.text[k]) <= 3:
+            key = t.text[k] + " " + key
+            if key in self.abbr:
+                found = key  # the longest: «т. с. с.», not «т. с.»
+            k -= 1
+        return found
+
     def _abbr_decision(self, t: _Tokens, i: int, key: str, nxt: int | None) -> bool | None:
         """Break after the abbreviation ``key`` ending at token ``i``? None: not one."""
         a = self.abbr.get(key)
@@ -250,8 +261,9 @@ class SentenceSplitter:
         if nxt is not None and t.text[nxt] in _NO_SENTENCE_OPENER:
             return False  # «Абай к., 12-үй»: no sentence starts with a comma, so the stop is an abbreviation's
         if text != ".":
-            # a token that carries its own full stop: an abbreviation or initials
-            d = self._abbr_decision(t, i, text, nxt)
+            # a token that carries its own full stop: an abbreviation (perhaps the last part of a
+            # spaced one: «д.» of «и т. д.» is not «д.» = дом) or initials
+            d = self._abbr_decision(t, i, self._spaced_key(t, i) or text, nxt)
             if d is not None:
                 return d
             if _INITIALS.match(text):

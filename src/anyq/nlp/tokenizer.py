@@ -19,7 +19,7 @@ from spacy.attrs import NORM, ORTH
 from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
 from spacy.util import update_exc
 
-from anyq.nlp.abbreviations import abbreviations
+from anyq.nlp.abbreviations import abbreviations, parts
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
 UPPER = "A-ZА-ЯЁÀ-ÖØ-Þ" + KAZAKH_UPPER + "ЄЇЎЈЅ"
@@ -81,6 +81,10 @@ def infixes(lang: str) -> list[str]:
 
 
 def exceptions(lang: str, base: dict | None = None) -> dict:
-    """spaCy's exceptions for the language, with our abbreviations on top."""
-    ours = {text: [{ORTH: text, NORM: a.norm}] for text, a in abbreviations(lang).items()}
+    """spaCy's exceptions for the language, with our abbreviations on top: each spelling one
+    token, and each part of a spaced one («т. е.» → «т.», «е.»), which the splitter joins."""
+    table = abbreviations(lang)
+    ours = {text: [{ORTH: text, NORM: a.norm}] for text, a in table.items() if " " not in text}
+    for part in parts(lang):
+        ours.setdefault(part, [{ORTH: part, NORM: part}])
     return update_exc(base or BASE_EXCEPTIONS, ours)
