@@ -123,12 +123,13 @@ def _readme_score(r) -> float:
     """The README formula ("Scores"), from the findings, the words and the reading ease."""
     import math
 
-    from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, PART_WEIGHTS
+    from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, LETTER_FINDINGS, PART_WEIGHTS
 
     length = max(r.stats["words"], 50)
     penalty = {c: 0.0 for c in CATEGORY_WEIGHTS if c in r.scores}  # the categories checked
     for f in r.findings:
-        penalty[f.category] += f.weight
+        # a finding about the whole letter costs as in a letter of 130 words, whatever the length
+        penalty[f.category] += f.weight * (length / 130 if f.code in LETTER_FINDINGS else 1)
     sub = {c: 100 * math.exp(-(100 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
     if "complexity" in sub:
         sub["complexity"] = 0.6 * sub["complexity"] + 0.4 * r.stats["reading_ease"]
@@ -140,7 +141,7 @@ def _readme_score(r) -> float:
 
 def test_the_score_is_the_readme_formula_rounded_once():
     """The sub-scores were rounded to 0.1 before the mean: this reply scored 40.6, the
-    formula gives 40.547."""
+    formula gave 40.547 (44.4 since a finding about the whole letter costs a fixed amount)."""
     text = (
         "Уважаемый Ерлан Сапарович!\n\nВ целях обеспечения надлежащего рассмотрения Вашего обращения по вопросу "
         "ремонта кровли жилого дома сообщаем, что в настоящее время осуществляется проведение обследования. "
@@ -149,7 +150,7 @@ def test_the_score_is_the_readme_formula_rounded_once():
     )
     r = anyq.check(text)
     exact = _readme_score(r)
-    assert r.score == round(exact, 1) == 40.5
+    assert r.score == round(exact, 1) == 44.4
     assert all(v == round(v, 1) for v in r.scores.values())  # the sub-scores are still shown to 0.1
 
 
@@ -251,3 +252,17 @@ def test_a_letter_of_requisites_alone_has_no_sentences_and_no_score():
     # a note of short lines without final punctuation has no requisites: measured whole, scored
     note = anyq.check("Справка выдана\nДокументы получены\n")
     assert note.stats["sentences"] == 2 and note.score is not None
+
+
+def test_a_finding_about_the_whole_letter_costs_the_same_whatever_its_length():
+    """Every weight was divided by the word count, the verdicts on the whole letter (no
+    decision, «отписка», hard to read) too: taking J108's own shorter wording («сейчас» for
+    «в настоящее время») made the letter shorter and its verdicts dearer, and the score fell
+    (41.7 → 41.4, legal 27.7 → 26.8)."""
+    before = anyq.check(OTPISKA)
+    after = anyq.check(OTPISKA.replace("в настоящее время", "сейчас"))
+    assert "J108" in {f.code for f in before.findings} - {f.code for f in after.findings}
+    assert {"L110", "L120"} <= {f.code for f in after.findings}
+    assert after.stats["words"] < before.stats["words"]
+    assert after.scores["legal"] == before.scores["legal"]  # only letter verdicts there
+    assert after.score >= before.score
