@@ -278,3 +278,21 @@ def test_considering_needs_a_verb_with_a_doer(text, span, suggestions):
 def test_an_opener_replaced_without_its_comma_or_a_false_contrast(text, span, suggestions):
     hit = next(h for h in jargon(text) if h[0] == "J121")
     assert hit[1:] == (span, suggestions)
+
+
+# -- chains #15: a reflexive light verb with its subject after it and no object: no one verb ----
+@pytest.mark.parametrize(
+    "text,code,span,suggestions",
+    [
+        # «Ежеквартально проверяются.» has no subject: the noun was it
+        ("Ежеквартально проводятся проверки.", "J261", "проводятся проверки", []),
+        ("Гражданам оказывается помощь.", "J107", "оказывается помощь", []),
+        ("Собственнику жилья направляется запрос.", "J332", "направляется запрос", []),
+        # with an object the object becomes the subject
+        ("Ежеквартально проводятся проверки документов.", "J261", "проводятся проверки документов", ["проверяются документы"]),
+    ],
+)
+def test_a_reflexive_light_verb_keeps_its_subject(text, code, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1:] == (span, suggestions)
+

@@ -569,10 +569,17 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         return Fit(end, ())
     suggestions: list[str] = []
     verb = _anchor(tokens, "verb")
-    passive_subject = (
-        np_text and verb is not None and verb.lemma_.endswith(("ся", "сь")) and verb.lemma_ not in _INHERENTLY_REFLEXIVE
+    reflexive_light = (
+        verb is not None and verb.lemma_.endswith(("ся", "сь")) and verb.lemma_ not in _INHERENTLY_REFLEXIVE
         and all(_starts_with_verb(rep) for rep in replace)
     )
+    noun = _anchor(tokens, "noun")
+    if reflexive_light and not np_text and noun is not None and noun.i > verb.i:
+        # «Ежеквартально проводятся проверки» → «проверяются» would lose its subject: the noun
+        # after the passive is the subject, and with no object after it to take its place the
+        # one verb has none («Проверки проводятся» → «Проверяют» would change the voice)
+        return _unfitted(doc, start, end)
+    passive_subject = np_text and reflexive_light
     if passive_subject:
         # «проводится проверка документов» → «проверяются документы»: the object becomes the subject
         np_text, number = _subject_np(doc, end, np_end)
