@@ -296,3 +296,26 @@ def test_a_reflexive_light_verb_keeps_its_subject(text, code, span, suggestions)
     hit = next(h for h in jargon(text) if h[0] == code)
     assert hit[1:] == (span, suggestions)
 
+
+# -- chains #14: a pronoun or «ли» between the light verb and its noun ---------------------------
+@pytest.mark.parametrize(
+    "text,code,span,suggestions",
+    [
+        ("Отдел не оказал вам помощь вовремя.", "J107", "оказал вам помощь", ["помог вам"]),
+        ("Оказали ли вам помощь в оформлении пособия?", "J107", "Оказали ли вам помощь", ["Помогли ли вам"]),
+        ("Провели ли вы проверку по жалобе жильцов?", "J261", "Провели ли вы проверку", ["Проверили ли вы"]),
+        ("Специалист дал им разъяснение в тот же день.", "J272", "дал им разъяснение", ["объяснил им"]),
+        # «проверил нам счётчики» is not Russian: the finding stays, without a suggestion
+        ("Инспектор провёл нам проверку счётчиков.", "J261", "провёл нам проверку", []),
+    ],
+)
+def test_a_pronoun_between_the_light_verb_and_its_noun(text, code, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1:] == (span, suggestions)
+
+
+def test_a_question_of_a_reflexive_light_verb_has_no_one_verb():
+    # «Проверяются ли?» would lose the subject, as «проводятся проверки» (chains #15)
+    hit = next(h for h in jargon("Проводятся ли проверки в вашем доме?") if h[0] == "J261")
+    assert hit[1:] == ("Проводятся ли проверки", [])
+

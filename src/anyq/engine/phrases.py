@@ -85,10 +85,35 @@ class PhraseIndex:
                     end = i + length
                     if end <= n and (not rest or tuple(values[i + 2 : end]) == rest):
                         found.append((i, end, order, key_id))
+            elif by_second and self.column == "lemma" and (g := verb_gap(ts.tag, ts.lemma, i)):
+                # «оказал вам помощь», «Провели ли вы проверку»: the phrase goes on after the gap
+                k = i + 1 + g
+                for order, rest, length, key_id in by_second.get(values[k], ()) if k < n else ():
+                    end = k + length - 1
+                    if end <= n and (not rest or tuple(values[k + 1 : end]) == rest):
+                        found.append((i, end, order, key_id))
         if not found:
             return []
         found.sort()
         return [(key_id, start, end) for start, end, _, key_id in found]
+
+
+def verb_gap(tags: list[str], lemmas: list[str], i: int) -> int:
+    """How many words after the verb at ``i`` a Russian phrase starting with that verb may
+    skip before its next word: the question's «ли», a personal pronoun in the dative (the
+    verb's own: «оказал вам помощь»), or «ли» with one in the nominative or dative («Провели
+    ли вы проверку», «Оказали ли вам помощь»). 0 when the word at ``i`` is no verb or no such
+    words follow. Longer gaps (a date, an adverb) are not skipped: what stands there may
+    belong to the noun that follows as well as to the verb."""
+    if not tags[i].startswith(("VERB", "INFN")):
+        return 0
+    j = i + 1
+    if j < len(tags) and lemmas[j] == "ли":
+        j += 1
+    if j < len(tags) and tags[j].startswith("NPRO") and "Apro" not in tags[j]:
+        if "datv" in tags[j] or ("nomn" in tags[j] and j > i + 1):
+            j += 1
+    return j - i - 1
 
 
 def phrase_tokens(

@@ -18,7 +18,9 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
+from anyq.engine.phrases import verb_gap
 from anyq.nlp.morph_ru import morphology
+from anyq.nlp.strings import token_strings
 from anyq.resources import rules_toml
 from anyq.suggest.base import Fit
 from anyq.suggest.base import match_case as _match_case
@@ -493,6 +495,21 @@ def _needs_object(replacement: str) -> bool:
 # -- the fit of one match -------------------------------------------------------------------
 def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | None, rewrite: str | None, phrase: str = "") -> Fit:
     tokens = list(doc[start:end])
+    gap = _gap_in_match(doc, start, end, phrase)
+    gap_text = ""
+    if gap:
+        # «оказал вам помощь»: the match skipped the words after its verb (``verb_gap``); the
+        # replacement is fitted to the phrase's own words and the skipped ones follow its verb
+        gap_text = text_between(doc, start + 1, start + 1 + gap)
+        tokens = [tokens[0], *tokens[1 + gap :]]
+        if rewrite or (object_case and any(_is_dative_pronoun(t) for t in doc[start + 1 : start + 1 + gap])):
+            # the dative stays only with a verb that takes the noun's complements as they are
+            # («помог вам»); one whose object changes case would not («провёл нам проверку» is
+            # not «проверил нам»)
+            return _unfitted(doc, start, end)
+        replace = [rep for rep in replace if _starts_with_verb(rep)]
+        if not replace:
+            return _unfitted(doc, start, end)
     first = doc[start].text
     if rewrite in ("purpose", "gerund"):
         r = clause_rewrite(doc, end, rewrite)
@@ -603,6 +620,9 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             fitted = _agree_verb(fitted, number, _number_of(_anchor(tokens, "noun")))
             if fitted is None:
                 continue
+        if gap_text:
+            verb_word, _, rest = fitted.partition(" ")
+            fitted = f"{verb_word} {gap_text} {rest}".rstrip()
         elif np_text and object_case.endswith(">nom") and _ends_with_verb(fitted):
             # the noun phrase becomes the subject of the replacement's last word, a verb:
             # «по месту нахождения объектов» → «там, где находятся объекты»
@@ -628,6 +648,24 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
 
 _CONTRASTIVE = frozenset({"но", "однако"})
 _CONNECTORS = frozenset({"но", "однако", "и", "также"})
+
+
+def _gap_in_match(doc: Doc, start: int, end: int, phrase: str) -> int:
+    """The number of words the phrase index skipped after the match's verb (``verb_gap``):
+    0 where the phrase itself names them («сообщать вы …»)."""
+    if not phrase:
+        return 0
+    ts = token_strings(doc)
+    gap = verb_gap(ts.tag, ts.lemma, start)
+    if not gap or end - start <= gap + 1:
+        return 0
+    words = {w for group in phrase.lower().split(" ") for w in group.strip("{}").split("|")}
+    skipped = range(start + 1, start + 1 + gap)
+    return 0 if any(ts.lemma[k] in words or ts.lower[k] in words for k in skipped) else gap
+
+
+def _is_dative_pronoun(tok: Token) -> bool:
+    return {"NPRO", "datv"} <= grammemes(tok)
 
 
 def _opens_clause(doc: Doc, start: int) -> bool:
