@@ -1,5 +1,7 @@
 """Russian officialese that needs morphology rather than a phrase list.
 
+* J136 «подлежит» with a verbal noun in the dative («подлежит возврату», «не подлежат
+  разглашению»);
 * J341 passive officialese: short passive participles, with their auxiliary
   («было принято», «будет осуществлена», «может быть обжалован»);
 * J342 reflexive passives: «осуществляется», «производится», «будет рассматриваться»;
@@ -28,7 +30,7 @@ from anyq.nlp.clauses import RU_NAME_PLACES, ru_chain_nouns
 from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
 from anyq.suggest.base import match_case
-from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, reinflect_np
+from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, parses, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
 
 _AUX = frozenset({"быть", "мочь", "должный"})
@@ -197,6 +199,34 @@ def verbal_noun(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         end = tok.i + 2 if chained else tok.i + 1
         s, e = ctx.token_span(tok.i, end)
         yield Hit(s, e)
+
+
+# -- J136: «подлежит» + a verbal noun in the dative ------------------------------------------
+def _action_noun(lemma: str) -> bool:
+    """A noun naming an action: one of the verbal-noun lexicon («возврат», «снос») or one
+    made from a verb by its suffix («разглашение», «фиксация»), which the lexicon need not list."""
+    return lemma in verbal_nouns() or lemma.endswith(("ние", "тие", "ция"))
+
+
+@paragraph_rule("J136")
+def podlezhit(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
+    """«подлежит рассмотрению», «не подлежат разглашению», «подлежащие сносу»: any verbal
+    noun in the dative after «подлежать», with adjectives between («государственной»)."""
+    doc = ctx.doc
+    lemmas = token_strings(doc).lemma
+    if "подлежать" not in lemmas:
+        return
+    for i in compress(range(len(lemmas)), map("подлежать".__eq__, lemmas)):
+        j = i + 1
+        while j < len(doc) and j < i + 3 and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= len(doc):
+            continue
+        noun = doc[j]
+        # any dative reading: the tagger reads «фиксации» as a genitive
+        if noun.pos_ == "NOUN" and _action_noun(noun.lemma_) and any("datv" in p.tag and p.tag.POS == "NOUN" for p in parses(noun.text)):
+            s, e = ctx.token_span(i, j + 1)
+            yield Hit(s, e)
 
 
 def _passive_predicate(tok: Token, verbs: frozenset[str]) -> bool:
