@@ -338,3 +338,15 @@ def test_subject_to_any_verbal_noun(text, span):
 def test_subject_to_a_plain_noun_is_not_jargon():
     assert "J136" not in codes("Юноши этого года рождения подлежат призыву.")
 
+
+# -- J272: «дали разъяснение по …» is «объяснили, как …», not «объяснили по …» ------------------
+@pytest.mark.parametrize(
+    "text,span,suggestions",
+    [
+        ("Специалисты дали разъяснение по начислению пени.", "дали разъяснение по", []),
+        ("Специалист дал разъяснение заявителю в тот же день.", "дал разъяснение", ["объяснил"]),
+    ],
+)
+def test_an_explanation_about_something_has_no_one_verb(text, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == "J272")
+    assert hit[1:] == (span, suggestions)
