@@ -42,10 +42,11 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 
-def _outside_quotations(hits: list[tuple[Rule, Hit, str]], text: str) -> list[tuple[Rule, Hit, str]]:
+def _outside_quotations(hits: list[tuple[Rule, Hit, str]], paragraphs: list[Paragraph]) -> list[tuple[Rule, Hit, str]]:
     """Jargon hits that lie wholly inside a quotation are dropped: the title of a law or a
-    programme, a name, the citizen's own words are not the writer's to reword."""
-    quoted = quotations.spans(text)
+    programme, a name, the citizen's own words are not the writer's to reword. Quotations are
+    read per paragraph: a quote mark left open must not swallow the paragraphs after it."""
+    quoted = [(p.start + a, p.start + b) for p in paragraphs for a, b in quotations.spans(p.text)]
     if not quoted:
         return hits
     return [h for h in hits if h[0].category != "jargon" or not quotations.inside(quoted, h[1].start, h[1].end)]
@@ -208,13 +209,17 @@ class Linter:
         if facts:
             dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
-        hits = _outside_quotations(hits, cleaned.text if cleaned is not None else source.text)
+        hits = _outside_quotations(hits, paragraphs)
         findings = self._findings(read, hits, cleaned)
         if directives or ignore:
             findings = suppress.apply(findings, directives, ignore)
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
         scored = self.categories
+        # «# anyq: ignore-file L120» leaves the evasiveness part out, as per-file-ignores does
+        whole_file = [c for d in directives if d.verb == "ignore-file" for c in d.codes]
+        if whole_file and any(c in whole_file for c in PART_RULES.values()):
+            dctx.facts.pop("scores", None)
         if ignore:  # per-file-ignores leave a category unchecked for this file alone
             scored = frozenset(r.category for r in self.compiled.by_code.values() if not Selection._hits(r, ignore))
             if any(Selection._hits(self.compiled.by_code[c], ignore) for c in PART_RULES.values() if c in self.compiled.by_code):

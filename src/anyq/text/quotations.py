@@ -17,7 +17,8 @@ _ANY = re.compile(r'[«»„“”"\n]')
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The quotations' inner spans, in order, outermost only. A quotation closes within its
-    paragraph (a blank line ends an unclosed one, which then quotes nothing)."""
+    paragraph (a blank line ends an unclosed one, which then quotes nothing): the runner reads
+    each paragraph of a letter on its own, since a plain line break may end one too."""
     if "«" not in text and "„" not in text and "“" not in text and '"' not in text:
         return []
     found: list[tuple[int, int]] = []
@@ -54,7 +55,13 @@ def spans(text: str) -> list[tuple[int, int]]:
             if not stack:
                 start = at + 1
             stack.append(ch)
-    return found
+    # a «…» inside straight quotes closes before them: in order, outermost only, for :func:`inside`
+    found.sort(key=lambda s: (s[0], -s[1]))
+    outer: list[tuple[int, int]] = []
+    for s in found:
+        if not outer or s[0] >= outer[-1][1]:
+            outer.append(s)
+    return outer
 
 
 def inside(quoted: list[tuple[int, int]], start: int, end: int) -> bool:
