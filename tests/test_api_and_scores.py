@@ -231,6 +231,14 @@ def test_categories_not_checked_are_left_out_of_the_score(tmp_path, monkeypatch)
     assert set(scores["old/a.txt"]) == {"jargon", "complexity", "spelling", "typography"}
 
 
+def test_ignoring_l120_for_the_whole_file_in_a_comment_leaves_out_evasiveness_too():
+    # review3 #6: the comment dropped the finding but kept its part of the score; per-file-ignores dropped both
+    commented = anyq.check("# anyq: ignore-file L120 -- черновик\n" + OTPISKA)
+    assert "L120" not in {f.code for f in commented.findings}
+    assert "evasiveness" not in commented.scores
+    assert "evasiveness" in anyq.check(OTPISKA).scores
+
+
 def test_a_letter_of_requisites_alone_has_no_sentences_and_no_score():
     """Letterhead, addressee, signature and executor lines are no sentences (README,
     "Readability figures"), yet a letter of nothing else was measured on them: «5 sentences»,

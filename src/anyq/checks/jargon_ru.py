@@ -19,7 +19,7 @@ nouns and their verbs are ``rules/data/ru_verbal_nouns.tsv``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, repeat
 
 from spacy.tokens import Doc, Token
@@ -29,6 +29,7 @@ from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.nlp.clauses import RU_NAME_PLACES, ru_chain_nouns
 from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
+from anyq.resources import rules_toml
 from anyq.suggest.base import match_case
 from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, parses, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
@@ -54,7 +55,7 @@ def _left_aux(doc: Doc, i: int) -> int:
 @paragraph_rule("J341")
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
-    agents = rule.word_set("agents")
+    agents = _agents()
     doc = ctx.doc
     tags = token_strings(doc).tag
     if "PRTS" not in "\n".join(tags):
@@ -81,6 +82,11 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 _CLAUSE_END = frozenset(",;:—–()")
 
 
+@cache
+def _agents() -> frozenset[str]:
+    return frozenset(rules_toml("ru_grammar.toml")["agents"])
+
+
 def _named_agent(doc: Doc, i: int, agents: frozenset[str]) -> bool:
     """Whether the clause of the participle at ``i`` names the doer in the instrumental:
     «утверждён приказом Министра», «Департаментом полиции … рассмотрено», «проверено
@@ -90,15 +96,18 @@ def _named_agent(doc: Doc, i: int, agents: frozenset[str]) -> bool:
     sent = doc[i].sent
     for step in (-1, 1):
         j = i + step
+        action = False  # a verbal noun passed on the way: an instrumental after it is its doer
         while sent.start <= j < sent.end and abs(j - i) <= 8 and doc[j].text not in _CLAUSE_END:
             t = doc[j]
-            if t.pos_ in ("NOUN", "PROPN") and "Case=Ins" in str(t.morph) and (t.lemma_ in agents or "anim" in grammemes(t)):
+            if not action and t.pos_ in ("NOUN", "PROPN") and "Case=Ins" in str(t.morph) and (t.lemma_ in agents or "anim" in grammemes(t)):
                 k = j - 1  # the word the noun phrase hangs on, across its modifiers («за одним и тем же»)
                 while k > j - 6 and k >= 0 and doc[k].pos_ in ("ADJ", "DET", "NUM", "PART", "CCONJ"):
                     k -= 1
                 head = doc[k] if k >= 0 else None
                 if head is None or not (head.pos_ == "ADP" or (head.pos_ == "NOUN" and _deverbal_lemma(head.lemma_))):
                     return True
+            if step == 1 and t.pos_ == "NOUN" and _deverbal_lemma(t.lemma_):
+                action = True  # «предусмотрена доставка пенсии на дом работниками почты»
             j += step
     return False
 
@@ -148,6 +157,8 @@ def reflexive_passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             a = _left_aux(doc, tok.i)
             if a == tok.i:
                 continue  # a bare infinitive («начать рассматриваться») is not a passive report
+        if _named_agent(doc, tok.i, _agents()):
+            continue  # «ведётся местным исполнительным органом»: the doer is named, as for J341
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)
 
