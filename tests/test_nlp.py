@@ -474,3 +474,16 @@ def test_grammar_word_lists_are_read_from_rules_data():
     assert not reply._APPEAL_DATE["kk"].search("10 қарашадағы № 11 хаттамасымен")
     assert reply._NOT_REFUSALS == {"знать", "располагать", "біл"} and "хабарла" in reply._KK_TELLING
     assert official_common_nouns() <= official_lexicon()
+
+
+@pytest.mark.parametrize(
+    "lang,text,sentences",
+    [
+        # review3 #3: «Н. В.», «Т. Б.» in capitals are initials, not «н. в.», «т. б.»
+        ("ru", "Ваше заявление рассмотрела специалист Н. В. Петрова, она позвонит Вам до 5 июня.", 1),
+        ("kk", "Сіздің өтінішіңізді маман Т. Б. Сейтқали қарады, ол Сізге 5 маусымға дейін хабарласады.", 1),
+        ("ru", "Справки, выписки и т. д. Всё это можно получить в ЦОНе.", 2),
+    ],
+)
+def test_initials_typed_with_a_space_are_no_spaced_abbreviation(lang, text, sentences):
+    assert len(list(annotate(text, lang).sents)) == sentences

@@ -276,3 +276,9 @@ def test_third_person_for_an_infinitive_is_found_though_both_are_words():
     # --fix-spelling corrects it where only pronouns and particles stand between
     assert anyq.fix("Просим Вас явится в отдел.", lang="ru", spelling=True) == "Просим Вас явиться в отдел."
     assert anyq.fix("Просим Вас явится в отдел.", lang="ru") == "Просим Вас явится в отдел."
+
+
+def test_a_slip_after_a_sentence_ending_in_an_abbreviation_is_found():
+    # review3 #4: the clause walk crossed the full stop of «2025 г.» and took «примут» for a second predicate
+    found = [f.text for f in anyq.check("Документы примут до 1 июня 2025 г. Он обратиться в акимат завтра.", lang="ru", select=["S102"]).findings]
+    assert found == ["обратиться"]

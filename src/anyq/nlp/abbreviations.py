@@ -17,10 +17,14 @@ class Abbreviation:
 
 
 def _variants(abbr: str) -> list[str]:
-    # Single letters capitalised are initials («П. Иванов»), so only longer ones get variants.
+    # Single letters capitalised are initials («П. Иванов»), so only longer ones get variants;
+    # and a spaced one of single letters only at a sentence's start («Т. е.»): «Н. В.», «Т. Б.»
+    # in capitals are a person's initials («специалист Н. В. Петрова»)
     out = [abbr]
     if len(abbr.replace(".", "")) > 1:
-        out += [abbr[0].upper() + abbr[1:], abbr.upper()]
+        out.append(abbr[0].upper() + abbr[1:])
+        if not (" " in abbr and all(len(p) == 2 for p in abbr.split(" "))):
+            out.append(abbr.upper())
     return list(dict.fromkeys(out))
 
 

@@ -72,14 +72,18 @@ def _third_person_of(word: str) -> str | None:
 
 
 def _clause_start(ts: TokenStrings, i: int) -> int:
-    while i > 0 and ts.pos[i - 1] not in _CLAUSE_END_POS:
+    # a sentence start ends the walk too: the full stop of «2025 г.» is the abbreviation's token
+    while i > 0 and ts.pos[i - 1] not in _CLAUSE_END_POS and not ts.sent_start[i]:
         i -= 1
     return i
 
 
 def _clause_end(ts: TokenStrings, i: int) -> int:
-    while i < len(ts.pos) and ts.pos[i] not in _CLAUSE_END_POS:
+    n = len(ts.pos)
+    while i < n and ts.pos[i] not in _CLAUSE_END_POS:
         i += 1
+        if i < n and ts.sent_start[i]:
+            break
     return i
 
 
