@@ -499,3 +499,13 @@ def test_no_kazakh_split_after_a_converb_or_a_clause_in_a_case(text):
     for f in anyq.check(text, lang="kk", select=["C101", "C105"]).findings:
         for s in f.suggestions:
             assert "көріп." not in s and "берілмейтінін." not in s, s
+
+
+def test_a_place_without_a_name_after_it_is_a_noun_of_the_chain():
+    # regress3 #4: «города» ended every chain uncounted, so «обеспечения … теплоснабжения города» was lost
+    text = (
+        "В целях обеспечения бесперебойного теплоснабжения города в летний период проведён ремонт сетей.\n"
+        "Сотрудники отдела жилищно-коммунального хозяйства города Семей проверили дом.\n"
+    )
+    found = [f.text for f in anyq.check(text, lang="ru", select=["C103"]).findings]
+    assert found == ["обеспечения бесперебойного теплоснабжения города"]

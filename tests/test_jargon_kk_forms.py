@@ -316,3 +316,10 @@ def test_no_nominal_chain_in_plain_possession_or_across_phrases(text):
 def test_an_officialese_nominal_chain_is_still_flagged():
     hits = [t for c, t, _ in jargon("Жергілікті бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы бөлінді.") if c == "J801"]
     assert hits == ["бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы"]
+
+
+def test_a_dative_of_where_one_is_admitted_stays_a_dative():
+    # regress3 #3: «курстарына қабылдау жүргізілуде» became «курстары қабылдануда» (the courses are admitted)
+    text = "Қазіргі уақытта тігін ісі курстарына қабылдау жүргізілуде, оқу тегін."
+    found = [f.suggestions for f in anyq.check(text, lang="kk", select=["J623"]).findings]
+    assert found == [["қабылдануда"]]

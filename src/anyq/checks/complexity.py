@@ -169,8 +169,9 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             g = genitive[text[i]] = "Case=Gen" in str(doc[i].morph)
         if not g:
             continue  # not a genitive: the next one is not next to the run (tested below)
-        if ts.lemma[i] in RU_NAME_PLACES:
-            # «… города», «… Республики»: a place ends the run and is not counted
+        if ts.lemma[i] in RU_NAME_PLACES and _name_follows(ts, i):
+            # «… города Алматы», «… Республики Казахстан»: a place named ends the run and is not
+            # counted; «теплоснабжения города» with no name is a chain's noun like any other
             yield from flush()
             run, nouns = [], 0
             continue
@@ -182,6 +183,13 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         nouns += pos != "ADJ"
         prev = i
     yield from flush()
+
+
+def _name_follows(ts, i: int) -> bool:
+    j = i + 1
+    while j < len(ts.text) and ts.space[j]:
+        j += 1
+    return j < len(ts.text) and ts.text[j][:1].isupper()
 
 
 @paragraph_rule("C104")
