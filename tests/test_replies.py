@@ -748,3 +748,25 @@ def test_a_lack_stated_as_the_ground_is_the_reason(body):
     r, has, codes = _reading(text)
     assert has["decision"] and has["reasons"]
     assert not {"L111", "L120"} & codes
+
+
+_ORDER_KK = (
+    "Құрметті Динара Маратовна!\n\nСіздің дәрі-дәрмек туралы өтінішіңізді қарап, мынаны хабарлаймыз.\n\n"
+    "Дәрілік заттармен қамтамасыз ету Қазақстан Республикасы Денсаулық сақтау министрінің 2021 жылғы 5 тамыздағы "
+    "№ ҚР ДСМ-75 бұйрығымен бекітілген тізбеге сәйкес жүзеге асырылады.\n\nБасшының орынбасары          С. Әбенова\n"
+)
+_ORDER_RU = (
+    "Уважаемая Динара Маратовна!\n\nРассмотрев Ваше обращение о лекарствах, сообщаем следующее.\n\n"
+    "Обеспечение лекарствами осуществляется по перечню, утверждённому приказом Министра здравоохранения "
+    "Республики Казахстан от 5 августа 2021 года № ҚР ДСМ-75.\n\nЗаместитель руководителя          С. Абенова\n"
+)
+
+
+@pytest.mark.parametrize("text", [_ORDER_KK, _ORDER_RU], ids=["kk", "ru"])
+def test_the_date_of_a_cited_order_is_no_next_step(text):
+    """«2021 жылғы 5 тамыздағы … бұйрығымен»: the date the order was issued made the Kazakh
+    present «жүзеге асырылады» a dated next step, and hid L112 and L120 on an «отписка» whose
+    Russian version got both."""
+    r, has, codes = _reading(text, kind="reply")
+    assert not has["next_step"]
+    assert {"L112", "L120"} <= codes

@@ -409,6 +409,16 @@ def case_text(s: Sentence, cits: list[Citation]) -> str:
     return _APPEAL_DATE[s.lang].sub(lambda m: " " * len(m.group(0)), rest)
 
 
+def step_text(s: Sentence, cits: list[Citation]) -> str:
+    """``case_text`` with every cited act blanked, orders and resolutions too: the date an act
+    was issued («2021 жылғы 5 тамыздағы № ҚР ДСМ-75 бұйрығымен») is past, never the date of a
+    next step. (A cited order stays a fact of the case for the decision and its reasons.)"""
+    if _DIGIT.search(s.text) is None:
+        return s.text
+    rest = _blank_citations(s, [c for c in cits if c.start < s.end and s.start < c.end])
+    return _APPEAL_DATE[s.lang].sub(lambda m: " " * len(m.group(0)), rest)
+
+
 def named_body(text: str) -> bool:
     """Does this stretch name a body: a quoted name, an organisation's acronym, or a capitalised
     word that is no pronoun, no country and no act («Департамент Комитета …», «Павлодарский филиал»)?"""
@@ -480,7 +490,7 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         if not has["reasons"] and (c.search("reason", s.text) or c.search("explanation", s.text)):
             if not c.search("formula", s.text):
                 has["reasons"], ev["reasons"] = True, s
-        dated = has_date(s.text, s.lang) and has_date(case_text(s, cits), s.lang)  # not the appeal's date
+        dated = has_date(s.text, s.lang) and has_date(step_text(s, cits), s.lang)  # not the appeal's or an act's date
         if not has["next_step"] and (has_deadline(s.text, s.lang) or dated and forward_looking(s)):
             if not c.search("hedge", s.text) and id(s) not in norms:
                 has["next_step"], ev["next_step"] = True, s
