@@ -770,3 +770,33 @@ def test_the_date_of_a_cited_order_is_no_next_step(text):
     r, has, codes = _reading(text, kind="reply")
     assert not has["next_step"]
     assert {"L112", "L120"} <= codes
+
+
+_KK_REFUSAL = (
+    "Құрметті Виктор Сергеевич!\n\nСіздің өтінішіңізге жауап береміз.\n\n{sentence}\n\n"
+    "Жауапқа келіспесеңіз, бір ай ішінде сотқа шағымдана аласыз.\n\nДепартамент басшысы          А. Байғабылов\n"
+    "Орындаған: Б. Серикова, тел. 8 (7142) 50-11-22\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,decided",
+    [
+        ("Салықты қайта есептемейміз, себебі декларациядағы мәліметтер дұрыс.", True),
+        ("Салық сомасын өзгертпейміз, себебі мүлік құны дұрыс есептелген.", True),
+        ("Жер учаскесін беру мүмкін емес, себебі ауылда бос жер жоқ.", True),
+        # what we do not know is no refusal; nor a warning with its condition; nor a bare «we don't»
+        ("Бұл мүліктің иесін білмейміз, себебі ол тізілімде жоқ.", False),
+        ("Анықтама болмаса, төлемді қайта есептемейміз, себебі табыс белгісіз.", False),
+        ("Біз жексенбі күні жұмыс істемейміз.", False),
+        # not telling when is no decision either
+        ("Қазіргі уақытта тұрғын үй берудің нақты мерзімін көрсету мүмкін емес.", False),
+    ],
+    ids=["esepte-mei-miz", "ozgert-pei-miz", "mumkin-emes", "bilmei-miz", "condition", "no-reason", "no-date-yet"],
+)
+def test_a_kazakh_refusal_with_its_reason_is_a_decision(sentence, decided):
+    """«Салықты есептемейміз, себебі…», «… беру мүмкін емес» refuse as plainly as «Сізге
+    бермейміз»: without a «Сіз…» word they got L110 «шешім жоқ»."""
+    r, has, codes = _reading(_KK_REFUSAL.format(sentence=sentence), kind="reply")
+    assert has["decision"] is decided
+    assert ("L110" in codes) is not decided

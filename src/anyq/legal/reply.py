@@ -262,7 +262,8 @@ def refusal(s: Sentence) -> str | None:
     """A verb of the first person negated, said to the reader — a refusal without an outcome
     word: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». In Russian also the impersonal
     third person with its reason: «Участок вам не дадут, потому что…», «Пособие вам не будет
-    назначено, так как…». The verb, or None."""
+    назначено, так как…». In Kazakh also the first person with its reason and no «Сіз…» word:
+    «Салықты қайта есептемейміз, себебі…». The verb, or None."""
     if s.span is None:
         return None
     ts = token_strings(s.span.doc)
@@ -297,6 +298,13 @@ def refusal(s: Sentence) -> str | None:
             if "neg" in t and "pres" in t and ("1pl" in t or "1sg" in t) and lemma[i] not in _NOT_REFUSALS:
                 found = lower[i]
                 break
+        # «Салықты есептемейміз, себебі мәліметтер дұрыс»: the reader's case needs no «Сіз…»
+        # word when the refusal gives its reason, as the Russian impersonal one above; not as a
+        # condition («Анықтама болмаса, төлемді есептемейміз, себебі…» warns)
+        if found is not None and cues("kk").search("reason", s.text):
+            conditional = any("cond" in tag[i].split("|") for i in range(a, b)) or "жағдайда" in lower[a:b]
+            if not conditional:
+                return found
     return found if found is not None and addresses_reader(s) else None
 
 
