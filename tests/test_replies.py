@@ -800,3 +800,36 @@ def test_a_kazakh_refusal_with_its_reason_is_a_decision(sentence, decided):
     r, has, codes = _reading(_KK_REFUSAL.format(sentence=sentence), kind="reply")
     assert has["decision"] is decided
     assert ("L110" in codes) is not decided
+
+
+_CONTACT_KK = (
+    "Құрметті Дәулет Жұмағалиұлы!\n\nСіздің балалар алаңын салу туралы өтінішіңізге жауап береміз. Алаңды 2027 жылғы 1 маусымға "
+    "дейін саламыз, себебі жер учаскесі қаланың меншігі екені анықталды.\n\nЖауапқа келіспесеңіз, бір ай ішінде облыс әкіміне "
+    "немесе сотқа шағымдана аласыз.\n\n{body}\n\nАппарат басшысы          Ғ. Сейітқали\n{tail}"
+)
+_CONTACT_RU = (
+    "Уважаемый Даулет Жумагалиевич!\n\nОтвечаем на Ваше обращение о детской площадке. Площадку построим до 1 июня 2027 года, "
+    "потому что участок оказался в собственности города.\n\nЕсли Вы не согласны, в течение месяца можете обжаловать ответ "
+    "акиму области или в суде.\n\n{body}\n\nРуководитель аппарата          Г. Сейиткали\n{tail}"
+)
+
+
+@pytest.mark.parametrize(
+    "text,contact",
+    [
+        (_CONTACT_KK.format(body="Сұрақтарыңыз болса, тұрғын үй бөлімінің маманы Ә. Сейітова, тел. 8 7172 55 31 20.", tail=""), True),
+        (_CONTACT_KK.format(body="Толық ақпаратты 8 (727) 250-11-22 телефоны арқылы алуға болады.", tail=""), True),
+        (_CONTACT_KK.format(body="Рахмет.", tail="тел. 8 (7182) 55-31-20\n"), True),
+        (_CONTACT_KK.format(body="Рахмет.", tail=""), False),
+        (_CONTACT_RU.format(body="По вопросам обращайтесь к специалисту отдела Айгерим Сапаровой, тел. 8 (72934) 3-15-77.", tail=""), True),
+        (_CONTACT_RU.format(body="Спасибо.", tail="тел. 8 (7182) 55-31-20\n"), True),
+        (_CONTACT_RU.format(body="Спасибо.", tail=""), False),
+    ],
+    ids=["kk-specialist", "kk-by-phone", "kk-under-signature", "kk-none", "ru-specialist", "ru-under-signature", "ru-none"],
+)
+def test_a_phone_without_an_executor_line_is_a_contact(text, contact):
+    """L114 said «no executor and no phone» where the letter gives a phone: under the signature
+    (the signer's own) or in the body next to a specialist; it asked for an «Орындаған» / «Исп.» line."""
+    r, has, codes = _reading(text, kind="reply")
+    assert has["contact"] is contact
+    assert ("L114" in codes) is not contact

@@ -534,15 +534,27 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                     has["reasons"], ev["reasons"] = True, s
                     break
 
-    has["contact"] = has_contact(lay)
+    has["contact"] = has_contact(lay) or gives_phone(lay)
     return reading
+
+
+def _tail(lay: Layout) -> str:
+    """The signature and what follows it (in a bare draft: its last lines)."""
+    return "\n".join([t for t, z in zip(lay.texts, lay.zones) if z in ("signature", "footer")] or lay.texts[-3:])
 
 
 def has_contact(lay: Layout) -> bool:
     """An executor and a phone after the signature (in a bare draft: in its last lines)."""
-    tail = [t for t, z in zip(lay.texts, lay.zones) if z in ("signature", "footer")] or lay.texts[-3:]
-    tail_text = "\n".join(tail)
+    tail_text = _tail(lay)
     return any(cues(l).search("executor", tail_text) for l in ("ru", "kk")) and PHONE.search(tail_text) is not None
+
+
+def gives_phone(lay: Layout) -> bool:
+    """A phone the reader can call about the reply, with no executor line: under the signature
+    (the signer's own «тел. 8 (7182) 55-31-20»), or in the body next to a specialist or a
+    service («маман Ә. Сейітова, тел. …», «по телефону 8 (727) …»). Not enough to make a
+    letter a reply (``kind``), which asks for the executor."""
+    return PHONE.search(_tail(lay)) is not None or any(PHONE.search(t) for t, z in zip(lay.texts, lay.zones) if z == "body")
 
 
 # the lists ``find_signals`` reads every body sentence with, in the order of its signals
