@@ -833,3 +833,44 @@ def test_a_phone_without_an_executor_line_is_a_contact(text, contact):
     r, has, codes = _reading(text, kind="reply")
     assert has["contact"] is contact
     assert ("L114" in codes) is not contact
+
+
+_PROMISE_KK = (
+    "Құрметті Виктор Сергеевич!\n\nСіздің өтінішіңізге жауап береміз. Салықты қайта есептедік, 12 000 теңге 1 желтоқсанда "
+    "шотыңызға қайтарылды.\n\n{sentence}\n\nДепартамент басшысы          А. Байғабылов\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence,promise",
+    [
+        ("Салық берешегі болған жағдайда өсімпұл есептелетінін назарыңызға жеткіземіз.", None),
+        ("Жер кодексінің 9-бабына сәйкес жер учаскесіне құқық беру кезінде жер кадастрының деректері ескеріледі.", None),
+        ("Сіздің ұсынысыңыз ескеріледі.", "ұсынысыңыз ескеріледі"),
+        ("Ұсынысыңыз келесі жылдың жоспарын жасау кезінде ескерілетін болады.", "ескерілетін болады"),
+        ("Қаржы бөлінген жағдайда көшені жөндейміз.", "Қаржы бөлінген жағдайда"),
+    ],
+    ids=["rule-condition", "rule-taken-into-account", "your-proposal", "future", "if-funded"],
+)
+def test_a_kazakh_rule_is_no_promise(sentence, promise):
+    """«… болған жағдайда өсімпұл есептеледі», «… деректері ескеріледі» state a rule: the bare cues
+    «болған жағдайда» and «ескеріледі» made them L122 «мерзімсіз уәде»."""
+    r = anyq.check(_PROMISE_KK.format(sentence=sentence), kind="reply")
+    assert [f.text for f in r.findings if f.code == "L122"] == ([promise] if promise else [])
+
+
+@pytest.mark.parametrize(
+    "sentence,signal",
+    [
+        ("Жылу беру мәселесі бөлімнің тұрақты бақылауында.", ("noted", "бақылауында")),
+        ("Место в детском саду Вам предоставят по мере освобождения мест.", ("promise", "по мере освобождения")),
+    ],
+    ids=["kk-in-its-control", "ru-as-places-free-up"],
+)
+def test_the_control_of_a_named_body_and_waiting_for_places_are_devices(sentence, signal):
+    """«бөлімнің бақылауында» is «на контроле отдела» (the cue «бақылауда*» read only «бақылауда»),
+    and «по мере освобождения мест» promises with no date."""
+    kk = any(ch in sentence for ch in "әғқңөұүһі")
+    head = "Құрметті Марат Ерболұлы!\n\nӨтінішіңіз қаралды. " if kk else "Уважаемый Марат Ерболович!\n\nВаше обращение рассмотрено. "
+    r = anyq.check(f"{head}{sentence}\n\nБөлім басшысы    Б. Ж. Ахметов\n")
+    assert signal in [(s["name"], s["text"]) for s in r.extra["reply"]["signals"]]
