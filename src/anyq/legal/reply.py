@@ -381,6 +381,16 @@ _TERM = {
 }
 
 
+# a rate set by a norm: «в размере 40 процентов среднемесячного дохода», «табыстың 40 пайызы
+# мөлшерінде»: like a term, the norm's content, not a fact of the reader's case. Only with the
+# word for a size: «98,7 пайызы … қаралды» is a figure of its own
+_PCT = r"\d+(?:[.,]\d+)?\s*(?:\([^)]{1,40}\)\s*)?"
+_RATE = {
+    "ru": re.compile(rf"(?:размер|ставк)\w*[^.!?\d]{{0,60}}{_PCT}(?:%|процент\w*)", re.I),
+    "kk": re.compile(rf"мөлшер\w*[^.!?\d]{{0,60}}{_PCT}(?:%|пайыз\w*)|\b{_PCT}(?:%|пайыз\w*)\s+мөлшер", re.I),
+}
+
+
 def decides(s: Sentence) -> re.Match[str] | None:
     """An outcome word («отказано», «оставлено без изменения», «бас тартылды») that is not
     hedged or promised: the sentence tells the decision."""
@@ -402,9 +412,10 @@ def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
     # basis; naming the basis must not make a reply look more evasive
     if decides(s):
         return False
-    # «Согласно ст. 76 АППК обращение рассматривается в течение 15 рабочих дней»: the term is
-    # the norm's content, not a fact of the reader's case (nor a next step)
-    return _DIGIT.search(_TERM[s.lang].sub(" ", _blank_citations(s, inside))) is None
+    # «Согласно ст. 76 АППК обращение рассматривается в течение 15 рабочих дней»: the term (and
+    # a rate: «40 процентов») is the norm's content, not a fact of the reader's case (nor a next step)
+    rest = _TERM[s.lang].sub(" ", _blank_citations(s, inside))
+    return _DIGIT.search(_RATE[s.lang].sub(" ", rest)) is None
 
 
 def case_text(s: Sentence, cits: list[Citation]) -> str:
