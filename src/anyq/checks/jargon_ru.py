@@ -93,20 +93,22 @@ def _named_agent(doc: Doc, i: int, agents: frozenset[str]) -> bool:
     инспектором». The doer is a person (an animate noun) or a body or act of ``agents``.
     A noun after a preposition («согласовано с комиссией», «уход за ребёнком») is no doer,
     nor is the doer of a verbal noun before it («ввиду достижения Вашим сыном 18 лет»)."""
-    sent = doc[i].sent
+    # read from the token columns (no Token objects, no Span for the sentence): J341 and J342
+    # ask this for every passive they find
+    ts = token_strings(doc)
+    text, pos, tag, lemma, starts = ts.text, ts.pos, ts.tag, ts.lemma, ts.sent_start
+    n = len(text)
     for step in (-1, 1):
         j = i + step
         action = False  # a verbal noun passed on the way: an instrumental after it is its doer
-        while sent.start <= j < sent.end and abs(j - i) <= 8 and doc[j].text not in _CLAUSE_END:
-            t = doc[j]
-            if not action and t.pos_ in ("NOUN", "PROPN") and "Case=Ins" in str(t.morph) and (t.lemma_ in agents or "anim" in grammemes(t)):
+        while 0 <= j < n and abs(j - i) <= 8 and text[j] not in _CLAUSE_END and not starts[j if step == 1 else j + 1]:
+            if not action and pos[j] in ("NOUN", "PROPN") and "ablt" in tag[j] and (lemma[j] in agents or "anim" in tag[j]):
                 k = j - 1  # the word the noun phrase hangs on, across its modifiers («за одним и тем же»)
-                while k > j - 6 and k >= 0 and doc[k].pos_ in ("ADJ", "DET", "NUM", "PART", "CCONJ"):
+                while k > j - 6 and k >= 0 and pos[k] in ("ADJ", "DET", "NUM", "PART", "CCONJ"):
                     k -= 1
-                head = doc[k] if k >= 0 else None
-                if head is None or not (head.pos_ == "ADP" or (head.pos_ == "NOUN" and _deverbal_lemma(head.lemma_))):
+                if k < 0 or not (pos[k] == "ADP" or (pos[k] == "NOUN" and _deverbal_lemma(lemma[k]))):
                     return True
-            if step == 1 and t.pos_ == "NOUN" and _deverbal_lemma(t.lemma_):
+            if step == 1 and pos[j] == "NOUN" and _deverbal_lemma(lemma[j]):
                 action = True  # «предусмотрена доставка пенсии на дом работниками почты»
             j += step
     return False
