@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,7 +23,7 @@ from anyq.engine.runner import Linter, Selection, check_selection
 from anyq.findings import FileReport, Summary
 from anyq.fixes import FixResult, encodable, fix_text, restore_newlines, without_fixes
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
-from anyq.readers import ReadError, read_bytes, read_path, read_stdin
+from anyq.readers import ReadError, read_bytes, read_path, read_stdin, stdin_bytes
 from anyq.readers.plaintext import normalise_newlines
 from anyq.text import SourceDocument
 
@@ -316,16 +315,6 @@ def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bo
     return bom + restore_newlines(text[len(bom):], source.text, fixed)  # the caller's line breaks kept
 
 
-def _read_stdin_and_bytes(name: str, limits) -> tuple[bytes, SourceDocument]:
-    """Standard input as :func:`anyq.readers.read_stdin` reads it, with its bytes."""
-    from anyq.readers import mb
-
-    data = sys.stdin.buffer.read(limits.max_file_size + 1)
-    if len(data) > limits.max_file_size:
-        raise ReadError(name, f"standard input is over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
-    return data, read_bytes(name, data, limits=limits)
-
-
 @dataclass(slots=True)
 class FileFix:
     """What ``--fix``/``--diff`` did to one file."""
@@ -353,7 +342,8 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     try:
         limits = s.limits()
         if path == "-":
-            data, source = _read_stdin_and_bytes(stdin_filename or "-", limits)
+            data = stdin_bytes(stdin_filename or "-", limits)
+            source = read_bytes(stdin_filename or "-", data, limits=limits)
         else:
             source = read_path(path, limits=limits)
     except ReadError as exc:

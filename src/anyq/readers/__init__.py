@@ -236,13 +236,19 @@ def _read_at_most(fd: int, limit: int, hint: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_stdin(name: str = "-", limits: Limits | None = None) -> SourceDocument:
-    """Standard input; ``name`` (``--stdin-filename``) picks the format by its suffix."""
+def stdin_bytes(name: str = "-", limits: Limits | None = None) -> bytes:
+    """Standard input's bytes, within the size limit (``--fix -`` echoes a document it cannot fix)."""
     limits = limits or current_limits()
     data = sys.stdin.buffer.read(limits.max_file_size + 1)
     if len(data) > limits.max_file_size:
         raise ReadError(name, f"standard input is over the {mb(limits.max_file_size)} limit per file (--max-file-size)")
-    return read_bytes(name, data, limits=limits)
+    return data
+
+
+def read_stdin(name: str = "-", limits: Limits | None = None) -> SourceDocument:
+    """Standard input; ``name`` (``--stdin-filename``) picks the format by its suffix."""
+    limits = limits or current_limits()
+    return read_bytes(name, stdin_bytes(name, limits), limits=limits)
 
 
 def decode_or_fail(path: str, data: bytes) -> tuple[str, str]:
