@@ -80,15 +80,14 @@ class PhraseIndex:
                 for order, key_id in single:
                     found.append((i, i + 1, order, key_id))
             # most starts are frequent words («в», «на») that no phrase continues from here
-            if i + 1 < n and (longer := by_second.get(values[i + 1])):
-                for order, rest, length, key_id in longer:
-                    end = i + length
-                    if end <= n and (not rest or tuple(values[i + 2 : end]) == rest):
-                        found.append((i, end, order, key_id))
-            elif by_second and self.column == "lemma" and (g := verb_gap(ts.tag, ts.lemma, i)):
+            k = i + 1  # where the phrase's second word stands
+            longer = by_second.get(values[k]) if k < n else None
+            if not longer and by_second and self.column == "lemma" and (g := verb_gap(ts.tag, ts.lemma, i)):
                 # «оказал вам помощь», «Провели ли вы проверку»: the phrase goes on after the gap
-                k = i + 1 + g
-                for order, rest, length, key_id in by_second.get(values[k], ()) if k < n else ():
+                k += g
+                longer = by_second.get(values[k]) if k < n else None
+            if longer:
+                for order, rest, length, key_id in longer:
                     end = k + length - 1
                     if end <= n and (not rest or tuple(values[k + 1 : end]) == rest):
                         found.append((i, end, order, key_id))
