@@ -165,6 +165,7 @@ class Linter:
         # the categories scored: one whose rules are all left out by --select/--ignore was not
         # checked, and is not shown as a perfect 100 nor averaged into the score
         self.categories = frozenset(r.category for r in active)
+        self.verdicts = frozenset(r.code for r in active if r.verdict)
         self._yielding: frozenset[str] | None = None
         self._replacers: frozenset[str] | None = None
         # (code, code) → _drop_superseded's verdict on the pair, see _verdict
@@ -216,14 +217,14 @@ class Linter:
             for d, fact in zip(directives, facts):
                 fact["suppressed"] = d.suppressed
         scored = self.categories
-        # «# anyq: ignore-file L120» leaves the evasiveness part out, as per-file-ignores does
-        whole_file = [c for d in directives if d.verb == "ignore-file" for c in d.codes]
-        if whole_file and any(c in whole_file for c in PART_RULES.values()):
-            dctx.facts.pop("scores", None)
-        if ignore:  # per-file-ignores leave a category unchecked for this file alone
-            scored = frozenset(r.category for r in self.compiled.by_code.values() if not Selection._hits(r, ignore))
-            if any(Selection._hits(self.compiled.by_code[c], ignore) for c in PART_RULES.values() if c in self.compiled.by_code):
-                dctx.facts.pop("scores", None)  # a part whose rule this file ignores
+        # per-file-ignores and «# anyq: ignore-file CODE» comments leave rules out for this file
+        # alone: a category none of whose rules is left is not scored, nor a part (evasiveness)
+        # whose rule is out
+        ignored = [*ignore, *(c for d in directives if d.verb == "ignore-file" for c in d.codes)]
+        if ignored:
+            scored = frozenset(r.category for r in self.compiled.by_code.values() if not Selection._hits(r, ignored))
+            if any(Selection._hits(self.compiled.by_code[c], ignored) for c in PART_RULES.values() if c in self.compiled.by_code):
+                dctx.facts.pop("scores", None)
         report = self._report(read, paragraphs, counts, prose, findings, dctx, scored)
         for doc in docs:
             if doc is not None:
@@ -523,7 +524,7 @@ class Linter:
         stats["reading_ease"] = ease
         stats["readability"] = readability
         stats.update(dctx.facts.get("stats", {}))
-        scores = category_scores(findings, total, readability_ease=ease, categories=scored)
+        scores = category_scores(findings, total, readability_ease=ease, categories=scored, verdicts=self.verdicts)
         # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
         scores.update(dctx.facts.get("scores", {}))
         # a letter with nothing but its requisites has no text to score: it is listed as not
