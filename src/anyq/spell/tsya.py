@@ -3,8 +3,9 @@
 Both forms are words, so the dictionary check (S101) cannot see the slip; the syntax can. The
 infinitive («что делать?», with «ь») is needed after a word that takes one («нужно»,
 «можете», «просим Вас», «должен»); the third person («что делает?», without «ь») after a
-subject «он/она/оно» whose clause has no other predicate. The word lists are the rule's
-``params`` in ``rules/any/spelling.toml``.
+subject «он/она/оно» whose clause has no other predicate. The governors and the subjects are
+the rule's ``params`` in ``rules/any/spelling.toml``; the few function words the syntax itself
+reads («не позднее» as a preposition, «всё» as a subject) stay below.
 """
 
 from __future__ import annotations
