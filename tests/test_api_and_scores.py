@@ -119,17 +119,27 @@ def test_the_api_refuses_bad_arguments_with_one_clear_error(tmp_path):
     assert anyq.check("").errors == anyq.check(" \n\n ").errors == ["is empty"]
 
 
+# the findings the README calls verdicts on the whole letter
+VERDICTS = {"L110", "L111", "L112", "L113", "L114", "L120", "L130", "C110"}
+
+
+def test_the_verdicts_on_the_whole_letter_are_marked_in_the_rule_files():
+    from anyq.engine.loader import load_rules
+
+    assert {r.code for r in load_rules() if r.verdict} == VERDICTS
+
+
 def _readme_score(r) -> float:
     """The README formula ("Scores"), from the findings, the words and the reading ease."""
     import math
 
-    from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, LETTER_FINDINGS, PART_WEIGHTS
+    from anyq.scoring import CATEGORY_SCALES, CATEGORY_WEIGHTS, PART_WEIGHTS
 
     length = max(r.stats["words"], 50)
     penalty = {c: 0.0 for c in CATEGORY_WEIGHTS if c in r.scores}  # the categories checked
     for f in r.findings:
         # a finding about the whole letter costs as in a letter of 130 words, whatever the length
-        penalty[f.category] += f.weight * (length / 130 if f.code in LETTER_FINDINGS else 1)
+        penalty[f.category] += f.weight * (length / 130 if f.code in VERDICTS else 1)
     sub = {c: 100 * math.exp(-(100 * p / length) / CATEGORY_SCALES[c]) for c, p in penalty.items()}
     if "complexity" in sub:
         sub["complexity"] = 0.6 * sub["complexity"] + 0.4 * r.stats["reading_ease"]

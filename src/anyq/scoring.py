@@ -7,9 +7,9 @@ counting at least 50 words so a three-line note is not condemned by one finding)
     density_c  = 100 · Σ weight_c / max(words, 50) + 100 · Σ letter_weight_c / 130
     subscore_c = 100 · exp(−density_c / scale_c)
 
-A finding about the letter as a whole (``LETTER_FINDINGS``: no decision, no reasons, no next
-step, no appeal route, no contact, an «отписка», the wrong language, hard to read) is a verdict
-that does not grow with the text: it costs what it would in a letter of ``LETTER_WORDS`` words,
+A finding about the letter as a whole (a rule with ``verdict = true``: no decision, no reasons,
+no next step, no appeal route, no contact, an «отписка», the wrong language, hard to read) is a
+verdict that does not grow with the text: it costs what it would in a letter of ``LETTER_WORDS`` words,
 whatever the length. Divided by the length, it made a shorter letter pay more for the same
 verdict, so taking anyq's own shorter wording lowered the score (41.7 → 41.4).
 
@@ -39,9 +39,8 @@ if TYPE_CHECKING:  # anyq.findings imports mean_score from here
 CATEGORY_WEIGHTS = {"jargon": 0.30, "legal": 0.25, "complexity": 0.25, "spelling": 0.10, "typography": 0.10}
 CATEGORY_SCALES = {"jargon": 8.0, "legal": 4.0, "complexity": 5.0, "spelling": 3.0, "typography": 4.0}
 MIN_WORDS = 50
-# Findings about the whole letter, at most one per letter, and the length they are counted
-# against (about the median length of the letters in corpora/: the scores move least).
-LETTER_FINDINGS = frozenset(("L110", "L111", "L112", "L113", "L114", "L120", "L130", "C110"))
+# The length a verdict on the whole letter is counted against (the rules marked ``verdict =
+# true``; about the median length of the letters in corpora/: the scores move least).
 LETTER_WORDS = 130
 # Share of the complexity sub-score given by the document's reading ease (issue 6).
 READABILITY_SHARE = 0.4
@@ -53,20 +52,27 @@ PART_RULES = {"evasiveness": "L120"}
 
 
 def category_scores(
-    findings: Iterable[Finding], words: int, readability_ease: float | None = None, categories: Iterable[str] | None = None
+    findings: Iterable[Finding],
+    words: int,
+    readability_ease: float | None = None,
+    categories: Iterable[str] | None = None,
+    verdicts: frozenset[str] = frozenset(),
 ) -> dict[str, float]:
     """The sub-scores, unrounded: :func:`document_score` averages these, :func:`rounded` shows them.
     ``categories``: those checked (all by default); one left out by ``--select``/``--ignore``
-    gets no sub-score, so the mean is over what was checked."""
-    checked = CATEGORY_WEIGHTS if categories is None else [c for c in CATEGORY_WEIGHTS if c in set(categories)]
+    gets no sub-score, so the mean is over what was checked. ``verdicts``: the codes of the
+    rules whose finding is a verdict on the whole letter (a fixed cost, not per word)."""
+    if categories is not None:
+        categories = set(categories)
+    checked = CATEGORY_WEIGHTS if categories is None else [c for c in CATEGORY_WEIGHTS if c in categories]
     penalty = dict.fromkeys(checked, 0.0)
-    verdicts = dict.fromkeys(checked, 0.0)  # LETTER_FINDINGS: a fixed cost, not per word
+    fixed = dict.fromkeys(checked, 0.0)  # the verdicts: a fixed cost, not per word
     for f in findings:
         if f.category in penalty:
-            (verdicts if f.code in LETTER_FINDINGS else penalty)[f.category] += f.weight
+            (fixed if f.code in verdicts else penalty)[f.category] += f.weight
     length = max(words, MIN_WORDS)
     scores = {
-        c: 100.0 * math.exp(-(100.0 * p / length + 100.0 * verdicts[c] / LETTER_WORDS) / CATEGORY_SCALES[c])
+        c: 100.0 * math.exp(-(100.0 * p / length + 100.0 * fixed[c] / LETTER_WORDS) / CATEGORY_SCALES[c])
         for c, p in penalty.items()
     }
     if readability_ease is not None and "complexity" in scores:

@@ -38,7 +38,7 @@ _KEYS = {
     "code", "name", "category", "languages", "severity", "kind", "message", "explanation",
     "suggestion", "weight", "scope", "enabled", "phrases", "replacements", "match_on", "patterns",
     "pattern", "regex", "ignorecase", "replace", "exceptions", "params", "bad", "good", "fix",
-    "suppresses", "object", "rewrite", "supersedes", "superseded_by",
+    "suppresses", "object", "rewrite", "supersedes", "superseded_by", "verdict",
 }
 _PHRASE_KEYS = {"text", "replace", "object", "rewrite"}
 _BAD_KEYS = {"text", "match", "suggestion", "appeal"}
@@ -261,6 +261,7 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
         weight=_weight(data.get("weight"), source, where),
         scope=scope,
         enabled=_flag(data, "enabled", True, source, where),
+        verdict=_flag(data, "verdict", False, source, where),
         match_on=data.get("match_on", "lemma"),
         regex=data.get("regex"),
         ignorecase=_flag(data, "ignorecase", False, source, where),

@@ -67,6 +67,9 @@ class Rule:
     weight: float | None = None
     scope: str = "paragraph"
     enabled: bool = True
+    # a verdict on the letter as a whole («no decision», «отписка», «hard to read»): in the score
+    # it costs as in a letter of scoring.LETTER_WORDS words, whatever the letter's length
+    verdict: bool = False
     # phrase rules
     phrases: list[PhraseEntry] = field(default_factory=list)
     match_on: str = "lemma"  # "lemma" (ru lemma / kk stem) or "text" (lower-case word forms)
