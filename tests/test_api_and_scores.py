@@ -186,6 +186,20 @@ def test_not_checked_means_no_score_and_no_error_in_the_api_too():
     assert not anyq.check("Ваше обращение рассмотрено, справка выдана.").not_checked
     ignored = anyq.check("<!-- anyq: ignore-file -- a draft -->\nВаше обращение рассмотрено.", format="md")
     assert ignored.not_checked and "ignore-file" in ignored.extra["not_checked"]
+    assert not (english.not_scored or ignored.not_scored)
+
+
+def test_a_letter_of_requisites_alone_is_not_scored_and_keeps_its_findings():
+    """FileReport.not_checked said True for it, as for a file never checked, though its
+    findings were reported: it is a status of its own, FileReport.not_scored."""
+    r = anyq.check(
+        "АКИМАТ ГОРОДА АСТАНЫ\nИсх. № 12-3/456 от 05.06.2025\n\nГражданину  Ахметову А. С.\n\n"
+        "Заместитель акима  Сейткали А. Б.\n\nИсп.: Нурланова Ж.\nТел.: 8 7172 55-66-77\n"
+    )
+    assert r.not_scored and not r.not_checked and r.score is None and not r.errors
+    assert [f.code for f in r.findings] == ["T102", "T102"]
+    assert r.to_dict()["not_scored"] == r.extra["not_scored"]
+    assert not anyq.check("Ваше обращение рассмотрено, справка выдана.").not_scored
 
 
 def test_a_severity_set_in_the_config_moves_the_weight_too():
@@ -266,8 +280,9 @@ def test_a_letter_of_requisites_alone_has_no_sentences_and_no_score():
         r = anyq.check(text)
         assert r.stats["words"] > 0 and r.stats["sentences"] == 0, text
         assert r.stats["readability"] == {} and r.stats["reading_ease"] is None
-        assert r.score is None and r.scores == {} and r.not_checked
-        assert r.extra["not_checked"].startswith("no prose to score")
+        # checked, not scored: not among the files not checked (their findings stand)
+        assert r.score is None and r.scores == {} and r.not_scored and not r.not_checked
+        assert r.extra["not_scored"].startswith("no prose to score") and "not_checked" not in r.extra
     # a note of short lines without final punctuation has no requisites: measured whole, scored
     note = anyq.check("Справка выдана\nДокументы получены\n")
     assert note.stats["sentences"] == 2 and note.score is not None

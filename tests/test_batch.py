@@ -201,6 +201,34 @@ def test_warm_jsonl_is_the_cold_output_byte_for_byte(tmp_path, monkeypatch):
     assert strict.exit_code == runner.invoke(app, ["check", "letters", "-f", "jsonl", "-o", str(tmp_path / "x"), "--no-cache"]).exit_code == 1
 
 
+def test_a_letter_read_from_the_cache_keeps_its_status_not_scored(tmp_path, monkeypatch):
+    """A letter of its requisites alone is checked but not scored; read back from the cache
+    (its head, and the decoded report) it must not turn into a file not checked."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "req.txt").write_text(
+        "АКИМАТ РАЙОНА БАЙТЕРЕК\nИсх. № 02-07/1145 от 21.04.2025\n\nГражданину  Сарсенову Е. К.\n\n"
+        "Аким района  Жумабеков Н. Т.\n\nИсп.: Касымова Л.\nТел.: 8 7112 33-41-20\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.txt").write_text("Мы отремонтируем крышу дома № 12 до 15 мая.\n", encoding="utf-8")
+    runs = {}
+    for run in ("cold", "warm"):
+        for fmt in ("json", "text", "csv"):
+            args = ["check", "req.txt", "p.txt", "-f", fmt, "--statistics", "--fail-on", "info", "--cache-dir", "c", "--no-color"]
+            runs[run, fmt] = runner.invoke(app, args)
+    assert "from cache 2" in runs["warm", "text"].stdout
+    for run in ("cold", "warm"):
+        doc = json.loads(runs[run, "json"].stdout)
+        assert runs[run, "json"].exit_code == 1, run  # the T102 findings (info)
+        assert doc["files"][0]["not_scored"].startswith("no prose to score"), run
+        assert (doc["summary"]["files_not_scored"], doc["summary"]["files_not_checked"]) == (1, 0), run
+        assert (doc["statistics"]["files_not_scored"], doc["statistics"]["files_not_checked"]) == (1, 0), run
+        assert "2 files checked (1 of them not scored): 2 findings" in runs[run, "text"].stdout, run
+        rows = [line for line in runs[run, "csv"].stdout.splitlines() if line.startswith("req.txt,")]
+        assert len(rows) == 2 and all(r.endswith(',"no score (no prose to score: only the letterhead, addressee, signature and executor lines)"') for r in rows), run
+    assert runs["warm", "csv"].stdout == runs["cold", "csv"].stdout
+
+
 def test_no_cache_and_cache_dir(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("ANYQ_CACHE_DIR")

@@ -310,3 +310,118 @@ def test_one_run_reports_one_mean_score(tmp_path, monkeypatch):
     assert mean == doc["statistics"]["score"]["mean"]
     text = _run("a.txt", "b.txt", "--no-color", "--statistics").stdout
     assert f"mean score {mean:.1f}." in text and f"score      mean {mean}," in text
+
+
+# A letter of its requisites alone: letterhead, outgoing number, addressee, signature,
+# executor and phone, no prose. Two doubled spaces (T102, info) in it.
+REQUISITES = (
+    "ОТДЕЛ ЗЕМЕЛЬНЫХ ОТНОШЕНИЙ ГОРОДА КОНАЕВ\nИсх. № 04-12/318 от 14.03.2025\n\nГражданке  Бекмуратовой Г. Т.\n\n"
+    "Руководитель отдела  Искаков Д. Е.\n\nИсп.: Жунусова А.\nТел.: 8 72772 4-10-25\n"
+)
+NO_PROSE = "no prose to score: only the letterhead, addressee, signature and executor lines"
+
+
+@pytest.fixture()
+def requisites(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "req.txt").write_text(REQUISITES, encoding="utf-8")
+    (tmp_path / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    return ["req.txt", "plain.txt"]
+
+
+def test_a_letter_of_requisites_alone_is_checked_not_scored_in_text(requisites):
+    """It was «not checked (no prose to score…)» in the text, and in the totals, yet its
+    findings were printed, counted and set the exit code: it is checked, with no score."""
+    result = _run(*requisites, "--no-color", "--fail-on", "info", "--statistics")
+    out = result.stdout
+    assert "not checked" not in out.split("Statistics")[0]
+    assert out.count("req.txt:4:10: T102 ") == 1 and "req.txt:6:20: T102 " in out
+    assert f"req.txt: no score ({NO_PROSE}) — 12 words, 0 sentences, language ru; 2 infos\n" in out
+    plain = float(re.search(r"plain\.txt: score (\d+\.\d)/100", out).group(1))
+    # counted among the files checked, its findings in the total, left out of the mean
+    assert f"2 files checked (1 of them not scored): 2 findings, mean score {plain:.1f}.\n" in out
+    assert "files      2  (scored 1, not scored 1, from cache 0, errors 0, not checked 0)" in out
+    assert "linted 2 in one process" in out
+    assert result.exit_code == 1  # its info findings fail --fail-on info, as any others
+    assert _run(*requisites).exit_code == 0  # the default (warning): T102 is info
+    # every file once: checked (scored or not) + not checked + with errors
+    Path("en.txt").write_text("Dear applicant, your request has been received and will be answered by 1 June.\n", encoding="utf-8")
+    Path("empty.txt").write_text("", encoding="utf-8")
+    mixed = _run(*requisites, "en.txt", "empty.txt", "--no-color")
+    assert "4 files (2 checked, 1 of them not scored, 1 not checked, 1 with errors): 2 findings" in mixed.stdout
+    assert mixed.exit_code == 2
+    # quiet: the findings, and the exit code they set
+    quiet = _run("req.txt", "-q", "--fail-on", "info")
+    assert quiet.stdout.splitlines() == ["req.txt:4:10: T102 Лишние пробелы между словами.", "req.txt:6:20: T102 Лишние пробелы между словами."]
+    assert quiet.exit_code == 1
+
+
+def test_a_letter_of_requisites_alone_without_findings_has_no_score_and_passes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "req.txt").write_text(REQUISITES.replace("  ", " "), encoding="utf-8")
+    result = _run("req.txt", "--no-color", "--fail-on", "info")
+    assert result.stdout.startswith(f"req.txt: no score ({NO_PROSE}) — 12 words, 0 sentences, language ru; no findings\n")
+    assert result.exit_code == 0
+    doc = json.loads(_run("req.txt", "-f", "json").stdout)
+    assert doc["files"][0]["not_scored"] == NO_PROSE and doc["summary"]["files_not_scored"] == 1 and doc["summary"]["mean_score"] is None
+    rows = list(csv.DictReader(io.StringIO(_run("req.txt", "-f", "csv").stdout)))
+    assert [(r["score"], r["code"], r["message"], r["note"]) for r in rows] == [("", "", f"no score ({NO_PROSE})", f"no score ({NO_PROSE})")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_letter_of_requisites_alone_is_checked_not_scored_in_json(requisites, fmt):
+    result = _run(*requisites, "-f", fmt, "--fail-on", "info", "--statistics")
+    assert result.exit_code == 1
+    files = json.loads(result.stdout)["files"] if fmt == "json" else [json.loads(line) for line in result.stdout.splitlines()]
+    req, plain = files
+    # a field of its own, beside the file object's other keys; «not_checked» is for files not checked
+    assert req["score"] is None and req["not_scored"] == NO_PROSE and "not_checked" not in req
+    assert [f["code"] for f in req["findings"]] == ["T102", "T102"]
+    assert plain["score"] is not None and "not_scored" not in plain
+    if fmt == "json":
+        doc = json.loads(result.stdout)
+        summary, stats = doc["summary"], doc["statistics"]
+        assert (summary["files"], summary["files_not_checked"], summary["files_not_scored"], summary["findings"]) == (2, 0, 1, 2)
+        assert summary["mean_score"] == plain["score"]
+        assert (stats["files"], stats["files_scored"], stats["files_not_scored"], stats["files_not_checked"], stats["findings"]) == (2, 1, 1, 0, 2)
+        assert stats["run"]["linted"] == 2
+    else:
+        assert "(scored 1, not scored 1, from cache 0, errors 0, not checked 0)" in result.stderr
+
+
+def test_a_letter_of_requisites_alone_is_checked_not_scored_in_csv(requisites):
+    """Its findings' rows had an empty score and nothing to say why."""
+    result = _run(*requisites, "-f", "csv", "--fail-on", "info")
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    req = [r for r in rows if r["path"] == "req.txt"]
+    assert [r["code"] for r in req] == ["T102", "T102"]
+    assert all(r["score"] == "" and r["note"] == f"no score ({NO_PROSE})" for r in req)
+    (plain,) = [r for r in rows if r["path"] == "plain.txt"]
+    assert plain["score"] and plain["note"] == ""
+
+
+def test_a_letter_of_requisites_alone_is_checked_not_scored_in_sarif_github_and_html(requisites, tmp_path):
+    sarif = _run(*requisites, "-f", "sarif", "--fail-on", "info")
+    assert sarif.exit_code == 1
+    doc = json.loads(sarif.stdout)
+    validator = jsonschema.validators.validator_for(SCHEMA)(SCHEMA, format_checker=jsonschema.FormatChecker())
+    assert not list(validator.iter_errors(doc))
+    run = doc["runs"][0]
+    assert [r["ruleId"] for r in run["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "req.txt"] == ["T102", "T102"]
+    (inv,) = run["invocations"]
+    assert inv["executionSuccessful"]  # a note, not an error
+    assert [(n["level"], n["message"]["text"]) for n in inv["toolExecutionNotifications"]] == [("note", f"req.txt: no score ({NO_PROSE})")]
+
+    summary = tmp_path / "summary.md"
+    github = _run(*requisites, "-f", "github", "--fail-on", "info", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert github.exit_code == 1
+    lines = github.stdout.splitlines()
+    assert f"req.txt: no score ({NO_PROSE})" in lines
+    assert sum(l.startswith("::notice file=req.txt,") for l in lines) == 2
+    assert "**2** files: **2** checked, **1** of them not scored; mean score **" in summary.read_text(encoding="utf-8")
+
+    html = _run(*requisites, "-f", "html", "--fail-on", "info")
+    assert html.exit_code == 1
+    assert f'<p class="skip">без оценки · бағаланбады: {NO_PROSE}</p>' in html.stdout
+    assert "не проверялся" not in html.stdout

@@ -93,7 +93,16 @@ class FileReport:
     def not_checked(self) -> bool:
         """Read but not checked: `anyq: ignore-file` (its reason in ``extra``), or no Kazakh or
         Russian text — no score and no error. Every count of files not checked reads this."""
-        return self.score is None and not self.errors
+        return self.score is None and not self.errors and not self.not_scored
+
+    @property
+    def not_scored(self) -> bool:
+        """Checked but given no score: a letter of its requisites alone (letterhead, addressee,
+        signature, executor lines), with no prose to score; the reason is ``extra["not_scored"]``
+        (``"not_scored"`` in the JSON file object). Its findings are reported, counted and set
+        the exit code like any others; it is counted among the files checked, not among those
+        not checked, and left out of the mean score. Every count of such files reads this."""
+        return self.score is None and not self.errors and bool(self.extra.get("not_scored"))
 
     def finding_counts(self) -> list[tuple[str, str, str, str, int]]:
         """(code, name, category, severity, how many), in the order of first appearance:
@@ -125,6 +134,7 @@ class CachedReport:
     body: bytes  # the file object (FileReport.to_dict()) as UTF-8 JSON, paths as PATH_PLACEHOLDER
     source_text: str | None = field(default=None, repr=False)
     errors: list[str] = field(default_factory=list)  # a report with errors is never cached
+    not_scored: bool = False  # FileReport.not_scored
 
     def finding_counts(self) -> list[tuple[str, str, str, str, int]]:
         return self.counts
@@ -161,7 +171,7 @@ class Summary:
     from the cache counts without being decoded)."""
 
     def __init__(self) -> None:
-        self.files = self.with_errors = self.not_checked = 0
+        self.files = self.with_errors = self.not_checked = self.not_scored = 0
         self.by_severity = {"error": 0, "warning": 0, "info": 0}
         self.by_category: dict[str, int] = {}
         self.scores: list[float] = []
@@ -172,6 +182,7 @@ class Summary:
         if report.score is not None:
             self.scores.append(report.score)
         self.not_checked += report.not_checked
+        self.not_scored += report.not_scored
         for _, _, category, severity, n in report.finding_counts():
             self.by_severity[severity] += n
             self.by_category[category] = self.by_category.get(category, 0) + n
@@ -181,6 +192,7 @@ class Summary:
             "files": self.files,
             "files_with_errors": self.with_errors,
             "files_not_checked": self.not_checked,
+            "files_not_scored": self.not_scored,
             "findings": sum(self.by_severity.values()),
             "by_severity": dict(self.by_severity),
             "by_category": dict(sorted(self.by_category.items())),

@@ -130,7 +130,7 @@ def settings_fingerprint(s: Settings, file_ignores: tuple[str, ...] = ()) -> str
     )
 
 
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3  # 3: the head says whether the report is not scored (a letter of requisites alone)
 _SEVERITIES = frozenset(("error", "warning", "info"))
 
 
@@ -155,6 +155,7 @@ def encode_entry(key: str, report: FileReport) -> bytes | None:
         "score": report.score,
         "words": report.words,
         "not_checked": report.not_checked,
+        "not_scored": report.not_scored,
         "counts": report.finding_counts(),
         "source_text": report.source_text,
     }
@@ -182,7 +183,7 @@ def decode_entry(key: str, path: str, raw: bytes) -> CachedReport:
         if type(code) is not str or type(name) is not str or type(category) is not str or severity not in _SEVERITIES or type(n) is not int:
             raise ValueError("bad counts")
     return CachedReport(path=path, language=head["language"], score=score, words=words, not_checked=bool(head["not_checked"]),
-                        counts=[tuple(c) for c in counts], body=raw[second + 1 :], source_text=text)
+                        counts=[tuple(c) for c in counts], body=raw[second + 1 :], source_text=text, not_scored=bool(head["not_scored"]))
 
 
 def read_file_bytes(path: str) -> bytes:

@@ -154,7 +154,8 @@ class BatchRunner:
                     self.info.cached += 1
                 elif not (outcome.report.errors or outcome.report.not_checked):
                     # not a file the reader refused, nor one never checked (ignore-file, no
-                    # Kazakh or Russian text): those are counted on the «files» line
+                    # Kazakh or Russian text): those are counted on the «files» line. A file
+                    # checked but not scored (requisites alone) was linted: it counts here
                     self.info.linted += 1
                 yield outcome
         finally:

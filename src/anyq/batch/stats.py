@@ -22,6 +22,7 @@ class Statistics:
         self.files = 0
         self.with_errors = 0
         self.not_checked = 0
+        self.not_scored = 0  # checked, findings counted, but no score (a letter of requisites alone)
         self.cached = 0
         self.words = 0
         self.by_code: Counter[str] = Counter()
@@ -38,6 +39,7 @@ class Statistics:
         if report.errors:
             self.with_errors += 1
         self.not_checked += report.not_checked
+        self.not_scored += report.not_scored
         self.words += report.words
         findings = 0
         for code, name, category, severity, n in report.finding_counts():
@@ -59,6 +61,7 @@ class Statistics:
             "files_scored": len(scores),
             "files_with_errors": self.with_errors,
             "files_not_checked": self.not_checked,
+            "files_not_scored": self.not_scored,
             "files_from_cache": self.cached,
             "words": self.words,
             "findings": sum(self.by_code.values()),
@@ -83,7 +86,9 @@ class Statistics:
         d = self.to_dict(run)
         w = out.write
         w("\nStatistics\n")
-        w(f"  files      {d['files']}  (scored {d['files_scored']}, from cache {d['files_from_cache']}, errors {d['files_with_errors']}, not checked {d['files_not_checked']})\n")
+        # scored + not scored + errors + not checked = files; «not scored» only when there is one
+        not_scored = f", not scored {d['files_not_scored']}" if d["files_not_scored"] else ""
+        w(f"  files      {d['files']}  (scored {d['files_scored']}{not_scored}, from cache {d['files_from_cache']}, errors {d['files_with_errors']}, not checked {d['files_not_checked']})\n")
         w(f"  words      {d['words']}\n")
         sev = d["by_severity"]
         w(f"  findings   {d['findings']}  (error {sev['error']}, warning {sev['warning']}, info {sev['info']})\n")

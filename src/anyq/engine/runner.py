@@ -527,8 +527,8 @@ class Linter:
         scores = category_scores(findings, total, readability_ease=ease, categories=scored, verdicts=self.verdicts)
         # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
         scores.update(dctx.facts.get("scores", {}))
-        # a letter with nothing but its requisites has no text to score: it is listed as not
-        # checked, not given the near-perfect score of a text with no findings
+        # a letter with nothing but its requisites has no text to score: it is checked (its
+        # findings stand) but not scored, not given the near-perfect score of a text with no findings
         no_prose = bool(total) and not sentences
         has_text = bool(total) and not no_prose
         report = FileReport(
@@ -541,7 +541,7 @@ class Linter:
             source_text=source.text,
         )
         if no_prose:
-            report.extra["not_checked"] = "no prose to score: only the letterhead, addressee, signature and executor lines"
+            report.extra["not_scored"] = "no prose to score: only the letterhead, addressee, signature and executor lines"
         if langs["other"]:
             # a table cell with no word («18 450», «—») is a value, not text in another language
             skipped = [p.index + 1 for p in paragraphs if p.lang == "other" and not (p.table_cell and not WORD.search(p.text))]

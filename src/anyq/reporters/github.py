@@ -42,6 +42,7 @@ class GithubReport(Reporter):
         self.files = 0
         self.errors = 0
         self.not_checked = 0
+        self.not_scored = 0
         self.scores: list[tuple[float, str]] = []
         self.by_category: dict[str, int] = {}
 
@@ -63,6 +64,11 @@ class GithubReport(Reporter):
         elif report.errors:
             self.errors += 1
         self.not_checked += report.not_checked
+        self.not_scored += report.not_scored
+        if report.not_scored:
+            # a plain log line, as the text report says it: an annotation would take one of
+            # the few GitHub shows from the findings
+            self.out.write(f"{path}: no score ({report.extra['not_scored']})\n")
         for err in report.errors:
             # read errors are few and always worth seeing
             self.out.write(self._annotation("error", path, f"anyq could not check this file: {err}"))
@@ -96,8 +102,9 @@ class GithubReport(Reporter):
         scores = [s for s, _ in self.scores]
         lines = ["## anyq", ""]
         mean = f"{mean_score(scores):.1f}" if scores else "—"
-        # every file once: checked (scored) + not checked + with errors = files
-        files = f"**{self.files}** file{'s' if self.files != 1 else ''}: **{len(scores)}** checked"
+        # every file once: checked (scored or not scored) + not checked + with errors = files
+        files = f"**{self.files}** file{'s' if self.files != 1 else ''}: **{len(scores) + self.not_scored}** checked"
+        files += f", **{self.not_scored}** of them not scored" if self.not_scored else ""
         files += f", **{self.not_checked}** not checked" if self.not_checked else ""
         files += f", **{self.errors}** with errors" if self.errors else ""
         lines += [f"{files}; mean score **{mean}**, **{sum(self.by_category.values())}** findings.", ""]

@@ -219,6 +219,8 @@ class HtmlReport(Reporter):
             w(f'<p class="errors">{_e(e)}</p>\n')
         if r.extra.get("not_checked"):
             w(f'<p class="skip">не проверялся · тексерілмеді: {_e(r.extra["not_checked"])}</p>\n')
+        if r.not_scored:  # checked (its findings are below), but no prose to score
+            w(f'<p class="skip">без оценки · бағаланбады: {_e(r.extra["not_scored"])}</p>\n')
         text = r.source_text
         if text is None:
             w("</section>\n")

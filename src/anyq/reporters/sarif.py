@@ -7,7 +7,9 @@ relative to the repository root (``%SRCROOT%`` = the working directory of the ru
 ``partialFingerprints`` so a finding keeps its identity when lines move. Columns are in
 UTF-16 code units (SARIF's default ``columnKind``): the same as characters for Cyrillic,
 not for characters outside the Basic Multilingual Plane. ``endColumn`` is one past the
-last character. Files that could not be read become tool notifications.
+last character. Files that could not be read become tool notifications (level ``error``), and
+so does a file checked but not scored, a letter of requisites alone (level ``note``: SARIF
+has no scores, but the note keeps every format saying the same about such a file).
 
 Each rule carries its Russian text (and the Kazakh one in the help) since a SARIF rule
 has one description; the result message is in the language of the paragraph.
@@ -111,6 +113,12 @@ class SarifReport(Reporter):
                 "message": {"text": f"{report.path}: {err}"},
                 "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}],
             })
+        if report.not_scored:
+            self.notifications.append({
+                "level": "note",
+                "message": {"text": f"{report.path}: no score ({report.extra['not_scored']})"},
+                "locations": [{"physicalLocation": {"artifactLocation": dict(loc)}}],
+            })
         lines = report.source_text.split("\n") if report.source_text is not None else None
         seen: dict[tuple[str, str], int] = {}
         for f in report.findings:
@@ -160,7 +168,7 @@ class SarifReport(Reporter):
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.path.abspath(self.ctx.base)).as_uri() + "/"}},
             "columnKind": "utf16CodeUnits",
             "results": self.results,
-            "invocations": [{"executionSuccessful": not self.notifications, "toolExecutionNotifications": self.notifications}],
+            "invocations": [{"executionSuccessful": all(n["level"] != "error" for n in self.notifications), "toolExecutionNotifications": self.notifications}],
         }
         json.dump({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, self.out, ensure_ascii=False, indent=2)
         self.out.write("\n")

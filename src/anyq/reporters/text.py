@@ -42,7 +42,7 @@ class TextReporter:
         lines = source_text.split("\n") if source_text is not None and self.show_source else None
         for f in report.findings:
             self._finding(f, lines)
-        if report.score is not None:
+        if report.score is not None or report.not_scored:
             self._summary(report)
         elif not report.errors and not report.extra.get("not_checked"):
             # Otherwise a file of English or of contact lines alone would pass in silence.
@@ -88,10 +88,13 @@ class TextReporter:
         parts = ", ".join(f"{self._c(s, str(n))} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
         subs = "  ".join(f"{c} {v:.0f}" for c, v in r.scores.items())
         st = r.stats
-        w(
+        if r.score is None:  # checked, but nothing to score (a letter of requisites alone)
+            score = f"no score ({r.extra['not_scored']})"
+        else:
             # the score as JSON has it and --fail-under compares it (0.1): «70» for 69.9 would hide a failure
-            f"{self._c('bold', r.path)}: score {self._c('bold', f'{r.score:.1f}')}/100 "
-            f"({subs}) — {_count(st.get('words', 0), 'word')}, {_count(st.get('sentences', 0), 'sentence')}, "
+            score = f"score {self._c('bold', f'{r.score:.1f}')}/100 ({subs})"
+        w(
+            f"{self._c('bold', r.path)}: {score} — {_count(st.get('words', 0), 'word')}, {_count(st.get('sentences', 0), 'sentence')}, "
             f"language {r.language}; {parts or 'no findings'}\n"
         )
         line = _readability_line(st)
@@ -191,6 +194,7 @@ class TextReport(Reporter):
         self.findings = 0
         self.errors = 0
         self.not_checked = 0
+        self.not_scored = 0
         self.scores: list[float] = []
 
     def file(self, report: FileReport) -> None:
@@ -200,6 +204,7 @@ class TextReport(Reporter):
         if report.score is not None:
             self.scores.append(report.score)
         self.not_checked += report.not_checked
+        self.not_scored += report.not_scored
         if self.ctx.quiet:
             for f in report.findings:
                 self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
@@ -213,12 +218,15 @@ class TextReport(Reporter):
 
     def finish(self) -> None:
         if not self.ctx.quiet and self.count > 1:
-            n, f, e, skipped = self.count, self.findings, self.errors, self.not_checked
+            n, f, e, skipped, unscored = self.count, self.findings, self.errors, self.not_checked, self.not_scored
             mean = f", mean score {mean_score(self.scores):.1f}" if self.scores else ""
-            # every file is counted once: checked (scored) + not checked + with errors = files
-            files = f"{_count(n, 'file')} checked"
+            # every file is counted once: checked (scored or not scored) + not checked + with
+            # errors = files; the mean is of the scored ones
+            of_them = f"{unscored} of them not scored" if unscored else ""
+            files = f"{_count(n, 'file')} checked" + (f" ({of_them})" if of_them else "")
             if e or skipped:
-                counts = [f"{len(self.scores)} checked"] + [f"{skipped} not checked"] * bool(skipped) + [f"{e} with errors"] * bool(e)
+                counts = [f"{len(self.scores) + unscored} checked"] + [of_them] * bool(of_them)
+                counts += [f"{skipped} not checked"] * bool(skipped) + [f"{e} with errors"] * bool(e)
                 files = f"{_count(n, 'file')} ({', '.join(counts)})"
             self.out.write(f"{files}: {_count(f, 'finding')}{mean}.\n")
         if self.ctx.statistics is not None:
