@@ -350,3 +350,24 @@ def test_subject_to_a_plain_noun_is_not_jargon():
 def test_an_explanation_about_something_has_no_one_verb(text, span, suggestions):
     hit = next(h for h in jargon(text) if h[0] == "J272")
     assert hit[1:] == (span, suggestions)
+
+
+# -- fresh audit, misses: officialese no rule named ----------------------------------------------
+@pytest.mark.parametrize(
+    "text,code,span,suggestions",
+    [
+        ("В рамках работы силами подрядной организации ТОО «Таза Қала» был осуществлён вывоз снега.", "J480", "силами подрядной организации", []),
+        ("По доводам, изложенным в Вашем обращении, проведена служебная проверка.", "J481", "По доводам, изложенным в Вашем обращении", ["По вашим доводам"]),
+        ("К участковому инспектору применены меры дисциплинарного воздействия.", "J482", "меры дисциплинарного воздействия", []),
+        ("Это позволит снизить напряжённость в вопросе обеспечения детей местами.", "J116", "в вопросе обеспечения", ["в обеспечении"]),
+        ("Это позволит в определенной степени снизить очередь.", "J483", "в определенной степени", ["отчасти"]),
+    ],
+)
+def test_officialese_the_fresh_audit_found_unflagged(text, code, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1:] == (span, suggestions)
+
+
+def test_plain_uses_of_those_words_are_not_flagged():
+    text = "Жители своими силами убрали двор. Специалист разобрался в вопросе и ответил. Мы изучили ваши доводы."
+    assert not codes(text) & {"J480", "J116", "J481"}
