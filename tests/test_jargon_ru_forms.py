@@ -352,6 +352,35 @@ def test_an_explanation_about_something_has_no_one_verb(text, span, suggestions)
     assert hit[1:] == (span, suggestions)
 
 
+# -- chains #12: a date or an adverb between the light verb and its noun ------------------------
+@pytest.mark.parametrize(
+    "text,code,span,suggestions",
+    [
+        ("Комиссия осуществила в мае проверку документов.", "J261", "осуществила в мае проверку документов", ["проверила в мае документы"]),
+        ("Инспекторы провели 12 марта проверку счётчиков.", "J261", "провели 12 марта проверку счётчиков", ["проверили 12 марта счётчики"]),
+        ("Мы провели 3 апреля 2025 года проверку.", "J261", "провели 3 апреля 2025 года проверку", ["проверили 3 апреля 2025 года"]),
+        ("Отдел провёл в 2025 году проверку.", "J261", "провёл в 2025 году проверку", ["проверил в 2025 году"]),
+        ("Отдел оказал своевременно помощь семье погибшего.", "J107", "оказал своевременно помощь", ["помог своевременно"]),
+    ],
+)
+def test_a_date_or_adverb_between_the_light_verb_and_its_noun(text, code, span, suggestions):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[1:] == (span, suggestions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Инспекторы провели 2 проверки за год.",  # the number counts the noun: not «проверили 2»
+        "Мы провели ещё проверку по жалобе.",  # «ещё» is «one more»: «проверили ещё» says another thing
+        "Мы провели в школе проверку.",  # a place is not skipped: it may belong to the noun
+        "Ответ оказался очень полезной помощью.",
+    ],
+)
+def test_no_gap_over_a_number_a_degree_word_or_a_place(text):
+    assert not codes(text) & {"J261", "J107"}
+
+
 # -- fresh audit, misses: officialese no rule named ----------------------------------------------
 @pytest.mark.parametrize(
     "text,code,span,suggestions",

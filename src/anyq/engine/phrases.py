@@ -101,9 +101,9 @@ def verb_gap(tags: list[str], lemmas: list[str], i: int) -> int:
     """How many words after the verb at ``i`` a Russian phrase starting with that verb may
     skip before its next word: the question's «ли», a personal pronoun in the dative (the
     verb's own: «оказал вам помощь»), or «ли» with one in the nominative or dative («Провели
-    ли вы проверку», «Оказали ли вам помощь»). 0 when the word at ``i`` is no verb or no such
-    words follow. Longer gaps (a date, an adverb) are not skipped: what stands there may
-    belong to the noun that follows as well as to the verb."""
+    ли вы проверку», «Оказали ли вам помощь»); or, instead of those, a short adverbial of
+    time or manner (``_adverbial``: «провели 12 марта проверку», «оказали своевременно
+    помощь»). 0 when the word at ``i`` is no verb or no such words follow."""
     if not tags[i].startswith(("VERB", "INFN")):
         return 0
     j = i + 1
@@ -112,7 +112,42 @@ def verb_gap(tags: list[str], lemmas: list[str], i: int) -> int:
     if j < len(tags) and tags[j].startswith("NPRO") and "Apro" not in tags[j]:
         if "datv" in tags[j] or ("nomn" in tags[j] and j > i + 1):
             j += 1
-    return j - i - 1
+    return j - i - 1 or _adverbial(tags, lemmas, j)
+
+
+_MONTHS = frozenset(
+    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+)
+# adverbs of degree and quantity belong to the word after them («оказалось очень мало
+# помощи», «провели ещё проверку»: one more), not to the verb
+_DEGREE = frozenset(
+    {"очень", "слишком", "почти", "совсем", "вполне", "ещё", "более", "менее", "больше", "меньше", "немного", "много", "достаточно", "недостаточно", "так"}
+)
+
+
+def _adverbial(tags: list[str], lemmas: list[str], j: int) -> int:
+    """The length of the adverbial of time or manner at ``j`` that a split predicate's verb
+    may have before its noun, and the one verb keeps in place («провели 12 марта проверку»
+    → «проверили 12 марта»): an adverb, a date, «в мае», «в 2025 году», «в этом году». 0 for
+    anything else, which may belong to the noun after it as well as to the verb: a place
+    («провели в школе проверку»), a bare number («провели 2 проверки»: it counts the noun)."""
+    n = len(tags)
+
+    def lemma(k: int) -> str:
+        return lemmas[k] if k < n else ""
+
+    tag = tags[j] if j < n else ""
+    if tag.startswith("ADVB") and "Ques" not in tag and lemma(j) not in _DEGREE:
+        return 1  # «своевременно», «повторно»
+    if lemma(j).isdigit() and lemma(j + 1) in _MONTHS:
+        return 4 if lemma(j + 2).isdigit() and lemma(j + 3) == "год" else 2  # «12 марта (2025 года)»
+    if lemma(j) == "в" and lemma(j + 1) in _MONTHS:
+        return 2  # «в мае»
+    if lemma(j) == "в" and lemma(j + 2) == "год":
+        year = lemma(j + 1)
+        if year.isdigit() or year in ("это", "этот", "тот") or (j + 1 < n and tags[j + 1].startswith("ADJF")):
+            return 3  # «в 2025 году», «в этом году», «в текущем году»
+    return 0
 
 
 def phrase_tokens(
