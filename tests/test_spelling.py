@@ -282,3 +282,31 @@ def test_a_slip_after_a_sentence_ending_in_an_abbreviation_is_found():
     # review3 #4: the clause walk crossed the full stop of «2025 г.» and took «примут» for a second predicate
     found = [f.text for f in anyq.check("Документы примут до 1 июня 2025 г. Он обратиться в акимат завтра.", lang="ru", select=["S102"]).findings]
     assert found == ["обратиться"]
+
+
+def _paronyms(text):
+    found = anyq.check(text, lang="ru", select=["S103", "S104"]).findings
+    return [(f.code, f.text, f.suggestions[0]) for f in found]
+
+
+def test_predstavit_and_predostavit_confused_on_unambiguous_collocations():
+    # fresh audit, misses: «предоставить документы» (should be «представить») passed, both being words
+    text = (
+        "Вы можете предоставить их в управление государственных доходов. "
+        "Вам необходимо предоставить копии документов в отдел образования. "
+        "Документы были предоставлены на рассмотрение комиссии. "
+        "Семье будет представлено жильё. Просим представить мне возможность выступить."
+    )
+    assert _paronyms(text) == [
+        ("S104", "предоставить", "представить"),
+        ("S104", "предоставить", "представить"),
+        ("S104", "предоставлены", "представлены"),
+        ("S103", "представлено", "предоставлено"),
+        ("S103", "представить", "предоставить"),
+    ]
+    right = (
+        "Участок предоставлен в аренду. Услуга предоставлена в ЦОН № 2. Справки предоставляются в ЦОН. "
+        "Вам предоставлено право на рассмотрение жалобы в суде. Когда представится возможность, сообщим. "
+        "Представитель ОСИ представил отчёт в отдел. Имущество предоставлено в доверительное управление."
+    )
+    assert _paronyms(right) == []
