@@ -313,6 +313,26 @@ def test_no_nominal_chain_in_plain_possession_or_across_phrases(text):
     assert "J801" not in codes(text)
 
 
+# -- J802: stacked participles are joined right after the first, which has no noun of its own ----
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regress3 #5: «қамтылған» has «отбасылар», «жұмсалатын» has «шығыстардың»
+        "Аз қамтылған отбасылар тұрғын үйді күтіп-ұстауға және коммуналдық қызметтерге ақы төлеуге жұмсалатын шығыстардың бір бөлігін ала алады.",
+        "2010 жылы салынған үй және жөнделген подъезд комиссияға көрсетілді.",
+        # freshkk: «келіспеген жағдайда, …» is a condition, «алған» another clause's
+        "Жауаппен келіспеген жағдайда, Сіз оны алған күннен бастап үш ай ішінде шағым бере аласыз.",
+    ],
+)
+def test_participles_of_different_nouns_are_not_stacked(text):
+    assert "J802" not in codes(text)
+
+
+def test_participles_stacked_on_one_noun_are_still_flagged():
+    hits = [t for c, t, _ in jargon("1958 жылы салынған, содан бері жөнделмеген үй апатты деп танылды.") if c == "J802"]
+    assert hits == ["салынған, содан бері жөнделмеген"]
+
+
 def test_an_officialese_nominal_chain_is_still_flagged():
     hits = [t for c, t, _ in jargon("Жергілікті бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы бөлінді.") if c == "J801"]
     assert hits == ["бюджеттің тұрғын үй құрылысы бағдарламасының қаржысы"]

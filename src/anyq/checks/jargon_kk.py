@@ -229,7 +229,8 @@ _JOINERS = frozenset({",", "және", "әрі", "бірақ", "сондай-а�
 
 @paragraph_rule("J802")
 def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
-    """Two or more participial phrases joined by «,» or «және» on the noun that follows the last."""
+    """Two or more participial phrases joined by «,» or «және» on the noun that follows the last:
+    each but the last ends on its participle, the joiner right after it."""
     limit = int(rule.params.get("min_participles", 2))
     ts = token_strings(ctx.doc)
     if ts.pos.count("VERB") < limit:
@@ -242,7 +243,10 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         if group and any(ts.sent_start[group[-1] + 1 : k + 1]):
             groups.append(group)  # a group ends with its sentence
             group = []
-        joined = group and k - group[-1] <= 10 and any(ts.lower[j] in _JOINERS for j in range(group[-1] + 1, k))
+        # stacked only when the joiner comes right after the previous participle: a participle
+        # ends its phrase, so a word after it is its own noun («Аз қамтылған отбасылар …
+        # жұмсалатын шығыстар», «келіспеген жағдайда, … алған»), and the next one is another's
+        joined = group and k - group[-1] <= 10 and ts.lower[group[-1] + 1] in _JOINERS
         if group and not joined:
             groups.append(group)
             group = []
