@@ -343,3 +343,42 @@ def test_a_dative_of_where_one_is_admitted_stays_a_dative():
     text = "Қазіргі уақытта тігін ісі курстарына қабылдау жүргізілуде, оқу тегін."
     found = [f.suggestions for f in anyq.check(text, lang="kk", select=["J623"]).findings]
     assert found == [["қабылдануда"]]
+
+
+# -- freshkk audit: Kazakh officialese that no rule read -----------------------------------------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        # «поступившее обращение»: J568 by stem, with the verb's ending kept
+        ("Сіздің Министрлікке келіп түскен өтінішіңізді қарадық.", "J568", "келіп түскен", "келген"),
+        ("Хатыңыз бөлімге 3 маусымда келіп түсті.", "J568", "келіп түсті", "келді"),
+        # «просим руководствоваться требованиями»
+        ("Құжат толтырғанда Қағидалардың талаптарын басшылыққа алуыңызды сұраймыз.", "J545", "басшылыққа алуыңызды сұраймыз", "сақтаңыз"),
+        # J526 by stem: the participle as well as «айта кетеміз»
+        ("Қосымша айта кететініміз, кесте өзгермейді.", "J526", "Қосымша айта кететініміз", None),
+        # J507 in the plural
+        ("Жоғарыда көрсетілгендерді ескере отырып, төлем тоқтатылды.", "J507", "Жоғарыда көрсетілгендерді ескере отырып", "Сондықтан"),
+        ("Мерзімді бұзу фактілері анықталған жағдайда айыппұл салынады.", "J663", "фактілері анықталған", None),
+    ],
+)
+def test_officialese_missed_by_the_freshkk_audit(text, code, span, first):
+    hits = [(t, s[:1]) for c, t, s in jargon(text) if c == code]
+    assert hits == [(span, [first] if first else [])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тексеру нәтижесі Сізге қосымша хабарланады.",  # a promise of news (L122), not a formula
+        "Жоғарыда атап өткеніміздей, кезегіңіз 412.",  # points back, opens nothing
+        "Әкесі ауылдан келіп, бізге түскі ас әкелді.",
+    ],
+)
+def test_stem_matched_formulas_leave_other_senses_alone(text):
+    assert not {"J526", "J568"} & codes(text)
+
+
+def test_one_finding_for_a_longer_aita_ketu_formula():
+    # J660's «айта кету керек» holds J526's «айта кету»: one finding, J660's
+    assert [c for c, _, _ in jargon("Айта кету керек, құжаттар толық емес.")] == ["J660"]
+
