@@ -382,3 +382,12 @@ def test_one_finding_for_a_longer_aita_ketu_formula():
     # J660's «айта кету керек» holds J526's «айта кету»: one finding, J660's
     assert [c for c, _, _ in jargon("Айта кету керек, құжаттар толық емес.")] == ["J660"]
 
+
+def test_a_chain_headed_by_a_decision_noun_is_a_nominal_chain():
+    # «қорытынды» is the verdict of the commission, as «заключение» in Russian J353
+    text = "Жәрдемақы емхананың дәрігерлік-консультациялық комиссиясының қорытындысын алғаннан кейін тағайындалады."
+    assert [t for c, t, _ in jargon(text) if c == "J801"] == ["емхананың дәрігерлік-консультациялық комиссиясының қорытындысын"]
+    # a decision noun with one more link is no chain, nor is one broken by a postposition
+    assert "J801" not in codes("Комиссияның қорытындысын алдыңыз.")
+    assert "J801" not in codes("Учаскелік комиссияның қорытындысы негізінде табыс есептелді.")
+

@@ -157,6 +157,9 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     gap = int(rule.params.get("max_gap", 2))
     bodies = rule.word_set("not_first")
     not_links = rule.word_set("not_links")
+    # nouns of a decision count as verbal nouns, as «заключение», «решение» do in Russian J353:
+    # «комиссиясының қорытындысын» names an act as much as «шешімін» does
+    decisions = rule.word_set("decision_nouns")
     doc = ctx.doc
     ts = token_strings(doc)
     joined = "\n".join(ts.tag)
@@ -194,7 +197,7 @@ def nominal_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             return  # the name of a body or a position, a date, a citation: not officialese to rewrite
         if not any("gen" in ts.tag[i].split("|") for i in idx):
             return  # possessives alone make compound nouns («су құбыры желілері»), no chain
-        if not any(_deverbal(ts.pos[i], ts.tag[i], ts.lemma[i]) for i in idx):
+        if not any(_deverbal(ts.pos[i], ts.tag[i], ts.lemma[i]) or ts.lemma[i] in decisions for i in idx):
             return
         s, e = ctx.token_span(idx[0], idx[-1] + 1)
         yield Hit(s, e, values={"value": len(best), "threshold": limit})
