@@ -391,3 +391,28 @@ def test_a_chain_headed_by_a_decision_noun_is_a_nominal_chain():
     assert "J801" not in codes("Комиссияның қорытындысын алдыңыз.")
     assert "J801" not in codes("Учаскелік комиссияның қорытындысы негізінде табыс есептелді.")
 
+
+_LETTER = "Құрметті Әлия Нұрланқызы!\n\nҚұбырды 1 маусымға дейін ауыстырамыз.\n\n{}\n\n{}\n\n{}\n\nБөлім басшысы    А. Сейітов\n"
+
+
+def test_the_same_connector_opening_three_paragraphs():
+    text = _LETTER.format(
+        "Сонымен қатар, көшедегі жарықты мамырда жөндейміз.",
+        "Сонымен қатар, аулаға екі орындық қоямыз.",
+        "Сонымен қатар, қоқыс жәшігін ауыстырамыз.",
+    )
+    found = [(f.line, f.text) for f in anyq.check(text, lang="kk", select=["J665"]).findings]
+    # the first use is plain: the repeats are reported
+    assert found == [(7, "Сонымен қатар"), (9, "Сонымен қатар")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Сонымен қатар, көшедегі жарықты мамырда жөндейміз.", "Аулаға екі орындық қоямыз.", "Қоқыс жәшігін ауыстырамыз."),
+        # two connectors, neither three times
+        ("Сонымен қатар, көшедегі жарықты мамырда жөндейміз.", "Сонымен бірге, аулаға екі орындық қоямыз.", "Сонымен қатар, қоқыс жәшігін ауыстырамыз."),
+    ],
+)
+def test_a_connector_used_once_or_twice_is_plain(paragraphs):
+    assert not anyq.check(_LETTER.format(*paragraphs), lang="kk", select=["J665"]).findings

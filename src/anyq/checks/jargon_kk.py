@@ -5,7 +5,8 @@
 * J800 the passive (-ыл/-іл, -л, -н) in finite forms: «анықталды», «жүргізіледі», «күтілуде»;
 * J801 long chains of nouns linked by the genitive and the 3rd-person possessive
   (ілік септік): «бюджеттің тұрғын үй құрылысы бағдарламасының»;
-* J802 several participial phrases stacked on one noun.
+* J802 several participial phrases stacked on one noun;
+* J665 one connector («Сонымен қатар», «Сонымен бірге») opening paragraph after paragraph.
 
 The token's suffix chain is ``token.tag_`` ("ptcp.hab", "poss3|gen"); the full analysis
 with the surfaces is ``token._.kk``. Word lists and thresholds are the rules' ``params``.
@@ -13,6 +14,7 @@ with the surfaces is ``token._.kk``. Word lists and thresholds are the rules' ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
@@ -20,7 +22,7 @@ from itertools import compress
 from spacy.tokens import Token
 
 from anyq.engine.model import Hit, Rule
-from anyq.engine.registry import ParagraphContext, paragraph_rule
+from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
 from anyq.nlp.clauses import positions
 from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.nlp.stem_kk import lexicon
@@ -276,3 +278,31 @@ def _modifies_noun(ts: TokenStrings, i: int) -> bool:
         if ts.pos[j] not in ("ADJ", "NUM"):
             return False
     return False
+
+
+# -- J665: the same connector opening paragraph after paragraph -------------------------------
+@document_rule("J665")
+def repeated_connector(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """«Сонымен қатар, …» at the head of one paragraph is plain Kazakh; at the head of three it
+    is the officialese habit of joining every point with it. Reported on each repeat after the
+    first use, once one connector opens ``min_paragraphs`` paragraphs."""
+    limit = int(rule.params.get("min_paragraphs", 3))
+    connectors = sorted(rule.word_set("connectors"), key=len, reverse=True)  # the longest first
+    if not connectors:
+        return
+    # a connector at the paragraph's head, its words apart by any spaces, before no letter
+    opener = rule.derived(
+        ("regex", "connectors"),
+        lambda: re.compile(r"\s*(" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in connectors) + r")(?![\w-])", re.I),
+    )
+    found: dict[str, list[tuple[int, int]]] = {}
+    for p in ctx.paragraphs:
+        if p.lang != "kk":
+            continue
+        m = opener.match(p.text)
+        if m:
+            found.setdefault(" ".join(m.group(1).lower().split()), []).append((p.start + m.start(1), p.start + m.end(1)))
+    for spans in found.values():
+        if len(spans) >= limit:
+            for s, e in spans[1:]:
+                yield Hit(s, e, values={"value": len(spans), "threshold": limit})
