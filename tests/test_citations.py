@@ -331,3 +331,21 @@ def test_a_vague_reference_to_the_current_legislation_is_reported_once(text, spa
     # «действующим» names no norm either; J122 leaves these to L101, and J173 gives way to it
     found = [(f.code, f.text) for f in anyq.check(text, lang="ru").findings if f.code in ("L101", "J122", "J173")]
     assert found == [("L101", span)]
+
+
+@pytest.mark.parametrize(
+    "text,vague",
+    [
+        # freshkk audit: «the requirements of the said normative legal acts», none named
+        ("Осыған байланысты, көрсетілген нормативтік құқықтық актілердің талаптарын сақтауыңызды сұраймыз.", True),
+        ("Төлем нормативтік құқықтық актілердің талаптарына сәйкес тағайындалады.", True),
+        # the act named right after it, in brackets
+        ("Төлем нормативтік құқықтық актілердің талаптарына (Әлеуметтік кодекстің 190-бабы) сәйкес тағайындалады.", False),
+    ],
+)
+def test_kazakh_normative_acts_with_none_named_are_a_vague_reference(text, vague):
+    from anyq.legal.cues import cues
+
+    assert bool([f for f in anyq.check(text, lang="kk", select=["L501"]).findings]) is vague
+    # the reply reading counts it as the «отписка» device, as «заңнама» and the Russian «нормативные правовые акты»
+    assert (cues("kk").search("vague_law", text) is not None) is vague
