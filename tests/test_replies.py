@@ -100,7 +100,9 @@ def test_named_greeting_with_executor_is_a_reply(text):
     assert "greeting by name, executor and phone" in r.extra["reply"]["kind_evidence"]
     codes = {f.code for f in r.findings}
     assert {"L110", "L120"} <= codes
-    assert r.score < 60 and r.scores["evasiveness"] < 50
+    # (the Kazakh one scores 60.3 since the jargon scale is 10, 58.7 before: a 28-word letter
+    # is counted as 50 words, so only the looser scale moves it)
+    assert r.score < 65 and r.scores["evasiveness"] < 50
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import WORD, letters_of, word_flags
 from anyq.readability import Counts, document_ease, figures, reading_time_minutes
-from anyq.scoring import PART_RULES, category_scores, document_score, rounded
+from anyq.scoring import PART_RULES, category_scores, document_score, flagged_words, rounded
 from anyq.suggest import fit_match
 from anyq.text import LineIndex, Paragraph, SourceDocument, quotations
 from anyq.text.invisible import Cleaned, clean_source
@@ -524,7 +524,9 @@ class Linter:
         stats["reading_ease"] = ease
         stats["readability"] = readability
         stats.update(dctx.facts.get("stats", {}))
-        scores = category_scores(findings, total, readability_ease=ease, categories=scored, verdicts=self.verdicts)
+        scores = category_scores(
+            findings, total, readability_ease=ease, categories=scored, verdicts=self.verdicts, flagged=flagged_words(findings, source.text)
+        )
         # parts of the score other stages add (the evasiveness of a reply), see scoring.PART_WEIGHTS
         scores.update(dctx.facts.get("scores", {}))
         # a letter with nothing but its requisites has no text to score: it is checked (its
