@@ -448,11 +448,13 @@ def test_suppression_comments_work_in_a_stressed_letter():
 def test_grammar_word_lists_are_read_from_rules_data():
     """The word lists the grammar code uses are data a linguist edits (rules/data), one source
     each: the suggestions' dative postpositions are the clause reader's postpositions too."""
+    from anyq.checks import jargon_kk
     from anyq.hygiene import lost_letters
     from anyq.legal import reply
     from anyq.nlp import clauses, sentences
     from anyq.nlp.morph_ru import official_common_nouns, official_lexicon
     from anyq.resources import rules_toml
+    from anyq.spell import tsya
     from anyq.suggest import kk, ru
 
     kk_data, ru_data = rules_toml("kk_grammar.toml"), rules_toml("ru_grammar.toml")
@@ -474,6 +476,48 @@ def test_grammar_word_lists_are_read_from_rules_data():
     assert not reply._APPEAL_DATE["kk"].search("10 қарашадағы № 11 хаттамасымен")
     assert reply._NOT_REFUSALS == {"знать", "располагать", "біл"} and "хабарла" in reply._KK_TELLING
     assert official_common_nouns() <= official_lexicon()
+    # the function words the syntax reads are data too: S102's, the clause reader's, the
+    # suggestions' and the reply reading's
+    assert tsya._LIKE_PREP == {"позднее", "позже", "ранее", "раньше"} and "всё" in tsya._SUBJECT_LIKE
+    assert clauses._RU_RELATIVE_CHTO == {"чего", "чем", "чему"} and "который" in clauses.RU_SUBORDINATORS
+    assert clauses.RU_SPLIT_WORDS["однако"] == "Однако" and clauses.RU_SPLIT_WORDS["которыми"] is None
+    assert clauses._AND["kk"] == set(kk_data["words"]["and_words"]) and "или" in clauses._AND["ru"]
+    assert ru._CONTRASTIVE == {"но", "однако"} < ru._CONNECTORS and "обратиться" in ru._INHERENTLY_REFLEXIVE
+    assert jargon_kk._NOMINALIZERS == tuple(kk_data["words"]["nominalizers"]) and "жағдайда" in jargon_kk._NOT_A_NOUN
+    assert reply._RU_CONDITIONS == {"если", "случае"} and reply._KK_CONDITIONS == {"жағдайда"}
+    assert reply._QUOTED_OR_ACRONYM.search("направлено в ТОО для рассмотрения")
+    assert reply._QUOTED_OR_ACRONYM.search("жауап ЖШС басшылығына жіберілді")
+    assert not reply._QUOTED_OR_ACRONYM.search("направлено в АОН")
+
+
+def test_rules_data_word_lists_load_once_and_name_each_entry_once():
+    """Every word list under rules/data is read by one loader (``rules_words`` for the .txt
+    lists, ``rules_toml`` for the tables), once, and holds no empty list and no entry twice
+    (a duplicate is a slip in a list a linguist edits; of a tab-separated line the first field)."""
+    from collections import Counter
+
+    from anyq.resources import rules_dir, rules_toml, rules_words
+
+    def check(where: str, value) -> None:
+        if isinstance(value, dict):
+            assert value, f"{where} is empty"
+            for key, item in value.items():
+                check(f"{where}.{key}", item)
+        elif isinstance(value, list):
+            assert value, f"{where} is empty"
+            twice = [e for e, n in Counter(map(str, value)).items() if n > 1]
+            assert not twice, f"{where} names {twice} twice"
+
+    data = rules_dir() / "data"
+    lists = sorted(p.name for p in data.glob("*.txt"))
+    assert {"kk_stopwords.txt", "ru_function_words.txt", "kk_paired_words.txt"} <= set(lists)
+    for name in lists:
+        entries = rules_words(name)
+        assert entries is rules_words(name)  # read once
+        assert entries and not any(e.startswith("#") or e != e.strip() for e in entries), name
+        check(name, [e.split("\t")[0] for e in entries])
+    for p in sorted(data.glob("*.toml")):
+        check(p.name, rules_toml(p.name))
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,14 @@ def rules_data(name: str) -> Path:
 
 
 @cache
+def rules_words(name: str) -> tuple[str, ...]:
+    """A word list under ``rules/data/``, read once: one entry a line, stripped, in file order;
+    blank lines and ``#`` comment lines left out."""
+    with open(rules_data(name), encoding="utf-8") as fh:
+        return tuple(s for line in fh if (s := line.strip()) and not s.startswith("#"))
+
+
+@cache
 def rules_toml(name: str) -> dict:
     """A TOML table under ``rules/data/``, read once (the grammar word lists)."""
     with open(rules_data(name), "rb") as fh:

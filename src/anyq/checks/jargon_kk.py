@@ -26,6 +26,7 @@ from anyq.engine.registry import DocumentContext, ParagraphContext, document_rul
 from anyq.nlp.clauses import positions
 from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.nlp.stem_kk import lexicon
+from anyq.resources import rules_toml
 from anyq.suggest.kk import attach_chain
 
 _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
@@ -125,8 +126,8 @@ def _ends_chain(tags: str) -> bool:
 
 
 # the endings that make a noun of a verb: құрыл-ыс, өтін-іш, шеш-ім, төле-м, бағдарла-ма,
-# and a verbal noun the stemmer keeps as a noun (қой-у, written «қою»)
-_NOMINALIZERS = ("ыс", "іс", "с", "ыш", "іш", "ш", "ым", "ім", "м", "ма", "ме", "ба", "бе", "па", "пе", "у")
+# and a verbal noun the stemmer keeps as a noun (қой-у, written «қою»): rules/data/kk_grammar.toml
+_NOMINALIZERS = tuple(rules_toml("kk_grammar.toml")["words"]["nominalizers"])
 
 
 @lru_cache(maxsize=20_000)
@@ -265,7 +266,8 @@ def participle_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 _PARTICIPLES = ("ptcp.past", "ptcp.hab")
-_NOT_A_NOUN = frozenset({"соң", "кейін", "сайын", "кезде", "кезінде", "жағдайда", "бері", "дейін", "үшін", "сияқты"})
+# «алған соң», «қаралған кезде»: the participle describes no noun (rules/data/kk_grammar.toml)
+_NOT_A_NOUN = frozenset(rules_toml("kk_grammar.toml")["words"]["not_a_noun_after_participle"])
 
 
 def _modifies_noun(ts: TokenStrings, i: int) -> bool:

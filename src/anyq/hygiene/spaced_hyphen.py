@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from anyq.resources import rules_data
+from anyq.resources import rules_words
 
 # two words with a hyphen spaced on one or both sides (a single space: wider gaps are T102's)
 _SPACED = re.compile(r"(?<![\w-])([^\W\d_]+)(?: - | -|- )([^\W\d_]+)(?![\w-])")
@@ -30,8 +30,7 @@ class SpacedHyphen:
 
 @cache
 def kk_paired_words() -> frozenset[str]:
-    with open(rules_data("kk_paired_words.txt"), encoding="utf-8") as fh:
-        return frozenset(s for line in fh if (s := line.strip()) and not s.startswith("#"))
+    return frozenset(rules_words("kk_paired_words.txt"))
 
 
 def _kk_paired(lower: str) -> bool:

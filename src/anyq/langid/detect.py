@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from anyq.resources import rules_data
+from anyq.resources import rules_toml, rules_words
 from anyq.text.letters import KAZAKH_LETTERS
 
 RU_ONLY = frozenset("ёъЁЪ")
@@ -38,21 +38,16 @@ _HALF = "\x01"
 _NAME_AT_START = "\x02"  # a capitalised word with a Kazakh letter that starts a sentence
 
 # Words both languages use on contact lines («Тел.:», «Факс:», «Телефон:»): they vote for neither.
-NEUTRAL = frozenset("тел телефон факс моб e-mail email сайт веб-сайт".split())
+NEUTRAL = frozenset(rules_toml("ru_grammar.toml")["contact_labels"])
 
-RU_FUNCTION = frozenset(
-    "и в во на не что с со по для от о об к ко за из у это как но а или же ли бы при до "
-    "после также так если чтобы который которая которые которого вы вас вам ваш ваше вашего "
-    "мы нас нам наш он она они его ее её их был была было были будет будут есть нет да "
-    "уважаемый уважаемая сообщаем просим ответ".split()
-)
+# Russian function words: they vote for Russian though they have no Russian-only letter
+RU_FUNCTION = frozenset(rules_words("ru_function_words.txt"))
 
 
 @cache
 def _name_heads() -> frozenset[str]:
     """The head nouns Kazakh names of bodies and places end on (rules/data/kk_name_heads.txt)."""
-    with open(rules_data("kk_name_heads.txt"), encoding="utf-8") as fh:
-        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+    return frozenset(rules_words("kk_name_heads.txt"))
 
 
 @cache

@@ -20,17 +20,13 @@ from pathlib import Path
 
 from anyq.legal.cues import cues
 from anyq.legal.layout import Layout, Sentence, word_count
+from anyq.resources import rules_toml
 from anyq.text import LineIndex, SourceDocument
 
-_RU_STOP = frozenset(
-    """вопрос ответ ответить просить прошу сообщить сообщать разъяснить мой ваш наш свой который какой каков когда почему
-    сколько можно мочь быть этот тот весь сделать делать знать хотеть нужно должный являться иметь такой год также ли
-    если чтобы уважаемый обращение заявление жалоба данный пожалуйста сейчас примерно где куда как""".split()
-)
-_KK_STOP = frozenset(
-    """сұрақ сұра жауап өтініш өтін қандай қашан неге неліктен қанша мен менің сіз сіздің біз бол ет жаса бер ал кел
-    мүмкін керек қажет жыл осы бұл сол қай қайда қалай ма ме ба бе па пе""".split()
-)
+# the words of a question that say nothing of its subject (rules/data/reply_cues.toml)
+_WORDS = rules_toml("reply_cues.toml")["words"]
+_RU_STOP = frozenset(_WORDS["ru"]["question_stop_words"])
+_KK_STOP = frozenset(_WORDS["kk"]["question_stop_words"])
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 _LATIN_KK = str.maketrans("әғқңөұүһі", "агкноууhи")
 

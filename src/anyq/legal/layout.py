@@ -17,6 +17,7 @@ from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.cues import cues
 from anyq.nlp.normalize import doc_text, original_span
 from anyq.nlp.words import WORD, word_flags
+from anyq.resources import rules_toml
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -36,8 +37,9 @@ _SIGNATURE = re.compile(rf"^(?P<pos>[^\n]{{2,140}}?)(?P<gap>\s{{2,}}|\t+|\s)(?P<
 # they can match: the line starts at every line break, the end where the paragraph holds one of
 # the words (a search of ``^\s*На…|…өтінішке\s*$`` tried both at every position).
 _INCOMING_START = re.compile(r"\s*На\s+(?:ваш\w*\s+)?(?:№|вх\.|исх\.|запрос|обращени|заявлени|жалоб|письм)\w*", re.I)
-_INCOMING_END = re.compile(r"(?:өтінішке|шағымға|сұрауға|хатқа|арызға)\s*$", re.I | re.M)
-_INCOMING_WORDS = Literals(("өтінішке", "шағымға", "сұрауға", "хатқа", "арызға"), ignorecase=True)
+_INCOMING_DATIVES = tuple(rules_toml("reply_cues.toml")["words"]["kk"]["incoming_datives"])
+_INCOMING_END = re.compile(rf"(?:{'|'.join(map(re.escape, _INCOMING_DATIVES))})\s*$", re.I | re.M)
+_INCOMING_WORDS = Literals(_INCOMING_DATIVES, ignorecase=True)
 # «Кіріс» (incoming) as a word only: «Кірістер басқармасы» (revenue) opens a sentence
 _OUTGOING_START = re.compile(r"\s*(?:Исх\.|Исх\s|Шығ\.|Шығ\s|Вх\.|Кіріс\b|Кір\.|№\s*\S+\s+от\b)", re.I)
 # A requisites line is a reference, not a sentence: a few words («На Ваше обращение от 29 мая

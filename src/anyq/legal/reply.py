@@ -93,7 +93,6 @@ def has_deadline(text: str, lang: str) -> bool:
     return DEADLINE[lang].search(text) is not None
 
 
-_QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:ТОО|АО|ГКП|ГУ|РГУ|КГУ|НАО|ЦОН|ОСИ|ЖШС|АҚ|ММ|КМК|МКК|ХҚКО|ШЖҚ)(?![\w-])")
 _NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Республик\w*|Казахстан\w*|Қазақстан\w*|РК|ҚР|Закон\w*|Заң\w*|Кодекс\w*)$")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
 _READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?![\w-])", re.I)
@@ -102,6 +101,12 @@ _WORDS = {lang: rules_toml("reply_cues.toml")["words"][lang] for lang in ("ru", 
 _RU_MODALS = frozenset(_WORDS["ru"]["modals"])
 # the Kazakh words of obligation or ability that make a sentence look forward by themselves
 _KK_MODALS = tuple(_WORDS["kk"]["modals"])
+# a quoted name or an organisation's acronym names a body (``named_body``)
+_ACRONYMS = _WORDS["ru"]["body_acronyms"] + _WORDS["kk"]["body_acronyms"]
+_QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:" + "|".join(map(re.escape, _ACRONYMS)) + r")(?![\w-])")
+# words that make a sentence a condition: «Если Вы не принесёте справку, пособие не назначат» warns
+_RU_CONDITIONS = frozenset(_WORDS["ru"]["conditions"])
+_KK_CONDITIONS = frozenset(_WORDS["kk"]["conditions"])
 
 
 def _appeal_words(lang: str, dated: bool = False) -> str:
@@ -289,7 +294,7 @@ def refusal(s: Sentence) -> str | None:
         # the third person refuses only with its reason and not as a condition: «Если Вы не
         # принесёте справку, пособие вам не назначат» warns, it decides nothing
         if found is None and impersonal is not None and cues("ru").search("reason", s.text):
-            if "если" not in lower[a:b] and "случае" not in lower[a:b]:
+            if _RU_CONDITIONS.isdisjoint(lower[a:b]):
                 found = impersonal
     else:
         # the stemmer's tags: «бермейміз» = бер + neg + pres + 1pl
@@ -302,7 +307,7 @@ def refusal(s: Sentence) -> str | None:
         # word when the refusal gives its reason, as the Russian impersonal one above; not as a
         # condition («Анықтама болмаса, төлемді есептемейміз, себебі…» warns)
         if found is not None and cues("kk").search("reason", s.text):
-            conditional = any("cond" in tag[i].split("|") for i in range(a, b)) or "жағдайда" in lower[a:b]
+            conditional = any("cond" in tag[i].split("|") for i in range(a, b)) or not _KK_CONDITIONS.isdisjoint(lower[a:b])
             if not conditional:
                 return found
     return found if found is not None and addresses_reader(s) else None

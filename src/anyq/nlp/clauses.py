@@ -29,11 +29,10 @@ from anyq.resources import rules_toml
 # predicative («нужно», «можно», «необходимо»), short adjective («должен», «обязан»).
 _RU_PREDICATE = {"VERB", "PRTS", "PRED", "ADJS"}
 _RU_AUX = {"быть", "стать", "являться"}
+# the word lists below are data (rules/data/ru_grammar.toml)
+_RU_GRAMMAR = rules_toml("ru_grammar.toml")
 # Words that open a subordinate clause.
-RU_SUBORDINATORS = {
-    "что", "чтобы", "если", "когда", "поскольку", "хотя", "ибо", "пока", "будто", "словно",
-    "где", "куда", "откуда", "который", "чей", "кто", "зачем", "почему", "как",
-}
+RU_SUBORDINATORS = frozenset(_RU_GRAMMAR["subordinators"])
 # Two-word subordinators, counted once («так как», «потому что»).
 _RU_PAIRS = {("так", "как"), ("потому", "что"), ("в", "связи"), ("для", "того"), ("несмотря", "на")}
 _RU_PAIR_SECOND = {b for _, b in _RU_PAIRS}
@@ -43,15 +42,11 @@ _RU_PAIRS_OPENING = {("так", "как"), ("потому", "что"), ("для"
 _RU_PARTICIPLE = {"PRTF", "GRND"}
 # A conjunction after a comma that can start a new sentence, and what the new sentence
 # starts with (None: the conjunction goes; a word: it replaces the conjunction).
-RU_SPLIT_WORDS: dict[str, str | None] = {
-    "а": None, "и": None, "но": "Но", "однако": "Однако", "поэтому": "Поэтому",
-    "поскольку": None, "так": None, "который": None, "которая": None, "которое": None,
-    "которые": None, "которого": None, "которой": None, "которых": None, "которым": None,
-    "которому": None, "которую": None, "которыми": None, "котором": None,
+RU_SPLIT_WORDS: dict[str, str | None] = {w: None for w in _RU_GRAMMAR["split_words_dropped"]} | {
+    w: w[0].upper() + w[1:] for w in _RU_GRAMMAR["split_words_opening"]
 }
 
 # Names of state bodies and posts, and places (rules/data/ru_grammar.toml): see ru_chain_nouns.
-_RU_GRAMMAR = rules_toml("ru_grammar.toml")
 RU_NAME_HEADS = frozenset(_RU_GRAMMAR["name_heads"])
 RU_NAME_PLACES = frozenset(_RU_GRAMMAR["name_places"])
 
@@ -516,7 +511,7 @@ def _splits(s: _Sent, preds: list[int], words: dict[str, str | None], lang: str,
 
 
 # the relative «что» in the cases a preposition takes («после чего», «в связи с чем»)
-_RU_RELATIVE_CHTO = {"чего", "чем", "чему"}
+_RU_RELATIVE_CHTO = frozenset(_RU_GRAMMAR["relative_chto"])
 
 
 def _ru_relative_in_phrase(s: _Sent, k: int) -> bool:
@@ -662,6 +657,6 @@ _KK_CUTS = {",", ";", "және"}
 _BRACKETS = _OPEN.keys() | _CLOSE.keys()
 _PARENS = {"(", "["}
 _NO_AND: frozenset[str] = frozenset()
-_AND = {"ru": {"и", "или"}, "kk": {"және", "немесе", "мен", "бен", "пен"}}
+_AND = {"ru": frozenset(_RU_GRAMMAR["and_words"]), "kk": frozenset(_KK_WORDS["and_words"])}
 # what an enumeration is counted by: its separators and «и»
 _ENUM_MARKS = {lang: frozenset(_SEPARATOR | ands) for lang, ands in _AND.items()}

@@ -14,22 +14,11 @@ from spacy.lang.tt import TatarDefaults
 from spacy.language import Language
 
 from anyq.nlp.tokenizer import exceptions, infixes, prefixes, suffixes
-from anyq.resources import rules_data
+from anyq.resources import rules_toml, rules_words
 
+STOP_WORDS = set(rules_words("kk_stopwords.txt"))
 
-def _read_words(name: str) -> set[str]:
-    with open(rules_data(name), encoding="utf-8") as fh:
-        return {w.strip() for w in fh if w.strip() and not w.startswith("#")}
-
-
-STOP_WORDS = _read_words("kk_stopwords.txt")
-
-_NUM_WORDS = {
-    "нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма",
-    "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың", "миллион",
-    "миллиард", "бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші",
-    "сегізінші", "тоғызыншы", "оныншы",
-}
+_NUM_WORDS = frozenset(rules_toml("kk_grammar.toml")["words"]["number_words"])
 
 
 def like_num(text: str) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.nlp.strings import PerTextAnnotator, lexeme_row, lexical_columns, uint64_array
 from anyq.nlp.words import WORD
-from anyq.resources import rules_data, rules_toml
+from anyq.resources import rules_toml, rules_words
 
 
 def _oc_tag(token: Token) -> str:
@@ -132,13 +132,13 @@ _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 # verbs whose participles officialese uses as verbs («принятые меры», «подлежащие сносу»), where
 # the dictionary also has an adjective (принятый) or a noun (подлежащее): rules/data/ru_grammar.toml
 _PARTICIPLE_VERBS = frozenset(rules_toml("ru_grammar.toml")["participle_verbs"])
-_SUBORDINATORS = {"что", "чтобы", "если", "когда", "потому", "поскольку", "так", "хотя", "пока", "как", "ибо", "будто"}
+# conjunctions tagged SCONJ, not CCONJ
+_SUBORDINATORS = frozenset(rules_toml("ru_grammar.toml")["sconj"])
 
 @cache
 def _lexicon_entries() -> tuple[str, ...]:
     """``rules/data/ru_lexicon.txt`` as written (its one parser)."""
-    with open(rules_data("ru_lexicon.txt"), encoding="utf-8") as fh:
-        return tuple(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+    return rules_words("ru_lexicon.txt")
 
 
 @cache

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from anyq.resources import rules_data
+from anyq.resources import rules_words
 
 RU_VOWELS = frozenset("аеёиоуыэюя")
 KK_VOWELS = frozenset("аәеёиоөұүыіэюя")  # «у» is decided by position
@@ -30,8 +30,7 @@ def count_ru(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def _loan_roots() -> tuple[str, ...]:
-    with open(rules_data("kk_loan_vowel_u.txt"), encoding="utf-8") as fh:
-        return tuple(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return rules_words("kk_loan_vowel_u.txt")
 
 
 def _is_loan_before(w: str, i: int) -> bool:

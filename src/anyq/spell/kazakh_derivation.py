@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from anyq.nlp import stem_kk as k
+from anyq.resources import rules_toml
 
 _V, _C = k.V, k.C
 _after = k._letters
@@ -56,7 +57,7 @@ _RULES = [(s, "NOUN", "NOUN") for s in _NOUN_TO_NOUN] + [(s, "VERB", "NOUN") for
     (s, "NOUN", "VERB") for s in _NOUN_TO_VERB
 ]
 # Productive first parts of compounds in official vocabulary: «көппәтерлі», «көпбалалы».
-_COMPOUND_HEADS = ("көп", "бір", "екі", "үш", "жалпы", "аз")
+_COMPOUND_HEADS = tuple(rules_toml("kk_grammar.toml")["words"]["compound_heads"])
 
 
 def _known(stem: str, pos: str) -> bool:

@@ -5,7 +5,7 @@ infinitive («что делать?», with «ь») is needed after a word that t
 «можете», «просим Вас», «должен»); the third person («что делает?», without «ь») after a
 subject «он/она/оно» whose clause has no other predicate. The governors and the subjects are
 the rule's ``params`` in ``rules/any/spelling.toml``; the few function words the syntax itself
-reads («не позднее» as a preposition, «всё» as a subject) stay below.
+reads («не позднее» as a preposition, «всё» as a subject) are in ``rules/data/ru_grammar.toml``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from anyq.nlp.strings import TokenStrings
+from anyq.resources import rules_toml
 
 
 class Slip(NamedTuple):
@@ -32,9 +33,9 @@ _BETWEEN = frozenset({"ADVB", "PRCL", "NPRO"})
 _IN_PP = frozenset({"PREP", "NOUN", "ADJF", "NUMR", "NPRO", "UNKN", ""})
 _WINDOW = 6
 # «не позднее пятницы» (read as an adjective) opens a phrase like a preposition
-_LIKE_PREP = frozenset({"позднее", "позже", "ранее", "раньше"})
+_LIKE_PREP = frozenset(rules_toml("ru_grammar.toml")["like_prepositions"])
 # read as particles, but they can be the subject of a finite verb: «подождать, и всё наладится»
-_SUBJECT_LIKE = frozenset({"всё", "все", "это", "вот"})
+_SUBJECT_LIKE = frozenset(rules_toml("ru_grammar.toml")["particle_subjects"])
 # a clause ends at punctuation or a conjunction (UD POS)
 _CLAUSE_END_POS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 # other predicates that would make the infinitive depend on them: «Он обратиться не может»

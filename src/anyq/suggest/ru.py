@@ -65,7 +65,7 @@ def _case_of(gs: frozenset[str]) -> str | None:
 
 
 # Predicative words a replacement uses as they are («есть» is "there is", not "to eat").
-_AS_WRITTEN = frozenset({"есть", "нет", "можно", "нужно", "надо", "нельзя", "было", "будет"})
+_AS_WRITTEN = frozenset(rules_toml("ru_grammar.toml")["as_written"])
 
 
 @cache
@@ -123,7 +123,7 @@ def _anchor_reading(anchor: Token, aspect: str) -> frozenset[str]:
 
 # Verbs whose «-ся» is not a passive: their replacement stays non-reflexive
 # («обратиться с заявлением» → «подать заявление»).
-_INHERENTLY_REFLEXIVE = frozenset({"обратиться", "обращаться", "оказаться", "явиться", "являться", "заниматься", "заняться", "пользоваться", "воспользоваться", "добиться", "добиваться", "касаться", "коснуться", "находиться", "бояться", "надеяться", "стараться"})
+_INHERENTLY_REFLEXIVE = frozenset(rules_toml("ru_grammar.toml")["inherently_reflexive"])
 
 
 def inflect_verb(lemma_word: str, anchor: Token, phrase: str = "") -> str | None:
@@ -404,7 +404,7 @@ def inflect_phrase(replacement: str, tokens: list[Token], phrase: str = "") -> s
 
 
 # -- the noun phrase after a match --------------------------------------------------------
-_STOP_NP = frozenset({"который", "которая", "которое", "которые", "что", "чем", "это", "этого"})
+_STOP_NP = frozenset(rules_toml("ru_grammar.toml")["noun_phrase_stops"])
 
 
 def noun_phrase(doc: Doc, start: int, case: str | None) -> tuple[int, list[tuple[Token, object]]] | None:
@@ -646,8 +646,9 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
     return Fit(np_end if np_text else end, tuple(dict.fromkeys(suggestions)))
 
 
-_CONTRASTIVE = frozenset({"но", "однако"})
-_CONNECTORS = frozenset({"но", "однако", "и", "также"})
+# replacements that contrast, and those that are a connector (rules/data/ru_grammar.toml)
+_CONTRASTIVE = frozenset(rules_toml("ru_grammar.toml")["contrastive"])
+_CONNECTORS = frozenset(rules_toml("ru_grammar.toml")["connectors"])
 
 
 def _gap_in_match(doc: Doc, start: int, end: int, phrase: str) -> int:
@@ -837,7 +838,7 @@ def _doer_verb_near(doc: Doc, start: int, end: int) -> bool:
     return not (t.lemma_.endswith(("ся", "сь")) and t.lemma_ not in _INHERENTLY_REFLEXIVE)
 
 
-_SUBJECTS = frozenset({"я", "мы", "вы", "он", "она", "оно", "они"})
+_SUBJECTS = frozenset(rules_toml("ru_grammar.toml")["subject_pronouns"])
 
 
 def _li_before(doc: Doc, start: int) -> bool:
