@@ -774,6 +774,7 @@ def test_the_date_of_a_cited_order_is_no_next_step(text):
     assert {"L112", "L120"} <= codes
 
 
+
 _KK_REFUSAL = (
     "Құрметті Виктор Сергеевич!\n\nСіздің өтінішіңізге жауап береміз.\n\n{sentence}\n\n"
     "Жауапқа келіспесеңіз, бір ай ішінде сотқа шағымдана аласыз.\n\nДепартамент басшысы          А. Байғабылов\n"
@@ -799,6 +800,73 @@ _KK_REFUSAL = (
 def test_a_kazakh_refusal_with_its_reason_is_a_decision(sentence, decided):
     """«Салықты есептемейміз, себебі…», «… беру мүмкін емес» refuse as plainly as «Сізге
     бермейміз»: without a «Сіз…» word they got L110 «шешім жоқ»."""
+    r, has, codes = _reading(_KK_REFUSAL.format(sentence=sentence), kind="reply")
+    assert has["decision"] is decided
+    assert ("L110" in codes) is not decided
+
+
+@pytest.mark.parametrize(
+    "sentence,decided",
+    [
+        ("Мы не пересчитываем плату за этот период, так как показания счётчика переданы вовремя.", True),
+        ("Справку мы не выдаём, так как дом не введён в эксплуатацию.", True),
+        ("Мы не будем пересчитывать плату, потому что показания переданы вовремя.", True),
+        ("Выдать справку невозможно, потому что дом не введён в эксплуатацию.", True),
+        ("Перерасчёт произвести не представляется возможным, поскольку показания счётчика не переданы.", True),
+        ("Перерасчёт невозможен, так как показания счётчика не переданы.", True),
+        ("Участок предоставить нельзя, потому что он находится в охранной зоне.", True),
+        ("Включить вас в очередь не получится, потому что у вас есть квартира.", True),
+        ("Перерасчёт платы не производится, поскольку показания счётчика не переданы.", True),
+        ("Выплата Вам не положена, поскольку доход семьи выше порога.", True),
+        ("Оснований для перерасчёта нет, так как показания переданы вовремя.", True),
+        ("Пересчитать плату за январь мы не можем: показания счётчика не переданы.", True),
+        # a rule, a condition, not telling when, a matter that is not ours: no decisions
+        ("Без справки о доходах назначить пособие невозможно.", False),
+        ("Если вы не представите справку, перерасчёт произвести невозможно, так как доход не подтверждён.", False),
+        ("Сроки подключения назвать невозможно, так как финансирование не выделено.", False),
+        ("Точные сроки мы назвать не можем, так как подрядчик не определён.", False),
+        ("Данный вопрос не относится к компетенции отдела, так как дорога принадлежит области.", False),
+    ],
+    ids=[
+        "we-do-not", "we-do-not-issue", "we-will-not", "impossible", "not-possible-officialese", "impossible-noun", "cannot",
+        "will-not-work-out", "passive-present", "not-due", "no-grounds", "verb-before-cannot",
+        "rule", "condition", "no-date-yet", "no-date-we-cannot", "not-ours",
+    ],
+)
+def test_a_russian_refusal_without_you_or_told_as_impossible_is_a_decision(sentence, decided):
+    """«Мы не пересчитываем плату, так как…» (no «Вам»), «Выдать справку невозможно, потому что…»,
+    «Перерасчёт произвести не представляется возможным, поскольку…» refuse with their reason as
+    plainly as «отказано»: they got L110 «нет решения» and the error-level L120."""
+    r, has, codes = _reading(_REFUSAL_LETTER.format(sentence=sentence), kind="reply")
+    assert has["decision"] is decided
+    assert ("L110" in codes) is not decided and ("L120" in codes) is not decided
+
+
+@pytest.mark.parametrize(
+    "sentence,decided",
+    [
+        ("Төлемді қайта есептемейміз, өйткені есептегіш көрсеткіштері уақытында берілмеген.", True),
+        ("Анықтама берілмейді, себебі үй пайдалануға берілмеген.", True),
+        ("Жеңілдік берілмейді, өйткені Сіз зейнеткер емессіз.", True),
+        ("Жәрдемақы тағайындалмайды, себебі отбасының табысы шектен жоғары.", True),
+        ("Төлем қайта есептелмейді, өйткені есептегіш көрсеткіштері берілмеген.", True),
+        ("Анықтама беруге болмайды, себебі үй пайдалануға берілмеген.", True),
+        ("Жер учаскесі берілмейтін болады, себебі ол қорғау аймағында орналасқан.", True),
+        ("Төлемді қайта есептеу мүмкін емес, себебі көрсеткіштер берілмеген.", True),
+        ("Анықтама бере алмаймыз, себебі үй пайдалануға берілмеген.", True),
+        # an active third person tells a fact; a condition warns; not telling when decides nothing
+        ("Дүкен жексенбі күні жұмыс істемейді, себебі сатушы демалыста.", False),
+        ("Анықтама болмаса, төлем қайта есептелмейді, себебі табыс белгісіз.", False),
+        ("Нақты мерзімін көрсету мүмкін емес, себебі қаржы бөлінбеген.", False),
+    ],
+    ids=[
+        "we-do-not-oitkeni", "passive", "passive-you", "passive-assigned", "passive-recounted", "may-not", "will-not-be",
+        "impossible", "cannot", "active-third-person", "condition", "no-date-yet",
+    ],
+)
+def test_a_kazakh_refusal_told_in_the_passive_is_a_decision(sentence, decided):
+    """«Анықтама берілмейді, себебі…», «… беруге болмайды, себебі…» refuse as «бермейміз» does:
+    only the first person was read, and they got L110 «шешім жоқ»."""
     r, has, codes = _reading(_KK_REFUSAL.format(sentence=sentence), kind="reply")
     assert has["decision"] is decided
     assert ("L110" in codes) is not decided
@@ -876,6 +944,7 @@ def test_the_control_of_a_named_body_and_waiting_for_places_are_devices(sentence
     head = "Құрметті Марат Ерболұлы!\n\nӨтінішіңіз қаралды. " if kk else "Уважаемый Марат Ерболович!\n\nВаше обращение рассмотрено. "
     r = anyq.check(f"{head}{sentence}\n\nБөлім басшысы    Б. Ж. Ахметов\n")
     assert signal in [(s["name"], s["text"]) for s in r.extra["reply"]["signals"]]
+
 
 
 @pytest.mark.parametrize(

@@ -264,11 +264,15 @@ def _kk_forward_looking(t: Token) -> bool:
 
 
 def refusal(s: Sentence) -> str | None:
-    """A verb of the first person negated, said to the reader — a refusal without an outcome
-    word: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». In Russian also the impersonal
-    third person with its reason: «Участок вам не дадут, потому что…», «Пособие вам не будет
-    назначено, так как…». In Kazakh also the first person with its reason and no «Сіз…» word:
-    «Салықты қайта есептемейміз, себебі…». The verb, or None."""
+    """A refusal told by its verb, without an outcome word. A verb of the first person negated,
+    said to the reader: «Мы не дадим Вам льготу», «Сізге жеңілдік бермейміз». With its reason
+    and not as a condition the reader's case needs no «Вам» / «Сіз…» word, and the refusal may
+    be told in the first person («Мы не пересчитываем плату, так как…», «Салықты қайта
+    есептемейміз, себебі…»), in the third (Russian: «Участок вам не дадут, потому что…»,
+    «Пособие не будет назначено, так как…», «Перерасчёт не производится, поскольку…»; Kazakh:
+    «Анықтама берілмейді, себебі…», «Анықтама беруге болмайды, себебі…») or as impossible
+    («Выдать справку невозможно, потому что…»; the Kazakh «мүмкін емес» is an outcome word).
+    The verb, or None."""
     if s.span is None:
         return None
     ts = token_strings(s.span.doc)
@@ -276,9 +280,10 @@ def refusal(s: Sentence) -> str | None:
     lower, tag, lemma = ts.lower, ts.tag, ts.lemma
     found = None
     if s.lang == "ru":
-        if "не" not in lower[a:b]:
+        impossible = cues("ru").search("impossible", s.text)
+        if "не" not in lower[a:b] and impossible is None:
             return None
-        impersonal = None
+        impersonal = impossible.group(0) if impossible is not None else None
         for i in range(a + 1, b):
             t = tag[i]
             if lower[i - 1] != "не" or not t.startswith("VERB") or lemma[i] in _NOT_REFUSALS:
@@ -291,26 +296,57 @@ def refusal(s: Sentence) -> str | None:
                     impersonal = f"не {lower[i]}"  # «не дадут», «не назначат»
                 elif lower[i] in ("будет", "будут") and i + 1 < b and tag[i + 1].startswith("PRTS"):
                     impersonal = f"не {lower[i]} {lower[i + 1]}"  # «не будет назначено»
-        # the third person refuses only with its reason and not as a condition: «Если Вы не
-        # принесёте справку, пособие вам не назначат» warns, it decides nothing
-        if found is None and impersonal is not None and cues("ru").search("reason", s.text):
+            elif impersonal is None and "3per" in t and "pres" in t and lower[i].endswith(("ся", "сь")):
+                impersonal = f"не {lower[i]}"  # the passive «не производится», «не выдаётся»
+        # with its reason and not as a condition: «Если Вы не принесёте справку, пособие вам не
+        # назначат» warns, it decides nothing
+        if (found or impersonal) and cues("ru").search("reason", s.text):
             if _RU_CONDITIONS.isdisjoint(lower[a:b]):
-                found = impersonal
+                return found or impersonal
     else:
         # the stemmer's tags: «бермейміз» = бер + neg + pres + 1pl
+        impersonal = None
         for i in range(a, b):
             t = tag[i].split("|")
-            if "neg" in t and "pres" in t and ("1pl" in t or "1sg" in t) and lemma[i] not in _NOT_REFUSALS:
+            if "neg" not in t or lemma[i] in _NOT_REFUSALS:
+                continue
+            if "pres" in t and ("1pl" in t or "1sg" in t):
                 found = lower[i]
                 break
+            if impersonal is None and _kk_not_done(i, t, lower, tag, lemma, b):
+                impersonal = lower[i]
         # «Салықты есептемейміз, себебі мәліметтер дұрыс»: the reader's case needs no «Сіз…»
         # word when the refusal gives its reason, as the Russian impersonal one above; not as a
         # condition («Анықтама болмаса, төлемді есептемейміз, себебі…» warns)
-        if found is not None and cues("kk").search("reason", s.text):
+        if (found or impersonal) and cues("kk").search("reason", s.text):
             conditional = any("cond" in tag[i].split("|") for i in range(a, b)) or not _KK_CONDITIONS.isdisjoint(lower[a:b])
             if not conditional:
-                return found
+                return found or impersonal
     return found if found is not None and addresses_reader(s) else None
+
+
+def _kk_not_done(i: int, t: list[str], lower: list[str], tag: list[str], lemma: list[str], end: int) -> bool:
+    """The negated Kazakh verb at ``i`` (tags ``t``) says what is not done to the reader's case:
+    a passive in the present («берілмейді», «тағайындалмайды»), a passive participle with
+    «болады» («берілмейтін болады»), or «болмайды» after a verbal noun («беруге болмайды»).
+    Not an active third person: «Дүкен жексенбіде жұмыс істемейді» tells a fact."""
+    if "pres" in t and "3" in t and lemma[i] == "бол":
+        return i > 0 and "vn" in tag[i - 1].split("|") and "dat" in tag[i - 1].split("|")
+    if "pres" in t and "3" in t or "ptcp.hab" in t and i + 1 < end and lower[i + 1] == "болады":
+        return _kk_passive(lemma[i])
+    return False
+
+
+_KK_PASSIVE = ("ыл", "іл", "л", "ын", "ін", "н")
+
+
+def _kk_passive(stem: str) -> bool:
+    """A verb stem in the passive: «беріл», «тағайындал», «төлен» — a verb of at least three
+    letters with the passive suffix («қал», «кел», «сал» end in «л» but are no passives)."""
+    from anyq.nlp.stem_kk import stemmer
+
+    lex = stemmer().lex
+    return any(stem.endswith(x) and len(stem) - len(x) >= 3 and lex.is_verb(stem[: -len(x)], depth=0) for x in _KK_PASSIVE)
 
 
 def citation_words(s: Sentence, cits: list[Citation]) -> int:
