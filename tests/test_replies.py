@@ -774,6 +774,26 @@ def test_the_date_of_a_cited_order_is_no_next_step(text):
     assert {"L112", "L120"} <= codes
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Сообщаем, что двор по ул. Тарана, 129 включён в перечень дворовых территорий, подлежащих благоустройству в 2027 году, "
+        "в объём которых входит монтаж четырёх опор освещения.",
+        "Ваша мать включена в список пациентов, подлежащих патронажу; первое посещение медсестры назначено на 20.10.2026.",
+    ],
+    ids=["improvement-in-2027", "visit-on-a-date"],
+)
+def test_an_obligation_with_its_date_is_a_next_step(sentence):
+    """«включён в перечень территорий, подлежащих благоустройству в 2027 году» says what will be
+    done and when: «подлежать» was no word of obligation, and the reply got L112 «нет шага со сроком»."""
+    text = (
+        "Уважаемая Ирина Александровна!\n\nВаше обращение об освещении двора рассмотрено.\n\n"
+        f"{sentence}\n\nЗаместитель руководителя отдела          А. Т. Байжанова\n"
+    )
+    _, has, codes = _reading(text, kind="reply")
+    assert has["next_step"] is True and "L112" not in codes
+    assert "L122" not in codes
+
 
 _KK_REFUSAL = (
     "Құрметті Виктор Сергеевич!\n\nСіздің өтінішіңізге жауап береміз.\n\n{sentence}\n\n"
