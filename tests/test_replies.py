@@ -966,6 +966,26 @@ def test_the_control_of_a_named_body_and_waiting_for_places_are_devices(sentence
     assert signal in [(s["name"], s["text"]) for s in r.extra["reply"]["signals"]]
 
 
+@pytest.mark.parametrize(
+    "sentence,match",
+    [
+        ("Бос орын пайда болған кезде Сізге жолдама ұсынылады.", "Бос орын пайда болған кезде"),
+        ("Бос жер учаскелері пайда болғанда Сізге ұсынылатын болады.", "Бос жер учаскелері пайда болғанда"),
+        ("Бос орындар пайда болуына қарай Сізге хабарланады.", "Бос орындар пайда болуына қарай"),
+        ("Балабақшадағы орындар босаған кезде Сізге жолдама беріледі.", "орындар босаған кезде"),
+        ("Қаржы бөлінген кезде көшені жөндейміз.", "Қаржы бөлінген кезде"),
+        ("По мере появления свободных участков Вам будет предложено участие в их распределении.", "По мере появления"),
+    ],
+    ids=["kk-place-appears", "kk-plots-appear", "kk-as-places-appear", "kk-places-free-up", "kk-money-allocated", "ru-as-plots-appear"],
+)
+def test_waiting_for_a_place_or_money_is_a_promise_without_a_date(sentence, match):
+    """The Kazakh «бос орын пайда болған кезде», «орындар босаған кезде» are the Russian «по мере
+    появления свободных участков», «по мере освобождения мест»: only the Russian gave L122."""
+    kk = any(ch in sentence for ch in "әғқңөұүһі")
+    head = "Құрметті Марат Ерболұлы!\n\nӨтінішіңіз қаралды. " if kk else "Уважаемый Марат Ерболович!\n\nВаше обращение рассмотрено. "
+    r = anyq.check(f"{head}{sentence}\n\nБөлім басшысы    Б. Ж. Ахметов\n")
+    assert [f.text for f in r.findings if f.code == "L122"] == [match]
+
 
 @pytest.mark.parametrize(
     "text",
