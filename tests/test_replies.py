@@ -176,6 +176,43 @@ def test_forwarding_to_a_named_body_is_no_redirect():
     assert r.extra["reply"]["has"]["decision"] and r.extra["reply"]["has"]["next_step"]
 
 
+# an «отписка» of a ministry: three acts cited, «обратитесь в отдел …», and the appeal forwarded
+FORWARD_CITED_RU = """МИНИСТЕРСТВО ТРУДА И СОЦИАЛЬНОЙ ЗАЩИТЫ НАСЕЛЕНИЯ РЕСПУБЛИКИ КАЗАХСТАН
+
+№ 3Т-Т-2417 от 14.04.2026
+
+Гражданину Омарову Б. К.
+
+Министерство труда и социальной защиты населения Республики Казахстан, рассмотрев Ваше обращение, сообщает следующее.
+
+Согласно статье 171 Социального кодекса Республики Казахстан социальная помощь лицам с инвалидностью оказывается в виде технических вспомогательных средств.
+
+Перечень технических вспомогательных средств утверждён приказом Министра труда и социальной защиты населения Республики Казахстан от 26 июня 2023 года № 230.
+
+Порядок их предоставления определён Правилами, утверждёнными приказом Министра труда и социальной защиты населения Республики Казахстан от 29 июня 2023 года № 247.
+
+Учитывая изложенное, по вопросу получения кресла-коляски Вам необходимо обратиться в отдел занятости и социальных программ по месту жительства.
+
+Дополнительно сообщаем, что Ваше обращение направлено в Управление координации занятости и социальных программ области для рассмотрения в пределах компетенции.
+
+Директор департамента социальной помощи         А. Сейткалиева
+"""
+
+
+def test_a_forwarding_with_cited_acts_and_nothing_of_the_case_is_evasive():
+    """The forwarding is the decision (АППК ст. 65), but a letter that cites three acts, sends the
+    reader elsewhere and says nothing of their case scored 0.4 and was no «отписка» (audit e15)."""
+    r, has, codes = _reading(FORWARD_CITED_RU)
+    assert has["decision"] is True  # the forwarding still decides
+    assert r.extra["reply"]["evasive"] is True and "L120" in codes
+    # the same forwarding with a fact of the case (a date, what the reader will get) is no «отписка»
+    told = FORWARD_CITED_RU.replace(
+        "Ваше обращение направлено в Управление", "14 апреля 2026 года Ваше обращение направлено в Управление"
+    ).replace("в пределах компетенции.", "в пределах компетенции. Кресло-коляску Вам выдадут до 15 мая 2026 года.")
+    r, has, codes = _reading(told)
+    assert r.extra["reply"]["evasive"] is False and "L120" not in codes
+
+
 def test_evasiveness_enters_the_document_score():
     from anyq.scoring import CATEGORY_WEIGHTS, PART_WEIGHTS, document_score
 

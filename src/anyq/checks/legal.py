@@ -189,6 +189,10 @@ def evasiveness(a: LegalAnalysis, rule: Rule) -> tuple[float, list[str]]:
         without.insert(0, "redirect")
     elif r.count("redirect_named"):
         e += w.get("redirect_named", 0.25)
+    if r.forward_only and len(a.citations) >= int(rule.params.get("forward_citations", 3)):
+        # forwarded elsewhere, with acts cited and nothing said of the reader's own case: the
+        # forwarding still counts as the decision (АППК ст. 65), the citations answer nothing
+        e += w.get("forward_cited", 0.1)
     for name in ("promise", "noted", "clarified", "measures", "formula", "vague_law", "repealed"):
         n = min(r.count(name), int(caps.get(name, 2)))
         e += n * w.get(name, 0.1)

@@ -155,6 +155,9 @@ class ReplyReading:
     evidence: dict[str, Sentence | None]
     signals: list[Signal] = field(default_factory=list)
     forwarded_named: bool = False
+    # the decision is only the forwarding to a named body, and no other sentence tells anything
+    # of the reader's case (L120 weighs it with the letter's citations)
+    forward_only: bool = False
 
     def count(self, name: str) -> int:
         return sum(1 for s in self.signals if s.name == name)
@@ -524,6 +527,7 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
     appeal_ids = {id(s) for s in appeal_sents}
 
     # forwarding to a named body (АППК ст. 65) answers the «where» of a redirect
+    forwarding = None
     for s in body:
         c = c_of(s)
         m = c.search("forwarded", s.text)
@@ -532,6 +536,7 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                 reading.forwarded_named = True
                 if not has["decision"]:
                     has["decision"], ev["decision"] = True, s
+                    forwarding = s
 
     for s in body:
         c = c_of(s)
@@ -586,8 +591,23 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                     has["reasons"], ev["reasons"] = True, s
                     break
 
+    if forwarding is not None:
+        others = (s for s in body if s is not forwarding and id(s) not in appeal_ids and id(s) not in norms)
+        reading.forward_only = not any(_tells_case(s, cits) for s in others)
     has["contact"] = has_contact(lay) or gives_phone(lay)
     return reading
+
+
+def _tells_case(s: Sentence, cits: list[Citation]) -> bool:
+    """Does the sentence tell something of the reader's case: a decision, a refusal, an outcome
+    said of this case, or a fact with a number or a date of its own (not of a cited act)? Not
+    the devices that stand in for an answer («рекомендуем обратиться», «разъясняем»)."""
+    c = cues(s.lang)
+    if any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect")):
+        return False
+    if c.search("decision", s.text) or refusal(s) or c.search("outcome", s.text) and speaks_for_itself(s):
+        return True
+    return concrete(step_text(s, cits), s.lang)
 
 
 def _tail(lay: Layout) -> str:
