@@ -171,6 +171,145 @@ def test_pdf_paragraph_going_over_a_page_is_one_paragraph_and_justified_spaces_c
     assert "  " not in doc.text
 
 
+def _pdf_page_lines(path, pages, *, header="", footer="", head_size=9, size=12, page_numbers=True, one_word_at_a_time=False):
+    """A PDF of these lines per page (a leading «    » indents a line), with a running
+    header and footer in ``head_size`` type at the very top and bottom, as archives hold."""
+    from fpdf import FPDF
+
+    from docgen import dejavu
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", dejavu())
+    pdf.set_auto_page_break(False)
+    for n, lines in enumerate(pages, 1):
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=head_size)
+        if header:
+            pdf.cell(0, 6, header, align="C")
+        pdf.set_font("DejaVu", size=size)
+        pdf.set_y(25)
+        for i, line in enumerate(lines):
+            x = 20 if line.startswith("    ") or one_word_at_a_time else 10
+            if one_word_at_a_time:  # each word placed on its own, a space's width apart
+                for word in line.split():
+                    pdf.text(x, 30 + 8 * i, word)
+                    x += pdf.get_string_width(word + " ")
+            else:
+                pdf.set_x(x)
+                pdf.cell(0, 7, line.strip(), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", size=head_size)
+        if footer:
+            pdf.set_y(-20)
+            pdf.cell(0, 5, footer)
+        if page_numbers:
+            pdf.set_y(-14)
+            pdf.cell(0, 5, str(n), align="C")
+    pdf.output(str(path))
+    return path
+
+
+_TWO_PAGES = [
+    [
+        "    Уважаемый Бахыт Нурланович!",
+        "    Аппарат акима города Караганды рассмотрел Ваше заявление о ремонте",
+        "кровли дома по улице Ерубаева, 12. Сообщаем, что работы на Вашем доме",
+        "запланированы на 2026 год, а подрядная организация будет определена",
+        "по итогам конкурса. Управляющая компания обязана устранить протечки над",
+        "квартирами 7 и 9 до 1 ноября за свой счёт, о чём ей направлено предписа-",
+    ],
+    [
+        "ние. Если протечки не устранят, позвоните в отдел жилищных отношений по",
+        "телефону 8 (7212) 41-22-35, и мы проверим работу управляющей компании.",
+        "    Исп.: Ахметова Д. К., тел. 41-18-07",
+    ],
+]
+_HEADER = "Акимат города Караганды · Исх. № 3Т-1452 от 14.10.2025"
+_FOOTER = "Документ сформирован в системе электронного документооборота"
+
+
+def test_pdf_running_header_and_footer_are_read_once_after_the_body(tmp_path):
+    path = _pdf_page_lines(tmp_path / "hf.pdf", _TWO_PAGES, header=_HEADER, footer=_FOOTER)
+    doc = read_path(path, limits=IN_PROCESS)
+    paragraphs = doc.text.splitlines()
+    # the paragraph goes on over the page break: the word split there is joined
+    assert "о чём ей направлено предписание. Если протечки не устранят" in doc.text
+    assert paragraphs[-2:] == [_HEADER, _FOOTER]  # once each, after the body, as a .docx's
+    assert paragraphs[-3] == "Исп.: Ахметова Д. К., тел. 41-18-07"
+    assert doc.location_at(doc.text.index(_FOOTER)) == {"part": "footer", "page": 1, "line": 8}
+    assert doc.location_at(doc.text.index(_HEADER)) == {"part": "header", "page": 1, "line": 1}
+    assert doc.location_at(doc.text.index("ние. Если")) == {"page": 2, "line": 2}  # lines counted with the header
+    report = anyq.check_file(str(path))
+    assert [f.text for f in report.findings if f.code == "J341"].count("сформирован") == 1
+    assert not [f for f in report.findings if f.code == "S101"]
+    # the reply's missing parts are marked at the end of its body, never on the footer
+    for f in report.findings:
+        if f.code in _MISSING_PARTS:
+            assert "part" not in f.location, f
+
+
+_ONE_PAGE = [
+    "    Уважаемый Виктор Андреевич!",
+    "    Департамент полиции рассмотрел Ваше заявление о шуме в ночное время",
+    "из кафе на первом этаже Вашего дома. Участковый инспектор посетил кафе",
+    "в июле; нарушение тишины после 23:00 подтвердилось, и владельцу кафе",
+    "назначен штраф по статье 437 Кодекса об административных правонарушениях",
+    "Республики Казахстан. Если шум повторится, звоните по номеру 102.",
+    "    Исп.: Байжанов Н. Т., тел. 254-44-12",
+]
+
+
+def test_pdf_header_and_footer_in_small_type_do_not_move_paragraph_breaks(tmp_path):
+    # one page: nothing repeats, but the header and footer are in small type at its very top and bottom
+    header = "ДЕПАРТАМЕНТ ПОЛИЦИИ ГОРОДА АЛМАТЫ · 050000, г. Алматы, ул. Байзакова, 142 · тел. 254-40-00 · kense@police.kz"
+    footer = "Документ подписан ЭЦП: Департамент полиции города Алматы, 09.07.2025 10:41. Проверить подлинность: https://documentolog.kz/check"
+    with_hf = read_path(_pdf_page_lines(tmp_path / "hf.pdf", [_ONE_PAGE], header=header, footer=footer, head_size=6, page_numbers=False), limits=IN_PROCESS)
+    without = read_path(_pdf_page_lines(tmp_path / "nohf.pdf", [_ONE_PAGE], page_numbers=False), limits=IN_PROCESS)
+    assert with_hf.text == without.text + header + "\n" + footer + "\n"
+    assert "административных правонарушениях Республики Казахстан." in without.text
+    assert with_hf.location_at(with_hf.text.index(footer))["part"] == "footer"
+
+
+def test_pdf_paragraphs_of_a_letter_of_a_few_lines_stay_apart(tmp_path):
+    lines = [
+        "Уважаемый Тимур Серикович!",
+        "Удостоверение личности готово, его можно получить в ЦОН района Байконыр.",
+        "Исп.: Сарсенова А., тел. 1414",
+    ]
+    doc = read_path(_pdf_page_lines(tmp_path / "short.pdf", [lines], page_numbers=False), limits=IN_PROCESS)
+    assert doc.text.splitlines() == lines
+
+
+def test_pdf_keeps_real_hyphens_at_a_line_end(tmp_path):
+    lines = [
+        "Осы жауаппен келіспесеңіз, Әкімшілік рәсімдік-",
+        "процестік кодекстің 91-бабы бойынша шағым жасай аласыз. Мәселе жан-",
+        "жақты қаралды, дәрі-",
+        "дәрмектер тегін беріледі, өтініш-",
+        "іңіз орындалды.",
+    ]
+    ru = ["Ответ можно обжаловать по статье 91 Административного процедурно-", "процессуального кодекса, а в целях обеспе-", "чения порядка звоните."]
+    doc = read_path(write_pdf_lines([lines, ru], tmp_path / "hyphens.pdf"), limits=IN_PROCESS)
+    for word in ("рәсімдік-процестік", "жан-жақты", "дәрі-дәрмектер", "процедурно-процессуального"):
+        assert word in doc.text, word
+    assert "өтінішіңіз" in doc.text and "обеспечения" in doc.text  # word breaks are still joined
+    report = anyq.check_file(str(tmp_path / "hyphens.pdf"))
+    assert not [f.text for f in report.findings if f.code == "S101"]
+
+
+def test_pdf_words_placed_one_at_a_time_keep_the_spaces_between_them(tmp_path):
+    lines = [
+        "Уважаемый Тимур Серикович!",
+        "Удостоверение личности готово, его можно получить в ЦОН района Байконыр.",
+        "Исп.: Сарсенова А., тел. 1414",
+    ]
+    path = _pdf_page_lines(tmp_path / "words.pdf", [lines], page_numbers=False, one_word_at_a_time=True)
+    doc = read_path(path, limits=IN_PROCESS)
+    # pypdf's layout mode loses the space after «Исп.:» here («вЦОН», «А.,тел.» in a serif type); its plain mode has it
+    assert "получить в ЦОН района" in doc.text and "Исп.: Сарсенова А., тел. 1414" in doc.text
+    assert doc.text.splitlines() == lines
+    assert doc.location_at(doc.text.index("Исп.")) == {"page": 1, "line": 3}
+
+
 # -- RTF details ------------------------------------------------------------------------
 def test_rtf_unicode_escapes_code_pages_and_skipped_destinations(tmp_path):
     rtf = (
