@@ -53,6 +53,8 @@ def harmony(s: str) -> str | None:
     fixed = HARMONY_OVERRIDES.get(s)
     if fixed is not None:
         return fixed
+    if s.endswith("ь"):
+        return "front"  # a loan in «-ль», «-нь» takes front endings: модульдер, стильдің, фестивальге
     v = _last_vowel(s)
     if v is None:
         return None
@@ -219,6 +221,7 @@ PRES = [
 ]
 COND_PERSON = [
     S("м", "м", "1sg", _AFTER_V, 0.3),
+    S("ңыздар", "ңіздер", "2polpl", _AFTER_V, 0.1),  # келіссеңіздер, as the past «келістіңіздер»
     S("ңыз", "ңіз", "2pol", _AFTER_V, 0.15),
     S("ң", "ң", "2sg", _AFTER_V, 0.4),
     S("қ", "к", "1pl", _AFTER_V, 0.3),
@@ -280,6 +283,8 @@ def _fits(rest: str, suffix: Suffix, surface: str) -> bool:
     last = rest[-1]
     if last == "ю":
         last = "у"  # жою: the glide ends the stem like у (жоюды, оқуды)
+    elif last == "ь":
+        last = rest[-2]  # the soft sign is silent: модуль + дер as after л (модульдер, стильдің)
     after = suffix.after
     if last in after:
         ok = True

@@ -92,9 +92,13 @@ def known_kk(lower: str) -> bool:
         return True
     if s.analyse_own(lower).known:
         return True
-    from anyq.spell.kazakh_derivation import known_by_contraction, known_by_derivation
+    from anyq.spell.kazakh_derivation import known_by_contraction, known_by_derivation, known_by_glide
 
-    return known_by_derivation(lower) or ("и" in lower and known_by_contraction(lower))
+    return (
+        known_by_derivation(lower)
+        or ("и" in lower and known_by_contraction(lower))
+        or ("я" in lower and known_by_glide(lower))
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -136,13 +140,22 @@ def is_known_token(text: str, lang: str) -> bool:
     parts = [p for p in _HYPHEN.split(text) if p]
     if len(parts) < 2:
         return False
-    return all(is_known(p, lang) for p in parts if len(p) > 1)
+    # each part in its own language: «педагог-ассистенттің» is a Russian noun and a Kazakh form
+    return all(is_known(p, word_language(p, lang)) for p in parts if len(p) > 1)
 
 
 def word_language(word: str, paragraph_lang: str) -> str:
-    """A word with Kazakh-specific letters is checked as Kazakh even inside Russian text."""
+    """A word with Kazakh-specific letters is checked as Kazakh even inside Russian text. In
+    Kazakh text a word Kazakh does not know that is a Russian noun as the dictionary lists it
+    («пандус», «энергетика») is a loan, checked as Russian; with a Kazakh ending it stays
+    Kazakh (``kazakh_derivation.russian_noun``)."""
     if paragraph_lang == "ru" and not KAZAKH_LETTERS.isdisjoint(word):
         return "kk"
+    if paragraph_lang == "kk" and KAZAKH_LETTERS.isdisjoint(word) and not is_known(word, "kk"):
+        from anyq.spell.kazakh_derivation import russian_noun
+
+        if russian_noun(word.lower()):
+            return "ru"
     return paragraph_lang
 
 

@@ -6,7 +6,15 @@ word whose whole stem is in no dictionary — «тәртіптік» (тәрті
 пәтер + лі) — would be flagged. Here a stem the stemmer left unknown is accepted when it is a
 known word plus productive derivational suffixes, with vowel harmony and the consonant class
 of each suffix checked as the stemmer checks inflection. Also the spelling of ы/і + й as «и»
-in the forms of a verb whose stem ends in ы/і (``known_by_contraction``).
+in the forms of a verb whose stem ends in ы/і (``known_by_contraction``), and of й + а as «я»
+in the forms of a verb in «-ай» (``known_by_glide``: азай + а + ды → «азаяды»).
+
+Russian loans: a Russian noun in the form a dictionary lists it (``russian_noun``: «пандус»,
+«эндокринолог») takes Kazakh endings and derivation, each checked against the loan's last vowel
+and last letter as a Kazakh stem is (эндокринолог + тың, амбулатория + сы + на, модуль + дік);
+a Russian adjective in «-ный» lends its stem to «-ды/-ді», «-лық/-лік» (мобильный → мобильді).
+Compounds of two known words (бөбекжай, ұжымшар) and the dropped vowel of a compound's last
+part (кәсіпорын → кәсіпорны, as орын → орны) are accepted too.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ _after = k._letters
 _VL = k._VL
 _VOICED = "рйулмнңзж"
 _VOICED_TO_VOICELESS = {"б": "п", "г": "к", "ғ": "қ"}
+_VOWELS = k.VOWELS
 
 # (suffix, input part of speech, output part of speech)
 _NOUN_TO_NOUN = [
@@ -33,6 +42,8 @@ _NOUN_TO_NOUN = [
     k.S("лас", "лес", "der.las", _after(_V, "рйу"), 0), k.S("дас", "дес", "der.las", _after("лмнңзж"), 0),
     k.S("тас", "тес", "der.las", _VL, 0),
     k.S("ғы", "гі", "der.gy", _after(_V, _VOICED), 0), k.S("қы", "кі", "der.gy", _VL, 0),
+    # the comparative: тез + ірек, оңай + ырақ, жақсы + рақ
+    k.S("ырақ", "ірек", "der.comp", _after(_C), 0), k.S("рақ", "рек", "der.comp", _after(_V), 0),
     # «-дағы» makes a word that takes its own endings: балабақшадағыдан, қаладағыларға
     *k.REL,
 ]
@@ -58,13 +69,67 @@ _RULES = [(s, "NOUN", "NOUN") for s in _NOUN_TO_NOUN] + [(s, "VERB", "NOUN") for
 ]
 # Productive first parts of compounds in official vocabulary: «көппәтерлі», «көпбалалы».
 _COMPOUND_HEADS = tuple(rules_toml("kk_grammar.toml")["words"]["compound_heads"])
+# Derivation a Russian adjective's stem takes: мобильный → мобильді, институциональный → институционалдық
+_FROM_ADJECTIVE = ("der.ly", "der.lyq")
+_NOT_LOANS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"}
+
+
+@lru_cache(maxsize=50_000)
+def russian_noun(word: str) -> bool:
+    """A Russian noun of two syllables or more as a dictionary lists it (nominative singular,
+    known to pymorphy3's dictionary, no name): the form a Kazakh letter borrows and puts its own
+    endings on («пандус», «эндокринолог» + тың). Shorter nouns are left out: «кол», «бал»,
+    «казан» are more often a Kazakh word with a Russian look-alike letter (қол, бал, қазан)."""
+    if len(word) < 5 or sum(ch in _VOWELS for ch in word) < 2 or not word.isalpha():
+        return False
+    from anyq.nlp.morph_ru import morphology
+
+    for p in morphology().analyzer.parse(word):
+        tag = p.tag
+        if (p.is_known and tag.POS == "NOUN" and tag.case == "nomn" and p.word == p.normal_form
+                and _NOT_LOANS.isdisjoint(tag.grammemes)):
+            # a Kazakh word typed with Russian look-alike letters is that word, not a loan:
+            # «баска» is «басқа» (T111), whatever a Russian dictionary says
+            from anyq.spell.candidates import kazakh_restoration
+
+            return kazakh_restoration(word) is None
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def _russian_adjective_stem(stem: str) -> bool:
+    """«мобиль» of «мобильный», «институционал» of «институциональный»."""
+    if len(stem) < 4 or sum(ch in _VOWELS for ch in stem) < 2:
+        return False
+    from anyq.nlp.morph_ru import morphology
+
+    m = morphology().analyzer
+    for adj in (stem + "ный", stem + "ьный"):
+        if any(p.is_known and p.tag.POS == "ADJF" and p.word == p.normal_form for p in m.parse(adj)):
+            return True
+    return False
 
 
 def _known(stem: str, pos: str) -> bool:
     lex = k.lexicon()
     if pos == "VERB":
         return lex.is_verb(stem)
-    return stem in lex.words
+    return stem in lex.words or russian_noun(stem)
+
+
+def _compound(stem: str) -> bool:
+    """Two known words written as one: мейір + бике, шағын + аудан, бейне + жазба. Each part
+    has four letters or more: the dictionary's many words of three letters would read slips as
+    compounds (көрету = көр + ету, қызмекте = қыз + мек + те). The last part is a noun, a
+    Russian one too (бейне + камера), not a verbal noun («жайлатсыру» is no жайлат + сыру)."""
+    lex = k.lexicon()
+    for i in range(4, len(stem) - 3):
+        head, tail = stem[:i], stem[i:]
+        if head not in lex.words or (tail[-1] in "ую" and lex.is_verb(tail[:-1], depth=0)):
+            continue
+        if tail in lex.words or russian_noun(tail):
+            return True
+    return False
 
 
 @lru_cache(maxsize=50_000)
@@ -73,6 +138,12 @@ def derived_known(stem: str, pos: str, depth: int = 2) -> bool:
     if len(stem) < 3:
         return False
     if pos == "VERB":
+        # the causative «-т» after р and й of a verb of two syllables or more: тазар + т,
+        # азай + т, өзгер + т (after a vowel the stemmer knows it: төменде + т)
+        base = stem[:-1]
+        if stem.endswith("т") and base[-1:] in ("р", "й") and sum(ch in _VOWELS for ch in base) >= 2:
+            if _known(base, "VERB") or (depth > 0 and derived_known(base, "VERB", depth - 1)):
+                return True
         # voice suffixes on a derived verb: куә + лан + дыр + ыл
         for v in k.VOICE:
             for surface in {v.back, v.front}:
@@ -97,21 +168,49 @@ def derived_known(stem: str, pos: str, depth: int = 2) -> bool:
                     continue
                 if _known(alt, needs) or (depth > 0 and derived_known(alt, needs, depth - 1)):
                     return True
+                if suf.tag in _FROM_ADJECTIVE and _russian_adjective_stem(alt):
+                    return True
     if pos == "NOUN":
         for head in _COMPOUND_HEADS:
             rest = stem[len(head) :]
             if stem.startswith(head) and len(rest) >= 3 and (_known(rest, "NOUN") or (depth > 0 and derived_known(rest, "NOUN", depth - 1))):
                 return True
+        if _compound(stem):
+            return True
     return False
 
 
 @lru_cache(maxsize=50_000)
 def known_by_derivation(word: str) -> bool:
-    """Some analysis of ``word`` (lower case) has a stem that is a known word plus derivation."""
+    """Some analysis of ``word`` (lower case) has a stem that is a known word plus derivation,
+    a Russian noun (амбулатория + сы + на), or a compound whose last part drops its vowel."""
     for stem, pos in k.stemmer().stems_with_pos(word):
-        if derived_known(stem, pos):
+        # a bare Russian noun is no Kazakh word («Руководитель отдела» stays Russian): it is read
+        # as a loan by ``dictionary.word_language`` only where Kazakh knows no other reading
+        if derived_known(stem, pos) or (pos == "NOUN" and stem != word and russian_noun(stem)):
+            return True
+        if pos == "NOUN" and word.startswith(stem) and word[len(stem) : len(stem) + 1] in _VOWELS and _dropped_vowel(stem):
             return True
     return False
+
+
+def _restored(stem: str) -> str | None:
+    """The stem with the ы/і between its last two consonants written back (кәсіпорн → кәсіпорын)."""
+    if len(stem) < 3 or stem[-1] in _VOWELS or stem[-2] in _VOWELS:
+        return None
+    return stem[:-1] + ("ы" if k.harmony(stem) == "back" else "і") + stem[-1]
+
+
+def _dropped_vowel(stem: str) -> bool:
+    """``stem`` is a known noun of three syllables or more whose last ы/і has dropped before a
+    vowel, which the stemmer allows two-syllable stems only (орын → орны; «өтіншіңіз» is a
+    slip): a compound whose last part drops it on its own, as the dictionary's short form of
+    that part shows (кәсіпорын → кәсіпорны, as орын → «орны»)."""
+    full = _restored(stem)
+    words = k.lexicon().words
+    if full is None or full not in words:
+        return False
+    return any(full[i:] in words and stem[i:] + full[-2] in words for i in range(2, len(full) - 3))
 
 
 @lru_cache(maxsize=50_000)
@@ -127,5 +226,21 @@ def known_by_contraction(word: str) -> bool:
         base = word[:i]
         stem = base + ("ы" if k.harmony(base) == "back" else "і")
         if lex.is_verb(stem) and (stem, "VERB") in st.stems_with_pos(stem + "й" + word[i + 1 :]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def known_by_glide(word: str) -> bool:
+    """Kazakh writes й + а as «я»: азай + а + ды → «азаяды», ұлғай + атын → «ұлғаятын».
+    ``word`` (lower case) is known when, with one «я» after a vowel written out as «йа», a valid
+    suffix chain follows a known verb stem ending in й right where the «я» was."""
+    lex = k.lexicon()
+    st = k.stemmer()
+    for i, ch in enumerate(word):
+        if ch != "я" or i < 2 or word[i - 1] not in _VOWELS:
+            continue
+        stem = word[:i] + "й"
+        if lex.is_verb(stem) and (stem, "VERB") in st.stems_with_pos(stem + "а" + word[i + 1 :]):
             return True
     return False
