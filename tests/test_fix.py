@@ -298,3 +298,21 @@ def test_a_fix_that_is_undone_or_cannot_be_encoded_is_reported_with_no_fix(tmp_p
         assert [(f["code"], f["fix"]) for f in findings] == [("T109", None)] * 3
         assert findings[0]["suggestions"][0] == "үшін"  # still suggested, only not applied
     assert "(--fix)" not in runner.invoke(app, ["check", str(kk), "--select", "T"]).stdout
+
+
+def test_fix_on_markdown_edits_the_words_and_keeps_the_emphasis_markers(tmp_path):
+    # the rules read «рассмотрено,ответ» through the «**»: the missing space is fixed in the
+    # file, between the comma and the marker; «для **для**» is reported, but removing the
+    # repeat would take a marker with it, so it has no fix
+    text = (
+        "**Уважаемый Ерлан Болатович!**\n\n"
+        "Заявление **рассмотрено**,**ответ** направлен  почтой для **для** проверки.\n\n"
+        "_Исп.: Сейтова А., тел. 8 (7172) 55-20-14_\n"
+    )
+    p = _write(tmp_path, "reply.md", text)
+    result = runner.invoke(app, ["check", str(p), "--fix", "-f", "json", "--no-cache"])
+    assert p.read_text(encoding="utf-8") == text.replace(",**ответ** направлен  почтой", ", **ответ** направлен почтой")
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    [repeat] = [f for f in findings if f["code"] == "T104"]
+    assert (repeat["text"], repeat["fix"]) == ("для **для", None)
+    assert not any(f["code"] in ("T102", "T105", "L114") for f in findings)  # the italic executor line is one

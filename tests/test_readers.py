@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
@@ -185,3 +186,83 @@ def test_markdown_fences_are_found_as_commonmark_finds_them(tmp_path):
         "<!--\n```\n-->",
         "```\nНезакрытый  блок ,кода\n",
     ]
+
+
+REPLY_RU = (
+    "Исх. № 04-12/318 от 12.03.2026\n\n"
+    "Уважаемая Гульнара Маратовна!\n\n"
+    "Ваше заявление о перерасчёте платы за отопление рассмотрено. Перерасчёт за январь выполнен, "
+    "сумма 8 420 тенге будет учтена в квитанции за апрель.\n\n"
+    "Руководитель отдела                 А. Жумабаев\n\n"
+    "Исп.: Каримова Л., тел. 8 (7172) 55-20-14\n"
+)
+REPLY_KK = (
+    "Құрметті Асхат Серікұлы!\n\n"
+    "Көше жарығын жөндеу туралы өтінішіңіз қаралды. Шамдар 2026 жылғы 15 сәуірге дейін ауыстырылады.\n\n"
+    "Бөлім басшысы Д. Оспанов\n\n"
+    "Орынд.: Сәрсенова А., тел. 8 (7252) 56-02-17\n"
+)
+
+
+def _markdown_shapes(text):
+    """The plain reply as a Markdown letter is written: a bold greeting, an italic (``_``) or
+    starred executor line, a bold signature or name, a struck-out label, the letter block-quoted."""
+    greeting = re.search(r"^.+!$", text, re.M).group()
+    executor = re.search(r"^(?:Исп|Орынд)\.:.+$", text, re.M).group()
+    signature = re.search(r"^.+ [А-ЯӘ]\. [А-ЯӘ]\w+$", text, re.M).group()
+    name = signature[signature.rindex(".") - 1 :]
+    label = executor[: executor.index(":") + 1]
+    return {
+        "bold greeting": text.replace(greeting, f"**{greeting}**"),
+        "italic executor": text.replace(executor, f"_{executor}_"),
+        "starred executor": text.replace(executor, f"*{executor}*"),
+        "bold signature": text.replace(signature, f"__{signature}__"),
+        "bold name, marked label": text.replace(name, f"**{name}**").replace(label, f"***{label}***"),
+        "struck label": text.replace(label, f"~~{label}~~"),
+        "block quote": "".join(f"> {l}\n" if l else ">\n" for l in text.split("\n")[:-1]),
+    }
+
+
+@pytest.mark.parametrize("plain", [REPLY_RU, REPLY_KK], ids=["ru", "kk"])
+def test_markdown_emphasis_and_quote_markers_leave_the_reply_as_its_plain_text_reads(tmp_path, plain):
+    # «**Уважаемая …!**» or «_Исп.: …_» made the reply a letter and dropped every reply
+    # check; a bold signature or a block quote put L112/L113 on it with «**» and «>» inside
+    txt = tmp_path / "reply.txt"
+    txt.write_text(plain, encoding="utf-8")
+    expected = anyq.check_file(str(txt))
+    assert expected.extra["kind"] == "reply" and any(f.code.startswith("L11") for f in expected.findings)
+    for name, md in _markdown_shapes(plain).items():
+        p = tmp_path / "reply.md"
+        p.write_text(md, encoding="utf-8")
+        got = anyq.check_file(str(p))
+        assert (got.extra["kind"], got.score) == (expected.extra["kind"], expected.score), name
+        assert [(f.code, f.line, f.text.replace("*", "").replace("_", "").replace("~", "")) for f in got.findings] == [
+            (f.code, f.line, f.text) for f in expected.findings
+        ], name
+        for f in got.findings:  # a finding starts and ends on a word, not on a marker
+            assert f.text[0] not in "*_~>" and f.text[-1] not in "*_~>", (name, f)
+
+
+def test_a_markdown_finding_points_at_the_file_line_and_column_past_the_markers(tmp_path):
+    # the rules read the words without «**», «_» and «>», so a phrase split by a marker is
+    # found; its line and column, offsets and text are those of the .md file itself
+    text = (
+        "**Уважаемый Ерлан Болатович!**\n\n"
+        "> Ваше **обращение** о ремонте лифта рассмотрено. В **целях** обеспечения безопасности\n"
+        "> _данный_ вопрос находится на контроле.\n"
+    )
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    found = {f.code: f for f in anyq.check_file(str(p)).findings}
+    line3 = text.index("> Ваше")
+    line4 = text.index("> _данный")
+    for code, phrase, line, start in (
+        ("J101", "В **целях** обеспечения безопасности", 3, line3),
+        ("J464", "данный_ вопрос", 4, line4),
+        ("J131", "находится на контроле", 4, line4),
+    ):
+        f = found[code]
+        at = text.index(phrase)
+        assert (f.text, f.start, f.end) == (phrase, at, at + len(phrase))
+        assert (f.line, f.column, f.end_line, f.end_column) == (line, at - start + 1, line, at - start + 1 + len(phrase))
+

@@ -351,6 +351,7 @@ class Linter:
         parts = self._parts
         # a plain-text source has no format coordinates: every finding's location is {}
         located = bool(source.blocks or source.positions)
+        markup = source.markup  # Markdown markers, which the linted copy has not
         reach: dict[str, int] = {}  # code → the furthest end of the rule's findings so far
         findings: list[Finding] = []
         hits = self._suppress(hits)
@@ -395,6 +396,9 @@ class Linter:
                 # and positions keep the break
                 message = _LINE_BREAK.sub(" ", message)
             line, col, end_line, end_col = index.span(start, end)
+            fix = hit.fix if rule.fix and hit.fix is not None and hit.fix != plain else None
+            if fix is not None and markup and any(start < b and a < end for a, b in markup):
+                fix = None  # the edit would take the Markdown markers it spans with it («для **для**»)
             # positional arguments in the order of Finding's fields: nineteen keywords cost
             # Python a dict and a name match per argument, more than the rest of the call
             findings.append(
@@ -417,7 +421,7 @@ class Linter:
                     start,
                     end,
                     source.location_at(start) if located else {},
-                    hit.fix if rule.fix and hit.fix is not None and hit.fix != plain else None,
+                    fix,
                 )
             )
         return self._drop_superseded(findings)

@@ -14,6 +14,20 @@ _COMMENT_OPEN = re.compile(r" {0,3}<!--")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 # YAML (---) or TOML (+++, Hugo) front matter
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+# Markup that is no text: the linter reads the letter's words without it (anyq.text.invisible),
+# and findings still point into the file. Emphasis is a run of «*» or «_» (one to three) or «~~»
+# that opens before a non-space and is closed, within its paragraph, by a run of the same
+# characters after a non-space; «*» and «_» alike never open after or close before a letter or
+# digit («snake_case», «ст. 5*»), and a run after a backslash is text.
+_DELIMITER_RUN = re.compile(r"\*+|_+|~~")
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# block-quote markers («>», «> >») at a line's start; the paragraph splitter then sees a «>» line
+# as the blank line it is
+_QUOTE_MARKERS = re.compile(r"^ {0,3}>(?:[ \t]{0,3}>)*", re.M)
+# a heading's closing «#»s («## Ответ ##»), a setext underline («=====») and a thematic break
+# («---», «***», «___»): the opening «#» and list markers the paragraph splitter leaves out
+_CLOSING_HASHES = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](#+)[ \t]*$", re.M)
+_RULE_LINE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$", re.M)
 
 
 def normalise_newlines(text: str) -> str:
@@ -57,6 +71,46 @@ def _fences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+def _emphasis(text: str) -> list[tuple[int, int]]:
+    """The delimiter runs of emphasis in ``text``, paired as CommonMark pairs them (simplified:
+    a closer takes the nearest open run of the same characters and length, and the runs opened
+    after that one are left as text). Linear: each run is pushed and popped at most once."""
+    spans: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        opened: list[tuple[str, int, int]] = []
+        for m in _DELIMITER_RUN.finditer(text, *para.span()):
+            a, b = m.span()
+            run = m.group()
+            if len(run) > 3 or (a and text[a - 1] == "\\"):
+                continue
+            before = text[a - 1] if a else " "
+            after = text[b] if b < len(text) else " "
+            if not before.isspace() and not after.isalnum():
+                k = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == run), None)
+                if k is not None:
+                    spans += [opened[k][1:], (a, b)]
+                    del opened[k:]
+                    continue
+            if not after.isspace() and not before.isalnum():
+                opened.append((run, a, b))
+    return spans
+
+
+def _markup(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of Markdown markup in ``text`` outside the ``skipped`` code and comments."""
+    if skipped:  # code is looked through, not into: its «*» and «>» are no markup
+        chars = list(text)
+        for a, b in skipped:
+            for i in range(a, b):
+                if chars[i] != "\n":
+                    chars[i] = "\0"
+        text = "".join(chars)
+    spans = [m.span() for m in _QUOTE_MARKERS.finditer(text)]
+    spans += [m.span(1) for m in _CLOSING_HASHES.finditer(text)]
+    spans += [m.span() for m in _RULE_LINE.finditer(text)]
+    return spans + _emphasis(text)
+
+
 @register(".txt", ".text", "")
 def read_txt(path: str, data: bytes) -> SourceDocument:
     text, encoding = decode_or_fail(path, data)
@@ -71,4 +125,5 @@ def read_md(path: str, data: bytes) -> SourceDocument:
     skipped = [front.span()] if front else []
     skipped += _fences(text, front.end() if front else 0)
     skipped += [m.span() for rx in (_HTML_COMMENT, _INLINE_CODE) for m in rx.finditer(text)]
-    return SourceDocument(path=path, text=text, format="md", encoding=encoding, skipped=sorted(skipped))
+    markup = sorted(_markup(text, skipped))
+    return SourceDocument(path=path, text=text, format="md", encoding=encoding, skipped=sorted(skipped), markup=markup)

@@ -50,9 +50,18 @@ class Cleaned:
         return bisect_left(self.starts, original)
 
 
-def clean(text: str) -> Cleaned | None:
-    """``text`` without the characters that change no word, or None when it has none."""
-    if not any(c in text for c in _SIGNS):
+def clean(text: str, markup: list[tuple[int, int]] | None = None) -> Cleaned | None:
+    """``text`` without the characters that change no word, nor the ``markup`` ranges (a
+    Markdown letter's «**», «_», «>»), or None when it has none of them."""
+    original = text
+    if markup:
+        # markup goes as a zero-width space does: «**Исп**.» is read «Исп.», with no space
+        # that blanking would leave between the word and its full stop
+        chars = list(text)
+        for a, b in markup:
+            chars[a:b] = "\u200b" * (b - a)
+        text = "".join(chars)
+    elif not any(c in text for c in _SIGNS):
         return None
     out: list[str] = []
     starts: list[int] = []
@@ -74,13 +83,13 @@ def clean(text: str) -> Cleaned | None:
     starts.extend(range(pos, len(text) + 1))
     ends.extend(range(pos + 1, len(text) + 1))
     copy = "".join(out)
-    return None if copy == text else Cleaned(text, copy, starts, ends)
+    return None if copy == original else Cleaned(original, copy, starts, ends)
 
 
 def clean_source(source: SourceDocument) -> tuple[SourceDocument, Cleaned | None]:
     """The document as the linter reads it (its skipped ranges and blocks moved to the copy),
     and the map back; the document itself and None when nothing changes."""
-    cleaned = clean(source.text)
+    cleaned = clean(source.text, source.markup)
     if cleaned is None:
         return source, None
     at = cleaned.offset
@@ -94,6 +103,7 @@ def clean_source(source: SourceDocument) -> tuple[SourceDocument, Cleaned | None
         skipped=[(at(a), at(b)) for a, b in source.skipped],
         blocks=blocks(source.blocks),
         positions=blocks(source.positions),
+        markup=[],
         _starts={},
     )
     return copy, cleaned

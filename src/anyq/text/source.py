@@ -85,6 +85,9 @@ class SourceDocument:
     blocks: list[Block] | None = None
     # Ranges of ``text`` that are not prose to lint (Markdown code, HTML comments).
     skipped: list[tuple[int, int]] = field(default_factory=list)
+    # Ranges of ``text`` that are markup around the words («**», «_», a quote's «>»): the
+    # linter reads a copy without them, as without soft hyphens (anyq.text.invisible).
+    markup: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     positions: list[Block] | None = None
     _starts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
@@ -102,10 +105,10 @@ class SourceDocument:
         return {}
 
     def __getstate__(self):  # pickled from the reader worker: the cache stays behind
-        return (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.notes, self.positions)
+        return (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.markup, self.notes, self.positions)
 
     def __setstate__(self, state):
-        (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.notes, self.positions) = state
+        (self.path, self.text, self.format, self.encoding, self.blocks, self.skipped, self.markup, self.notes, self.positions) = state
         self._starts = {}
 
 
