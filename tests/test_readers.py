@@ -266,3 +266,35 @@ def test_a_markdown_finding_points_at_the_file_line_and_column_past_the_markers(
         assert (f.text, f.start, f.end) == (phrase, at, at + len(phrase))
         assert (f.line, f.column, f.end_line, f.end_column) == (line, at - start + 1, line, at - start + 1 + len(phrase))
 
+
+APPEAL_QUOTED = (
+    "12.05.2026 10:14, Ерлан Болатович <erlan@mail.kz>:\n"
+    "> Прошу в целях обеспечения учёта заменить счётчик воды,\n"
+    "> установленный в 2012 году.\n"
+    ">\n"
+    "> Данный вопрос прошу рассмотреть  срочно ,так как счётчик не работает.\n"
+)
+
+
+def test_an_e_mail_quote_under_a_plain_text_reply_is_not_linted_as_the_reply(tmp_path):
+    # the citizen's appeal quoted with «>» under the reply: its words are not the reply's (no
+    # jargon, typography or reply-level finding on them, no «>» in a finding), it is not fixed,
+    # and it starts no paragraph of the reply's signature block
+    reply = (
+        "Уважаемый Ерлан Болатович!\n\n"
+        "Ваше заявление о замене счётчика воды удовлетворено: счётчик будет заменён бесплатно до 20 мая "
+        "2026 года, мастер позвонит Вам  накануне.\n\n"
+        "Руководитель отдела                 А. Жумабаев\n\n"
+        "Исп.: Каримова Л., тел. 8 (7172) 55-20-14\n\n"
+    )
+    alone = tmp_path / "reply.txt"
+    alone.write_text(reply, encoding="utf-8")
+    mail = tmp_path / "mail.txt"
+    mail.write_text(reply + APPEAL_QUOTED, encoding="utf-8")
+    expected, got = anyq.check_file(str(alone)), anyq.check_file(str(mail))
+    assert got.extra["kind"] == expected.extra["kind"] == "reply"
+    assert [(f.code, f.line, f.column, f.text) for f in got.findings] == [(f.code, f.line, f.column, f.text) for f in expected.findings]
+    assert not any(f.start >= len(reply) for f in got.findings)
+    # the same through the API, and --fix's machinery: the reply's double space is fixed, the quote kept
+    assert [f.code for f in anyq.check(reply + APPEAL_QUOTED).findings] == [f.code for f in got.findings]
+    assert anyq.fix(reply + APPEAL_QUOTED) == reply.replace("Вам  накануне", "Вам накануне") + APPEAL_QUOTED

@@ -24,7 +24,7 @@ from anyq.findings import FileReport, Summary
 from anyq.fixes import FixResult, encodable, fix_text, restore_newlines, without_fixes
 from anyq.legal.appeal import Appeal, appeal_from_text, load_appeal
 from anyq.readers import ReadError, read_bytes, read_path, read_stdin, stdin_bytes
-from anyq.readers.plaintext import normalise_newlines
+from anyq.readers.plaintext import normalise_newlines, txt_source
 from anyq.text import SourceDocument
 
 
@@ -170,7 +170,7 @@ def check(
     s = _settings(settings, {"lang": lang, "select": select, "ignore": ignore, "profile": profile, "kind": kind})
     if not text.strip():
         return FileReport(path=path, errors=["is empty"])  # as check_file says of an empty file
-    source = SourceDocument(path=path, text=_as_read(text), format=format, encoding="utf-8")
+    source = txt_source(path, _as_read(text), "utf-8")
     if format == "md":
         source = read_bytes(path, text.encode("utf-8"), "md")
     linter = linter_for(s)
@@ -281,6 +281,8 @@ def _with_text(source: SourceDocument, text: str) -> SourceDocument:
         new = read_bytes(source.path, text.encode("utf-8"), "md")
         new.encoding = source.encoding
         return new
+    if source.format == "txt":
+        return txt_source(source.path, text, source.encoding)  # its e-mail quotes found again
     return SourceDocument(path=source.path, text=text, format=source.format, encoding=source.encoding)
 
 
@@ -305,7 +307,7 @@ def fix_source(source: SourceDocument, settings: Settings | None = None, *, spel
 def fix(text: str, *, lang: str | None = None, format: str = "txt", spelling: bool = False, settings: Settings | None = None) -> str:
     """The text with its safe fixes applied (hygiene, typography; spelling if asked)."""
     s = _settings(settings, {"lang": lang})
-    source = SourceDocument(path="<text>", text=_as_read(text), format="txt", encoding="utf-8")
+    source = txt_source("<text>", _as_read(text), "utf-8")
     if format == "md":
         source = read_bytes("<text>.md", source.text.encode("utf-8"), "md")
     fixed = fix_source(source, s, spelling=spelling).text

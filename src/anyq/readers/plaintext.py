@@ -27,6 +27,9 @@ _QUOTE_MARKERS = re.compile(r"^ {0,3}>(?:[ \t]{0,3}>)*", re.M)
 # a heading's closing «#»s («## Ответ ##»), a setext underline («=====») and a thematic break
 # («---», «***», «___»): the opening «#» and list markers the paragraph splitter leaves out
 _CLOSING_HASHES = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](#+)[ \t]*$", re.M)
+# an e-mail's quoted lines («> …», «>> …», a bare «>»): a run of them is the message replied
+# to (the citizen's appeal under the reply), not the reply's prose
+_QUOTED_LINES = re.compile(r"^ {0,3}>.*(?:\n {0,3}>.*)*", re.M)
 _RULE_LINE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$", re.M)
 
 
@@ -111,10 +114,18 @@ def _markup(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return spans + _emphasis(text)
 
 
+def txt_source(path: str, text: str, encoding: str | None) -> SourceDocument:
+    """A plain-text letter (``text`` with its line breaks folded): the runs of «>» quoted lines
+    of an e-mail are skipped, as quotations, so they are not linted, fixed or counted, and end
+    the paragraph before them."""
+    skipped = [m.span() for m in _QUOTED_LINES.finditer(text)] if ">" in text else []
+    return SourceDocument(path=path, text=text, format="txt", encoding=encoding, skipped=skipped)
+
+
 @register(".txt", ".text", "")
 def read_txt(path: str, data: bytes) -> SourceDocument:
     text, encoding = decode_or_fail(path, data)
-    return SourceDocument(path=path, text=normalise_newlines(text), format="txt", encoding=encoding)
+    return txt_source(path, normalise_newlines(text), encoding)
 
 
 @register(".md", ".markdown")
