@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 import re
 
 import pytest
@@ -241,6 +242,8 @@ def test_markdown_emphasis_and_quote_markers_leave_the_reply_as_its_plain_text_r
         ], name
         for f in got.findings:  # a finding starts and ends on a word, not on a marker
             assert f.text[0] not in "*_~>" and f.text[-1] not in "*_~>", (name, f)
+        # the reply's evidence lines are the file's: a «**» before a sentence moved them up
+        assert got.extra["reply"]["evidence"] == expected.extra["reply"]["evidence"], name
 
 
 def test_a_markdown_finding_points_at_the_file_line_and_column_past_the_markers(tmp_path):
@@ -298,3 +301,13 @@ def test_an_e_mail_quote_under_a_plain_text_reply_is_not_linted_as_the_reply(tmp
     # the same through the API, and --fix's machinery: the reply's double space is fixed, the quote kept
     assert [f.code for f in anyq.check(reply + APPEAL_QUOTED).findings] == [f.code for f in got.findings]
     assert anyq.fix(reply + APPEAL_QUOTED) == reply.replace("Вам  накануне", "Вам накануне") + APPEAL_QUOTED
+
+
+def test_reply_evidence_lines_of_a_markdown_letter_are_the_files_lines():
+    # the rules read the .md without «**»; the reply's evidence lines were looked up with the
+    # read copy's offsets, so each «**» above a sentence moved its line up (decision 13 → 11)
+    path = Path(__file__).parent.parent / "corpora" / "examples" / "ru_roads_reply.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    evidence = anyq.check_file(str(path)).extra["reply"]["evidence"]
+    assert lines[evidence["decision"] - 1].startswith("Данный участок включен в план")
+    assert lines[evidence["appeal_route"] - 1].startswith("В случае несогласия с ответом")

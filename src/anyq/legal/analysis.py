@@ -160,10 +160,16 @@ def _publish(dctx: DocumentContext, a: LegalAnalysis) -> None:
     dctx.facts.setdefault("stats", {})["legal_load"] = a.load
     if a.reading is not None:
         r = a.reading
+
+        def line(start: int) -> int:
+            # a sentence's start in the copy the rules read, mapped to the text as read (a soft
+            # hyphen or a Markdown «**» before it moved the offset back onto an earlier line)
+            return index.position(cleaned.starts[start] if cleaned is not None else start)[0]
+
         reply: dict[str, Any] = {
             "has": dict(r.has),
-            "evidence": {k: (index.position(s.start)[0] if s is not None else None) for k, s in r.evidence.items()},
-            "signals": [{"name": s.name, "text": s.text, "line": index.position(s.start)[0]} for s in r.signals],
+            "evidence": {k: (line(s.start) if s is not None else None) for k, s in r.evidence.items()},
+            "signals": [{"name": s.name, "text": s.text, "line": line(s.start)} for s in r.signals],
             "kind_evidence": a.kind_evidence,
         }
         dctx.facts["reply"] = reply
