@@ -1054,3 +1054,51 @@ def test_a_share_of_its_own_is_no_norms_rate():
         lang="kk",
     )
     assert r.stats["legal_load"]["norm_sentences"] == 0
+
+
+# ---------------------------------------------------------------------------- executor and signature lines (audit 4, 6 and 7)
+
+_EXECUTOR_RU = (
+    "Исх. № 02-15/1207 от 18.09.2025\n\nУважаемый Рустам Маратович!\n\nСвободных мест во втором классе школы № 8 нет, поэтому "
+    "в переводе сына отказано. Ребёнок поставлен в очередь под номером 4, школа позвонит Вам до 1 декабря. Отказ можно "
+    "обжаловать в управлении образования области в течение месяца.\n\nРуководитель отдела образования\t\tБ. Ташенов\n\n{executor}\n"
+)
+_EXECUTOR_KK = (
+    "Шығ. № 02-15/1208, 2025 жылғы 18 қыркүйек\n\nҚұрметті Рүстем Маратұлы!\n\nСіздің ұлыңызды № 8 мектептің екінші сыныбына "
+    "ауыстыру туралы өтінішіңіз қаралды. Бос орын болмағандықтан, ауыстырудан бас тартылды. Бала кезекке 4-нөмірмен қойылды, "
+    "мектеп Сізге 1 желтоқсанға дейін хабарласады. Бұл шешімге облыстың білім басқармасына бір ай ішінде шағымдана аласыз.\n\n"
+    "Білім бөлімінің басшысы\t\tБ. Ташенов\n\n{executor}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _EXECUTOR_RU.format(executor="Исп.: Нурланова А., 56-02-17"),
+        _EXECUTOR_RU.format(executor="Исп.: Сарсенова А., тел. 1414"),
+        _EXECUTOR_RU.format(executor="Исполнитель: Сарсенова А.\n56-02-17"),
+        _EXECUTOR_KK.format(executor="Орынд.: Каримова Л., 30-20-10"),
+        _EXECUTOR_KK.format(executor="Орындаған: Каримова Л.\nтел: 1432"),
+        _EXECUTOR_KK.format(executor="Исп./Орынд.: Каримова Л., 30-20-10"),
+    ],
+    ids=["ru-city", "ru-short", "ru-next-line", "kk-city", "kk-short", "mixed-label"],
+)
+def test_an_executor_line_with_a_city_or_short_number_is_the_contact(text):
+    """A 6-digit city number on the executor's own line and a short number after «тел.» were no
+    phone: a false L114 («no executor and no phone»), and without a word of the reader's appeal
+    the letter was taken for a plain letter (kind comes from the executor and the phone)."""
+    r, has, codes = _reading(text)
+    assert r.extra["kind"] == "reply"
+    assert has["contact"] is True and "L114" not in codes
+
+
+def test_a_number_off_the_executors_line_is_still_no_phone():
+    """The executor's line makes its number a phone; elsewhere «12-03-24» or «1414» may be anything."""
+    from anyq.legal.layout import PHONE
+
+    for text in ("Протокол № 12-03-24 составлен 5 мая.", "Выплачено 1414 тысяч тенге.", "Исп.: Ахметова Д. К., 12.03.2026",
+                 "Исп.: Ахметова Д. К.\n2026 жылы 5 мамырда", "по номеру 102 можно позвонить",
+                 "Орындаған жұмыстар құны 1500 мың теңге болды."):
+        assert PHONE.search(text) is None, text
+    for text in ("Исп.: Ахметова Д. К., 56-02-17", "Тел.: 1414", "Орындаушы: Ахметова Д. К., 2-13-45"):
+        assert PHONE.search(text), text

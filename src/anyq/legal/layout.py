@@ -95,11 +95,17 @@ _FOOTER = re.compile(
 )
 _ATTACHMENT_LINE = re.compile(rf"^\s*{_ATTACHMENT}", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
-# a phone: with the trunk or country code, a 7-digit local number, or a 6-digit city number
-# after its label («тел.: 74-00-00»: unlabelled, «12-03-24» could be anything)
+# a phone: with the trunk or country code, a 7-digit local number, or a 6-digit city number or
+# a short service number after its label («тел.: 74-00-00», «тел. 1414»: unlabelled, «12-03-24»
+# or «1414» could be anything). On the executor's line («Исп.: Ахметова Д. К., 56-02-17») or
+# alone on the line after it, a city or short number is the executor's phone: the match then
+# starts at the label, which needs its stop or colon («Орындаған жұмыстар құны 1500 …» is prose).
+_LOCAL_NUMBER = r"(?:\d{1,3}-\d{2}-\d{2}|(?<![\d.,/])\d{3,6}(?![\d/]|[.,]\d))"
 PHONE = re.compile(
     r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b"
-    r"|(?i:\bтел(?:\.|ефон)?)\s*:?\s*\d{2}-\d{2}-\d{2}\b"
+    rf"|(?i:\bтел(?:\.|ефон)?)\s*:?\s*{_LOCAL_NUMBER}\b"
+    rf"|(?im:^[ \t]*(?:Исп|Исполнитель|Орынд|Орындаушы|Орындаған)\s*[.:])[^\n\d]{{0,80}}"
+    rf"(?:{_LOCAL_NUMBER}(?!-\d)|\n[ \t]*{_LOCAL_NUMBER}(?m:[ \t]*$))"
 )
 
 
