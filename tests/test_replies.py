@@ -1102,3 +1102,60 @@ def test_a_number_off_the_executors_line_is_still_no_phone():
         assert PHONE.search(text) is None, text
     for text in ("Исп.: Ахметова Д. К., 56-02-17", "Тел.: 1414", "Орындаушы: Ахметова Д. К., 2-13-45"):
         assert PHONE.search(text), text
+
+
+_WRAPPED_RU = (
+    "Уважаемый Виктор Андреевич!\n\nВладельцу кафе назначен штраф за шум после 23:00. Если шум повторится, звоните по номеру "
+    "102: наряд приедет в течение 15 минут. Ответ можно обжаловать в прокуратуре района или в суде в течение месяца.\n\n"
+    "{signature}\n\nИсп.: Байжанов Н. Т., тел. 254-44-12\n"
+)
+_WRAPPED_KK = (
+    "Құрметті Виктор Андреевич!\n\nКафе иесіне 23:00-ден кейін шу шығарғаны үшін айыппұл салынды. Шу қайталанса, 102 нөміріне "
+    "қоңырау шалыңыз. Жауапқа аудан прокуратурасына немесе сотқа бір ай ішінде шағымдана аласыз.\n\n"
+    "{signature}\n\nОрынд.: Байжанов Н. Т., тел. 254-44-12\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,name_last,name_first",
+    [
+        (_WRAPPED_RU, "Заместитель начальника\nдепартамента полиции\t\t\tЕ. Тургунбаев",
+         "Заместитель начальника\t\t\tЕ. Тургунбаев\nдепартамента полиции"),
+        (_WRAPPED_RU, "Руководитель отдела жилищных\nотношений и жилищной инспекции        А. Б. Сейтқали",
+         "Руководитель отдела жилищных        А. Б. Сейтқали\nотношений и жилищной инспекции"),
+        # a PDF's two columns come out with one space between the position and the name
+        (_WRAPPED_RU, "Заместитель начальника\nдепартамента полиции Е. Тургунбаев", "Заместитель начальника Е. Тургунбаев\nдепартамента полиции"),
+        (_WRAPPED_KK, "Полиция департаменті бастығының\nорынбасары\t\tЕ. Тұрғынбаев", "Полиция департаменті бастығының\t\tЕ. Тұрғынбаев\nорынбасары"),
+    ],
+    ids=["ru-tabs", "ru-spaces", "ru-pdf", "kk"],
+)
+def test_a_position_wrapped_under_the_name_is_a_signature(text, name_last, name_first):
+    """The README: «a signature with a position (also over several lines)». With the position's
+    end on the line after the name the signature was read as the body's last paragraph: L112
+    sat on it and the score differed from the same letter with the name on the last line."""
+    last, first = anyq.check(text.format(signature=name_last)), anyq.check(text.format(signature=name_first))
+    assert first.score == last.score
+    assert [(f.code, f.line) for f in first.findings] == [(f.code, f.line) for f in last.findings]
+    assert all(f.line == 3 for f in first.findings if f.code.startswith("L11"))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Заявление рассмотрено главным специалистом А. Б. Сейтқали\nв установленный законом срок.",
+        "По всем вопросам обращайтесь к специалисту А. Б. Сейтқали\nпо телефону 8 (7172) 55-12-34",
+        "Өтінішті бөлім маманы А. Б. Сейтқали\nбес жұмыс күні ішінде қарады.",
+    ],
+)
+def test_a_body_paragraph_with_a_name_at_a_lines_end_is_no_signature(paragraph):
+    """A name at the end of a line of prose, with the sentence going on below, is no signature."""
+    from anyq.legal.layout import layout
+    from anyq.text import Paragraph
+
+    texts = ["Уважаемая Динара Асхатовна!", paragraph, "Исп.: Қасымова Ә., тел. 74-00-00"]
+    paragraphs, start = [], 0
+    for i, t in enumerate(texts):
+        paragraphs.append(Paragraph(i, start, start + len(t), t, "ru"))
+        start += len(t) + 2
+    lay = layout(paragraphs, [None] * len(paragraphs), "ru")
+    assert lay.signature is None and lay.zones[1] == "body"

@@ -157,12 +157,16 @@ class Layout:
 
 def _is_signature(text: str) -> bool:
     """Position and name: «Руководитель отдела    Е. Б. Жунусов», the position possibly over
-    several lines and the name at the end of the last one or on a line of its own."""
+    several lines and the name at the end of the last one or on a line of its own, or at the
+    end of the first one with the position's end wrapped under it."""
     t = text.strip()
     lines = [l.strip() for l in t.split("\n")]
-    # both name patterns hold an initial («Е.»): a last line without one is no signature
-    if len(lines) > 4 or not _INITIAL.search(lines[-1]) or word_count(t) > 25:
+    if len(lines) > 4 or word_count(t) > 25:
         return False
+    # both name patterns hold an initial («Е.»): a last line without one may only continue the
+    # position of a first line that ends with the name
+    if not _INITIAL.search(lines[-1]):
+        return len(lines) > 1 and _is_signature_name_first(lines)
     m = _SIGNATURE.match(lines[-1])
     if m:
         position, gap = " ".join(lines[:-1] + [m.group("pos")]), m.group("gap")
@@ -171,6 +175,17 @@ def _is_signature(text: str) -> bool:
     else:
         return False
     return bool(_POSITION.search(position)) or len(gap) >= 3
+
+
+def _is_signature_name_first(lines: list[str]) -> bool:
+    """The position's end wrapped under the name: «Заместитель начальника    Е. Тургунбаев» /
+    «департамента полиции». The first line starts the position; what follows only continues it
+    (lower case, no initial, number or final punctuation), so a body paragraph whose line ends
+    with a name («… специалисту А. Б. Сейтқали» / «по телефону 8 …») is no signature."""
+    m = _SIGNATURE.match(lines[0])
+    if not m or not _POSITION.search(m.group("pos")):
+        return False
+    return all(re.fullmatch(rf"[{_LOWER}][^\d.!?:;]*", line) and not _INITIAL.search(line) for line in lines[1:])
 
 
 def _is_header_line(text: str) -> bool:
