@@ -25,11 +25,15 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
 from anyq.nlp.clauses import positions
 from anyq.nlp.strings import TokenStrings, token_strings
-from anyq.nlp.stem_kk import lexicon
+from anyq.nlp.stem_kk import GLIDES, VOWELS, Lexicon, lexicon
 from anyq.resources import rules_toml
 from anyq.suggest.kk import attach_chain
 
 _PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
+_PASSIVE_IN_L = frozenset(rules_toml("kk_grammar.toml")["words"]["passive_in_l"])
+# a participle auxiliary ends the predicate only before these («жүргізіліп отырған жоқ»);
+# before another word it qualifies a noun («сұралып отырған анықтама»)
+_AFTER_PREDICATE = frozenset(("жоқ", "еді", "екен"))
 
 
 
@@ -45,6 +49,24 @@ def is_passive(pos: str, lower: str, stem: str, not_verbs: frozenset[str] = froz
     return _passive_stem(stem)
 
 
+def _passive_fits(base: str, suffix: str) -> bool:
+    """Whether ``suffix`` is the passive's variant after ``base``: «-ыл/-іл» after a consonant
+    other than л (жаз-ыл, жу-ыл), «-ын/-ін» after л (ал-ын, бөл-ін), «-л» after a vowel
+    (анықта-л), «-н» after a vowel stem with an л (қабылда-н, жоспарла-н). Elsewhere «-ын/-н»
+    is the reflexive or a noun's ending: жаб-ын (жабынды: a covering, acc.), шығ-ын (шығынды:
+    an expense), тамақта-н (тамақтанады: eats)."""
+    last = base[-1]
+    vowel = last in VOWELS and last not in GLIDES
+    if suffix in ("ыл", "іл"):
+        return not vowel and last != "л"
+    if suffix in ("ын", "ін"):
+        return last == "л"
+    if suffix == "л":
+        return vowel
+    # қолда + н is «қолдану» (to use), its passive «қолдал» (kk_grammar.toml, passive_in_l)
+    return vowel and "л" in base and base not in _PASSIVE_IN_L
+
+
 @lru_cache(maxsize=20_000)
 def _passive_stem(stem: str) -> bool:
     lex = lexicon()
@@ -52,9 +74,16 @@ def _passive_stem(stem: str) -> bool:
         base = stem[: -len(suffix)]
         if not stem.endswith(suffix) or not (len(base) >= 3 or base == "ал"):
             continue  # «келеді», «жолды», «малды»: a two-letter "base" is a coincidence
-        if lex.is_verb(base, depth=1):
+        if _passive_fits(base, suffix) and lex.is_verb(base, depth=1) and not _half_of_ju(base, lex):
             return True
     return False
+
+
+def _half_of_ju(base: str, lex: Lexicon) -> bool:
+    """A vowel "verb" the lexicon has only from a verbal noun in «-ю» whose stem ends in «й»:
+    «қалқа» from қалқаю (қалқай-), so «қалқанды» (a shield, acc.) read қалқа + н + ды. A real
+    vowel verb has its verbal noun in «-у» (анықтау, қабылдау)."""
+    return base[-1] in VOWELS and base + "у" not in lex.words and base + "й" in lex.verbs
 
 
 # -- J700: «қаралатын болады» → «қаралады» -------------------------------------------------------
@@ -84,11 +113,14 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     set_phrases = rule.word_set("set_phrases")
     finite = rule.word_set("finite")
     not_verbs = rule.word_set("not_verbs")
+    passive_with = rule.params.get("passive_with", {})
     doc = ctx.doc
     ts = token_strings(doc)
     # is_passive's first test: the verbs, found by C scans
     for i in positions(ts.pos, "VERB"):
-        if ts.lemma[i] in skip or not is_passive("VERB", ts.lower[i], ts.lemma[i], not_verbs):
+        if ts.lemma[i] in skip and not _passive_with(ts, i, passive_with.get(ts.lemma[i])):
+            continue
+        if not is_passive("VERB", ts.lower[i], ts.lemma[i], not_verbs):
             continue
         if i > 0 and f"{ts.lower[i - 1]} {ts.lemma[i]}" in set_phrases:
             continue  # «жауапқа тартылды»: the standard term
@@ -101,12 +133,30 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         end = tok.i + 1
         if tags.endswith("conv.p"):
             # «беріліп отыр», «жоспарланып отыр»: the converb with its auxiliary
-            if end < len(doc) and doc[end].lower_.startswith(("отыр", "жатыр", "келеді", "келген")):
+            if end < len(doc) and doc[end].lower_.startswith(("отыр", "жатыр", "келеді", "келген")) and _aux_finite(ts, end):
                 end += 1
             else:
                 continue
         s, e = ctx.token_span(tok.i, end)
         yield Hit(s, e)
+
+
+def _passive_with(ts: TokenStrings, i: int, subjects: list[str] | None) -> bool:
+    """A middle verb that is a passive after one of ``subjects`` (stems) in the three words
+    before it: «жарық бұзылды» (broke down) but «қарау мерзімі бұзылды» (someone broke it)."""
+    return bool(subjects) and any(ts.lemma[j] in subjects for j in range(max(0, i - 3), i))
+
+
+def _aux_finite(ts: TokenStrings, j: int) -> bool:
+    """Whether the auxiliary after a converb is the predicate: «беріліп отыр», «жоспарланып
+    келген.», not a participle on a noun («сұралып отырған анықтаманы») or a subordinate
+    ending («тәрбиеленіп отырғандықтан»)."""
+    tags = ts.tag[j]
+    if "ptcp" not in tags:
+        return True
+    if not tags.endswith("ptcp.past"):
+        return False
+    return j + 1 >= len(ts.lower) or ts.punct[j + 1] or ts.space[j + 1] or ts.lower[j + 1] in _AFTER_PREDICATE
 
 
 # -- J801: chains of genitive / possessive nouns -----------------------------------------------
