@@ -1159,3 +1159,88 @@ def test_a_body_paragraph_with_a_name_at_a_lines_end_is_no_signature(paragraph):
         start += len(t) + 2
     lay = layout(paragraphs, [None] * len(paragraphs), "ru")
     assert lay.signature is None and lay.zones[1] == "body"
+
+
+# ---------------------------------------------------------------------------- the reader's next step
+
+
+def _decided(body: str, lang: str = "ru") -> str:
+    if lang == "ru":
+        return f"Уважаемый Бахыт Оразбаевич!\n\n{body}\n\nРуководитель отдела    К. Ж. Турсынбеков\nИсп.: Абдуллаева Н. С.\nТел.: 8 (72537) 2-18-44\n"
+    return f"Құрметті Бақыт Оразбайұлы!\n\n{body}\n\nБөлім басшысы    Г. Мұратова\nОрынд.: Н. Серікбаева\nТел.: 8 7142 53-60-81\n"
+
+
+_REFUSED_RU = "Мы не можем назначить Вашей семье адресную социальную помощь: доход семьи выше черты бедности. "
+_REFUSED_KK = "Отбасыңызға атаулы әлеуметтік көмек тағайындай алмаймыз, себебі отбасыңыздың табысы кедейлік шегінен жоғары. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _decided(_REFUSED_RU + "Если Вы не согласны с решением, можете обжаловать его в акимате Сарыагашского района в течение трёх месяцев (статья 91 АППК РК)."),
+        _decided(_REFUSED_KK + "Шешімімізбен келіспесеңіз, оны алған күннен бастап үш ай ішінде қала әкімдігіне шағым бере аласыз.", "kk"),
+    ],
+    ids=["ru", "kk"],
+)
+def test_a_refusal_with_its_reasons_and_the_appeal_route_needs_no_dated_step(text):
+    """A final refusal with its reasons leaves the reader one way forward, the appeal: L112 asked
+    such a letter for a date of something still to happen (corpora/jargon ru 014, kk 026 plain)."""
+    _, has, codes = _reading(text)
+    assert has["decision"] and has["reasons"] and has["appeal_route"]
+    assert has["next_step"] is True and "L112" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _decided(_REFUSED_RU + "Если доход семьи уменьшится, подайте заявление ещё раз."),
+        _decided(_REFUSED_RU + "Когда статус появится, обратитесь к участковому врачу снова."),
+        _decided("Вашу транспортную карту заблокировали 30 апреля 2026 года: закончился её срок. Получите новую карту в офисе перевозчика."),
+        _decided(_REFUSED_KK + "Табысыңыз азайса, өтінішті қайта тапсырыңыз.", "kk"),
+        _decided(_REFUSED_KK + "Келіспесеңіз, сотқа жүгініңіз.", "kk"),
+    ],
+    ids=["ru-submit-again", "ru-apply-to", "ru-done-get", "kk-submit-again", "kk-go-to-court"],
+)
+def test_an_instruction_to_the_reader_is_a_next_step_without_a_date(text):
+    """In a decided case what the reader must do (imperative: «подайте», «обратитесь»,
+    «тапсырыңыз», «жүгініңіз») is the next step, dated or not (domain notes, «Skeleton» 4)."""
+    _, has, codes = _reading(text)
+    assert has["decision"] is True
+    assert has["next_step"] is True and "L112" not in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # our own action promised without a date stays no next step
+        _decided("Ваше заявление удовлетворено: плату за январь мы пересчитаем, когда поступят показания счётчика."),
+        # a phone for questions is a contact
+        _decided(_REFUSED_RU + "Вопросы можно задать Мадине Жанузаковой: 8 (72772) 4-18-26."),
+        _decided(_REFUSED_RU + "Если будут вопросы, звоните Елене Юрьевне Бондаренко: 8 (7142) 57-61-02."),
+        _decided(_REFUSED_KK + "Сұрағыңыз болса, Жандос Тәкеновке қоңырау шалыңыз.", "kk"),
+        _decided(_REFUSED_KK + "Сұрақтарыңыз болса, бөлімге келіңіз: Абай көшесі, 24-үй.", "kk"),
+        # the reader's appeal retold («… и просите …») and an apology are no instructions
+        _decided("В заявлении Вы указываете, что семья живёт на одну зарплату, и просите оказать помощь. " + _REFUSED_RU + "Извините за задержку ответа."),
+        # «қызыңыз» (your daughter) has the form of an imperative («қыз» is also a verb)
+        _decided("Өтінішіңізге жауап: қызыңыз Айша Маратқызын № 12 мектепке ауыстыра алмаймыз, себебі онда бос орын жоқ.", "kk"),
+        # a refusal with its reasons but no appeal route
+        _decided(_REFUSED_RU.strip()),
+    ],
+    ids=["ru-our-promise", "ru-questions-to", "ru-call", "kk-call", "kk-questions-come", "ru-retold-appeal", "kk-daughter", "ru-no-route"],
+)
+def test_a_contact_or_an_undated_promise_of_ours_is_still_no_next_step(text):
+    _, has, codes = _reading(text)
+    assert has["decision"] is True
+    assert has["next_step"] is False and "L112" in codes
+
+
+def test_an_appointment_with_its_date_is_a_next_step():
+    """«Вы записаны на приём … 14 октября в 10:30» (a participle, no future verb) got L112 where
+    «Кардиолог примет Вас 14 октября …» did not (audit 4, messy #8)."""
+    text = (
+        "Уважаемая Гульнар Тлеубековна!\n\nВы записаны на приём к кардиологу 14 октября 2025 года в 10:30, кабинет 212. "
+        "Если время Вам неудобно, позвоните в регистратуру по телефону 8 (7182) 55-19-00.\n\n"
+        "Руководитель управления\t\tМ. Касымов\n\nИсп.: Жакупова Р., тел. 8 (7182) 55-18-44\n"
+    )
+    _, has, codes = _reading(text)
+    assert has["next_step"] is True and "L112" not in codes

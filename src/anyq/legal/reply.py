@@ -1,4 +1,4 @@
-"""Reading a reply: is there a decision, its reasons, a dated next step, the appeal route,
+"""Reading a reply: is there a decision, its reasons, a next step, the appeal route,
 a contact — and which devices of an «отписка» stand in their place.
 
 Every judgement is made on sentences of the letter's body with the cue lexicons of
@@ -137,6 +137,9 @@ _APPEAL_DATE = {
 _NOT_REFUSALS = frozenset(_WORDS["ru"]["not_refusals"] + _WORDS["kk"]["not_refusals"])
 # Kazakh verbs of telling: «хабарлаймыз», «түсіндіреміз» are said now, not promised
 _KK_TELLING = frozenset(_WORDS["kk"]["telling"])
+# verbs whose imperative is no next step: calling in with questions (a contact), «извините»
+_RU_NOT_STEPS = frozenset(_WORDS["ru"]["not_step_verbs"])
+_KK_NOT_STEPS = frozenset(_WORDS["kk"]["not_step_verbs"])
 
 
 @dataclass(slots=True)
@@ -264,6 +267,48 @@ def _kk_forward_looking(t: Token) -> bool:
 
     # «тапсырыңыз», «хабарласыңыз»: the polite imperative
     return "poss2pol" in a.tags and stemmer().lex.is_verb(a.stem, depth=0)
+
+
+def instructs(s: Sentence) -> bool:
+    """Tells the reader what to do: a verb in the imperative («подайте заявление ещё раз»,
+    «обратитесь к врачу», «тапсырыңыз», «жүгініңіз»), not one of calling in with questions
+    («звоните …», «хабарласыңыз»: a contact), of courtesy («извините») nor «можете» (what the
+    reader may do; ``not_step_verbs`` in reply_cues.toml)."""
+    if s.span is None:
+        return False
+    ts = token_strings(s.span.doc)
+    a, b = s.span.start, s.span.end
+    if s.lang == "ru":
+        lower, tag, lemma = ts.lower, ts.tag, ts.lemma
+        for i in range(a, b):
+            t = tag[i]
+            if not t.startswith("VERB") or lemma[i] in _RU_NOT_STEPS:
+                continue
+            # «получите», «обратитесь» are read as the indicative «вы получите»: without «Вы»
+            # before them in the sentence they are the imperative («В обращении Вы указываете …
+            # и просите …» retells the appeal)
+            if "impr" in t or "2per" in t and "plur" in t and "вы" not in lower[a:i]:
+                return True
+        return False
+    doc = s.span.doc
+    for t in _candidate_tokens(s, words=(), in_tag=("poss2pol",)):
+        # the verb ends its clause: «қызыңыз Айша …», «табысыңыз туралы» are nouns of the same form
+        ends = t.i + 1 >= b or not doc[t.i + 1].is_alpha or doc[t.i + 1].lower_ in _KK_AND
+        if ends and _kk_instructs(t):
+            return True
+    return False
+
+
+_KK_AND = frozenset(("және", "немесе", "да", "де", "та", "те"))
+
+
+def _kk_instructs(t: Token) -> bool:
+    """The polite imperative of a verb, not of calling or courtesy: «тапсырыңыз», «келіңіз»."""
+    from anyq.nlp.stem_kk import stemmer
+
+    a = t._.kk
+    # the imperative is the bare stem with «-(ы)ңыз»: «жеріңізді», «балаларыңыз» are nouns
+    return a is not None and a.tags == ("poss2pol",) and a.stem not in _KK_NOT_STEPS and stemmer().lex.is_verb(a.stem, depth=0)
 
 
 def refusal(s: Sentence) -> str | None:
@@ -556,7 +601,9 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
             if not c.search("formula", s.text):
                 has["reasons"], ev["reasons"] = True, s
         dated = has_date(s.text, s.lang) and has_date(step_text(s, cits), s.lang)  # not the appeal's or an act's date
-        if not has["next_step"] and (has_deadline(s.text, s.lang) or dated and forward_looking(s)):
+        # an appointment made for the reader is a next step with its date: «Вы записаны на приём
+        # 14 октября в 10:30» says what happens when, as «Кардиолог примет Вас 14 октября» does
+        if not has["next_step"] and (has_deadline(s.text, s.lang) or dated and (forward_looking(s) or c.search("appointment", s.text))):
             if not c.search("hedge", s.text) and id(s) not in norms:
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
@@ -591,11 +638,39 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                     has["reasons"], ev["reasons"] = True, s
                     break
 
+    if has["decision"] and not has["next_step"]:
+        # a case decided needs no date for what the reader does next (domain notes, «Skeleton»
+        # 4: «who does what by when, or what the citizen must do»): an instruction to the reader
+        # («Если доход уменьшится, подайте заявление ещё раз») or, after a refusal with its reasons,
+        # the appeal route. A promise of our own action («мы пересчитаем …») still needs its date
+        for s in body:
+            c = c_of(s)
+            if id(s) in appeal_ids or id(s) in norms or any(c.search(k, s.text) for k in _NO_STEP):
+                continue
+            if instructs(s):
+                has["next_step"], ev["next_step"] = True, s
+                break
+        d = ev["decision"]
+        # the route told to the reader, not a norm retold («… освидетельствуемое лицо вправе обжаловать …»)
+        route = next((s for s in routes if id(s) not in norms), None)
+        if not has["next_step"] and has["reasons"] and route is not None and d is not None and _refuses(d):
+            has["next_step"], ev["next_step"] = True, route
+
     if forwarding is not None:
         others = (s for s in body if s is not forwarding and id(s) not in appeal_ids and id(s) not in norms)
         reading.forward_only = not any(_tells_case(s, cits) for s in others)
     has["contact"] = has_contact(lay) or gives_phone(lay)
     return reading
+
+
+# the devices that make an instruction no next step: «рекомендуем обратиться», «при наличии …»;
+# and an offer to answer questions («Сұрақтарыңыз болса, … келіңіз»: a contact)
+_NO_STEP = ("hedge", "promise", "redirect", "formula", "noted", "clarified", "measures", "questions_to")
+
+
+def _refuses(s: Sentence) -> bool:
+    """The decision refuses: «отказано», «не можем …», «бере алмаймыз», or a refusal told by its verb."""
+    return cues(s.lang).search("refused", s.text) is not None or refusal(s) is not None
 
 
 def _tells_case(s: Sentence, cits: list[Citation]) -> bool:
