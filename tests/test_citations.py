@@ -349,3 +349,17 @@ def test_kazakh_normative_acts_with_none_named_are_a_vague_reference(text, vague
     assert bool([f for f in anyq.check(text, lang="kk", select=["L501"]).findings]) is vague
     # the reply reading counts it as the «отписка» device, as «заңнама» and the Russian «нормативные правовые акты»
     assert (cues("kk").search("vague_law", text) is not None) is vague
+
+
+def test_a_title_whose_one_guillemet_closes_a_quotation_inside_it_is_the_acts_title():
+    # «Об утверждении Правил … «Выдача справок»: one » closes both (anyq.text.quotations); the
+    # order had no title and its rules were cited on their own
+    text = (
+        "Справка выдаётся согласно приказу Министра от 10 марта 2020 года № 123 «Об утверждении Правил "
+        "оказания государственной услуги «Выдача справок» в течение пяти рабочих дней."
+    )
+    (c,) = parse_citations(text, "ru")
+    assert c.act_title == "Об утверждении Правил оказания государственной услуги «Выдача справок"
+    # a straight quote right after the act's name still opens its title
+    (c,) = parse_citations('Ответ дан в соответствии с Законом РК"О языках в Республике Казахстан" от 11 июля 1997 года.', "ru")
+    assert c.act_title == "О языках в Республике Казахстан"

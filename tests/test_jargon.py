@@ -556,6 +556,46 @@ def test_a_guillemet_quote_inside_straight_quotes_keeps_the_outer_quotation():
     assert not [t for t in found if "настоящее время" in t or "проведение" in t], found
 
 
+def test_a_genitive_chain_after_a_name_closed_by_one_guillemet_is_reported():
+    # «Государственная корпорация «Правительство для граждан»: one » closes both; J353 took
+    # every word after the name for quoted (C103 reported the chain instead)
+    text = (
+        "Филиал НАО «Государственная корпорация «Правительство для граждан» по Павлодарской области "
+        "рассмотрел обращение по поводу организации доставки пенсионных выплат по месту жительства."
+    )
+    found = [(f.code, f.text) for f in anyq.check(text, lang="ru", select=["J353"]).findings]
+    assert found == [("J353", "организации доставки пенсионных выплат")]
+
+
+def test_a_straight_quotation_wrapped_over_two_lines_is_one_quotation():
+    # the quotation was read on one line only: its jargon was reported as the writer's
+    text = 'Вы пишете: "в настоящее время ремонт кровли в нашем доме\nне проводится", и просите проверить подрядчика.'
+    assert anyq.check(text, lang="ru", select=["J"]).findings == []
+
+
+@pytest.mark.parametrize(
+    "text,quoted",
+    [
+        # nested «„…“», and „…” as some keyboards type it: the outer quotation only
+        ("Закон «О порядке „рассмотрения“ обращений» применяется.", ["О порядке „рассмотрения“ обращений"]),
+        ("Программа „Нурлы жер” продлена, ответ по «Ақ жол „Береке”» дан.", ["Нурлы жер", "Ақ жол „Береке”"]),
+        # one » for «…«…»; one « for two quotations of a Kazakh name (the second » is stray)
+        ("Филиал НАО «Государственная корпорация «Правительство для граждан» по области сообщает.", ["Государственная корпорация «Правительство для граждан"]),
+        ("«Қазақстан темір жолы» ҰК» АҚ және «Ақбұлақ-2»-ден учаске", ["Қазақстан темір жолы", "Ақбұлақ-2"]),
+        # nested straight quotes; an inch mark and apostrophes are no quotes
+        ('ТОО "Компания "Береке"" передало монитор 24" и кабель.', ['Компания "Береке"']),
+        ("Заявитель Д'Артаньян и O'Brien пишут: \"прошу проверить\".", ["прошу проверить"]),
+        # left open: quotes nothing, not even the closed one after it; a blank line ends a paragraph
+        ('Ремонт ведёт ТОО «Алем строй". Вы пишете: "прошу проверить".', ["прошу проверить"]),
+        ("Вы пишете: «прошу проверить подрядчика.\n\nРемонт по программе «Нурлы жер» идёт.", ["Нурлы жер"]),
+    ],
+)
+def test_quotations_of_a_paragraph(text, quoted):
+    from anyq.text import quotations
+
+    assert [text[s:e] for s, e in quotations.spans(text)] == quoted
+
+
 def test_the_doer_of_a_verbal_noun_is_not_the_doer_of_the_passive_and_a_reflexive_passive_names_its_doer_too():
     # regress3 #1, #2: «работниками почты» deliver, they did not «предусмотреть»; «ведётся органом» names its doer
     text = (

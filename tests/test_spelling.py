@@ -375,3 +375,32 @@ def test_predstavit_and_predostavit_confused_on_unambiguous_collocations():
         "Представитель ОСИ представил отчёт в отдел. Имущество предоставлено в доверительное управление."
     )
     assert _paronyms(right) == []
+
+
+# -- quotations: the speller reads them from anyq.text.quotations, as J353 and the runner do ----
+@pytest.mark.parametrize(
+    "text,lang,typo",
+    [
+        # one » closes both «: the words after the name are the writer's (they were skipped to
+        # the end of the paragraph)
+        ("Филиал НАО «Государственная корпорация «Правительство для граждан» по Павлодарской области рассмотрел Ваше обрашение о выдаче справки.", "ru", "обрашение"),
+        # a quote mark left open quotes nothing: it hid the rest of the paragraph
+        ("Ремонт дома ведёт ТОО «Алем строй. Подрядчик закончит ремонт кравли в мае.", "ru", "кравли"),
+        # an inch mark is no quote: the straight quote after 24 hid the rest of the paragraph
+        ('В школу передан монитор 24" и проектор, обарудование установлено в кабинете информатики.', "ru", "обарудование"),
+        ('Мектепке 24" монитор берілді, жабдықтар информатика кабинетіне орнатылдды.', "kk", "орнатылдды"),
+    ],
+)
+def test_words_after_a_quotation_that_is_not_one_are_checked(text, lang, typo):
+    assert typo in [f.text for f in _s101(text, lang)]
+
+
+def test_quoted_words_stay_unchecked_and_a_quote_does_not_reach_the_next_paragraph():
+    # the citizen's words in «…» with a straight "…" inside, and a Kazakh name whose one «
+    # opens two quotations: not checked; an apostrophe is no quote mark; a quotation left
+    # open at a paragraph's end does not run into the next one
+    assert _s101('Вы пишете: «ТОО "Кравля" не закончило ремонт кравли».', "ru") == []
+    assert [f.text for f in _s101("Заявитель Д'Артаньян просит проверить ремонт кравли.", "ru")] == ["кравли"]
+    assert [f.text for f in _s101("«Қазақстан темір жолы» ҰК» АҚ жүктерді тасымалдау жұмысын орнатылдды.", "kk")] == ["орнатылдды"]
+    text = "Вы пишете: «прошу проверить работу подрядчика.\n\nПодрядчик закончит ремонт кравли в мае."
+    assert [f.text for f in _s101(text, "ru")] == ["кравли"]

@@ -27,12 +27,12 @@ from spacy.tokens import Doc, Token
 from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import ParagraphContext, paragraph_rule
 from anyq.nlp.clauses import RU_NAME_PLACES, ru_chain_nouns
-from anyq.nlp.normalize import doc_text
 from anyq.nlp.strings import token_strings
 from anyq.resources import rules_toml
 from anyq.suggest.base import match_case
 from anyq.suggest.ru import grammemes, inflect_verb, noun_phrase, parses, reinflect_np
 from anyq.suggest.verbal_nouns import verbal_nouns
+from anyq.text import quotations
 
 _AUX = frozenset({"быть", "мочь", "должный"})
 
@@ -354,8 +354,8 @@ def genitive_chain(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         nouns = nouns[: ru_chain_nouns(ts.lemma[head] if head >= 0 else "", [ts.lemma[i] for i in nouns])]
         if len(nouns) < limit or not any(_deverbal_lemma(ts.lemma[i]) for i in nouns):
             return
-        quoted = _quoted(doc)
-        if any(i in quoted for i in nouns):
+        quoted = quotations.quoted_tokens(doc)
+        if not quoted.isdisjoint(nouns):
             return
         s, e = ctx.token_span(run[0][0], nouns[-1] + 1)
         yield Hit(s, e, values={"value": len(nouns), "threshold": limit})
@@ -397,22 +397,6 @@ def _adjectival(word: str) -> bool:
 
 def _deverbal_lemma(lemma: str) -> bool:
     return lemma in verbal_nouns() or lemma.endswith(("ние", "тие", "ция", "ство"))
-
-
-def _quoted(doc: Doc) -> set[int]:
-    """Indices of tokens inside «…» (names of bodies and acts)."""
-    out: set[int] = set()
-    if "«" not in doc_text(doc):
-        return out
-    depth = 0
-    for i, text in enumerate(token_strings(doc).text):
-        if text == "«":
-            depth += 1
-        elif text == "»":
-            depth = max(0, depth - 1)
-        elif depth:
-            out.add(i)
-    return out
 
 
 # -- J104: «данный» in the sense "this" -------------------------------------------------------

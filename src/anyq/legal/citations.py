@@ -36,6 +36,7 @@ from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.acts import Act, registry
 from anyq.legal.firstchar import alternatives, first_item, skipping
+from anyq.text import quotations
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
 # ---------------------------------------------------------------------------- building blocks
@@ -81,26 +82,12 @@ def _iso(m: re.Match[str], months: dict[str, int]) -> str | None:
 
 
 def quoted(text: str, pos: int) -> tuple[int, str] | None:
-    """A quoted title starting at ``pos`` («…», with nested «…» allowed): (end, inner text)."""
-    if pos >= len(text) or text[pos] not in _QUOTES:
-        return None
-    open_, close = text[pos], _QUOTES[text[pos]]
-    limit = min(len(text), pos + 400)
-    if open_ == close:
-        j = text.find(close, pos + 1, limit)
-        return (j + 1, text[pos + 1 : j]) if j > 0 else None
-    depth = 0
-    for i in range(pos, limit):
-        ch = text[i]
-        if ch == open_:
-            depth += 1
-        elif ch == close:
-            depth -= 1
-            if depth == 0:
-                return i + 1, text[pos + 1 : i]
-        elif text.startswith("\n\n", i):
-            return None
-    return None
+    """A quoted title starting at ``pos`` («…», „…“, “…” or "…", with quotations nested in it):
+    (end, inner text). The quotations are the paragraph's (:mod:`anyq.text.quotations`)."""
+    close = quotations.of(text).closing.get(pos, -1)
+    if close < 0 or close - pos > 400:
+        return None  # no quotation opens here, or one too long for a title
+    return close + 1, text[pos + 1 : close]
 
 
 def _numbers(s: str, subpoint: bool = False) -> list[str]:

@@ -21,10 +21,9 @@ from spacy.tokens import Doc, Token
 
 from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens, word_language
+from anyq.text import quotations
 
-_OPEN = {"«", "„"}
-_CLOSE = {"»", "”"}
-_QUOTES = frozenset(_OPEN | _CLOSE | {"“", '"'})  # every character the quote tracking reads
+_QUOTES = frozenset('«»„“”"')  # a quote mark does not end a sentence's start
 _LETTERS = {lang: frozenset(a + a.upper() + "-") for lang, a in ALPHABET.items()}
 _ANY_CYRILLIC_WORD = frozenset(ALPHABET["kk"] + ALPHABET["kk"].upper() + "-")
 # stress marks and soft hyphens do not change the word: strip them before the lookup
@@ -176,11 +175,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
     dictionaries for nothing)."""
     unknown: list[WordToCheck] = []
     names: list[WordToCheck] = []
-    quote_depth = 0
-    straight_open = False
     first = True
     min_length = opts.min_length
-    skip_quoted = opts.skip_quoted
+    # the paragraph's quotations (anyq.text.quotations), as J353 and the runner read them
+    quoted = quotations.quoted_tokens(doc) if opts.skip_quoted else frozenset()
     # the doc's arrays, not Token objects: this loop sees every token of every paragraph
     ts = token_strings(doc)
     texts, spacy_flags, sent_starts = ts.text, ts.ws, ts.sent_start
@@ -197,18 +195,10 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
         if k < _NOT_CHECKED:
             if k == _WORDLIKE:
                 first = False
-            elif k == _QUOTE:
-                c = t[0]
-                if c in _OPEN or (c == "“" and quote_depth == 0):
-                    quote_depth += 1
-                elif c in _CLOSE or c == "“":
-                    quote_depth = max(0, quote_depth - 1)
-                else:
-                    straight_open = not straight_open  # «"»
             continue
         at_start = first
         first = False
-        if k == _NOT_CHECKED or (skip_quoted and (quote_depth or straight_open)):
+        if k == _NOT_CHECKED or i in quoted:
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
