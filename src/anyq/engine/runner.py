@@ -24,7 +24,7 @@ from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, 
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.legal.layout import Layout, layout, prose_paragraphs
-from anyq.nlp.normalize import span_offsets
+from anyq.nlp.normalize import OFFSETS, doc_text, span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import WORD, letters_of, word_flags
@@ -42,11 +42,18 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 
-def _outside_quotations(hits: list[tuple[Rule, Hit, str]], paragraphs: list[Paragraph]) -> list[tuple[Rule, Hit, str]]:
+def _outside_quotations(hits: list[tuple[Rule, Hit, str]], paragraphs: list[Paragraph], docs: list[Doc | None]) -> list[tuple[Rule, Hit, str]]:
     """Jargon hits that lie wholly inside a quotation are dropped: the title of a law or a
     programme, a name, the citizen's own words are not the writer's to reword. Quotations are
     read per paragraph: a quote mark left open must not swallow the paragraphs after it."""
-    quoted = [(p.start + a, p.start + b) for p in paragraphs for a, b in quotations.spans(p.text)]
+    quoted = []
+    for p, doc in zip(paragraphs, docs):
+        # the Doc's text, whose quotations J353 and the speller have read already (whitespace
+        # folded: the same quotations), placed back in the paragraph
+        found = quotations.spans(p.text if doc is None else doc_text(doc))
+        if found:
+            offsets = doc.user_data.get(OFFSETS) if doc is not None else None
+            quoted += [(p.start + offsets[a], p.start + offsets[b]) if offsets else (p.start + a, p.start + b) for a, b in found]
     if not quoted:
         return hits
     return [h for h in hits if h[0].category != "jargon" or not quotations.inside(quoted, h[1].start, h[1].end)]
@@ -210,7 +217,7 @@ class Linter:
         if facts:
             dctx.facts["suppressions"] = facts
         hits += self._document_hits(dctx)
-        hits = _outside_quotations(hits, paragraphs)
+        hits = _outside_quotations(hits, paragraphs, docs)
         findings = self._findings(read, hits, cleaned)
         if directives or ignore:
             findings = suppress.apply(findings, directives, ignore)
