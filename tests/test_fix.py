@@ -94,6 +94,26 @@ def test_standard_input_is_fixed_to_standard_output():
     assert result.stdout == FIXED
 
 
+def test_fixed_standard_input_keeps_its_encoding_bom_and_line_endings():
+    # --fix - printed the fixed text as UTF-8 with LF line breaks: a Windows-1251, BOM or CRLF
+    # letter piped through an editor came back changed beyond its fixes (a file kept them all)
+    kk = "Құрметті Айгүл Мұратқызы!\n\nӨтінішіңіз қаралды, жауап - 15 мамырға дейін беріледі.\n"
+    kk_fixed = kk.replace(" - ", " — ")
+    crlf = "\r\n"
+    cases = [
+        ("ru", DAMAGED.replace("\n", crlf).encode("cp1251"), FIXED.replace("\n", crlf).encode("cp1251")),
+        ("ru", b"\xef\xbb\xbf" + DAMAGED.replace("\n", crlf).encode("utf-8"), b"\xef\xbb\xbf" + FIXED.replace("\n", crlf).encode("utf-8")),
+        ("kk", kk.replace("\n", crlf).encode("kz1048"), kk_fixed.replace("\n", crlf).encode("kz1048")),
+        ("kk", b"\xef\xbb\xbf" + kk.encode("utf-8"), b"\xef\xbb\xbf" + kk_fixed.encode("utf-8")),
+    ]
+    for lang, data, want in cases:
+        result = runner.invoke(app, ["check", "-", "--fix", "-q", "--no-cache", "--lang", lang], input=data)
+        assert result.stdout_bytes == want, (lang, data[:20])
+    # nothing to fix: the input comes back byte for byte
+    clean = FIXED_SPELLING.replace("\n", crlf).encode("cp1251")
+    assert runner.invoke(app, ["check", "-", "--fix", "-q", "--no-cache", "--lang", "ru"], input=clean).stdout_bytes == clean
+
+
 def test_allow_and_allowlist_options(tmp_path):
     p = _write(tmp_path, "letter.txt", "Платформа цифроакимат заработала, в цифроакимате доступны госуслуги.\n")
     words = _write(tmp_path, "words.txt", "# our words\nцифроакимат\n")

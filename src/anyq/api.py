@@ -326,9 +326,10 @@ class FileFix:
     result: FixResult | None = None
     note: str | None = None  # why the file was not fixed, one line
     written: bool = False
-    # standard input that is no text to fix (a .docx), as read: it goes out unchanged, as a
-    # text with nothing to fix does, so a filter keeps its input
-    unfixed_input: bytes | None = None
+    # standard input as ``--fix -`` gives it back on standard output: fixed in its own
+    # encoding, byte-order mark and line endings, as a file is written; as read when there is
+    # nothing to fix or it is no text to fix (a .docx), so a filter keeps its input
+    stdin_output: bytes | None = None
 
 
 def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = False, write: bool = True, stdin_filename: str | None = None) -> FileFix:
@@ -337,7 +338,7 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
     Only .txt and .md files (and standard input) are ever fixed; any other file is checked
     and reported unchanged, with a note.
     """
-    from anyq.fixes import FixError, can_fix, write_fixed
+    from anyq.fixes import FixError, can_fix, fixed_bytes, write_fixed
 
     s = settings or Settings()
     data = None
@@ -355,7 +356,7 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
         return FileFix(report, source.text, note="not fixed: --fix and --diff work on .txt and .md files only")
     if source.format not in ("txt", "md"):
         # read by its content (a Word file saved as letter.txt): its bytes are no text to rewrite
-        return FileFix(report, source.text, note=f"not fixed: it holds a .{source.format} document, not plain text", unfixed_input=data)
+        return FileFix(report, source.text, note=f"not fixed: it holds a .{source.format} document, not plain text", stdin_output=data)
     result = fix_source(source, s, spelling=spelling, report=report)
     out = FileFix(result.report or report, source.text, result)
     if out.report is not None:
@@ -363,7 +364,13 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
         out.report.path = name
         for f in out.report.findings:
             f.path = name
-    if write and result.changed and path != "-":
+    if path == "-":
+        try:
+            out.stdin_output = fixed_bytes(data, source.text, source.encoding, result.text) if result.changed else data
+        except FixError as exc:
+            out.report, out.note, out.stdin_output = report, f"not fixed: {exc}", data
+        return out
+    if write and result.changed:
         try:
             write_fixed(path, source.text, source.encoding, result.text)
         except (FixError, OSError) as exc:

@@ -515,12 +515,10 @@ def _fix_run(paths, resolver, discovery, *, diff, spelling, format, output, colo
                 if result is not None and result.changed and ff.original is not None:
                     out.write(unified_diff(report.path, ff.original, result.text))
                 continue
-            if path == "-" and result is not None:
-                sys.stdout.write(result.text)  # fixed standard input goes to standard output
+            if ff.stdin_output is not None:
+                # standard input, fixed or not, in its own encoding and line endings
                 sys.stdout.flush()
-            elif ff.unfixed_input is not None:
-                sys.stdout.flush()
-                sys.stdout.buffer.write(ff.unfixed_input)  # a document on standard input: unchanged
+                sys.stdout.buffer.write(ff.stdin_output)
                 sys.stdout.buffer.flush()
             if ff.written and result is not None:
                 counts = ", ".join(f"{c} ×{n}" for c, n in result.counts().items())

@@ -268,6 +268,23 @@ def restore_newlines(raw_text: str, original: str, fixed: str) -> str:
     return "".join(parts)
 
 
+def fixed_bytes(raw: bytes, original_text: str, encoding: str | None, fixed_text: str) -> bytes:
+    """``raw`` (the bytes ``original_text`` was read from, in ``encoding``) with the changes of
+    ``fixed_text``: its encoding, byte-order mark and line endings kept. What ``--fix`` writes
+    to a file, and to standard output for standard input."""
+    raw_text, bom = _raw_text(raw, encoding)
+    if raw_text.replace("\r\n", "\n").replace("\r", "\n") != original_text:
+        raise FixError("changed on disk while it was being checked")
+    new_raw = restore_newlines(raw_text, original_text, fixed_text)
+    codec = _codec(encoding, raw)
+    if codec == "utf-8-sig":
+        codec = "utf-8"
+    try:
+        return bom + new_raw.encode(codec)
+    except UnicodeEncodeError as exc:
+        raise FixError(f"the fixed text cannot be written in {encoding} ({exc.object[exc.start]!r})") from None
+
+
 def write_fixed(path: str, original_text: str, encoding: str | None, fixed_text: str) -> None:
     """Write ``fixed_text`` (the fixed version of ``original_text``, the text as read) to ``path``.
 
@@ -280,18 +297,7 @@ def write_fixed(path: str, original_text: str, encoding: str | None, fixed_text:
         # and renaming a file over a pipe or device would not fix it but replace it
         raise FixError("is not a regular file")
     target = os.path.realpath(path)
-    raw = Path(target).read_bytes()
-    raw_text, bom = _raw_text(raw, encoding)
-    if raw_text.replace("\r\n", "\n").replace("\r", "\n") != original_text:
-        raise FixError("changed on disk while it was being checked")
-    new_raw = restore_newlines(raw_text, original_text, fixed_text)
-    codec = _codec(encoding, raw)
-    if codec == "utf-8-sig":
-        codec = "utf-8"
-    try:
-        data = bom + new_raw.encode(codec)
-    except UnicodeEncodeError as exc:
-        raise FixError(f"the fixed text cannot be written in {encoding} ({exc.object[exc.start]!r})") from None
+    data = fixed_bytes(Path(target).read_bytes(), original_text, encoding, fixed_text)
     directory = os.path.dirname(target) or "."
     mode = os.stat(target).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".anyq-tmp")
