@@ -425,3 +425,24 @@ def test_a_letter_of_requisites_alone_is_checked_not_scored_in_sarif_github_and_
     assert html.exit_code == 1
     assert f'<p class="skip">без оценки · бағаланбады: {NO_PROSE}</p>' in html.stdout
     assert "не проверялся" not in html.stdout
+
+
+def test_json_says_which_option_applies_each_fix(tmp_path, monkeypatch):
+    # "fix" showed a spelling correction that plain --fix never applies (it needs
+    # --fix-spelling), and nothing in the JSON told a consumer so; the text report said it
+    monkeypatch.chdir(tmp_path)
+    letter = Path("letter.txt")
+    letter.write_text("Уважаемый Асхат Маратович!\n\nВаше обращение рассмотренно, ответ будет дан в срок - до 15 мая.\n", encoding="utf-8")
+    args = ["check", "letter.txt", "--select", "S,T", "--lang", "ru", "--cache-dir", str(tmp_path / "cache")]
+    want = [("S101", "рассмотрено", "--fix-spelling"), ("T107", " — ", "--fix")]
+    for fmt in ("json", "jsonl", "json", "jsonl"):  # the second pair is served from the cache
+        out = runner.invoke(app, [*args, "-f", fmt]).stdout
+        file = json.loads(out)["files"][0] if fmt == "json" else json.loads(out)
+        assert [(f["code"], f["fix"], f["fix_applies_with"]) for f in file["findings"]] == want, fmt
+    text = runner.invoke(app, [*args, "--no-color"]).stdout
+    assert "«рассмотрено», «рассмотренное», «рассмотренной» (--fix-spelling)" in text and "« — » (--fix)" in text
+    # plain --fix applies what says "--fix", and only that
+    runner.invoke(app, [*args, "--fix", "-q"])
+    assert "рассмотренно, ответ будет дан в срок — до 15 мая" in letter.read_text(encoding="utf-8")
+    fixed = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)["files"][0]["findings"]
+    assert [(f["code"], f["fix_applies_with"]) for f in fixed] == [("S101", "--fix-spelling")]

@@ -40,8 +40,18 @@ class Finding:
     start: int = 0
     end: int = 0
     location: dict[str, Any] = field(default_factory=dict)
-    # the replacement of ``text`` that ``anyq check --fix`` applies; None when there is no safe fix
+    # the replacement of ``text`` that ``anyq check --fix`` applies (a spelling correction:
+    # ``--fix-spelling``, see ``fix_applies_with``); None when there is no safe fix
     fix: str | None = None
+
+    @property
+    def fix_applies_with(self) -> str | None:
+        """The option that applies ``fix``: ``--fix``, or ``--fix-spelling`` for a spelling
+        correction (plain ``--fix`` leaves those); None when there is no fix. JSON carries it
+        next to ``fix``, so a consumer knows what ``--fix`` applies."""
+        if self.fix is None:
+            return None
+        return "--fix-spelling" if self.category == "spelling" else "--fix"
 
     def to_dict(self) -> dict[str, Any]:
         # a shallow copy field by field: dataclasses.asdict deep-copies every value and
@@ -49,6 +59,7 @@ class Finding:
         d = {name: getattr(self, name) for name in _FINDING_FIELDS}
         d["suggestions"] = list(self.suggestions)
         d["location"] = dict(self.location)
+        d["fix_applies_with"] = self.fix_applies_with
         return d
 
 
@@ -154,6 +165,7 @@ class CachedReport:
             if not isinstance(f, dict) or f.keys() != _FINDING_KEYS:
                 raise ValueError("not a finding")
             f["path"] = self.path  # the dicts are ours: decoded for this report alone
+            del f["fix_applies_with"]  # derived from fix and category, not a field
             findings.append(Finding(**f))
         for key, kind in (("scores", dict), ("stats", dict), ("errors", list)):
             if not isinstance(d.get(key), kind):
@@ -163,7 +175,7 @@ class CachedReport:
                           findings=findings, errors=d["errors"], extra=extra, source_text=self.source_text)
 
 
-_FINDING_KEYS = frozenset(_FINDING_FIELDS)
+_FINDING_KEYS = frozenset((*_FINDING_FIELDS, "fix_applies_with"))
 
 
 class Summary:

@@ -63,7 +63,7 @@ def edits_from(findings: Iterable[Finding], *, spelling: bool = False, allowed: 
     """The fixes of ``findings``; spelling corrections only if ``spelling``."""
     out = []
     for f in findings:
-        if f.fix is None or (f.category == "spelling" and not spelling):
+        if f.fix is None or (f.fix_applies_with == "--fix-spelling" and not spelling):
             continue
         if allowed is not None and not allowed(f.fix):
             continue

@@ -77,7 +77,7 @@ class TextReporter:
         if f.suggestions:
             shown = ", ".join(f"«{s}»" if s.strip() else repr(s) for s in f.suggestions[:3])
             if f.fix is not None:
-                shown += " (--fix-spelling)" if f.category == "spelling" else " (--fix)"
+                shown += f" ({f.fix_applies_with})"
             w(f"  {self._c('green', '= suggestion:')} {shown}\n")
         elif f.advice:
             w(f"  {self._c('green', '= help:')} {f.advice}\n")
