@@ -272,6 +272,47 @@ def test_no_single_verb_that_leaves_a_word_behind_or_drops_one(text, code):
     assert hit[2] == []
 
 
+# -- a rewrite is pasted as is: the words around it take the case the new verb wants -----------------
+@pytest.mark.parametrize(
+    "text,code,span,first",
+    [
+        # «шешу» takes no «туралы»: the verbal noun it was about becomes its object
+        ("Әкімдік бағдаршам орнату туралы шешім қабылдады.", "J602", "орнату туралы шешім қабылдады", "орнатуды шешті"),
+        ("Меншік иелері басқару нысанын таңдау туралы шешім қабылдамаған.", "J602", "таңдау туралы шешім қабылдамаған", "таңдауды шешпеген"),
+        # the verbal noun's accusative object becomes the subject of the passive
+        ("Отбасыңыздың табысын есептеу жүргізілген кезде, табыс жоғары екені анықталды.", "J646", "табысын есептеу жүргізілген", "табысы есептелген"),
+        ("Төлемақыны қайта есептеу жүргізілетінін хабарлаймыз.", "J632", "Төлемақыны қайта есептеу жүргізілетінін", "Төлемақы қайта есептелетінін"),
+        # an adjective in «-ты/-ті» is no accusative: it stays, and the span with it
+        ("Күнделікті бақылау жүргізіледі.", "J601", "бақылау жүргізіледі", "бақыланады"),
+        # a negative verbal noun is an object of «ұсынамыз» too
+        ("Тіркеу рәсімін кейінге қалдырмау ұсынылатынын хабарлаймыз.", "J554", "қалдырмау ұсынылатынын", "қалдырмауды ұсынатынымызды"),
+        # «бойынша» takes no genitive: the demonstrative in the nominative
+        ("Жұмыстар жүргізілуде, оның шеңберінде 36 пәтер беру қарастырылған.", "J532", "оның шеңберінде", "сол бойынша"),
+    ],
+)
+def test_rewrite_fits_the_words_around_it(text, code, span, first):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert (hit[1], hit[2][:1]) == (span, [first])
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # a passive «шешілді» takes no object, and «бас тарту туралы шешілді» is no Kazakh
+        ("Көмек тағайындаудан бас тарту туралы шешім қабылданды.", "J602"),
+        # «мәселе туралы шешім» is no «мәселені шешу» (to solve the problem)
+        ("Жиналыста жөндеу мәселесі туралы шешім қабылдадық.", "J602"),
+        # «Сізді тексерілді» or «Сіз тексерілдіңіз»: the pronoun would change the verb's person
+        ("Сізді тексеру жүргізілді.", "J600"),
+        # «олар бойынша» changes the meaning; «олардың бойынша» is no Kazakh
+        ("Екі бағдарлама қабылданды, олардың шеңберінде 20 үй салынады.", "J532"),
+    ],
+)
+def test_no_rewrite_that_cannot_be_pasted(text, code):
+    hit = next(h for h in jargon(text) if h[0] == code)
+    assert hit[2] == []
+
+
 # -- J800: middle and reflexive verbs are no passive ------------------------------------------------
 @pytest.mark.parametrize(
     "text",

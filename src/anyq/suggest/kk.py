@@ -11,10 +11,12 @@ before a vowel (тап → табады).
 Words outside the match follow the replacement where they must: a split predicate whose one
 verb takes a direct object (``object = "dat>acc"``) turns the dative before it into the
 accusative, or the nominative under a passive («Ережеге өзгерістер енгізілді» → «Ереже
-өзгертілді»); a genitive dropped or made «Сіздің» changes the possessive of the noun after
-it («Бүгінгі күннің жағдайы» → «Бүгінгі жағдай»); «Сіз» as the subject puts the clause's
-final verb in the 2nd person («Сіз … келмедіңіз»). Where those words cannot be found or
-re-inflected safely, there is no suggestion.
+өзгертілді»); under a passive the accusative object of the phrase's verbal noun becomes the
+nominative too («табысын есептеу жүргізілді» → «табысы есептелді»); a genitive dropped or
+made «Сіздің» changes the possessive of the noun after it («Бүгінгі күннің жағдайы» →
+«Бүгінгі жағдай»); «Сіз» as the subject puts the clause's final verb in the 2nd person
+(«Сіз … келмедіңіз»). Where those words cannot be found or re-inflected safely, there is
+no suggestion.
 
 "Where the stem allows": when the text's verb has a voice the rule's phrase does not name
 (other than the passive, which is rebuilt for the new stem: тексер → тексеріл, бақыла →
@@ -200,6 +202,8 @@ def _nominative(word: str) -> str:
     return base
 
 
+# demonstrative genitives and the nominative that stands before a postposition («сол бойынша»)
+_GENITIVE_PRONOUNS = {"оның": "сол", "соның": "сол", "осының": "осы", "мұның": "бұл", "бұның": "бұл"}
 _CASE_TAGS = {"nom": None, "gen": "gen", "dat": "dat", "acc": "acc", "loc": "loc", "abl": "abl", "ins": "ins"}
 
 
@@ -285,19 +289,69 @@ def _fit_object(doc: Doc, start: int, end: int, out: list[str], phrase_word: str
     return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=start - 1)
 
 
-def _fit_verbal_noun_object(doc: Doc, start: int, end: int, out: list[str]) -> Fit:
+# postpositions «about»: «X туралы шешім» — what the noun after them is about
+_ABOUT = frozenset({"туралы", "жөнінде"})
+
+
+def _fit_verbal_noun_object(doc: Doc, start: int, end: int, out: list[str], passive_out: bool) -> Fit:
     """An impersonal verb made personal («жүгіну ұсынылады» → «ұсынамыз», ``object =
     "nom>acc"``): the verbal noun that was its subject becomes its object, in the accusative
-    («жүгінуді ұсынамыз»). A plain noun stays as it is («Сізге басқа пәтер ұсынамыз»)."""
+    («жүгінуді ұсынамыз», «қалдырмауды ұсынамыз»). A plain noun stays as it is («Сізге басқа
+    пәтер ұсынамыз»). The same verb takes the verbal noun that «туралы» tied to the phrase's
+    noun: «алу туралы шешім қабылдадық» → «алуды шештік», not «алу туралы шештік» (the
+    noun goes, and «шешу» takes no «туралы»). A passive verb takes no object («алу туралы
+    шешім қабылданды»: the verbal noun before it stays its subject, and after «туралы» there
+    is no suggestion), nor is a plain noun after «туралы» its object («мәселе туралы» is not
+    «мәселені шешу»): no suggestion."""
     prev = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    about = prev is not None and prev.lower_ in _ABOUT
+    if about:
+        if passive_out or start < 2 or prev.is_sent_start:
+            return Fit(end, ())
+        prev = doc[start - 2]
     a = prev._.kk if prev is not None else None
-    if not out or a is None or a.pos != "VERB" or a.tags != ("vn",):
-        return Fit(end, tuple(dict.fromkeys(out)))
-    acc = attach(prev.text.lower(), "acc", "ны", "vn")
+    if not out or a is None or a.pos != "VERB" or a.tags[-1:] != ("vn",) or passive_out:
+        return Fit(end, ()) if about else Fit(end, tuple(dict.fromkeys(out)))
+    acc = attach(prev.text.lower(), "acc", "ны", "vn")  # қалдырмау → қалдырмауды: a negative verbal noun too
     if acc is None:
         return Fit(end, ())
     arg = _match_case(prev.text, acc)
-    return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=start - 1)
+    return Fit(end, tuple(dict.fromkeys(f"{arg} {v}" for v in out)), start=prev.i)
+
+
+# accusative pronouns: the subject of a passive they would make changes the verb's person
+_ACC_PRONOUNS = frozenset(_DAT_PRONOUNS.values())
+
+
+def _made_passive(token, phrase_word: str, replacement: str) -> bool:
+    """Does :func:`fit_word` make ``replacement`` passive, for a passive the text's verb adds?"""
+    a = token._.kk
+    return a is not None and a.pos == "VERB" and _voice(token, _phrase_form(phrase_word, replacement)[0]) == "pass"
+
+
+def _is_accusative(token) -> bool:
+    """An accusative noun or pronoun. A bare word in «-ды/-ті» the lexicon knows whole is the
+    adjective, which describes the verbal noun and stays («тұрақты бақылау жүргізілді» →
+    «тұрақты бақыланды»): «тұрақты», «күнделікті» are no «тұрақ», «күнделік» as objects."""
+    if token.lower_ in _ACC_PRONOUNS:
+        return True
+    a = token._.kk
+    if a is None or not a.suffixes or a.suffixes[-1][0] != "acc":
+        return False
+    return len(a.suffixes) > 1 or not K.stemmer().lex.is_noun(token.lower_)
+
+
+def _fit_passive_subject(doc: Doc, start: int, end: int, fitted: list[tuple[str, bool]]) -> Fit:
+    """The accusative object of the phrase's verbal noun, right before a split predicate made
+    one passive verb, is that verb's subject: «табысын есептеу жүргізілді» → «табысы
+    есептелді», not «табысын есептелді». A pronoun would change the verb's person («сізді» →
+    «Сіз …-дыңыз»): no suggestion."""
+    prev = doc[start - 1]
+    if prev.lower_ in _ACC_PRONOUNS:
+        return Fit(end, ())
+    subject = _nominative(prev.text)
+    out = [f"{subject if made_passive else prev.text}{prev.whitespace_ or ' '}{f}" for f, made_passive in fitted]
+    return Fit(end, tuple(dict.fromkeys(out)), start=start - 1)
 
 
 # a genitive replaced by «Сіздің» makes its possessed noun 2nd person («Сіздің құжаттарыңыз»)
@@ -438,19 +492,30 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], phrase: str, object_
             base = _drop_case(prev, _CASE_TAGS.get(case, case))
             if base is not None:
                 break
+        if base is None and "gen" in src.split("|") and prev.lower_.endswith(_GENITIVE_ENDINGS):
+            # a genitive the stemmer reads whole: «оның шеңберінде» → «сол бойынша», not «оның
+            # бойынша»; any other would be left before a word that takes no genitive
+            pronoun = _GENITIVE_PRONOUNS.get(prev.lower_)
+            if pronoun is None:
+                return Fit(end, ())
+            base = _match_case(prev.text, pronoun)
         if base is not None and dst == "nom":
             out = [f"{base} {r}" for r in replace]
             return Fit(end, tuple(dict.fromkeys(out)), start=start - 1)
         # the word before is already in the case the replacement wants («шешімі негізінде»)
-    out: list[str] = []
+    fitted: list[tuple[str, bool]] = []  # each fitted replacement, and whether it is made passive
     for rep in replace:
         f = fit_word(last, phrase_word, rep)
         if f is not None:
-            out.append(_match_case(doc[start].text, f))
+            fitted.append((_match_case(doc[start].text, f), _made_passive(last, phrase_word, rep)))
+    out = [f for f, _ in fitted]
+    passive_out = any(p for _, p in fitted)
+    if passive_out and len(phrase.split()) > 1 and start > 0 and not doc[start].is_sent_start and _is_accusative(doc[start - 1]):
+        return _fit_passive_subject(doc, start, end, fitted)
     if dst == "acc" and src == "dat":
         return _fit_object(doc, start, end, out, phrase_word)
     if dst == "acc" and src == "nom":
-        return _fit_verbal_noun_object(doc, start, end, out)
+        return _fit_verbal_noun_object(doc, start, end, out, passive_out)
     if any(r.lower() in _POLITE_SUBJECTS for r in out):
         # the subject becomes «Сіз»: the verb must agree, or there is no suggestion (nor with
         # other replacements beside it, whose verb would stay 3rd person)
