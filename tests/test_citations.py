@@ -363,3 +363,11 @@ def test_a_title_whose_one_guillemet_closes_a_quotation_inside_it_is_the_acts_ti
     # a straight quote right after the act's name still opens its title
     (c,) = parse_citations('Ответ дан в соответствии с Законом РК"О языках в Республике Казахстан" от 11 июля 1997 года.', "ru")
     assert c.act_title == "О языках в Республике Казахстан"
+
+
+def test_a_kazakh_title_before_the_act_in_straight_quotes_is_its_title():
+    # ««…» Қазақстан Республикасының Заңы» was read, «"…" Қазақстан Республикасының Заңы» (before
+    # T106's fix) was no citation at all
+    for title in ('"Тұрғын үй қатынастары туралы"', "«Тұрғын үй қатынастары туралы»"):
+        (c,) = parse_citations(f"Көмек {title} Қазақстан Республикасының Заңына сәйкес тағайындалады.", "kk")
+        assert c.act_title == "Тұрғын үй қатынастары туралы"

@@ -4,6 +4,7 @@ accuracy floors of issue 5 measured on corpora/legal (the same code as bench/leg
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 
 import pytest
@@ -1244,3 +1245,35 @@ def test_an_appointment_with_its_date_is_a_next_step():
     )
     _, has, codes = _reading(text)
     assert has["next_step"] is True and "L112" not in codes
+
+
+# ---------------------------------------------------------------------------- quote style (T106 normalises it)
+
+_KK_STRAIGHT = (
+    "Құрметті Сәуле Қайратқызы!\n\n"
+    "Сіздің тұрғын үй көмегін тағайындау мәселесі бойынша өтінішіңіз қаралды.\n\n"
+    'Тұрғын үй көмегі "Тұрғын үй қатынастары туралы" Қазақстан Республикасының Заңына сәйкес '
+    "тағайындалады. Көмек отбасының табысы белгіленген шектен төмен болған жағдайда беріледі.\n"
+)
+_RU_STRAIGHT = (
+    "Уважаемая Гульнара Сериковна!\n\n"
+    "Ваше обращение, поступившее на имя акима города, по вопросу получения места в детском саду для Вашего сына рассмотрено.\n\n"
+    "Сообщаем, что постановка на учет детей для направления в дошкольные организации осуществляется посредством портала "
+    '"электронного правительства" www.egov.kz в порядке очередности согласно даты регистрации заявления. '
+    "Предоставление места вне очереди законодательством не предусмотрено.\n\n"
+    'По состоянию на 01.03.2026 года Ваш сын стоит в очереди под номером 215 в детский сад № 12 "Айгөлек". '
+    "Выдача направлений осуществляется по мере освобождения мест.\n"
+)
+
+
+@pytest.mark.parametrize("text,lang", [(_KK_STRAIGHT, "kk"), (_RU_STRAIGHT, "ru")])
+def test_legal_findings_do_not_depend_on_the_quote_style(text, lang):
+    """T106's fix turns "…" into «…»: the legal reading must not change with it. A Kazakh law whose
+    title came first in straight quotes was no citation (no L103), and a portal "…" named no body
+    in Russian (L111 came and went with the quotes)."""
+    guillemets = re.sub(r'"([^"]*)"', r"«\1»", text)
+
+    def legal(t):
+        return sorted((f.code, f.start, f.end) for f in anyq.check(t, lang=lang).findings if f.code.startswith("L"))
+
+    assert legal(text) == legal(guillemets)

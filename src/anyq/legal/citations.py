@@ -680,10 +680,24 @@ _KK_STOP_LEFT = {"сонымен", "қатар", "сондай-ақ", "алай�
 # 16 қарашадағы », «16.11.2015 ж. »), «Қазақстан Республикасының », a title in quotes
 _KK_NUMBER_BEFORE = re.compile(r"№\s*(?:[" + _UP + r"]{2,4}\s+)?\w+(?:[-/]\w+)*\s+$")
 _KK_COUNTRY_BEFORE = re.compile(_COUNTRY_KK + r"\s+$")
-_KK_TITLE_BEFORE = re.compile(r"«(?:[^«»]|«[^«»]*»)*»\s+$")
 _KK_DATE_BEFORE = re.compile(
     r"(?:\d{4}\s+(?:жылғы|ж\.)\s+\d{1,2}\s+[" + _KK_LETTERS + r"]+|\d{1,2}\.\d{1,2}\.\d{4}(?:\s*(?:жылғы|ж\.))?)\s+$", re.I
 )
+
+
+def _title_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
+    """The quoted title that closes right before ``end`` with a space after it (««…» Заңы»,
+    «"…" Заңы»): (its opening mark's offset, its inner text), or None. The quotations are the
+    paragraph's (:mod:`anyq.text.quotations`), so straight quotes count as «» do: T106's fix must
+    not change the citation. Of quotations closing at the same mark («…«…»), the outermost."""
+    close = len(text[:end].rstrip()) - 1
+    if close < floor or close == end - 1 or text[close] not in "»“”\"":
+        return None
+    opens = [o for o, c in quotations.of(text).closing.items() if c == close and o >= floor]
+    if not opens:
+        return None
+    o = min(opens)
+    return o, text[o + 1 : close].strip()
 
 
 def _last_words_start(text: str, n: int) -> int:
@@ -729,10 +743,10 @@ class _KazakhParser:
             if m:
                 left = left[: m.start()]
                 continue
-            m = _KK_TITLE_BEFORE.search(left) if allow_title and title is None else None
-            if m:
-                title = m.group(0).strip()[1:-1].strip()
-                left = left[: m.start()]
+            t = _title_before(text, window_start + len(left), window_start) if allow_title and title is None else None
+            if t:
+                title = t[1]
+                left = left[: t[0] - window_start]
                 continue
             break
         start = window_start + len(left)

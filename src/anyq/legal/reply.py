@@ -22,6 +22,7 @@ from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence
 from anyq.nlp.normalize import OFFSETS
 from anyq.resources import rules_toml
+from anyq.text import quotations
 from anyq.nlp.strings import token_strings
 from anyq.nlp.words import word_flags
 
@@ -103,7 +104,15 @@ _RU_MODALS = frozenset(_WORDS["ru"]["modals"])
 _KK_MODALS = tuple(_WORDS["kk"]["modals"])
 # a quoted name or an organisation's acronym names a body (``named_body``)
 _ACRONYMS = _WORDS["ru"]["body_acronyms"] + _WORDS["kk"]["body_acronyms"]
-_QUOTED_OR_ACRONYM = re.compile(r"«[^»]{2,}»|(?<![\w-])(?:" + "|".join(map(re.escape, _ACRONYMS)) + r")(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, _ACRONYMS)) + r")(?![\w-])")
+
+
+def _quoted_or_acronym(text: str) -> bool:
+    """A quotation of two characters or more, in any quote marks the quotation reader knows
+    (portal "электронного правительства" as «…»: T106's fix must not change the reading), or an acronym."""
+    return any(e - s >= 2 for s, e in quotations.spans(text)) or _ACRONYM.search(text) is not None
+
+
 # words that make a sentence a condition: «Если Вы не принесёте справку, пособие не назначат» warns
 _RU_CONDITIONS = frozenset(_WORDS["ru"]["conditions"])
 _KK_CONDITIONS = frozenset(_WORDS["kk"]["conditions"])
@@ -530,7 +539,7 @@ def step_text(s: Sentence, cits: list[Citation]) -> str:
 def named_body(text: str) -> bool:
     """Does this stretch name a body: a quoted name, an organisation's acronym, or a capitalised
     word that is no pronoun, no country and no act («Департамент Комитета …», «Павлодарский филиал»)?"""
-    if _QUOTED_OR_ACRONYM.search(text):
+    if _quoted_or_acronym(text):
         return True
     for m in _CAPITAL_WORD.finditer(text):
         if m.start() == 0:
