@@ -404,3 +404,19 @@ def test_quoted_words_stay_unchecked_and_a_quote_does_not_reach_the_next_paragra
     assert [f.text for f in _s101("«Қазақстан темір жолы» ҰК» АҚ жүктерді тасымалдау жұмысын орнатылдды.", "kk")] == ["орнатылдды"]
     text = "Вы пишете: «прошу проверить работу подрядчика.\n\nПодрядчик закончит ремонт кравли в мае."
     assert [f.text for f in _s101(text, "ru")] == ["кравли"]
+
+
+@pytest.mark.parametrize(
+    "text,lang,typo",
+    [
+        ("Ваше заяв-\nление рассмотрено в срок, северо-\nзападный участок передан. Ваше заяв-\nлениее принято.\n", "ru", "заяв-\nлениее"),
+        ("Сіздің өтініші-\nңіз қаралды. Сіздің өтініші-\nңізз тіркелді.\n", "kk", "өтініші-\nңізз"),
+    ],
+)
+def test_a_word_hyphenated_at_a_line_end_is_checked_whole(text, lang, typo):
+    """«заяв-⏎ление» is «заявление», «северо-⏎западный» «северо-западный»: the second half
+    alone («ление») is no typo. A joined word that is no word is reported over both lines,
+    with no fix (a fix would join the lines of the file)."""
+    found = _s101(text, lang)
+    assert [text[f.start : f.end] for f in found] == [typo]
+    assert found[0].fix is None

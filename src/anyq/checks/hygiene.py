@@ -138,8 +138,8 @@ def kazakh_letters_typed_russian(ctx: ParagraphContext, rule: Rule) -> Iterator[
     max_changes = int(rule.params.get("max_changes", 4))
     for w in unknown_words(ctx.doc, opts, "kk", abbreviation_set()):
         text = w.text
-        if "-" in text:
-            continue
+        if "-" in text or w.joined:
+            continue  # (a word hyphenated at a line end: its fix would join the two lines)
         restored = kazakh_restoration(text.lower(), max_changes)
         if restored is None:
             continue

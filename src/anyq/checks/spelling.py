@@ -146,7 +146,12 @@ def misspelled(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
             suggestions = _budget(ctx, budget_ms).suggest(text, lang)[:3]
         if w.sentence_start and text[:1].isupper() and (not suggestions or _named_elsewhere(ctx.source.text, text)):
             continue  # a capitalised unknown word with no near neighbour, or one written as a name elsewhere
-        s, e = ctx.token_span(w.token.i, w.token.i + 1)
+        if w.joined:
+            # hyphenated at a line end: the word spans both lines, and a fix would join them
+            s, e = ctx.token_span(w.i, w.i + 2)
+            fix = None
+        else:
+            s, e = ctx.token_span(w.i, w.i + 1)
         yield Hit(s, e, suggestions=[match_case(text, x) for x in suggestions], fix=fix)
 
 

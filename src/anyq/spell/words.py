@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from anyq.nlp.normalize import NEWLINES
 from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens, word_language
 from anyq.text import quotations
@@ -55,6 +56,9 @@ class WordToCheck(NamedTuple):
     text: str  # the token without stress marks and soft hyphens
     sentence_start: bool
     name_like: bool = False  # capitalised inside a sentence, or before another name part
+    # hyphenated at a line end («заяв-⏎ление»): ``text`` is the joined word, over token ``i``
+    # and the next; no fix for it (a fix would join the two lines of the file)
+    joined: bool = False
 
     @property
     def token(self) -> Token:
@@ -188,9 +192,13 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
         tables = _TABLES[min_length, lang] = _Tables(min_length, lang)
     kinds, words = tables.kind, tables.word
     is_unknown = unknown_tokens(lang)
+    newlines = doc.user_data.get(NEWLINES)
+    second_half = -1  # the token after a word hyphenated at a line end: checked with it
     for i, t in enumerate(texts):
         if sent_starts[i]:  # (``first`` starts True for token 0)
             first = True
+        if i == second_half:
+            continue
         k = kinds[t]
         if k < _NOT_CHECKED:
             if k == _WORDLIKE:
@@ -198,19 +206,43 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
             continue
         at_start = first
         first = False
+        if k == _NOT_CHECKED and newlines and t[-1] == "-" and (split := _split_at_line_end(ts, i, newlines)):
+            # «заяв-» is no word to check, and «ление» alone is none: the word is «заявление»,
+            # or «северо-западный» as written
+            second_half = i + 1
+            word = _checkable(split[0], min_length)
+            if word is None or i in quoted or i + 1 in quoted or not is_unknown[word] or not is_unknown[clean(split[1])]:
+                continue
+            name_like = word[:1].isupper() and not at_start
+            (names if name_like else unknown).append(_new_word(WordToCheck, (doc, i, word, at_start, name_like, True)))
+            continue
         if k == _NOT_CHECKED or i in quoted:
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
         text = words[t]
         if k == _CHECKED_CAPITAL and (not at_start or _before_a_name_part(ts, i)):
-            names.append(_new_word(WordToCheck, (doc, i, text, at_start, True)))
+            names.append(_new_word(WordToCheck, (doc, i, text, at_start, True, False)))
         elif is_unknown[text]:
-            unknown.append(_new_word(WordToCheck, (doc, i, text, at_start, False)))
+            unknown.append(_new_word(WordToCheck, (doc, i, text, at_start, False, False)))
     return unknown, names
 
 
-# ``tuple.__new__`` with all five fields: the named tuple's own constructor is a Python
+def _split_at_line_end(ts: TokenStrings, i: int, newlines: frozenset[int]) -> tuple[str, str] | None:
+    """Token ``i`` ends in «-» at a line end and a lower-case word starts the next line
+    («заяв-⏎ление», «өтініші-⏎ңіз», «северо-⏎западный»): (the word joined, the word with its
+    hyphen), else None."""
+    texts = ts.text
+    t = texts[i]
+    if i + 1 >= len(texts) or not ts.ws[i] or ts.idx[i] + len(t) not in newlines:
+        return None
+    after = texts[i + 1]
+    if not after[:1].islower() or _CYRILLIC_WORD.fullmatch(t[:-1]) is None or _CYRILLIC_WORD.fullmatch(after) is None:
+        return None
+    return t[:-1] + after, t + after
+
+
+# ``tuple.__new__`` with all six fields: the named tuple's own constructor is a Python
 # function (it fills in defaults)
 _new_word = tuple.__new__
 
