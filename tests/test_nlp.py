@@ -485,9 +485,9 @@ def test_grammar_word_lists_are_read_from_rules_data():
     assert ru._CONTRASTIVE == {"но", "однако"} < ru._CONNECTORS and "обратиться" in ru._INHERENTLY_REFLEXIVE
     assert jargon_kk._NOMINALIZERS == tuple(kk_data["words"]["nominalizers"]) and "жағдайда" in jargon_kk._NOT_A_NOUN
     assert reply._RU_CONDITIONS == {"если", "случае"} and reply._KK_CONDITIONS == {"жағдайда"}
-    assert reply._QUOTED_OR_ACRONYM.search("направлено в ТОО для рассмотрения")
-    assert reply._QUOTED_OR_ACRONYM.search("жауап ЖШС басшылығына жіберілді")
-    assert not reply._QUOTED_OR_ACRONYM.search("направлено в АОН")
+    assert reply._ACRONYM.search("направлено в ТОО для рассмотрения")
+    assert reply._ACRONYM.search("жауап ЖШС басшылығына жіберілді")
+    assert not reply._ACRONYM.search("направлено в АОН")
 
 
 def test_rules_data_word_lists_load_once_and_name_each_entry_once():
