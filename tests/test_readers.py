@@ -311,3 +311,35 @@ def test_reply_evidence_lines_of_a_markdown_letter_are_the_files_lines():
     evidence = anyq.check_file(str(path)).extra["reply"]["evidence"]
     assert lines[evidence["decision"] - 1].startswith("Данный участок включен в план")
     assert lines[evidence["appeal_route"] - 1].startswith("В случае несогласия с ответом")
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("---", True), ("- - -", True), ("-- -", True), (" ----   ", True), ("   -\t-\t-", True),
+        ("***  ", True), ("* * *", True), ("___", True), ("_ _ _ _", True), ("====", True), ("=", True),
+        ("--", False), ("**", False), ("__", False), ("    ---", False), ("---x", False),
+        ("- - - Ответ", False), ("-*-", False), ("== =", False), ("-_-", False),
+    ],
+)
+def test_markdown_rule_lines_are_markup(tmp_path, line, rule):
+    # a thematic break («---», «* * *») or a setext underline («====») under a paragraph is
+    # markup, not text; a line with anything else on it is text
+    text = f"Ответ дан.\n\n{line}\n\nОтвет направлен почтой.\n"
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    at = text.index(line, 11)
+    assert read_path(p).markup == ([(at, at + len(line))] if rule else [])
+
+
+def test_a_rule_line_with_a_long_tail_of_spaces_is_read_in_linear_time(tmp_path):
+    # «---» and then spaces before a letter: the rule-line pattern let two parts of it share
+    # the spaces and backtracked over every split of them (17 s for 60 000 spaces, minutes for
+    # these 200 000); a line of only dashes and spaces is a rule however long its spaces
+    tail = " " * 200_000
+    text = f"Уважаемый заявитель!\n\nОтвет дан.\n\n---{tail}x\n\n- - -{tail}\n"
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    at = text.index("- - -")
+    assert read_path(p).markup == [(at, len(text) - 1)]
+

@@ -30,7 +30,10 @@ _CLOSING_HASHES = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](#+)[ \t]*$", re.M)
 # an e-mail's quoted lines («> …», «>> …», a bare «>»): a run of them is the message replied
 # to (the citizen's appeal under the reply), not the reply's prose
 _QUOTED_LINES = re.compile(r"^ {0,3}>.*(?:\n {0,3}>.*)*", re.M)
-_RULE_LINE = re.compile(r"^ {0,3}(?:=+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$", re.M)
+# a setext underline or thematic break (above); a space has one place in the pattern to match:
+# «(?:-[ \t]*){3,}[ \t]*$» let the group and the tail share the spaces and backtracked
+# quadratically (minutes on «---» and 200 000 spaces before a letter)
+_RULE_LINE = re.compile(r"^ {0,3}(?:=+|-(?:[ \t]*-){2,}|\*(?:[ \t]*\*){2,}|_(?:[ \t]*_){2,})[ \t]*$", re.M)
 
 
 def normalise_newlines(text: str) -> str:
