@@ -343,3 +343,15 @@ def test_a_rule_line_with_a_long_tail_of_spaces_is_read_in_linear_time(tmp_path)
     at = text.index("- - -")
     assert read_path(p).markup == [(at, len(text) - 1)]
 
+
+def test_markdown_emphasis_pairs_runs_in_linear_time(tmp_path):
+    # every «*» opens a run nothing closes, and every «__» could close one but none is open: each
+    # «__» searched all the open «*» (minutes for these 60 000 of each); the «**» pair at the end
+    # is still found, and the unpaired runs are text
+    paragraph = " ".join(["*примечание"] * 60_000 + ["пункт__"] * 60_000) + " **Ваше обращение** рассмотрено."
+    text = f"Уважаемый заявитель!\n\n{paragraph}\n"
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    opening = text.index("**Ваше")
+    closing = text.index("** рассмотрено")
+    assert read_path(p).markup == [(opening, opening + 2), (closing, closing + 2)]

@@ -80,10 +80,14 @@ def _fences(text: str, start: int = 0) -> list[tuple[int, int]]:
 def _emphasis(text: str) -> list[tuple[int, int]]:
     """The delimiter runs of emphasis in ``text``, paired as CommonMark pairs them (simplified:
     a closer takes the nearest open run of the same characters and length, and the runs opened
-    after that one are left as text). Linear: each run is pushed and popped at most once."""
+    after that one are left as text). Linear: each run is pushed and popped at most once, and a
+    closer finds its open run by its own characters, not by searching the others."""
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
-        opened: list[tuple[str, int, int]] = []
+        opened: list[tuple[int, int]] = []  # the open runs, in order
+        # run → the indices in ``opened`` of the open runs like it: a closer that searched all of
+        # ``opened`` for one went through every open run of another kind each time (quadratic)
+        by_run: dict[str, list[int]] = {}
         for m in _DELIMITER_RUN.finditer(text, *para.span()):
             a, b = m.span()
             run = m.group()
@@ -91,14 +95,17 @@ def _emphasis(text: str) -> list[tuple[int, int]]:
                 continue
             before = text[a - 1] if a else " "
             after = text[b] if b < len(text) else " "
-            if not before.isspace() and not after.isalnum():
-                k = next((i for i in range(len(opened) - 1, -1, -1) if opened[i][0] == run), None)
-                if k is not None:
-                    spans += [opened[k][1:], (a, b)]
-                    del opened[k:]
-                    continue
+            if not before.isspace() and not after.isalnum() and by_run.get(run):
+                k = by_run[run][-1]
+                spans += [opened[k], (a, b)]
+                del opened[k:]
+                for indices in by_run.values():  # at most seven kinds of run
+                    while indices and indices[-1] >= k:
+                        indices.pop()
+                continue
             if not after.isspace() and not before.isalnum():
-                opened.append((run, a, b))
+                by_run.setdefault(run, []).append(len(opened))
+                opened.append((a, b))
     return spans
 
 
