@@ -10,7 +10,7 @@ import gc
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from itertools import compress
+from itertools import accumulate, compress
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -358,7 +358,12 @@ class Linter:
         parts = self._parts
         # a plain-text source has no format coordinates: every finding's location is {}
         located = bool(source.blocks or source.positions)
-        markup = source.markup  # Markdown markers, which the linted copy has not
+        # Markdown markers, which the linted copy has not: a fix may not span one. By start, with
+        # the furthest end so far, a bisection finds whether one overlaps a span: testing each
+        # marker cost findings × markers (seconds on a long letter with much emphasis)
+        markup = sorted(source.markup)
+        markup_starts = [a for a, _ in markup]
+        markup_reach = list(accumulate((b for _, b in markup), max))
         reach: dict[str, int] = {}  # code → the furthest end of the rule's findings so far
         findings: list[Finding] = []
         hits = self._suppress(hits)
@@ -404,7 +409,7 @@ class Linter:
                 message = _LINE_BREAK.sub(" ", message)
             line, col, end_line, end_col = index.span(start, end)
             fix = hit.fix if rule.fix and hit.fix is not None and hit.fix != plain else None
-            if fix is not None and markup and any(start < b and a < end for a, b in markup):
+            if fix is not None and (i := bisect_left(markup_starts, end)) and markup_reach[i - 1] > start:
                 fix = None  # the edit would take the Markdown markers it spans with it («для **для**»)
             # positional arguments in the order of Finding's fields: nineteen keywords cost
             # Python a dict and a name match per argument, more than the rest of the call
