@@ -490,6 +490,29 @@ def test_grammar_word_lists_are_read_from_rules_data():
     assert not reply._ACRONYM.search("направлено в АОН")
 
 
+def test_the_russian_months_are_one_list_the_dates_and_the_split_predicates_read():
+    """The month names were spelled three times (lemmas, genitives, regex stems); each reader
+    now takes them from rules/data/ru_grammar.toml: the cited act's date, a reply's term and
+    the date a split predicate's one verb keeps."""
+    import anyq
+    from anyq.engine import phrases
+    from anyq.legal import citations, reply
+    from anyq.resources import rules_toml
+
+    months = rules_toml("ru_grammar.toml")["months"]
+    assert len(months) == 12 and phrases._MONTHS == set(months)
+    for i, month in enumerate(months, 1):
+        genitive = month[:-1] + "я" if month[-1] in "ьй" else month + "а"
+        locative = month.rstrip("ьй") + "е"
+        assert citations.MONTHS_RU[genitive] == i
+        text = f"Место дают по пункту 12 Правил, утверждённых приказом Министра просвещения Республики Казахстан от 15 {genitive} 2022 года № 385."
+        assert [c.date for c in citations.parse_citations(text, "ru") if c.date] == [f"2022-{i:02}-15"]
+        assert reply.DATE["ru"].search(f"Ремонт закончат до 15 {genitive}.") and reply.DATE["ru"].search(f"Ремонт закончат в {locative}.")
+        [split] = [f for f in anyq.check(f"Инспекторы провели 12 {genitive} проверку счётчиков.", lang="ru").findings if f.code == "J261"]
+        assert split.suggestions == [f"проверили 12 {genitive} счётчики"]
+    assert not reply.DATE["ru"].search("Ремонт закончат в магазине.")  # «май» is «ма[йяе]», not any word in «ма»
+
+
 def test_rules_data_word_lists_load_once_and_name_each_entry_once():
     """Every word list under rules/data is read by one loader (``rules_words`` for the .txt
     lists, ``rules_toml`` for the tables), once, and holds no empty list and no entry twice

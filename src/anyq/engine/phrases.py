@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from anyq.datacache import cached
 from anyq.nlp.strings import token_strings
+from anyq.resources import rules_toml
 
 # Attributes the paragraph's TokenStrings already hold as strings (the rules read them
 # anyway): matching on those strings spares a ``to_array`` per doc. Kazakh NORM (the stem
@@ -115,9 +116,7 @@ def verb_gap(tags: list[str], lemmas: list[str], i: int) -> int:
     return j - i - 1 or _adverbial(tags, lemmas, j)
 
 
-_MONTHS = frozenset(
-    {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-)
+_MONTHS = frozenset(rules_toml("ru_grammar.toml")["months"])
 # adverbs of degree and quantity belong to the word after them («оказалось очень мало
 # помощи», «провели ещё проверку»: one more), not to the verb
 _DEGREE = frozenset(

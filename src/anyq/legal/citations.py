@@ -36,6 +36,7 @@ from anyq.datacache import compiled_patterns
 from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.acts import Act, registry
 from anyq.legal.firstchar import alternatives, first_item, skipping
+from anyq.resources import rules_toml
 from anyq.text import quotations
 from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 
@@ -44,7 +45,8 @@ from anyq.text.letters import KAZAKH_LOWER, KAZAKH_UPPER
 _KK_LETTERS = "а-яё" + KAZAKH_LOWER
 _UP = "A-ZА-ЯЁ" + KAZAKH_UPPER
 
-MONTHS_RU = {m: i for i, m in enumerate("января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(), 1)}
+# the genitive a date writes («15 января», «15 мая», «15 марта»), of the months in rules/data/ru_grammar.toml
+MONTHS_RU = {m[:-1] + "я" if m[-1] in "ьй" else m + "а": i for i, m in enumerate(rules_toml("ru_grammar.toml")["months"], 1)}
 MONTHS_KK = {m: i for i, m in enumerate("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split(), 1)}
 
 _DATE_RU = re.compile(
