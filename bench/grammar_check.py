@@ -151,10 +151,11 @@ def check_fix(text: str, start: int, end: int, replacement: str) -> Verdict:
     first, last = inside[0], inside[-1]
     words = {i: _parses(toks[i].text) for i in range(len(toks)) if toks[i].is_alpha}
 
-    # 1. known words
+    # 1. known words (a word the replaced text had, «подтоплений», is the writer's, not the fix's)
+    kept = {w.strip(",.«»").lower() for w in original_text.split()}
     for i in inside:
         t = toks[i]
-        if t.is_alpha and not _morph().word_is_known(t.text.lower()):
+        if t.is_alpha and t.text.lower() not in kept and not _morph().word_is_known(t.text.lower()):
             return Verdict(False, f"unknown word {t.text!r}")
 
     # 2. modifier–noun agreement, where a replaced word is the modifier or the noun
@@ -170,8 +171,10 @@ def check_fix(text: str, start: int, end: int, replacement: str) -> Verdict:
             j += 1  # other modifiers and adverbs may stand between («указанному ниже телефону»)
         if j >= len(toks) or j not in words or not any(p.tag.POS == "NOUN" for p in words[j]):
             continue
-        if not (first <= i <= last or first <= j <= last):
-            continue
+        if len(toks[j].text) > 1 and toks[j].text.isupper():
+            continue  # an abbreviation («ОСИ») does not inflect: its reading as a word («ось») tells no gender
+        if not any(first <= k <= last and toks[k].text.lower() not in kept for k in (i, j)):
+            continue  # neither word is the fix's: a pair the writer's text already had
         if not any(_agree(m, n) for m in words[i] if _is_mod(m) for n in words[j] if n.tag.POS == "NOUN"):
             return Verdict(False, f"{toks[i].text!r} does not agree with {toks[j].text!r}")
 
