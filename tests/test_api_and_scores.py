@@ -10,7 +10,7 @@ def test_check_returns_report_objects():
     assert isinstance(r, anyq.FileReport)
     f = next(x for x in r.findings if x.code == "J101")
     assert (f.line, f.column, f.text) == (1, 1, "В целях обеспечения безопасности")
-    assert f.suggestions[0] == "Чтобы обеспечить безопасность"
+    assert f.suggestions[0] == "Чтобы обеспечить безопасность,"  # the main clause follows
     assert set(r.scores) == {"jargon", "legal", "complexity", "spelling", "typography"}
     assert 0 <= r.score <= 100
 
@@ -42,11 +42,12 @@ def test_phrases_match_across_line_breaks_and_doubled_spaces():
     text = "Сообщаем, что в\nцелях обеспечения порядка работы ведутся в  рамках программы.\n"
     r = anyq.check(text, lang="ru", select=["J101", "J102"])
     spans = {(f.code, f.line, f.column, f.end_line, f.end_column, f.text) for f in r.findings}
-    # the finding reaches as far as its fitted replacement («чтобы обеспечить порядок»)
+    # the finding reaches as far as its fitted replacement («для обеспечения порядка»: after
+    # «что» a «чтобы» clause would need commas)
     assert ("J101", 1, 15, 2, 26, "в\nцелях обеспечения порядка") in spans
     assert ("J102", 2, 42, 2, 61, "в  рамках программы") in spans
     fix = next(f for f in r.findings if f.code == "J101").suggestions[0]
-    assert fix.lower().startswith("чтобы обеспечить порядок")
+    assert fix.lower().startswith("для обеспечения порядка")
 
 
 def test_check_of_a_text_agrees_with_check_file_of_the_same_letter(tmp_path):

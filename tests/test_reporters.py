@@ -87,7 +87,7 @@ def test_sarif_fingerprints_survive_moved_lines(tmp_path, monkeypatch):
     p.write_text("Уважаемый заявитель!\n\n" + OFFICIALESE, encoding="utf-8")
     after = results()
     same = set(before) & set(after)
-    assert ("J101", "В целях обеспечения безопасности") in same and len(same) >= 3
+    assert ("J101", "В целях обеспечения безопасности данного решения") in same and len(same) >= 3
     for key in same:  # the same finding two lines lower keeps its fingerprint
         assert after[key]["partialFingerprints"] == before[key]["partialFingerprints"], key
         assert after[key]["locations"][0]["physicalLocation"]["region"]["startLine"] == before[key]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2
@@ -106,7 +106,7 @@ def test_github_annotations_respect_the_per_step_limit(tmp_path, monkeypatch):
     lines = result.stdout.splitlines()
     warnings = [l for l in lines if l.startswith("::warning ")]
     assert len(warnings) == 10
-    assert "::warning file=a%2Cb%3A c.txt,line=1,col=1,endLine=1,endColumn=33,title=J101 v-celyah::«В целях обеспечения безопасности»" in "\n".join(warnings)
+    assert "::warning file=a%2Cb%3A c.txt,line=1,col=1,endLine=1,endColumn=49,title=J101 v-celyah::«В целях обеспечения безопасности данного решения»" in "\n".join(warnings)
     plain = [l for l in lines if l.startswith("a,b: c.txt:")]
     total = len([l for l in lines if l.startswith("::")]) + len(plain)
     assert plain and f"{len(plain)} more findings printed above without annotations" in lines[-1]
@@ -128,7 +128,7 @@ def test_csv_rows(tmp_path, monkeypatch):
     bad = [r for r in rows if r["path"] == "bad.txt"]
     assert {r["code"] for r in bad} >= {"J101", "J104", "J106"} and all(r["score"] for r in bad)
     j101 = next(r for r in bad if r["code"] == "J101")
-    assert (j101["line"], j101["column"], j101["text"]) == ("1", "1", "В целях обеспечения безопасности") and "Чтобы обеспечить безопасность" in j101["suggestions"]
+    assert (j101["line"], j101["column"], j101["text"]) == ("1", "1", "В целях обеспечения безопасности данного решения") and "Чтобы обеспечить безопасность данного решения," in j101["suggestions"]
     good = [r for r in rows if r["path"] == "good.txt"]
     assert len(good) == 1 and float(good[0]["score"]) > 90 and not good[0]["code"]
     (empty,) = [r for r in rows if r["path"] == "empty.txt"]

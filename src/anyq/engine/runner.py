@@ -397,7 +397,8 @@ class Linter:
                 message = part.template.replace("{match}", quoted)
             else:
                 template = hit.message or (part.template if hit.suggestions else part.bare)
-                values = _SafeDict(match=quoted, replacement=(hit.suggestions[0] if hit.suggestions else ""), **hit.values)
+                # the comma a suggestion brings for pasting («Чтобы обеспечить безопасность,») is not quoted
+                values = _SafeDict(match=quoted, replacement=(hit.suggestions[0].rstrip(",") if hit.suggestions else ""), **hit.values)
                 try:
                     message = template.format_map(values)
                 except (ValueError, IndexError):

@@ -239,7 +239,8 @@ def _head_noun(doc: Doc, i: int, limit: int = 4) -> Token | None:
 def _agreement(modifier: str, noun: Token | None, want_case: str | None) -> set[str] | None:
     """Case, number, gender (and animacy) on which ``modifier`` agrees with ``noun``."""
     mods = [p for p in parses(modifier) if p.tag.POS in _MODIFIER or "Apro" in p.tag]
-    nouns = [p for p in parses(noun.text)] if noun is not None else []
+    # an abbreviation tells no gender («ОСИ» is not «ось»): the modifier as written does
+    nouns = [p for p in parses(noun.text)] if noun is not None and not _acronym(noun) else []
     nouns = [p for p in nouns if p.tag.POS == "NOUN"]
     for m in mods:
         mc = _CASE_NORMAL.get(_a(m.tag.case), _a(m.tag.case))
@@ -263,6 +264,17 @@ def _agreement(modifier: str, noun: Token | None, want_case: str | None) -> set[
                 gs.add(_a(n.tag.animacy) or "inan")
             return {g for g in gs if g}
     return None
+
+
+def _acronym(tok: Token) -> bool:
+    """An abbreviation in capitals («ОСИ», «ЦОН») among lower-case words. It does not inflect,
+    and pymorphy3's reading of it as a word («ОСИ» as the plural of «ось») says nothing of its
+    gender. In ALL-CAPS text every word looks like one: there the neighbours decide."""
+    text = tok.text
+    if len(text) < 2 or not text.isalpha() or not text.isupper():
+        return False
+    doc = tok.doc
+    return any(t.is_alpha and not t.text.isupper() for t in doc[max(0, tok.i - 3) : tok.i + 4])
 
 
 def inflect_modifier(lemma_word: str, anchor: Token) -> str | None:
@@ -446,24 +458,27 @@ def reinflect_np(chosen: list[tuple[Token, object]], case: str) -> str | None:
     """The noun phrase in ``case``, each modifier agreeing with the head noun."""
     want = CASE_GRAMMEME[case]
     head_tok, head = chosen[-1]
-    if "Fixd" in head.tag:
-        return head_tok.text if len(chosen) == 1 else None  # indeclinable («ОСИ», «кафе»)
-    number = _a(head.tag.number)
-    new_head = _inflect(head, {want, number})
+    # an indeclinable head («кафе», «ТОО») or an abbreviation («ОСИ», not «ось») stays as
+    # written, and its modifiers keep the number and gender they have: «управляющего ОСИ» →
+    # «управляющему ОСИ»
+    fixed = "Fixd" in head.tag or _acronym(head_tok)
+    new_head = head_tok.text if fixed else _inflect(head, {want, _a(head.tag.number)})
     if new_head is None:
         return None
     words = []
     for tok, p in chosen[:-1]:
+        src = p if fixed else head
+        number = _a(src.tag.number)
         mg = {want, number}
-        if number == "sing" and _a(head.tag.gender) in ("masc", "femn", "neut"):
-            mg.add(_a(head.tag.gender))
-        if want == "accs" and (number == "plur" or _a(head.tag.gender) == "masc"):
-            mg.add(_a(head.tag.animacy) or "inan")
-        f = _inflect(p, mg)
+        if number == "sing" and _a(src.tag.gender) in ("masc", "femn", "neut"):
+            mg.add(_a(src.tag.gender))
+        if want == "accs" and (number == "plur" or _a(src.tag.gender) == "masc"):
+            mg.add(_a(src.tag.animacy) or "inan")
+        f = _inflect(p, {g for g in mg if g})
         if f is None:
             return None
         words.append(_match_case(tok.text, f) + tok.whitespace_)
-    words.append(_match_case(head_tok.text, new_head))
+    words.append(new_head if fixed else _match_case(head_tok.text, new_head))
     return "".join(words)
 
 
@@ -517,12 +532,31 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             e2, text = r
             first = doc[start:e2].text  # the replaced text decides the capitals
             main = f"{_match_case(first, 'чтобы')} {text}" if rewrite == "purpose" else _match_case(first, text)
-            out = [main]
-            rest = text_between(doc, end, e2)
+            # A «чтобы» clause and a gerund are set off by commas, which the replaced words do
+            # not hold: offered where a comma stands before them (or they open the sentence) and
+            # the words after are punctuation or clearly the main clause, which then takes the
+            # comma with the suggestion («Чтобы сократить сроки, принят второй врач»); the
+            # clause's own genitives («сроков ожидания посетителей») go inside, before the comma.
+            # Elsewhere («Письмо направлено в целях…», «…сроков ожидания с 1 июня…») «для»
+            # needs no comma
+            k = e2
+            for _ in range(3):
+                more = noun_phrase(doc, k, "gen")
+                if more is None:
+                    break
+                k = more[0]
+            after = _after_clause(doc, k) if _opens_clause(doc, start) or doc[start - 1].text == "," else None
+            if rewrite == "gerund" and not _doer_verb_near(doc, start, e2):
+                after = None  # «предписание … путём демонтажа»: a gerund needs a verb whose subject acts
+            if not after:
+                k = e2
+            out = [" ".join(filter(None, (main, text_between(doc, e2, k)))) + after] if after is not None else []
+            rest = text_between(doc, end, k)
             for rep in replace:
                 if rep.lower() != "чтобы" and rep:
                     out.append(_match_case(first, rep) + (f" {rest}" if rest else ""))
-            return Fit(e2, tuple(dict.fromkeys(out)))
+            # no suggestion still marks the whole phrase: its verbal noun is this finding's
+            return Fit(k, tuple(dict.fromkeys(out)))
         if rewrite == "purpose":
             # no verbal noun to make a verb of: «чтобы» needs a verb after it, «для» a noun
             # («В целях безопасности» → «Для безопасности», «с целью выяснить» → «чтобы выяснить»)
@@ -535,6 +569,19 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
     if object_case == "gen>loc" and "о" in replace and start > 0 and doc[start - 1].lemma_ in _GOVERNS_K:
         # «претензий в отношении их работы» → «претензий к их работе», not «об их работе»
         replace, object_case = ["к" if r == "о" else r for r in replace], "gen>dat"
+    elif phrase == "в отношении" and "о" in replace and (start == 0 or doc[start - 1].lemma_ not in _GOVERNS_O):
+        # «о» only after what is said or decided (``_GOVERNS_O``): «в отношении нарушителя
+        # составлен протокол» is «на нарушителя», not «о нарушителе»
+        replace = [r for r in replace if r != "о"]
+        if not replace:
+            return Fit(end, ())
+    replace = [r for r in replace if _fits_place(doc, start, end, r)]
+    if not replace:
+        return Fit(end, ())
+    if any(r.lower() in _CLAUSE_REPLACEMENTS for r in replace):
+        # «если нужно» is a clause of its own: commas set it off (``_fits_place`` saw one before)
+        after = "" if end >= len(doc) or doc[end].text in _CLAUSE_EDGE else ","
+        replace = [r + after if r.lower() in _CLAUSE_REPLACEMENTS else r for r in replace]
     if len(tokens) > 1 and _attributive(doc, tokens, end) and not all(_modifier_word(rep) for rep in replace):
         return Fit(end, ())  # «на основании изложенного решения»: «поэтому решения» is not Russian
     np_end, np_text = end, ""
@@ -543,7 +590,7 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         # takes either; with no source case, any noun phrase. A replacement that is itself a
         # preposition («о», «через») must take the noun phrase with it, a verb need not.
         src, _, dst = object_case.rpartition(">")
-        if "dat" in src.split("|") and _dative_before(doc, start):
+        if "dat" in src.split("|") and dst != "dat" and _dative_before(doc, start):
             # «Вам окажут консультацию»: the one who is helped stands before the match, and the
             # new verb would need it in its case: «Вам проконсультируют» is not Russian
             return Fit(end, ())
@@ -552,7 +599,13 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
             found = noun_phrase(doc, end, case)
             if found is not None:
                 break
-        if found is not None:
+        if found is not None and case == dst:
+            # already in the case the replacement governs («согласно графику» → «по графику»):
+            # the words after stay as they are, and outside the fix
+            found, object_case = None, None
+        elif found is None and dst in src.split("|") and not _genitive_follows(doc, end):
+            object_case = None  # nothing to re-inflect («согласно ст. 5» → «по ст. 5»)
+        elif found is not None:
             text = reinflect_np(found[1], dst)
             if text is None:
                 return _unfitted(doc, start, end)
@@ -673,6 +726,30 @@ def _opens_clause(doc: Doc, start: int) -> bool:
     return start == 0 or doc[start - 1].text in _CLAUSE_END
 
 
+_CLAUSE_EDGE = frozenset({",", ".", "!", "?", ";", "…", ":", ")", "—"})
+
+
+def _after_clause(doc: Doc, i: int) -> str | None:
+    """What a clause put in before token ``i`` needs after it: nothing before punctuation or the
+    end, a comma before a main clause that clearly starts at ``i`` — its predicate («установлен»,
+    «проводится») or a subject that cannot be the clause's genitive («отдел», «мы») — and None
+    where the words may still belong to the clause («сроков ожидания с 1 июня …»)."""
+    if i >= len(doc) or doc[i].text in _CLAUSE_EDGE:
+        return ""
+    t = doc[i]
+    name = t.text[:1].isupper() and not t.text.isupper() and doc[i - 1].text[:1].islower()
+    if not t.is_alpha or _acronym(t) or (name and t.lower_ not in _SUBJECTS and t.lemma_ not in _AGENTS):
+        return None  # a name («улицы Сыганак») may still be the clause's
+    if grammemes(t) & {"VERB", "PRTS", "ADJS", "PRED"}:
+        return ","
+    if t.lemma_ in _AGENTS and "ablt" in grammemes(t):
+        return ","  # the doer of the main clause's passive: «…прав, оператором произведён перерасчёт»
+    nominal = [p for p in parses(t.text) if p.tag.POS in ("NOUN", "NPRO", "ADJF", "PRTF")]
+    if nominal and len(nominal) == len(parses(t.text)) and all(p.tag.case in ("nomn", "accs") for p in nominal):
+        return ","
+    return None
+
+
 def _announcement_follows(doc: Doc, end: int) -> bool:
     """«(,) сообщаем», «разъясняем», «обращаем внимание»: the writer's «мы» verb in the present
     right after the match, announcing what comes next."""
@@ -749,8 +826,46 @@ def _predicate_disagrees(doc: Doc, tokens: list[Token], fitted: str) -> bool:
     return False
 
 
-# Nouns that take «к» where «в отношении» stands after them («претензии к работе»).
+# Nouns that take «к» where «в отношении» stands after them («претензии к работе»), and
+# those after which it is «о» («решение об участке»).
 _GOVERNS_K = frozenset(rules_toml("ru_grammar.toml")["governs_k"])
+_GOVERNS_O = frozenset(rules_toml("ru_grammar.toml")["governs_o"])
+_CLAUSE_REPLACEMENTS = frozenset(rules_toml("ru_grammar.toml")["clause_replacements"])
+_AGENTS = frozenset(rules_toml("ru_grammar.toml")["agents"])
+_ABOUT_PEOPLE = frozenset(rules_toml("ru_grammar.toml")["about_people"])
+_TIME_ADVERBS = frozenset(rules_toml("ru_grammar.toml")["time_adverbs"])
+
+
+def _fits_place(doc: Doc, start: int, end: int, replacement: str) -> bool:
+    """Whether a replacement that depends on its place in the sentence fits there
+    (``rules/data/ru_grammar.toml``): a clause («если нужно») needs a comma before it or the
+    start of the sentence; «как все» needs a person as the subject; «потом» a verb to tell the
+    time of, not a noun phrase just before it."""
+    low = replacement.lower()
+    if low in _CLAUSE_REPLACEMENTS:
+        return _opens_clause(doc, start) or doc[start - 1].text == ","
+    if low in _ABOUT_PEOPLE:
+        return _person_in_clause(doc, start, end)
+    if low in _TIME_ADVERBS:
+        return start == 0 or doc[start - 1].pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "NUM")
+    return True
+
+
+def _person_in_clause(doc: Doc, start: int, end: int) -> bool:
+    """A person in the nominative in the clause of ``[start, end)``: a personal pronoun
+    («Вы можете встать в очередь») or an animate noun («ребёнок будет принят»)."""
+    i = start
+    while i > 0 and doc[i - 1].text not in _CLAUSE_EDGE:
+        i -= 1
+    j = end
+    while j < len(doc) and doc[j].text not in _CLAUSE_EDGE:
+        j += 1
+    for t in doc[i:j]:
+        if t.lower_ in _SUBJECTS:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and any(p.tag.POS == "NOUN" and {"anim", "nomn"} <= p.tag.grammemes for p in parses(t.text)):
+            return True
+    return False
 
 
 def _modifier_word(replacement: str) -> bool:
