@@ -117,6 +117,94 @@ def test_a_hyphenated_word_typed_with_spaces_is_joined_not_given_a_dash(lang, te
     assert codes.count("T107") == dashes and codes.count("T114") == 2
 
 
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        # T104's fix deleted half of a reduplication: «задержался чуть», «шли еле», «бірте жүргізіледі»
+        ("ru", "Ремонт задержался чуть чуть, работы шли еле еле.", "Ремонт задержался чуть-чуть, работы шли еле-еле."),
+        ("kk", "Жөндеу жұмыстары бірте бірте жүргізіледі.", "Жөндеу жұмыстары бірте-бірте жүргізіледі."),
+        # slips still lose their repeat, function words of either language and short words
+        ("ru", "Документы приняты для для рассмотрения в в срок, то то же.", "Документы приняты для рассмотрения в срок, то же."),
+        ("kk", "Құжаттар қарау үшін үшін жіберілді.", "Құжаттар қарау үшін жіберілді."),
+    ],
+)
+def test_a_reduplicated_word_gets_its_hyphen_not_half_of_it_deleted(lang, text, fixed):
+    assert anyq.fix(text, lang=lang) == fixed
+    if "-" in fixed:
+        messages = [f.message for f in anyq.check(text, lang=lang, select=["T104"]).findings]
+        assert messages and all("дефис" in m for m in messages), messages
+
+
+def test_a_kazakh_word_said_twice_is_reported_with_both_readings_and_not_fixed():
+    # «тез тез» was cut to «тез»: a reduplication written without its hyphen («тез-тез») or a
+    # slip; no list knows which, so the writer decides
+    text = "Жол тез тез жөнделсін деп сұрайсыз.\n"
+    assert anyq.fix(text, lang="kk") == text
+    [f] = anyq.check(text, lang="kk", select=["T104"]).findings
+    assert (f.text, f.fix, f.suggestions) == ("тез тез", None, ["тез", "тез-тез"])
+    assert "«тез-тез»" in f.message
+
+
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        # T107 wrote a dash inside compounds no dictionary lists: «мини — центра»,
+        # «процедурно — процессуального», «әлеуметтік — мәдени», «рәсімдік — процестік», «Самұрық — Қазына»
+        (
+            "ru",
+            "Открыты два мини - центра. Решение можно обжаловать по Административному процедурно - процессуальному кодексу. Решение - отказать, Астана - столица.",
+            "Открыты два мини-центра. Решение можно обжаловать по Административному процедурно-процессуальному кодексу. Решение — отказать, Астана — столица.",
+        ),
+        (
+            "kk",
+            "Әлеуметтік - мәдени бөлім жауап берді. Әкімшілік рәсімдік - процестік кодекске сәйкес. «Самұрық - Қазына» қорына хат жолданды. Мақсатымыз - тұрғындарға көмектесу.",
+            "Әлеуметтік-мәдени бөлім жауап берді. Әкімшілік рәсімдік-процестік кодекске сәйкес. «Самұрық-Қазына» қорына хат жолданды. Мақсатымыз — тұрғындарға көмектесу.",
+        ),
+    ],
+)
+def test_a_compound_no_dictionary_lists_is_joined_and_a_dash_between_words_stays(lang, text, fixed):
+    assert anyq.fix(text, lang=lang) == fixed
+
+
+@pytest.mark.parametrize(
+    "lang,text,match,joined,dash",
+    [
+        ("ru", "Работы выполнены качественно - новые окна установлены.", "качественно - новые", "качественно-новые", "качественно — новые"),
+        ("kk", "Аудандық тұрғын үй - коммуналдық шаруашылық бөлімі жауап берді.", "үй - коммуналдық", "үй-коммуналдық", "үй — коммуналдық"),
+    ],
+)
+def test_a_spaced_hyphen_that_may_be_a_compound_or_a_dash_is_reported_with_both_and_not_fixed(lang, text, match, joined, dash):
+    assert anyq.fix(text, lang=lang) == text
+    [f] = anyq.check(text, lang=lang, select=["T107", "T114"]).findings
+    assert (f.code, f.text, f.fix, f.suggestions) == ("T114", match, None, [joined, dash])
+
+
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        # T103 wanted a letter before the space: after a quote, a bracket or a number it was left
+        ("ru", "И ещё «текст» , тут. Документы (копии) , как указано, приняты. По дому № 15 , как указано.", "И ещё «текст», тут. Документы (копии), как указано, приняты. По дому № 15, как указано."),
+        ("kk", "Құжаттар (көшірмелер) , «өтініш» ; үй № 15 , қабылданды.", "Құжаттар (көшірмелер), «өтініш»; үй № 15, қабылданды."),
+        # a scale and a decimal keep their spaces
+        ("ru", "Масштаб 1 : 500, ставка 2 ,5 процента.", "Масштаб 1 : 500, ставка 2 ,5 процента."),
+    ],
+)
+def test_a_space_before_a_comma_after_a_quote_bracket_or_number_is_removed(lang, text, fixed):
+    assert anyq.fix(text, lang=lang) == fixed
+
+
+@pytest.mark.parametrize(
+    "lang,text,fixed",
+    [
+        # T105 spaced one comma of three: not after «қ.» and not before «12» (nor after «12»)
+        ("kk", "Мекенжайы: Астана қ.,Сарыарқа ауданы,Кенесары к.,12 үй.", "Мекенжайы: Астана қ., Сарыарқа ауданы, Кенесары к., 12 үй."),
+        ("ru", "Адрес: г. Астана,ул. Кенесары,дом 12;кв. 5, т.е.,в центре и т.д.,а также 2,5 км.", "Адрес: г. Астана, ул. Кенесары, дом 12; кв. 5, т.е., в центре и т.д., а также 2,5 км."),
+    ],
+)
+def test_every_comma_of_an_address_gets_its_space(lang, text, fixed):
+    assert anyq.fix(text, lang=lang) == fixed
+
+
 def test_repeated_word_run_is_fixed_in_one_edit():
     assert anyq.fix("Документы приняты для для для рассмотрения.", lang="ru") == "Документы приняты для рассмотрения."
 

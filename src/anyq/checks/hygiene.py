@@ -6,11 +6,14 @@ Every repair offered as a fix is one the dictionary confirms or the damage fully
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache, lru_cache
 
 from anyq.engine.model import Hit, Rule
+from anyq.engine.needs import need_of
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
-from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes, spaced_hyphen
+from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes, repeated_words, spaced_hyphen
 from anyq.spell import frequency
 from anyq.spell.candidates import known_kk_word, kazakh_restoration
 from anyq.spell.dictionary import is_known, known_ru_form
@@ -80,8 +83,56 @@ def straight_quotes(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
 def spaced_hyphen_in_word(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """A hyphenated word typed with spaces at its hyphen: «жан - жақты» → «жан-жақты»
     (T107 would make it a dash)."""
-    for h in spaced_hyphen.find(ctx.source.text, known_ru_form):
-        yield Hit(h.start, h.end, suggestions=[h.word], fix=h.word)
+    unsure = rule.params.get("message_unsure")
+    for h in spaced_hyphen.find(ctx.source.text, known_ru_form, _ru_tags):
+        if h.sure:
+            yield Hit(h.start, h.end, suggestions=[h.word], fix=h.word)
+            continue
+        # a hyphenated word or a dash: both offered, neither written
+        message = unsure.get(_lang_at(ctx)(h.start), unsure["ru"]) if isinstance(unsure, dict) else None
+        dash = _SPACED_DASH.sub(" — ", ctx.source.text[h.start : h.end])
+        yield Hit(h.start, h.end, values={"dash": dash}, suggestions=[h.word, dash], message=message)
+
+
+_SPACED_DASH = re.compile(r" ?- ?")
+
+
+@lru_cache(maxsize=20_000)
+def _ru_tags(lower: str) -> tuple[str, ...]:
+    """pymorphy3's tags of a lower-case word, most likely first («ADJS neut,sing»)."""
+    from anyq.nlp.morph_ru import morphology
+
+    return tuple(str(p.tag) for p in morphology().analyzer.parse(lower))
+
+
+@cache
+def _compiled(regex: str, ignorecase: bool) -> re.Pattern[str]:
+    return re.compile(regex, re.I if ignorecase else 0)
+
+
+@document_rule("T104")
+def repeated_word(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """A word typed twice on one line: «для для» → «для»; a reduplication our dictionaries know
+    → its hyphenated form («чуть чуть» → «чуть-чуть»); a Kazakh word said twice («жиі жиі»),
+    a reduplication missing its hyphen or a slip, with no fix."""
+    text = ctx.source.text
+    need = need_of(rule.params)
+    if need is not None and not need(text):
+        return  # the text has no two neighbouring words alike (the regex's pre-test)
+    lang_at = _lang_at(ctx)
+    messages = rule.params.get("message_hyphen"), rule.params.get("message_either")
+    for r in repeated_words.find(text, _compiled(rule.regex, rule.ignorecase), lang_at, known_ru_form):
+        if r.fix == r.word:
+            yield Hit(r.start, r.end, suggestions=[r.word], fix=r.word)
+            continue
+        lang = lang_at(r.start)
+        message = messages[0] if r.fix else messages[1]
+        if isinstance(message, dict):
+            message = message.get(lang if lang in message else "ru")
+        if r.fix:
+            yield Hit(r.start, r.end, suggestions=[r.fix], message=message, fix=r.fix)
+        else:
+            yield Hit(r.start, r.end, values={"hyphenated": r.hyphenated}, suggestions=[r.word, r.hyphenated], message=message)
 
 
 def _kk_frequency(word: str) -> float:
