@@ -196,9 +196,9 @@ def test_a_space_before_a_comma_after_a_quote_bracket_or_number_is_removed(lang,
 @pytest.mark.parametrize(
     "lang,text,fixed",
     [
-        # T105 spaced one comma of three: not after «қ.» and not before «12» (nor after «12»)
+        # T105 spaced one comma of three: not after «қ.» and not before «12»
         ("kk", "Мекенжайы: Астана қ.,Сарыарқа ауданы,Кенесары к.,12 үй.", "Мекенжайы: Астана қ., Сарыарқа ауданы, Кенесары к., 12 үй."),
-        ("ru", "Адрес: г. Астана,ул. Кенесары,дом 12;кв. 5, т.е.,в центре и т.д.,а также 2,5 км.", "Адрес: г. Астана, ул. Кенесары, дом 12; кв. 5, т.е., в центре и т.д., а также 2,5 км."),
+        ("ru", "Адрес: г. Астана,ул. Кенесары,д.,12, т.е.,в центре и т.д.,а также 2,5 км.", "Адрес: г. Астана, ул. Кенесары, д., 12, т.е., в центре и т.д., а также 2,5 км."),
     ],
 )
 def test_every_comma_of_an_address_gets_its_space(lang, text, fixed):
