@@ -127,7 +127,23 @@ def _compound(stem: str) -> bool:
         head, tail = stem[:i], stem[i:]
         if head not in lex.words or (tail[-1] in "ую" and lex.is_verb(tail[:-1], depth=0)):
             continue
+        if _dropped_plural_consonant(head, tail):
+            continue
         if tail in lex.words or russian_noun(tail):
+            return True
+    return False
+
+
+def _dropped_plural_consonant(head: str, tail: str) -> bool:
+    """«азамат» + «ардың» is no compound but «азаматтардың» with its т lost, the commonest slip:
+    the dictionary lists some inflected forms («ардың», «ерді») that would pass as the tail.
+    A Russian loan in -ст/-зд drops its т/д by the spelling rules: «туристер» is right."""
+    if tail[:2] not in ("ар", "ер") or head.endswith(("ст", "зд")):
+        return False
+    st = k.stemmer()
+    for consonant in "тдл":
+        a = st.analyse_own(head + consonant + tail)
+        if a.known and a.stem == head and a.tags[:1] == ("pl",):
             return True
     return False
 
