@@ -1105,6 +1105,38 @@ def test_a_number_off_the_executors_line_is_still_no_phone():
         assert PHONE.search(text), text
 
 
+_HEATING_RU = (
+    "Уважаемый Ерлан Маратович!\n\nУправление рассмотрело Ваше заявление о перерасчёте платы за отопление. Перерасчёт "
+    "сделан: за январь 2026 года Вам вернут 4 500 тенге до 20 марта, потому что счётчик дома был неисправен.\n\nЕсли Вы не "
+    "согласны с ответом, его можно обжаловать в акимат города в течение трёх месяцев.\n\nРуководитель управления        "
+    "Е. Жунусов\n\n{executor}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _HEATING_RU.format(executor="Исп.: Ахметова Д. К., каб. 305"),
+        _HEATING_RU.format(executor="Исп.: Ахметова Д. К., 2025 г."),
+        _EXECUTOR_KK.format(executor="Орынд.: Серікова А., 2025 ж."),
+        _EXECUTOR_KK.format(executor="Орынд.: Серікова А., 305-бөлме"),
+    ],
+    ids=["ru-room", "ru-year", "kk-year", "kk-room"],
+)
+def test_a_room_or_a_year_on_the_executors_line_is_no_phone(text):
+    """Any 3–6 digit number after the executor's label was read as the phone: a room or a year
+    silenced L114 (no executor and no phone)."""
+    _r, has, codes = _reading(text)
+    assert has["contact"] is False and "L114" in codes
+
+
+def test_a_room_before_the_phone_on_the_executors_line():
+    from anyq.legal.layout import PHONE
+
+    assert PHONE.search("Исп.: Ахметова Д. К., каб. 305, 56-02-17").group().endswith("56-02-17")
+    assert PHONE.search("Исп.: Ахметова Д. К., каб. № 305, 1414").group().endswith("1414")
+
+
 _WRAPPED_RU = (
     "Уважаемый Виктор Андреевич!\n\nВладельцу кафе назначен штраф за шум после 23:00. Если шум повторится, звоните по номеру "
     "102: наряд приедет в течение 15 минут. Ответ можно обжаловать в прокуратуре района или в суде в течение месяца.\n\n"

@@ -101,11 +101,17 @@ _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|кө�
 # alone on the line after it, a city or short number is the executor's phone: the match then
 # starts at the label, which needs its stop or colon («Орындаған жұмыстар құны 1500 …» is prose).
 _LOCAL_NUMBER = r"(?:\d{1,3}-\d{2}-\d{2}|(?<![\d.,/])\d{3,6}(?![\d/]|[.,]\d))"
+# On the executor's line a bare number may also be a room («каб. 305», «бөлме № 12») or a year
+# («2025 г.», «2025 ж.»; Kazakh puts the room first: «305-бөлме»): neither is the phone. A room may come before the phone.
+_ROOM_LABELS = ("каб.", "каб", "кабинет", "бөлме", "№")
+_NOT_A_ROOM = "".join(rf"(?<!(?i:{re.escape(w)}))(?<!(?i:{re.escape(w)})\s)" for w in _ROOM_LABELS)
+_EXECUTOR_NUMBER = rf"{_NOT_A_ROOM}{_LOCAL_NUMBER}(?!-\d)(?![\s-]*(?i:г\.|год|ж\.|жыл|бөлме|каб))"
+_ROOM = r"(?i:каб(?:инет)?\.?|бөлме)\s*№?\s*\d+"
 PHONE = re.compile(
     r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b"
     rf"|(?i:\bтел(?:\.|ефон)?)\s*:?\s*{_LOCAL_NUMBER}\b"
-    rf"|(?im:^[ \t]*(?:Исп|Исполнитель|Орынд|Орындаушы|Орындаған)\s*[.:])[^\n\d]{{0,80}}"
-    rf"(?:{_LOCAL_NUMBER}(?!-\d)|\n[ \t]*{_LOCAL_NUMBER}(?m:[ \t]*$))"
+    rf"|(?im:^[ \t]*(?:Исп|Исполнитель|Орынд|Орындаушы|Орындаған)\s*[.:])[^\n\d]{{0,80}}(?:{_ROOM}[^\n\d]{{0,40}})?"
+    rf"(?:{_EXECUTOR_NUMBER}|\n[ \t]*{_LOCAL_NUMBER}(?m:[ \t]*$))"
 )
 
 
