@@ -138,8 +138,11 @@ def _readme_score(r) -> float:
 
     import re
 
-    # the words inside jargon, spelling and typography findings are left out of the length
-    spans = sorted((f.start, f.end) for f in r.findings if f.category in ("jargon", "spelling", "typography"))
+    # the words inside jargon, spelling and typography findings are left out of the length, but
+    # not those inside the punctuation and spacing findings (quotes, spaces, dashes)
+    spacing = ("T102", "T103", "T105", "T106", "T107", "T114")
+    spans = sorted((f.start, f.end) for f in r.findings
+                   if f.category in ("jargon", "spelling", "typography") and f.code not in spacing)
     covered = set()
     for a, b in spans:
         covered.update(range(a, b))
@@ -366,6 +369,25 @@ def test_taking_a_suggestion_in_a_dense_letter_does_not_lower_the_score():
         assert after.score > before.score
         assert after.scores["jargon"] > before.scores["jargon"]
         assert after.scores["legal"] == before.scores["legal"]  # the same length: the same density
+
+
+def test_straight_quotes_around_a_title_cost_their_weight_and_leave_its_words_in_the_length():
+    """T106 spans the quotation: the 13 words of a law's title left the length, and the jargon
+    and legal sub-scores fell (49 → 44, 47 → 46) though only the quote marks were wrong."""
+    text = (
+        "Уважаемый Марат Ерланович!\n\nВаше обращение о выплате пособия рассмотрено. В соответствии с Законом Республики "
+        "Казахстан «О государственных социальных пособиях по инвалидности и по случаю потери кормильца в Республике "
+        "Казахстан» пособие назначается со дня обращения. В настоящее время документы переданы в отделение "
+        "Государственной корпорации. Выплата будет произведена в течение десяти рабочих дней. Вопрос находится на "
+        "контроле.\n\nЕсли Вы не согласны с ответом, его можно обжаловать в вышестоящий орган в течение трёх месяцев.\n\n"
+        "Руководитель управления                 Е. Жунусов\n"
+    )
+    straight = text.replace("«О", '"О').replace("Казахстан» п", 'Казахстан" п')
+    before, after = anyq.check(text), anyq.check(straight)
+    assert [f.code for f in after.findings if f.code not in {g.code for g in before.findings}] == ["T106"]
+    assert all(after.scores[c] == before.scores[c] for c in before.scores if c != "typography")
+    assert after.scores["typography"] < before.scores["typography"]
+    assert after.score == round(_readme_score(after), 1)
 
 
 def test_no_suggestion_taken_lowers_a_score_and_no_cliche_added_raises_it():

@@ -3,8 +3,8 @@
 Each finding carries a weight (by default error 2, warning 1, info 0.3). For every
 category the weights are summed and divided by the length of the text (per 100 words,
 counting at least 50 words so a three-line note is not condemned by one finding). The length
-leaves out the words inside jargon, spelling and typography findings (``PHRASE_CATEGORIES``):
-a flagged phrase is penalised by its weight, and its words do not also dilute the rest. Counted
+leaves out the words inside jargon, spelling and typography findings (``PHRASE_CATEGORIES``;
+not the punctuation and spacing rules, ``NOT_PHRASE_CODES``): a flagged phrase is penalised by its weight, and its words do not also dilute the rest. Counted
 in, anyq's own shorter wording («сейчас» for «в настоящее время») shortened the letter and raised
 every category's density, so taking the advice lowered the score (41.4 → 41.2 on a dense letter)
 and adding a cliché raised it; now a suggestion put in place can only add to the length.
@@ -51,6 +51,11 @@ MIN_WORDS = 50
 # mark sentences and paragraphs (a 41-word sentence is not one flagged phrase) and the legal
 # ones mostly the whole letter: their words stay in. bench/scores.py measures the direction.
 PHRASE_CATEGORIES = frozenset(("jargon", "spelling", "typography"))
+# Typography rules that mark punctuation or spacing, not words: double and missing spaces,
+# straight quotes, a hyphen for a dash, a spaced hyphen. Their span can hold words (T106's is
+# the quotation, a 13-word law title) that no fix rewords: those stay in the length. The
+# letter rules (T101, T108–T112) and the repeated word (T104, T113: one copy goes) mark words.
+NOT_PHRASE_CODES = frozenset(("T102", "T103", "T105", "T106", "T107", "T114"))
 # The length a verdict on the whole letter is counted against (the rules marked ``verdict =
 # true``; about the median length of the letters in corpora/: the scores move least).
 LETTER_WORDS = 130
@@ -95,12 +100,16 @@ def category_scores(
 
 
 def flagged_words(findings: Iterable[Finding], text: str) -> int:
-    """The words inside the findings of PHRASE_CATEGORIES (each word once where findings
+    """The words inside the findings of PHRASE_CATEGORIES but NOT_PHRASE_CODES (each word once where findings
     overlap): the length that divides the penalties leaves them out. Counted in
     ``FileReport.source_text``, the text the findings' offsets index."""
     from anyq.nlp.words import WORD  # spaCy: not loaded with anyq.findings, which imports this module
 
-    spans = sorted((f.start, f.end) for f in findings if f.category in PHRASE_CATEGORIES and f.end > f.start)
+    spans = sorted(
+        (f.start, f.end)
+        for f in findings
+        if f.category in PHRASE_CATEGORIES and f.code not in NOT_PHRASE_CODES and f.end > f.start
+    )
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
