@@ -222,6 +222,17 @@ def test_kazakh_plural_with_its_t_or_d_dropped_is_a_slip_not_a_compound():
     assert _s101("Азаматтардың, мектептердің және туристердің өтініштері қаралды.", "kk") == []
 
 
+def test_a_negation_of_the_wrong_class_or_a_run_together_adjective_is_a_slip_not_a_compound():
+    # бекіт + «месе», тоқтат + «маса» passed as compounds of two dictionary words (regression
+    # audit 4): they are «бекітпесе», «тоқтатпаса» with the negation's consonant of the wrong class;
+    # a derived adjective glued to its noun is a slip too
+    text = "Шешімді бекітмесе, жұмысты тоқтатмаса, құжатты жеткізмесе, жергіліктіатқарушы орган жауап береді."
+    assert [f.text for f in _s101(text, "kk")] == ["бекітмесе", "тоқтатмаса", "жеткізмесе", "жергіліктіатқарушы"]
+    assert _s101("Шешімді бекітпесе, жұмысты тоқтатпаса, құжатты жеткізбесе, жергілікті атқарушы орган жауап береді.", "kk") == []
+    # compounds written as one word stay words
+    assert _s101("Мейірбике шағынауданы бойынша бейнекамераларды тексерді.", "kk") == []
+
+
 def test_kazakh_conditional_polite_plural_is_a_word():
     assert _s101("Шешіммен келіссеңіздер, өтінішке қол қойыңыздар.", "kk") == []
 

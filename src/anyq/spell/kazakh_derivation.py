@@ -127,8 +127,10 @@ def _compound(stem: str) -> bool:
         head, tail = stem[:i], stem[i:]
         if head not in lex.words or (tail[-1] in "ую" and lex.is_verb(tail[:-1], depth=0)):
             continue
-        if _dropped_plural_consonant(head, tail):
+        if _dropped_plural_consonant(head, tail) or _wrong_negation_class(head, tail):
             continue
+        if head.endswith(_ADJECTIVE_ENDINGS):
+            continue  # a derived adjective is written apart from its noun: «жергілікті атқарушы»
         if tail in lex.words or russian_noun(tail):
             return True
     return False
@@ -146,6 +148,26 @@ def _dropped_plural_consonant(head: str, tail: str) -> bool:
         if a.known and a.stem == head and a.tags[:1] == ("pl",):
             return True
     return False
+
+
+def _wrong_negation_class(head: str, tail: str) -> bool:
+    """«бекіт» + «месе» is no compound but «бекітпесе» with the negation's consonant of the wrong
+    class (-ма/-ме after a vowel or р й у л, -ба/-бе after м н ң з ж, -па/-пе after a voiceless
+    consonant): the dictionary lists words («месе», «маса») that would pass as the tail."""
+    if tail[:1] not in "мбп":
+        return False
+    st = k.stemmer()
+    for consonant in "мбп":
+        if consonant != tail[0]:
+            a = st.analyse_own(head + consonant + tail[1:])
+            if a.known and a.stem == head and a.tags[:1] == ("neg",):
+                return True
+    return False
+
+
+# the endings of a derived adjective (-лы, -лық, -ғы …): such a word is written apart from the
+# noun it describes, so a run-together «жергіліктіатқарушы» is a slip, not a compound
+_ADJECTIVE_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті", "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
 
 
 @lru_cache(maxsize=50_000)
