@@ -1309,3 +1309,24 @@ def test_legal_findings_do_not_depend_on_the_quote_style(text, lang):
         return sorted((f.code, f.start, f.end) for f in anyq.check(t, lang=lang).findings if f.code.startswith("L"))
 
     assert legal(text) == legal(guillemets)
+
+
+@pytest.mark.parametrize(
+    "text,step",
+    [
+        (_decided(_REFUSED_RU + "Обратитесь в соответствующие органы."), False),
+        (_decided(_REFUSED_RU + "Обратитесь в уполномоченный орган по месту жительства."), False),
+        (_decided(_REFUSED_KK + "Тиісті органдарға жүгініңіз.", "kk"), False),
+        (_decided(_REFUSED_RU + "Если не согласны, обратитесь в суд."), True),
+        (_decided(_REFUSED_RU + "Если доход уменьшится, обратитесь в акимат района."), True),
+        (_decided(_REFUSED_KK + "Келіспесеңіз, сотқа жүгініңіз.", "kk"), True),
+    ],
+    ids=["ru-the-proper-bodies", "ru-the-authorised-body", "kk-the-proper-bodies", "ru-court", "ru-akimat", "kk-court"],
+)
+def test_sending_the_reader_to_an_unnamed_body_is_no_next_step(text, step):
+    """«Обратитесь в соответствующие органы», «Тиісті органдарға жүгініңіз» name no one to go to,
+    as «рекомендуем обратиться в уполномоченный орган» does not: read as an instruction, they hid
+    L112 on a refusal (audit regress4 #2). The court and a named body stay steps."""
+    _, has, codes = _reading(text)
+    assert has["decision"] is True
+    assert has["next_step"] is step and ("L112" in codes) is not step

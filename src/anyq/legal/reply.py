@@ -658,6 +658,8 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
             c = c_of(s)
             if id(s) in appeal_ids or id(s) in norms or any(c.search(k, s.text) for k in _NO_STEP):
                 continue
+            if _to_vague_body(s):
+                continue
             if instructs(s):
                 has["next_step"], ev["next_step"] = True, s
                 break
@@ -677,6 +679,15 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
 # the devices that make an instruction no next step: «рекомендуем обратиться», «при наличии …»;
 # and an offer to answer questions («Сұрақтарыңыз болса, … келіңіз»: a contact)
 _NO_STEP = ("hedge", "promise", "redirect", "formula", "noted", "clarified", "measures", "questions_to")
+_COURT = re.compile(r"суд|сот", re.I)
+
+
+def _to_vague_body(s: Sentence) -> bool:
+    """Sends the reader to a body named only by its kind: «Обратитесь в соответствующие органы»,
+    «Тиісті органдарға жүгініңіз» say where to go no more than «рекомендуем обратиться» does. The
+    court is a body of its own («обратитесь в суд», «сотқа жүгініңіз» are steps), though it is
+    a vague body for a redirect of the appeal."""
+    return any(_COURT.search(m.group(0)) is None for m in cues(s.lang).rx("vague_body").finditer(s.text))
 
 
 def _refuses(s: Sentence) -> bool:
