@@ -1330,3 +1330,25 @@ def test_sending_the_reader_to_an_unnamed_body_is_no_next_step(text, step):
     _, has, codes = _reading(text)
     assert has["decision"] is True
     assert has["next_step"] is step and ("L112" in codes) is not step
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ваш дом подлежал сносу в 2019 году, но снесён не был, так как средства не выделили.",
+        "Ваш дом подлежал сносу 10 марта 2019 года, но снесён не был, так как средства не выделили.",
+        "Ваш дом входил в перечень домов, подлежавших сносу в 2019 году, но средства не выделили.",
+        "Ваш дом должен был быть снесён в 2019 году, но средства не выделили.",
+    ],
+    ids=["was-due", "was-due-on-a-date", "past-participle", "should-have-been"],
+)
+def test_an_obligation_in_the_past_with_its_date_is_no_next_step(sentence):
+    """«Ваш дом подлежал сносу в 2019 году» tells a past fact: the modal «подлежать», «должен» was
+    read without its tense, and the sentence became a dated next step that hid L112 (audit regress4 #3)."""
+    text = (
+        "Уважаемый Андрей Николаевич!\n\nНа Ваше обращение о сносе дома № 5 по ул. Абая сообщаем следующее.\n\n"
+        f"{sentence}\n\nЕсли вы не согласны с ответом, его можно обжаловать в акимат города или в суд.\n\n"
+        "Руководитель отдела          С. Оспанов\n\nИсп.: Ахметова Д. К.\nТел. 8 (7132) 56-71-12\n"
+    )
+    _, has, codes = _reading(text, kind="reply")
+    assert has["next_step"] is False and "L112" in codes

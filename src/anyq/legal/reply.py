@@ -23,7 +23,7 @@ from anyq.legal.layout import PHONE, Layout, Sentence
 from anyq.nlp.normalize import OFFSETS
 from anyq.resources import rules_toml
 from anyq.text import quotations
-from anyq.nlp.strings import token_strings
+from anyq.nlp.strings import TokenStrings, token_strings
 from anyq.nlp.words import word_flags
 
 # any form of a month in rules/data/ru_grammar.toml: its stem and any ending («январ», «март»), «май»
@@ -259,8 +259,22 @@ def forward_looking(s: Sentence) -> bool:
         ts = token_strings(s.span.doc)
         a, b = s.span.start, s.span.end
         lower, tags = ts.lower[a:b], "\n".join(ts.tag[a:b])
-        return "futr" in tags or "impr" in tags or not _RU_MODALS.isdisjoint(ts.lemma[a:b]) or "будет" in lower or "будут" in lower
+        if "futr" in tags or "impr" in tags or "будет" in lower or "будут" in lower:
+            return True
+        return not _RU_MODALS.isdisjoint(ts.lemma[a:b]) and _ru_modal_now(ts, a, b)
     return any(map(_kk_forward_looking, _candidate_tokens(s, words=_KK_MODALS, in_tag=("pres", "fut", "poss2pol"))))
+
+
+def _ru_modal_now(ts: TokenStrings, a: int, b: int) -> bool:
+    """A modal word in the present or future («подлежит сносу», «должен будет»): «подлежал сносу
+    в 2019 году», «подлежавших сносу», «должен был», «надо было» tell a past fact, not what is to happen."""
+    for i in range(a, b):
+        if ts.lemma[i] not in _RU_MODALS or "past" in ts.tag[i]:
+            continue
+        # the past told by «был» beside the word: «должен был быть снесён», «было необходимо»
+        if not any(ts.lemma[j] == "быть" and "past" in ts.tag[j] for j in range(max(a, i - 1), min(b, i + 2))):
+            return True
+    return False
 
 
 def _kk_forward_looking(t: Token) -> bool:
