@@ -1352,3 +1352,26 @@ def test_an_obligation_in_the_past_with_its_date_is_no_next_step(sentence):
     )
     _, has, codes = _reading(text, kind="reply")
     assert has["next_step"] is False and "L112" in codes
+
+
+@pytest.mark.parametrize(
+    "sentence,decided",
+    [
+        ("Ваш номер в очереди — 46.", True),
+        ("Вы стоите в очереди на арендное жильё под номером 312.", True),
+        # a service number stays no fact of the case
+        ("Справки о месте в очереди можно получить по номеру 1414.", False),
+        ("Справки о месте в очереди даёт номер телефона 109.", False),
+    ],
+    ids=["number-in-the-queue", "under-the-number", "by-the-number", "phone-number"],
+)
+def test_a_place_in_the_queue_is_a_fact_of_the_case(sentence, decided):
+    """«Ваш номер в очереди — 46» is the README's own direct answer: «номер … 46» was blanked as
+    a service number, and the plain reply got L110 «нет решения» (audit regress4 #4)."""
+    text = (
+        "Уважаемый Андрей Николаевич!\n\nВы спросили, на каком месте стоите в очереди на арендное жильё.\n\n"
+        f"{sentence}\n\nЕсли вы не согласны с ответом, его можно обжаловать в акимат города или в суд.\n\n"
+        "Руководитель отдела          С. Оспанов\n\nТел. 8 (7132) 56-71-12\n"
+    )
+    _, has, codes = _reading(text, kind="reply")
+    assert has["decision"] is decided and ("L110" in codes) is not decided

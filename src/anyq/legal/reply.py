@@ -51,9 +51,11 @@ DATE = {
 }
 _DIGIT = re.compile(r"\d")
 # phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case;
-# Kazakh puts the number first («109 бірыңғай байланыс орталығына»)
+# Kazakh puts the number first («109 бірыңғай байланыс орталығына»). A place in a queue or a
+# register is one: «номер в очереди — 46», «под номером 312», «кезектегі нөміріңіз — 46»
 _SERVICE_NUMBER = re.compile(
-    r"(?:телефон\w*|номер\w*|центр\w*|орталығ\w*|нөмір\w*|line)[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b"
+    r"(?:телефон\w*|номер(?!\w*\s+(?:в\s+)?очеред)(?!ом\s+\d)\w*|центр\w*|орталығ\w*|(?<!кезектегі\s)нөмір\w*|line)"
+    r"[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b"
     r"|\b\d{2,4}\s+(?:[^\W\d_]+\s+){0,2}(?:байланыс\s+)?орталығ\w*",
     re.I,
 )
