@@ -400,6 +400,22 @@ def test_predstavit_and_predostavit_confused_on_unambiguous_collocations():
     assert _paronyms(right) == []
 
 
+def test_predstavit_before_an_adjective_is_a_document_handed_in():
+    """«представить льготное удостоверение», «отпускной билет»: S103 took the adjective for the
+    noun «льгота», «отпуск» and suggested the wrong «предоставить» (audit regress4 #5)."""
+    text = (
+        "Для получения скидки на проезд необходимо представить льготное удостоверение в ЦОН. "
+        "Военнослужащему следует представить отпускной билет в военкомат. "
+        "Для учёта необходимо представить жилищный сертификат в отдел."
+    )
+    assert _paronyms(text) == []
+    # the nouns themselves are still found
+    assert _paronyms("Просим представить мне отпуск с 1 июня. Отдел обязан представить льготу семье.") == [
+        ("S103", "представить", "предоставить"),
+        ("S103", "представить", "предоставить"),
+    ]
+
+
 # -- quotations: the speller reads them from anyq.text.quotations, as J353 and the runner do ----
 @pytest.mark.parametrize(
     "text,lang,typo",
