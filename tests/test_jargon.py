@@ -605,3 +605,21 @@ def test_the_doer_of_a_verbal_noun_is_not_the_doer_of_the_passive_and_a_reflexiv
     )
     found = [(f.code, f.text) for f in anyq.check(text, lang="ru", select=["J341", "J342"]).findings]
     assert found == [("J341", "предусмотрена"), ("J342", "рассматривается")]
+
+
+def test_j480_needs_a_doer_after_silami():
+    """«силами и средствами», «силами и за счёт …»: J480 took the conjunction «и» for the doer,
+    and «всеми имеющимися силами» slipped past the «всеми силами» exclusion (audit regress4 #6)."""
+    text = (
+        "Пожар потушен всеми имеющимися силами и средствами пожарной части. Ремонт выполнят силами и за счёт подрядчика. "
+        "Ремонт кровли будет выполнен силами подрядной организации до 1 июня."
+    )
+    found = [f.text for f in anyq.check(text, lang="ru", select=["J480"]).findings]
+    assert found == ["силами подрядной организации"]
+
+
+def test_j561_names_the_russian_model_of_each_phrase():
+    """«электрондық түрде» copies «в электронном виде»: the message named «в письменной форме /
+    на безвозмездной основе» for the whole family (audit regress4 #8)."""
+    (f,) = anyq.check("Анықтама электрондық түрде беріледі.", lang="kk", select=["J561"]).findings
+    assert "в письменной форме" not in f.message and "«в … виде»" in f.message
