@@ -47,7 +47,7 @@ _UP = "A-ZА-ЯЁ" + KAZAKH_UPPER
 
 # the genitive a date writes («15 января», «15 мая», «15 марта»), of the months in rules/data/ru_grammar.toml
 MONTHS_RU = {m[:-1] + "я" if m[-1] in "ьй" else m + "а": i for i, m in enumerate(rules_toml("ru_grammar.toml")["months"], 1)}
-MONTHS_KK = {m: i for i, m in enumerate("қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан".split(), 1)}
+MONTHS_KK = {m: i for i, m in enumerate(rules_toml("kk_grammar.toml")["words"]["months"], 1)}
 
 _DATE_RU = re.compile(
     r"(?P<d>\d{1,2})\s+(?P<m>" + "|".join(MONTHS_RU) + r")\s+(?P<y>\d{4})(?:\s*(?:года|г\.))?"

@@ -29,7 +29,7 @@ from anyq.nlp.words import word_flags
 # any form of a month in rules/data/ru_grammar.toml: its stem and any ending («январ», «март»), «май»
 # by its own forms («ма[йяе]»: a stem «ма» would take «машина»)
 _MONTHS_RU = "(?:" + "|".join(m[:-1] + "[йяе]" if m.endswith("й") else m.removesuffix("ь") for m in rules_toml("ru_grammar.toml")["months"]) + ")[а-я]*"
-_MONTHS_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*"
+_MONTHS_KK = "(?:" + "|".join(rules_toml("kk_grammar.toml")["words"]["months"]) + ")[а-яәғқңөұүһі]*"
 # a concrete date or term: «до 15 апреля 2026 года», «в течение 5 рабочих дней», «2026 жылғы 20 наурызға дейін»
 DATE = {
     "ru": re.compile(
