@@ -125,3 +125,20 @@ def test_a_long_word_before_a_mark_is_read_in_linear_time():
     start = time.perf_counter()
     assert repeated_word(text) is True
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_need_two_rules_ask_is_tested_once_per_text():
+    # T104 (a Python rule now) and T113 both ask «repeated-word»: the runner and the rule share
+    # the document's answer instead of splitting the whole text twice
+    from anyq.engine.registry import DocumentContext
+    from anyq.text import SourceDocument
+
+    calls = []
+
+    def counting(text: str) -> bool:
+        calls.append(text)
+        return repeated_word(text)
+
+    dctx = DocumentContext(source=SourceDocument(path="-", text="для для проверки"), paragraphs=[], docs=[])
+    assert dctx.meets(counting) and dctx.meets(counting)
+    assert len(calls) == 1

@@ -117,7 +117,7 @@ def repeated_word(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     a reduplication missing its hyphen or a slip, with no fix."""
     text = ctx.source.text
     need = need_of(rule.params)
-    if need is not None and not need(text):
+    if need is not None and not ctx.meets(need):
         return  # the text has no two neighbouring words alike (the regex's pre-test)
     lang_at = _lang_at(ctx)
     messages = rule.params.get("message_hyphen"), rule.params.get("message_either")

@@ -57,6 +57,15 @@ class DocumentContext:
     facts: dict[str, Any] = field(default_factory=dict)
     # ``source`` is the text as read without stress marks and the like: the map back to it
     cleaned: Cleaned | None = None
+    # the answers of the engine's pre-tests (``engine/needs.py``) on ``source.text``: a test two
+    # rules ask (T104's and T113's repeated word) runs once per text
+    needs_met: dict[Callable[[str], bool], bool] = field(default_factory=dict)
+
+    def meets(self, need: Callable[[str], bool]) -> bool:
+        met = self.needs_met.get(need)
+        if met is None:
+            met = self.needs_met[need] = need(self.source.text)
+        return met
 
     @property
     def language(self) -> str:

@@ -24,7 +24,7 @@ from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, 
 from anyq.findings import FileReport, Finding
 from anyq.langid import assign_languages
 from anyq.legal.layout import Layout, layout, prose_paragraphs
-from anyq.nlp.normalize import OFFSETS, doc_text, span_offsets
+from anyq.nlp.normalize import doc_text, original_span, span_offsets
 from anyq.nlp.strings import token_strings
 from anyq.nlp.pipeline import annotate_many
 from anyq.nlp.words import WORD, letters_of, word_flags
@@ -52,11 +52,13 @@ def _outside_quotations(hits: list[tuple[Rule, Hit, str]], paragraphs: list[Para
         # folded: the same quotations), placed back in the paragraph
         found = quotations.spans(p.text if doc is None else doc_text(doc))
         if found:
-            offsets = doc.user_data.get(OFFSETS) if doc is not None else None
-            quoted += [(p.start + offsets[a], p.start + offsets[b]) if offsets else (p.start + a, p.start + b) for a, b in found]
+            for a, b in found:
+                a, b = (a, b) if doc is None else original_span(doc, a, b)
+                quoted.append((p.start + a, p.start + b))
     if not quoted:
         return hits
     return [h for h in hits if h[0].category != "jargon" or not quotations.inside(quoted, h[1].start, h[1].end)]
+
 
 class _SafeDict(dict):
     def __missing__(self, key: str) -> str:
@@ -290,14 +292,9 @@ class Linter:
         lang = dctx.language
         skipped = dctx.source.skipped
         crosses = _block_crossing(dctx.source.blocks)
-        tested: dict = {}  # a need shared by several rules (T104, T113) is tested once per text
         for rule, rx, needs in self.compiled.document_regex:
-            if needs is not None:
-                met = tested.get(needs)
-                if met is None:
-                    met = tested[needs] = needs(text)
-                if not met:
-                    continue  # the text lacks what every match of the regex has (params.needs, needs_any)
+            if needs is not None and not dctx.meets(needs):
+                continue  # the text lacks what every match of the regex has (params.needs, needs_any)
             for m in rx.finditer(text):
                 if m.end() > m.start() and not any(a <= m.start() < b for a, b in skipped) and not (crosses and crosses(m.start(), m.end())):
                     plang = _lang_at(dctx.paragraphs, m.start()) or lang
