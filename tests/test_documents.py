@@ -247,6 +247,26 @@ def test_pdf_running_header_and_footer_are_read_once_after_the_body(tmp_path):
             assert "part" not in f.location, f
 
 
+@pytest.mark.parametrize("label", ["Исп:", "Исполнитель", "Орынд.:"], ids=["isp-colon", "ispolnitel", "orynd-stop"])
+def test_pdf_executor_line_under_a_full_line_is_its_own_paragraph_whatever_its_label(tmp_path, label):
+    """The PDF reader knew «Исп.» and «Исполнитель:» but not «Исп:» nor «Исполнитель» with no
+    colon, which the letter layout reads as the executor: the line went into the body above it.
+    The labels are one list now (rules/data/reply_cues.toml, layout.executor_labels)."""
+    lines = [
+        "    Уважаемый Виктор Андреевич!",
+        "    Департамент полиции рассмотрел Ваше заявление о шуме в ночное время",
+        "из кафе на первом этаже Вашего дома. Участковый инспектор посетил кафе",
+        "в июле, нарушение подтвердилось, и владельцу кафе назначен штраф в 10 МРП.",
+        f"{label} Байжанов Н. Т., тел. 254-44-12",
+    ]
+    doc = read_path(_pdf_page_lines(tmp_path / "reply.pdf", [lines], page_numbers=False), limits=IN_PROCESS)
+    assert doc.text.splitlines()[-2:] == [
+        "Департамент полиции рассмотрел Ваше заявление о шуме в ночное время из кафе на первом этаже Вашего дома. "
+        "Участковый инспектор посетил кафе в июле, нарушение подтвердилось, и владельцу кафе назначен штраф в 10 МРП.",
+        f"{label} Байжанов Н. Т., тел. 254-44-12",
+    ]
+
+
 _ONE_PAGE = [
     "    Уважаемый Виктор Андреевич!",
     "    Департамент полиции рассмотрел Ваше заявление о шуме в ночное время",

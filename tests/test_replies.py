@@ -1081,8 +1081,12 @@ _EXECUTOR_KK = (
         _EXECUTOR_KK.format(executor="Орынд.: Каримова Л., 30-20-10"),
         _EXECUTOR_KK.format(executor="Орындаған: Каримова Л.\nтел: 1432"),
         _EXECUTOR_KK.format(executor="Исп./Орынд.: Каримова Л., 30-20-10"),
+        # the labels the layout, the phone and the PDF reader each knew only some of
+        _EXECUTOR_RU.format(executor="Исп: Нурланова А., 56-02-17"),
+        _EXECUTOR_RU.format(executor="Исполнитель Сарсенова А., 56-02-17"),
+        _EXECUTOR_KK.format(executor="Орындаушы Каримова Л., 30-20-10"),
     ],
-    ids=["ru-city", "ru-short", "ru-next-line", "kk-city", "kk-short", "mixed-label"],
+    ids=["ru-city", "ru-short", "ru-next-line", "kk-city", "kk-short", "mixed-label", "ru-colon", "ru-word", "kk-word"],
 )
 def test_an_executor_line_with_a_city_or_short_number_is_the_contact(text):
     """A 6-digit city number on the executor's own line and a short number after «тел.» were no
@@ -1091,6 +1095,37 @@ def test_an_executor_line_with_a_city_or_short_number_is_the_contact(text):
     r, has, codes = _reading(text)
     assert r.extra["kind"] == "reply"
     assert has["contact"] is True and "L114" not in codes
+
+
+@pytest.mark.parametrize(
+    "line", ["Исп.: Ахметова Д. К., 56-02-17", "Исп: Ахметова Д. К., 56-02-17", "Исполнитель Ахметова Д. К., 56-02-17",
+             "Исполнитель: Ахметова Д. К., 56-02-17", "Орынд. Каримова Л., 30-20-10", "Орындаушы Каримова Л., 30-20-10",
+             "Орындаған: Каримова Л., 30-20-10"],
+    ids=["isp-stop", "isp-colon", "ispolnitel", "ispolnitel-colon", "orynd-stop", "oryndaushy", "oryndagan-colon"],
+)
+def test_the_executor_labels_are_one_list_the_layout_the_phone_and_the_pdf_reader_read(line):
+    """Three regexes spelled the executor's labels, each its own way: the layout's footer took
+    no «Исп:», the phone no «Исполнитель» without a colon, the PDF reader neither. They are one
+    list of rules/data now, and each place reads every label of it."""
+    from anyq.legal.layout import _FOOTER, PHONE
+    from anyq.readers.pdf import _EXECUTOR
+    from anyq.resources import rules_toml
+
+    labels = rules_toml("reply_cues.toml")["layout"]["executor_labels"]
+    assert {"Исп.", "Исполнитель", "Орынд.", "Орындаушы", "Орындаған:"} <= set(labels)
+    assert line.split()[0].rstrip(".:") in {w.rstrip(".:") for w in labels}
+    assert _FOOTER.match(line) and PHONE.search(line) and _EXECUTOR.match(line)
+
+
+def test_an_executor_label_is_a_word_of_its_own():
+    """«Исполнительный комитет …», «Орындаушылар …» open a sentence (the footer's «Исполнитель»
+    took any word it began), and so does «Орындаған» without its colon."""
+    from anyq.legal.layout import _FOOTER, PHONE
+    from anyq.readers.pdf import _EXECUTOR
+
+    for prose in ("Исполнительный комитет рассмотрел жалобу 1500 жителей.", "Орындаушылар саны 1500 адам болды.",
+                  "Орындаған жұмыстар құны 1500 мың теңге болды."):
+        assert not (_FOOTER.match(prose) or PHONE.search(prose) or _EXECUTOR.match(prose)), prose
 
 
 def test_a_number_off_the_executors_line_is_still_no_phone():

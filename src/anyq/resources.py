@@ -6,6 +6,7 @@ In a wheel the top-level ``rules/`` folder is packaged as ``anyq/_rules``; in a 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,17 @@ def rules_toml(name: str) -> dict:
     """A TOML table under ``rules/data/``, read once (the grammar word lists)."""
     with open(rules_data(name), "rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def executor_label() -> str:
+    """The labels of a letter's executor line (reply_cues.toml, ``layout.executor_labels``) as
+    one regex, with no flags: the letter layout and the PDF reader look for the same labels. A
+    label written with «.» or «:» takes a stop or a colon («Исп.», «Исп:»), a whole word ends at
+    a word's edge («Исполнитель», not «Исполнительный»)."""
+    labels = rules_toml("reply_cues.toml")["layout"]["executor_labels"]
+    forms = (re.escape(w[:-1]) + r"\s*[.:]" if w[-1] in ".:" else re.escape(w) + r"(?!\w)" for w in labels)
+    return "(?:" + "|".join(forms) + ")"
 
 
 def package_data(*parts: str) -> Path:

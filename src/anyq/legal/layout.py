@@ -17,7 +17,7 @@ from anyq.engine.literals import Literals, LiteralTest
 from anyq.legal.cues import cues
 from anyq.nlp.normalize import doc_text, original_span
 from anyq.nlp.words import WORD, word_flags
-from anyq.resources import rules_toml
+from anyq.resources import executor_label, rules_toml
 from anyq.text import Paragraph
 
 _UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -86,12 +86,14 @@ def _requisites(text: str) -> bool:
     return _line_starts_with(_OUTGOING_START, text) or _incoming(text)
 
 
-# «Орындаған:» with its colon: without it the word starts a body sentence («Орындаған жұмыстар …»)
+# the executor's line: its labels are data (reply_cues.toml, layout.executor_labels), shared
+# with the PDF reader
+_EXECUTOR = executor_label()
 # An attachment line with its colon or count («Приложение: …», «Приложение на 3 л.», «Қосымша
 # 2 парақта»): «Қосымша хабарлаймыз» (we add) opens a sentence.
 _ATTACHMENT = r"(?:Приложени[ея]|Қосымша)(?=\s*(?:[:№\d]|на\s+\d|$))"
 _FOOTER = re.compile(
-    rf"^\s*(?:Исп\.|Исполнитель|Орынд\.|Орындаушы|Орындаған\s*:|Тел\.|Телефон|{_ATTACHMENT}|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I
+    rf"^\s*(?:{_EXECUTOR}|Тел\.|Телефон|{_ATTACHMENT}|e-?mail|Эл\.\s?почта|Эл\.\s?пошта)", re.I
 )
 _ATTACHMENT_LINE = re.compile(rf"^\s*{_ATTACHMENT}", re.I)
 _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|көшесі|үй|пәтер|шағынаудан\w*|ауылы|қ\.|г\.)", re.I)
@@ -99,7 +101,7 @@ _ADDRESS = re.compile(r"\b(?:ул\.|улица|д\.|кв\.|мкр\.|пр\.|кө�
 # a short service number after its label («тел.: 74-00-00», «тел. 1414»: unlabelled, «12-03-24»
 # or «1414» could be anything). On the executor's line («Исп.: Ахметова Д. К., 56-02-17») or
 # alone on the line after it, a city or short number is the executor's phone: the match then
-# starts at the label, which needs its stop or colon («Орындаған жұмыстар құны 1500 …» is prose).
+# starts at the label (a short one needs its stop or colon: «Орындаған жұмыстар құны 1500 …» is prose).
 _LOCAL_NUMBER = r"(?:\d{1,3}-\d{2}-\d{2}|(?<![\d.,/])\d{3,6}(?![\d/]|[.,]\d))"
 # On the executor's line a bare number may also be a room («каб. 305», «бөлме № 12») or a year
 # («2025 г.», «2025 ж.»; Kazakh puts the room first: «305-бөлме»): neither is the phone. A room may come before the phone.
@@ -110,7 +112,7 @@ _ROOM = r"(?i:каб(?:инет)?\.?|бөлме)\s*№?\s*\d+"
 PHONE = re.compile(
     r"(?:\+7|8)\s?\(?\d{3,5}\)?\s?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}|\b\d{3}-\d{2}-\d{2}\b"
     rf"|(?i:\bтел(?:\.|ефон)?)\s*:?\s*{_LOCAL_NUMBER}\b"
-    rf"|(?im:^[ \t]*(?:Исп|Исполнитель|Орынд|Орындаушы|Орындаған)\s*[.:])[^\n\d]{{0,80}}(?:{_ROOM}[^\n\d]{{0,40}})?"
+    rf"|(?im:^[ \t]*{_EXECUTOR})[^\n\d]{{0,80}}(?:{_ROOM}[^\n\d]{{0,40}})?"
     rf"(?:{_EXECUTOR_NUMBER}|\n[ \t]*{_LOCAL_NUMBER}(?m:[ \t]*$))"
 )
 

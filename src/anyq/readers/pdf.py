@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from anyq.readers import ReadError, register
+from anyq.resources import executor_label
 from anyq.text import Block, SourceDocument
 
 _SPACES = re.compile(r"[ \t]+")
@@ -45,7 +46,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][»\"')\]]*$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]\s|[a-zа-яәғқңөұүһі][)]|[-–—•▪●]\s)")
 # the executor line under a letter («Исп.: Ахметова Д. К., тел. …») is a paragraph of its own,
 # also where nothing on the page sets it apart: no gap, no indent, a full line above it
-_EXECUTOR = re.compile(r"^(?:Исп\.|Исполнитель\s*:|Орынд\.|Орындаушы\s*:|Орындаған\s*:)")
+# (the labels the letter layout reads, rules/data/reply_cues.toml). Case counts here: a line
+# that starts in lower case («исполнитель обязан …») goes on with the sentence above it
+_EXECUTOR = re.compile("^" + executor_label())
 _HYPHENATED = re.compile(r"(\w+)([-\u00ad])$")
 _KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08]")
