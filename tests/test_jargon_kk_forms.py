@@ -420,6 +420,24 @@ def test_a_converb_passive_with_its_auxiliary(text, found):
     assert passives(text) == found
 
 
+def test_the_converb_auxiliaries_and_passive_endings_are_kk_grammar_data():
+    """The auxiliaries and the passive's endings were tuples in the code; they are
+    rules/data/kk_grammar.toml's lists now, read once, and the reply reading's passive test
+    takes the same endings (its own looser test of the stem stays)."""
+    from anyq.checks import jargon_kk
+    from anyq.legal import reply
+    from anyq.resources import rules_toml
+
+    words = rules_toml("kk_grammar.toml")["words"]
+    assert jargon_kk._CONVERB_AUXILIARIES == tuple(words["converb_auxiliaries"]) and "жатыр" in words["converb_auxiliaries"]
+    assert jargon_kk._AFTER_PREDICATE == frozenset(words["after_participle_predicate"]) == {"жоқ", "еді", "екен"}
+    assert jargon_kk._PASSIVE == reply._KK_PASSIVE == tuple(words["passive_endings"])
+    assert passives("Өтінішіңіз қазір қаралып жатыр.") == ["қаралып жатыр"]
+    assert passives("Құжаттар бізге жіберіліп келеді.") == ["жіберіліп келеді"]
+    assert passives("Бұл мәселе бұрын шешіліп отырған еді.") == ["шешіліп отырған"]
+    assert reply._kk_passive("тағайындал") and not reply._kk_passive("кел")
+
+
 # -- J801: a chain needs a genitive and a verbal noun, inside one phrase ------------------------------
 @pytest.mark.parametrize(
     "text",

@@ -1128,6 +1128,25 @@ def test_an_executor_label_is_a_word_of_its_own():
         assert not (_FOOTER.match(prose) or PHONE.search(prose) or _EXECUTOR.match(prose)), prose
 
 
+def test_a_kazakh_imperative_before_a_clause_joiner_ends_its_clause():
+    """«тапсырыңыз және …»: a verb before «және», «немесе», «да/де/та/те» ends its clause, so the
+    polite imperative is the reader's step. The words are kk_grammar.toml's ``clause_joiners``
+    (they were a tuple called «and» in the code, not the ``and_words`` «мен/бен/пен» of lists)."""
+    from anyq.legal import reply
+    from anyq.resources import rules_toml
+
+    words = rules_toml("kk_grammar.toml")["words"]
+    assert reply._KK_AND == frozenset(words["clause_joiners"]) and {"және", "де"} <= reply._KK_AND
+    assert "мен" in words["and_words"] and "мен" not in reply._KK_AND
+    text = (
+        "Құрметті Бақыт Оразбайұлы!\n\nОтбасыңызға атаулы әлеуметтік көмек тағайындай алмаймыз, себебі отбасыңыздың "
+        "табысы кедейлік шегінен жоғары. Табысыңыз азайса, өтінішті қайта тапсырыңыз және бөлімге хабарласыңыз.\n\n"
+        "Бөлім басшысы    Г. Мұратова\nОрынд.: Н. Серікбаева\nТел.: 8 7142 53-60-81\n"
+    )
+    _, has, codes = _reading(text)
+    assert has["next_step"] is True and "L112" not in codes
+
+
 def test_a_number_off_the_executors_line_is_still_no_phone():
     """The executor's line makes its number a phone; elsewhere «12-03-24» or «1414» may be anything."""
     from anyq.legal.layout import PHONE

@@ -29,11 +29,13 @@ from anyq.nlp.stem_kk import GLIDES, VOWELS, Lexicon, lexicon
 from anyq.resources import rules_toml
 from anyq.suggest.kk import attach_chain
 
-_PASSIVE = ("ыл", "іл", "ын", "ін", "л", "н")
+_PASSIVE = tuple(rules_toml("kk_grammar.toml")["words"]["passive_endings"])
 _PASSIVE_IN_L = frozenset(rules_toml("kk_grammar.toml")["words"]["passive_in_l"])
+# «беріліп отыр»: the auxiliaries, as word beginnings, that make a converb the predicate
+_CONVERB_AUXILIARIES = tuple(rules_toml("kk_grammar.toml")["words"]["converb_auxiliaries"])
 # a participle auxiliary ends the predicate only before these («жүргізіліп отырған жоқ»);
 # before another word it qualifies a noun («сұралып отырған анықтама»)
-_AFTER_PREDICATE = frozenset(("жоқ", "еді", "екен"))
+_AFTER_PREDICATE = frozenset(rules_toml("kk_grammar.toml")["words"]["after_participle_predicate"])
 
 
 
@@ -133,7 +135,7 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         end = tok.i + 1
         if tags.endswith("conv.p"):
             # «беріліп отыр», «жоспарланып отыр»: the converb with its auxiliary
-            if end < len(doc) and doc[end].lower_.startswith(("отыр", "жатыр", "келеді", "келген")) and _aux_finite(ts, end):
+            if end < len(doc) and doc[end].lower_.startswith(_CONVERB_AUXILIARIES) and _aux_finite(ts, end):
                 end += 1
             else:
                 continue

@@ -326,7 +326,9 @@ def instructs(s: Sentence) -> bool:
     return False
 
 
-_KK_AND = frozenset(("және", "немесе", "да", "де", "та", "те"))
+# the words after which a verb ends its clause: kk_grammar.toml's ``clause_joiners``, not its
+# ``and_words`` (the name is kept so that ``instructs`` above reads as it did)
+_KK_AND = frozenset(rules_toml("kk_grammar.toml")["words"]["clause_joiners"])
 
 
 def _kk_instructs(t: Token) -> bool:
@@ -412,7 +414,8 @@ def _kk_not_done(i: int, t: list[str], lower: list[str], tag: list[str], lemma: 
     return False
 
 
-_KK_PASSIVE = ("ыл", "іл", "л", "ын", "ін", "н")
+# the passive suffix's variants, as jargon_kk reads them (kk_grammar.toml)
+_KK_PASSIVE = tuple(rules_toml("kk_grammar.toml")["words"]["passive_endings"])
 
 
 def _kk_passive(stem: str) -> bool:
