@@ -267,6 +267,11 @@ def promise_without_date(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     return _reply_signals(ctx, "promise")
 
 
+@document_rule("L123")
+def positive_after_refusal(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    return _reply_signals(ctx, "deemed_positive")
+
+
 # ---------------------------------------------------------------------------- the appeal
 
 

@@ -20,7 +20,7 @@ from anyq.engine.literals import LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.layout import PHONE, Layout, Sentence
-from anyq.nlp.normalize import OFFSETS
+from anyq.nlp.normalize import OFFSETS, original_span
 from anyq.resources import rules_toml
 from anyq.text import quotations
 from anyq.nlp.strings import TokenStrings, token_strings
@@ -29,7 +29,8 @@ from anyq.nlp.words import word_flags
 # any form of a month in rules/data/ru_grammar.toml: its stem and any ending («январ», «март»), «май»
 # by its own forms («ма[йяе]»: a stem «ма» would take «машина»)
 _MONTHS_RU = "(?:" + "|".join(m[:-1] + "[йяе]" if m.endswith("й") else m.removesuffix("ь") for m in rules_toml("ru_grammar.toml")["months"]) + ")[а-я]*"
-_MONTHS_KK = "(?:" + "|".join(rules_toml("kk_grammar.toml")["words"]["months"]) + ")[а-яәғқңөұүһі]*"
+_MONTH_KK = "(?:" + "|".join(rules_toml("kk_grammar.toml")["words"]["months"]) + ")"
+_MONTHS_KK = _MONTH_KK + "[а-яәғқңөұүһі]*"
 # a concrete date or term: «до 15 апреля 2026 года», «в течение 5 рабочих дней», «2026 жылғы 20 наурызға дейін»
 DATE = {
     "ru": re.compile(
@@ -37,6 +38,8 @@ DATE = {
         rf"\b(?:до|с|по|в|к|не позднее|не позже)\s+(?:конца\s+|начала\s+|середины\s+)?{_MONTHS_RU}|"
         r"\b(?:в\s+течение|не\s+позднее|не\s+позже|через|за)\s+(?:\d+|одного|двух|тр[её]х|пяти|десяти|\w+)\s+(?:рабоч\w+\s+|календарн\w+\s+)?(?:дн|недел|месяц)\w*|"
         r"\b\d+\s+(?:рабоч\w+|календарн\w+)\s+дн\w*|\b(?:летом|весной|осенью|зимой)\s+\d{4}|\b(?:I|II|III|IV)\s+квартал\w*|"
+        # a quarter by its ordinal: «во втором квартале 2026 года», «до конца 3-го квартала»
+        r"\b(?:[1-4](?:-?(?:й|го|м|ом))?|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)\s+квартал\w*|"
         r"\bдо\s+конца\s+(?:учебного\s+|этого\s+|текущего\s+)?(?:года|месяца|недели)|"
         r"\b(?:в|до|к|с|не\s+позднее)\s+(?:конца\s+|началу\s+|начала\s+)?\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:году|года|годах|годов|г\.)",
         re.I,
@@ -44,6 +47,13 @@ DATE = {
     "kk": re.compile(
         rf"\b\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTHS_KK}|\b\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\b\d{{4}}\s+жылғы\s+{_MONTHS_KK}|"
         rf"\b{_MONTHS_KK}\s+дейін|"
+        # a month without its day, as the Russian «в марте», «с марта», «до конца марта»:
+        # «наурыз айында», «ақпанда», «наурыздан бастап», «наурыздың соңына дейін» («жылыту
+        # маусымында» is a season: the month's bare name takes the case ending itself)
+        rf"\b{_MONTH_KK}(?:да|де|та|те|(?:нан|нен|дан|ден|тан|тен)\s+бастап|(?:ның|нің|дың|дің|тың|тің)\s+(?:соң|бас|орта)\w*)(?![\w-])|"
+        rf"\b{_MONTH_KK}\s+айы\w*|"
+        # a quarter by its ordinal: «2026 жылдың екінші тоқсанында», «2-тоқсанда» («тоқсан» alone is ninety)
+        r"\b(?:[1-4]\s*-\s*|I{1,3}\s+|IV\s+|бірінші\s+|екінші\s+|үшінші\s+|төртінші\s+)тоқсан\w*|"
         r"\b(?:\d+|бір|екі|үш|бес|он)\s+(?:жұмыс\s+)?(?:күн|апта|ай)\w*\s+ішінде|кешіктірмей|кешікпей|"
         r"\b\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:жылы|жылдың|жылға\s+дейін|жылдары)",
         re.I,
@@ -298,11 +308,17 @@ def _kk_forward_looking(t: Token) -> bool:
 
 def instructs(s: Sentence) -> bool:
     """Tells the reader what to do: a verb in the imperative («подайте заявление ещё раз»,
-    «обратитесь к врачу», «тапсырыңыз», «жүгініңіз»), not one of calling in with questions
-    («звоните …», «хабарласыңыз»: a contact), of courtesy («извините») nor «можете» (what the
-    reader may do; ``not_step_verbs`` in reply_cues.toml)."""
+    «обратитесь к врачу», «тапсырыңыз», «жүгініңіз») or, in Kazakh, the second person of the
+    present-future told as an instruction («ХҚКО-ға өтініш бересіз»), not one of calling in with
+    questions («звоните …», «хабарласыңыз»: a contact), of courtesy («извините») nor «можете»
+    (what the reader may do; ``not_step_verbs`` in reply_cues.toml)."""
+    return _instruction(s) is not None
+
+
+def _instruction(s: Sentence) -> int | None:
+    """The index in the doc of the verb by which the sentence instructs the reader (``instructs``), or None."""
     if s.span is None:
-        return False
+        return None
     ts = token_strings(s.span.doc)
     a, b = s.span.start, s.span.end
     if s.lang == "ru":
@@ -315,15 +331,16 @@ def instructs(s: Sentence) -> bool:
             # before them in the sentence they are the imperative («В обращении Вы указываете …
             # и просите …» retells the appeal)
             if "impr" in t or "2per" in t and "plur" in t and "вы" not in lower[a:i]:
-                return True
-        return False
+                return i
+        return None
     doc = s.span.doc
-    for t in _candidate_tokens(s, words=(), in_tag=("poss2pol",)):
+    # «2pol» is in the tags of both: the imperative («poss2pol») and the present «pres|2pol»
+    for t in _candidate_tokens(s, words=(), in_tag=("2pol",)):
         # the verb ends its clause: «қызыңыз Айша …», «табысыңыз туралы» are nouns of the same form
         ends = t.i + 1 >= b or not doc[t.i + 1].is_alpha or doc[t.i + 1].lower_ in _KK_AND
-        if ends and _kk_instructs(t):
-            return True
-    return False
+        if ends and (_kk_instructs(t) or _kk_you_will_do(t, ts, a)):
+            return t.i
+    return None
 
 
 # the words after which a verb ends its clause: kk_grammar.toml's ``clause_joiners``, not its
@@ -338,6 +355,42 @@ def _kk_instructs(t: Token) -> bool:
     a = t._.kk
     # the imperative is the bare stem with «-(ы)ңыз»: «жеріңізді», «балаларыңыз» are nouns
     return a is not None and a.tags == ("poss2pol",) and a.stem not in _KK_NOT_STEPS and stemmer().lex.is_verb(a.stem, depth=0)
+
+
+# «Сіз кезекте тұрасыз», «білесіз»: the present of a state tells a fact, no step to take
+_KK_STATES = frozenset(_WORDS["kk"]["state_verbs"])
+
+
+def _kk_you_will_do(t: Token, ts: TokenStrings, a: int) -> bool:
+    """The second person of the present-future told as an instruction: «Өтінішке көшірмесін
+    қосасыз», «құжаттарды ХҚКО-ға тапсырасыз» (Kazakh letters list the reader's steps so, as the
+    imperative «тапсырыңыз» does). Not negated, not a state («тұрасыз»), not the «can» of «бере
+    аласыз» (what the reader may do, as «можете»), not with «Сіз» before it (a fact told of the
+    reader, as the Russian «Вы получите») nor retelling the appeal («Өтінішіңізде … сұрайсыз»)."""
+    from anyq.nlp.stem_kk import stemmer
+
+    k = t._.kk
+    if k is None or k.tags != ("pres", "2pol") or k.stem in _KK_NOT_STEPS or k.stem in _KK_STATES:
+        return False
+    lex = stemmer().lex
+    if not lex.is_verb(k.stem, depth=0):
+        return False
+    if k.stem == "ал" and t.i > a:
+        p = t.doc[t.i - 1]
+        pk = p._.kk
+        # the converb before «ал» («бере», «жазыла», «ауыстыра»): tagged, or read as a bare word
+        if pk is not None and "conv.a" in pk.tags or p.lower_.endswith(("а", "е", "й")) and lex.is_verb(p.lower_[:-1], depth=0):
+            return False
+    for i in range(a, t.i):
+        if ts.lower[i] == "сіз":
+            return False
+        tags = ts.tag[i].split("|")
+        if "poss2pol" in tags and "loc" in tags and ts.lemma[i] in _KK_APPEAL_STEMS:
+            return False
+    return True
+
+
+_KK_APPEAL_STEMS = frozenset(_WORDS["kk"]["appeal_words"])
 
 
 def refusal(s: Sentence) -> str | None:
@@ -709,6 +762,30 @@ def _to_vague_body(s: Sentence) -> bool:
     return any(_COURT.search(m.group(0)) is None for m in cues(s.lang).rx("vague_body").finditer(s.text))
 
 
+def _vague_instruction(reading: ReplyReading, s: Sentence) -> None:
+    """«Обратитесь в соответствующие органы», «Тиісті органдарға жүгініңіз»: the reader sent by an
+    imperative to a body named only by its kind is the redirect «рекомендуем обратиться в
+    уполномоченный орган» is (L121), not where a body is named after all («… органы акимата
+    Алатауского района») nor to the court (``_to_vague_body``)."""
+    # the list's pre-test first: most sentences name no body by its kind
+    if cues(s.lang).search("vague_body", s.text) is None or not _to_vague_body(s):
+        return
+    i = _instruction(s)
+    if i is None:
+        return
+    assert s.span is not None
+    tok = s.span.doc[i]
+    a, b = original_span(tok.doc, tok.idx, tok.idx + len(tok.text))
+    a, b = s.para_start + a - s.start, s.para_start + b - s.start
+    if named_body(s.text[a:] if s.lang == "ru" else s.text):
+        return
+    for m in cues(s.lang).rx("vague_body").finditer(s.text):
+        if _COURT.search(m.group(0)) is None:
+            lo, hi = min(a, m.start()), max(b, m.end())
+            reading.signals.append(Signal("redirect", s.start + lo, s.start + hi, s.text[lo:hi]))
+            return
+
+
 def _refuses(s: Sentence) -> bool:
     """The decision refuses: «отказано», «не можем …», «бере алмаймыз», or a refusal told by its verb."""
     return cues(s.lang).search("refused", s.text) is not None or refusal(s) is not None
@@ -762,9 +839,10 @@ def find_signals(reading: ReplyReading, lay: Layout, cits: list[Citation]) -> No
                 continue
             for m in c.rx(name).finditer(s.text):
                 reading.signals.append(Signal(name, s.start + m.start(), s.start + m.end(), m.group(0)))
-        if "redirect" not in lists:
-            continue
-        for m in c.rx("redirect").finditer(s.text):
+        redirects = list(c.rx("redirect").finditer(s.text)) if "redirect" in lists else []
+        if not redirects and not reading.forwarded_named:
+            _vague_instruction(reading, s)
+        for m in redirects:
             after = s.text[m.start() :] if s.lang == "ru" else s.text
             self_redirect = re.search(r"обрат|жүгін", m.group(0), re.I) is not None
             if named_body(after) and not c.search("vague_body", after[: 120]) or named_body(after) and self_redirect:
@@ -776,3 +854,39 @@ def find_signals(reading: ReplyReading, lay: Layout, cits: list[Citation]) -> No
     for ct in cits:
         if ct.repealed:
             reading.signals.append(Signal("repealed", ct.start, ct.end, ct.text))
+    _positive_after_refusal(reading, body)
+
+
+_EARLIER = frozenset(_WORDS["ru"]["earlier"] + _WORDS["kk"]["earlier"])
+
+
+def _refusal_told(s: Sentence) -> bool:
+    """The sentence refuses the request now: an outcome form of refusal or a refusal told by its
+    verb, not hedged, promised, conditional («Если …, в назначении будет отказано») nor told of
+    before («Ранее Вам было отказано»)."""
+    c = cues(s.lang)
+    if not (c.search("refusal_told", s.text) or refusal(s)):
+        return False
+    if c.search("hedge", s.text) or c.search("promise", s.text):
+        return False
+    words = set(re.findall(r"[^\W\d_]+", s.text.lower()))
+    conditions = _RU_CONDITIONS if s.lang == "ru" else _KK_CONDITIONS
+    return words.isdisjoint(conditions) and words.isdisjoint(_EARLIER)
+
+
+def _positive_after_refusal(reading: ReplyReading, body: list[Sentence]) -> None:
+    """«Ваше обращение считается рассмотренным положительно», «өтініш оң шешілді деп есептеледі»
+    after a refusal (L123): the letter tells two decisions, and the refusal — a burdensome act
+    the reader may appeal (АППК ст. 4, 91) — is reported as granted. Not where the request is
+    granted in part («удовлетворено частично»: a refusal beside a grant)."""
+    # the claim first: most letters make none, and the refusal test reads the tokens
+    if not any(cues(s.lang).search("deemed_positive", s.text) for s in body):
+        return
+    if any(cues(s.lang).search("partly", s.text) for s in body):
+        return
+    refused = False
+    for s in body:
+        refused = refused or _refusal_told(s)
+        m = cues(s.lang).search("deemed_positive", s.text) if refused else None
+        if m:
+            reading.signals.append(Signal("deemed_positive", s.start + m.start(), s.start + m.end(), m.group(0)))

@@ -1,0 +1,150 @@
+"""The reply reading's next step, redirects and decisions (src/anyq/legal/reply.py): the Kazakh
+«you will do» instruction, a month without its day as a date, the reader sent by an imperative to
+an unnamed body (L121), and a refusal called positive (L123)."""
+
+from __future__ import annotations
+
+import pytest
+
+import anyq
+
+
+def _letter(body: str, lang: str = "ru") -> str:
+    if lang == "ru":
+        return f"Уважаемый Бахыт Оразбаевич!\n\n{body}\n\nРуководитель отдела    К. Ж. Турсынбеков\nИсп.: Абдуллаева Н. С.\nТел.: 8 (72537) 2-18-44\n"
+    return f"Құрметті Бақыт Оразбайұлы!\n\n{body}\n\nБөлім басшысы    Г. Мұратова\nОрынд.: Н. Серікбаева\nТел.: 8 7142 53-60-81\n"
+
+
+def _reading(text: str):
+    r = anyq.check(text)
+    return r, r.extra["reply"]["has"], {f.code for f in r.findings}
+
+
+_REFUSED_RU = "Мы не можем назначить Вашей семье адресную социальную помощь: доход семьи выше черты бедности. "
+_REFUSED_KK = "Отбасыңызға атаулы әлеуметтік көмек тағайындай алмаймыз, себебі отбасыңыздың табысы кедейлік шегінен жоғары. "
+_GRANTED_KK = "Өтінішіңіз қанағаттандырылды: бағбандық серіктестіктегі учаскеңізді жеке үй салатын жерге ауыстыра аласыз. "
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _GRANTED_KK + "Ол үшін халыққа қызмет көрсету орталығы арқылы жердің нысаналы мақсатын өзгертуге өтініш бересіз.",
+        _GRANTED_KK + "Өтінішке учаскенің сәйкестендіру құжатының көшірмесін қосасыз.",
+        _REFUSED_KK + "Табысыңыз азайса, құжаттарды ХҚКО-ға қайта тапсырасыз.",
+    ],
+    ids=["submit", "attach", "hand-in-again"],
+)
+def test_kazakh_you_will_do_is_the_readers_next_step(body):
+    """«… өтініш бересіз», «құжаттарды ХҚКО-ға тапсырасыз»: Kazakh letters list the reader's
+    steps in the second person of the present-future, as the imperative «тапсырыңыз» does; after
+    a decision they need no date (corpora/jargon kk 018, 031, 049 plain kept L112)."""
+    _, has, codes = _reading(_letter(body, "kk"))
+    assert has["decision"] is True
+    assert has["next_step"] is True and "L112" not in codes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # what the reader may do («can»), as the Russian «можете»
+        _REFUSED_KK + "Дәрігердің қабылдауына электрондық үкімет порталы арқылы жазыла аласыз.",
+        # a state of the reader, not a step
+        _REFUSED_KK + "Қазір Сіз кезекте 46-орында тұрасыз.",
+        # the appeal retold
+        _REFUSED_KK + "Өтінішіңізде көмекті қайта есептеуді сұрайсыз.",
+        # negated: what the reader does not do
+        _REFUSED_KK + "Бұл көмекті енді алмайсыз.",
+    ],
+    ids=["can", "state", "retold-appeal", "negated"],
+)
+def test_kazakh_second_person_present_that_is_no_step(body):
+    _, has, codes = _reading(_letter(body, "kk"))
+    assert has["decision"] is True
+    assert has["next_step"] is False and "L112" in codes
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("Ваш двор включён в план благоустройства. Двор заасфальтируют во втором квартале 2026 года.", "ru"),
+        ("Ваш двор включён в план благоустройства. Двор заасфальтируют до конца второго квартала.", "ru"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы наурыз айында асфальттаймыз.", "kk"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы сәуірде асфальттаймыз.", "kk"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы 2026 жылдың екінші тоқсанында асфальттаймыз.", "kk"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы екінші тоқсанда асфальттаймыз.", "kk"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Жұмысты мамыр айының соңына дейін аяқтаймыз.", "kk"),
+        # already dated before: the Russian month with a preposition, the Kazakh one with its year
+        ("Ваш двор включён в план благоустройства. Двор заасфальтируют в марте 2026 года.", "ru"),
+        ("Ваш двор включён в план благоустройства. Двор заасфальтируют до конца мая.", "ru"),
+        ("Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы 2026 жылғы сәуірде асфальттаймыз.", "kk"),
+    ],
+    ids=["ru-ordinal-quarter", "ru-end-of-quarter", "kk-month-ai", "kk-month-locative", "kk-quarter-with-year",
+         "kk-quarter", "kk-end-of-month", "ru-in-march", "ru-end-of-may", "kk-year-month"],
+)
+def test_a_month_or_a_quarter_without_its_day_dates_a_promise(body, lang):
+    """«наурыз айында», «сәуірде», «во втором квартале 2026 года» are the term of a promise, as «в
+    марте» was: our own action with such a term is a next step (kk 019, 027, 046 plain)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["next_step"] is True and "L112" not in codes
+
+
+def test_a_season_is_no_month():
+    """«маусым» is June and a season: «жылыту маусымында» dates nothing."""
+    body = "Ауласыңыз абаттандыру жоспарына енгізілді. Ауланы жылыту маусымында асфальттаймыз."
+    _, has, codes = _reading(_letter(body, "kk"))
+    assert has["next_step"] is False and "L112" in codes
+
+
+@pytest.mark.parametrize(
+    "body,lang,match",
+    [
+        (_REFUSED_RU + "Обратитесь в соответствующие органы.", "ru", "Обратитесь в соответствующие органы"),
+        (_REFUSED_RU + "Обратитесь в уполномоченный орган по месту жительства.", "ru", "Обратитесь в уполномоченный орган"),
+        (_REFUSED_KK + "Тиісті органдарға жүгініңіз.", "kk", "Тиісті органдарға жүгініңіз"),
+        (_REFUSED_RU + "Обратитесь в ЦОН района Алатау.", "ru", None),
+        (_REFUSED_RU + "Обратитесь в соответствующие органы акимата Алатауского района.", "ru", None),
+        (_REFUSED_RU + "Если не согласны, обратитесь в суд.", "ru", None),
+        (_REFUSED_KK + "Келіспесеңіз, сотқа жүгініңіз.", "kk", None),
+    ],
+    ids=["ru-proper-bodies", "ru-authorised-body", "kk-proper-bodies", "ru-named", "ru-named-after", "ru-court", "kk-court"],
+)
+def test_an_imperative_to_an_unnamed_body_is_a_redirect_without_body(body, lang, match):
+    """«Обратитесь в соответствующие органы» names no one to go to, as «рекомендуем обратиться в
+    уполномоченный орган» (L121) does not: L121 fired on that shape only. A named body and the
+    court stay steps, with no L121."""
+    r, _, _ = _reading(_letter(body, lang))
+    found = [f.text for f in r.findings if f.code == "L121"]
+    assert found == ([match] if match else [])
+
+
+@pytest.mark.parametrize(
+    "body,lang,match",
+    [
+        (_REFUSED_RU + "Ваше обращение считается рассмотренным положительно.", "ru", "считается рассмотренным положительно"),
+        (_REFUSED_RU + "Ваше обращение считается удовлетворённым.", "ru", "считается удовлетворённым"),
+        ("В выделении участка Вам отказано, так как свободных участков нет. Обращение рассмотрено положительно.", "ru", "рассмотрено положительно"),
+        (_REFUSED_KK + "Өтінішіңіз оң шешілді деп есептеледі.", "kk", "оң шешілді деп есептеледі"),
+        (_REFUSED_KK + "Өтініш қанағаттандырылды деп есептеледі.", "kk", "қанағаттандырылды деп есептеледі"),
+        # a real grant, in part or after a refusal undone or of before, is called positive rightly
+        ("Ваше заявление удовлетворено: помощь назначена с 1 марта 2026 года. Ваше обращение считается рассмотренным положительно.", "ru", None),
+        ("Ваша жалоба удовлетворена: решение отдела об отказе в помощи отменено. Жалоба считается рассмотренной положительно.", "ru", None),
+        ("Ранее Вам было отказано в помощи, так как не было справки. Справка получена, помощь назначена с 1 марта 2026 года. "
+         "Обращение считается рассмотренным положительно.", "ru", None),
+        ("Ваше заявление удовлетворено частично: помощь назначена, в компенсации проезда отказано, так как проезд не входит в перечень. "
+         "Обращение считается рассмотренным положительно.", "ru", None),
+        ("Өтінішіңіз қанағаттандырылды: көмек 2026 жылғы 1 наурыздан бастап тағайындалды. Өтінішіңіз оң шешілді деп есептеледі.", "kk", None),
+        # no claim of a positive answer: negated, or «рассмотрено» alone; a warning, not a refusal
+        (_REFUSED_RU + "Ваше обращение не может считаться рассмотренным положительно.", "ru", None),
+        (_REFUSED_RU + "Ваше обращение считается рассмотренным.", "ru", None),
+        ("Если справку не представите, в назначении будет отказано. Ваше обращение считается рассмотренным положительно.", "ru", None),
+    ],
+    ids=["ru-deemed-positive", "ru-deemed-granted", "ru-positive", "kk-deemed-positive", "kk-deemed-granted",
+         "ru-granted", "ru-refusal-undone", "ru-refused-before", "ru-partly", "kk-granted", "ru-negated", "ru-deemed-considered",
+         "ru-warning"],
+)
+def test_a_refusal_called_positive_contradicts_itself(body, lang, match):
+    """«Ваше обращение считается рассмотренным положительно» after «отказано» tells two decisions
+    and reports a burdensome act (АППК ст. 4) as granted: L123. Never on a reply that grants."""
+    r, _, _ = _reading(_letter(body, lang))
+    found = [f.text for f in r.findings if f.code == "L123"]
+    assert found == ([match] if match else [])
