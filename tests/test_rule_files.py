@@ -174,6 +174,27 @@ def test_python_rule_params_of_the_wrong_type_are_a_load_error(tmp_path, root):
     assert next(r for r in load_rules(extra_files=[right]) if r.code == "C101").source == str(right)
 
 
+def test_a_python_rule_copied_with_a_regex_fix_is_an_error_and_a_regex_override_works(tmp_path, root):
+    # T104 became a Python rule: a copy of it given a regex rule's `replace` was refused as if
+    # it were a phrase rule («a phrase rule's go in 'replacements'»), not saying what T104 is
+    text = (root / "rules" / "any" / "typography.toml").read_text(encoding="utf-8")
+    t104 = next("[[rule]]" + r for r in text.split("[[rule]]") if 'code = "T104"' in r)
+    copy = _rule(tmp_path, t104.replace("fix = true", "fix = true\nreplace = '\\1'", 1))
+    message = _load_error(copy)
+    assert ": rule T104: 'replace' is the fix of a regex rule; T104 is a Python rule" in message
+    assert 'set kind = "regex"' in message
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Документы приняты для для рассмотрения.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(letter), "--rules", str(copy), "--no-cache"])
+    assert result.exit_code == 2 and result.output.strip() == f"anyq: error: {message}"
+    # a regex rule under the code still replaces it, as the README says: one word is kept
+    regex = _rule(tmp_path, t104.replace('kind = "python"', 'kind = "regex"').replace("fix = true", "fix = true\nreplace = '\\1'", 1), "regex.toml")
+    [rule] = [r for r in load_rules(extra_files=[regex]) if r.code == "T104"]
+    assert (rule.kind, rule.source) == ("regex", str(regex))
+    report = anyq.check("Ремонт задержался чуть чуть.", lang="ru", settings=Settings(rule_files=[str(regex)]))
+    assert [(f.code, f.fix) for f in report.findings if f.code == "T104"] == [("T104", "чуть")]
+
+
 def test_the_same_code_in_two_user_files_is_an_error(tmp_path):
     (tmp_path / "d1").mkdir()
     (tmp_path / "d2").mkdir()

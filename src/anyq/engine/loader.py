@@ -294,6 +294,11 @@ def parse_rule(data: dict[str, Any], source: str) -> Rule:
             raise _fail(source, where, f"bad exception regex {e!r}: {exc}") from None
     if rule.fix and kind not in ("regex", "python"):
         raise _fail(source, where, "'fix' is for regex and Python rules (a phrase or pattern rule's replacements are suggestions)")
+    if rule.replace is not None and kind == "python":
+        # a copy of a built-in Python rule (T104 was a regex rule once) with a regex rule's fix:
+        # its code writes its fix and would never read this one
+        msg = f"'replace' is the fix of a regex rule; {code} is a Python rule, whose code writes its fix"
+        raise _fail(source, where, msg + " (to use your own 'regex' and 'replace', set kind = \"regex\")")
     if rule.replace is not None and kind != "regex":
         raise _fail(source, where, "'replace' is the fix of a regex rule (a phrase rule's go in 'replacements' or a phrase table)")
 
