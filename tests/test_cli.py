@@ -75,6 +75,24 @@ def test_bad_files_give_one_line_errors_exit_2_and_the_rest_is_checked(tmp_path)
     assert "Traceback" not in result.output
 
 
+def test_text_report_says_unreadable_files_on_stderr_and_json_keeps_them_inside(tmp_path):
+    # `anyq check … > report.txt` hid the files that could not be read in the report file;
+    # ruff and eslint say them on standard error
+    good = _write(tmp_path, "good.txt", OFFICIALESE)
+    empty = _write(tmp_path, "empty.txt", "")
+    missing = tmp_path / "missing.txt"
+    for quiet in ([], ["-q"]):
+        result = runner.invoke(app, ["check", str(missing), str(empty), str(good), "--no-cache", "--no-color", *quiet])
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [f"{missing}: error: no such file", f"{empty}: error: is empty"]
+        assert "error: " not in result.stdout and f"{good}:" in result.stdout
+        # the summary still counts them
+        assert bool(quiet) or "3 files (1 checked, 2 with errors)" in result.stdout
+    result = runner.invoke(app, ["check", str(missing), str(good), "--no-cache", "-f", "json"])
+    assert result.exit_code == 2
+    assert [f["errors"] for f in json.loads(result.stdout)["files"]] == [["no such file"], []]
+
+
 def test_stdin(tmp_path):
     result = runner.invoke(app, ["check", "-", "--format", "json"], input=OFFICIALESE)
     data = json.loads(result.stdout)

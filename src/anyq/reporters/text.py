@@ -23,10 +23,15 @@ _CONTEXT = 100  # characters of the line shown around a long finding
 
 
 class TextReporter:
-    def __init__(self, out: TextIO | None = None, color: bool | None = None, show_source: bool = True) -> None:
+    def __init__(self, out: TextIO | None = None, color: bool | None = None, show_source: bool = True, err: TextIO | None = None) -> None:
         self.out = out or sys.stdout
         self.color = self.out.isatty() if color is None else color
         self.show_source = show_source
+        # a file that could not be checked is said on standard error, as ruff and eslint say it,
+        # so that `anyq check … > report.txt` keeps it on the screen (JSON, CSV, SARIF and the
+        # others keep it in the document, in `errors`)
+        self.err = err or sys.stderr
+        self.err_color = self.err.isatty() if color is None else color
 
     def _c(self, name: str, text: str) -> str:
         return f"{_COLORS[name]}{text}{_RESET}" if self.color else text
@@ -34,7 +39,10 @@ class TextReporter:
     def file(self, report: FileReport, source_text: str | None = None) -> None:
         w = self.out.write
         for err in report.errors:
-            w(f"{report.path}: {self._c('error', 'error')}: {err}\n")
+            label = f"{_COLORS['error']}error{_RESET}" if self.err_color else "error"
+            self.err.write(f"{report.path}: {label}: {err}\n")
+        if report.errors:
+            self.err.flush()
         if report.extra.get("not_checked"):
             w(f"{report.path}: not checked ({report.extra['not_checked']})\n")
         for note in report.extra.get("notes", []):
@@ -189,7 +197,7 @@ class TextReport(Reporter):
 
     def __init__(self, out: TextIO, ctx: ReportContext) -> None:
         super().__init__(out, ctx)
-        self.text = TextReporter(out, color=ctx.color, show_source=not ctx.quiet)
+        self.text = TextReporter(out, color=ctx.color, show_source=not ctx.quiet, err=sys.stderr)
         self.count = 0
         self.findings = 0
         self.errors = 0
@@ -208,8 +216,8 @@ class TextReport(Reporter):
         if self.ctx.quiet:
             for f in report.findings:
                 self.out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}{_location_suffix(f)}\n")
-            for e in report.errors:
-                self.out.write(f"{report.path}: error: {e}\n")
+            for e in report.errors:  # on standard error, as without --quiet
+                self.text.err.write(f"{report.path}: error: {e}\n")
             for n in report.extra.get("notes", []):
                 self.out.write(f"{report.path}: note: {n}\n")
         else:
