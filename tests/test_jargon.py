@@ -462,6 +462,42 @@ def test_jargon_inside_a_quotation_is_not_reported(lang, text, outside):
     assert all(any(f.text.startswith(w) for f in findings) for w in outside), [f.text for f in findings]
 
 
+@pytest.mark.parametrize(
+    "lang,text,outside",
+    [
+        # the citizen's appeal quoted over two paragraphs: its second paragraph was linted as ours
+        (
+            "ru",
+            "Вы пишете: «Прошу принять меры в отношении соседа, который шумит ночью.\n\n"
+            "В настоящее время жильцы не могут спать, в целях обеспечения тишины прошу вмешаться».\n"
+            "Мы приняли меры: участковый поговорил с соседом 3 мая.\n",
+            ["приняли меры"],
+        ),
+        (
+            "kk",
+            "Сіз былай деп жаздыңыз: «Ауладағы жарықты жөндеу жұмыстарын жүргізуді сұраймын.\n\n"
+            "Осыған байланысты шара қолдануды сұраймын». Жарық 5 мамырда жөнделді.\n\n"
+            "Осыған байланысты хабарлаймыз: жұмысты мердігер орындады.\n",
+            ["Осыған байланысты"],
+        ),
+    ],
+)
+def test_a_quotation_run_on_into_the_next_paragraph_is_quoted_to_its_end(lang, text, outside):
+    findings = anyq.check(text, lang=lang, select=["J"]).findings
+    opened, closed = text.index("«"), text.index("»")
+    assert [f.text for f in findings if opened < f.start and f.end <= closed] == []
+    assert all(any(f.text.startswith(w) for f in findings) for w in outside), [f.text for f in findings]
+
+
+def test_a_quote_left_open_hides_nothing_unless_the_next_paragraph_closes_it_first():
+    # the next paragraph opens a quotation of its own first, or has none: the mark was lost
+    for second in ("В целях ремонта крыши «Жилстрой» составил смету.", "В целях ремонта крыши составлена смета.",
+                   "В целях ремонта крыши составлена смета «на май»."):
+        text = f"Вы пишете: «Прошу отремонтировать крышу.\n\n{second}\n"
+        findings = anyq.check(text, lang="ru", select=["J101"]).findings
+        assert [f.text for f in findings] == ["В целях ремонта крыши"], (second, findings)
+
+
 # -- Russian rule data and rules: the audit's wrong rewrites, duplicates and misses ---------------
 def test_a_thing_received_is_not_a_light_verb_with_its_action():
     # «Мы получили подтверждение» is not «Мы подтвердили»: the noun names what was received

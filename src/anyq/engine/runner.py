@@ -47,17 +47,40 @@ def _outside_quotations(hits: list[tuple[Rule, Hit, str]], paragraphs: list[Para
     programme, a name, the citizen's own words are not the writer's to reword. Quotations are
     read per paragraph: a quote mark left open must not swallow the paragraphs after it."""
     quoted = []
-    for p, doc in zip(paragraphs, docs):
+    texts = [p.text if doc is None else doc_text(doc) for p, doc in zip(paragraphs, docs)]
+    for i, (p, doc) in enumerate(zip(paragraphs, docs)):
         # the Doc's text, whose quotations J353 and the speller have read already (whitespace
         # folded: the same quotations), placed back in the paragraph
-        found = quotations.spans(p.text if doc is None else doc_text(doc))
+        found = quotations.spans(texts[i])
         if found:
             for a, b in found:
                 a, b = (a, b) if doc is None else original_span(doc, a, b)
                 quoted.append((p.start + a, p.start + b))
+        # a « left open that the next paragraph closes (an appeal quoted over two paragraphs):
+        # both parts are quoted, the paragraph break between them too
+        q = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        run = quotations.continued(texts[i], texts[i + 1]) if q is not None else None
+        if run is not None:
+            a, _ = (run[0], 0) if doc is None else original_span(doc, run[0], len(texts[i]))
+            nxt = docs[i + 1]
+            _, b = (0, run[1]) if nxt is None else original_span(nxt, 0, run[1])
+            quoted.append((p.start + a, q.start + b))
     if not quoted:
         return hits
+    quoted = _merged(quoted)
     return [h for h in hits if h[0].category != "jargon" or not quotations.inside(quoted, h[1].start, h[1].end)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones joined: a quotation run on into the next paragraph may
+    hold quotations of its own, and :func:`quotations.inside` needs disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 class _SafeDict(dict):

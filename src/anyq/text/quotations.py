@@ -8,7 +8,8 @@ the title that follows an act's name. All of them read the quotations of a parag
 :func:`of`, computed once per paragraph text.
 
 A quotation closes within its paragraph: one left open quotes nothing (a quote mark lost
-must not hide the rest of a letter), except the Kazakhstani name «Государственная корпорация
+must not hide the rest of a letter), except a «…» the next paragraph closes before it opens
+another (a citizen's appeal quoted over two paragraphs; :func:`continued`), and the Kazakhstani name «Государственная корпорация
 «Правительство для граждан» whose one » closes both: an outer « left open closes with the
 last quotation nested in it. A straight quote after a digit opens nothing (24", the inch
 mark), nor one after a letter and before a space or a stop (ТОО «Алем строй". a stray one);
@@ -35,6 +36,10 @@ class Quotations:
 
     spans: tuple[tuple[int, int], ...]  # the outermost quotations' inner spans, in order
     closing: dict[int, int]  # every closed quotation, nested ones too: opening mark → closing mark
+    # the outermost « left open at the paragraph's end, and the » that closes nothing when it is
+    # the paragraph's first « or »: each -1 when there is none (see :func:`continued`)
+    open_at: int = -1
+    stray_close: int = -1
 
 
 _NONE = Quotations((), {})
@@ -59,6 +64,8 @@ def _scan(text: str) -> Quotations:
     # last quotation with the same mark closed inside it, or -1]
     stack: list[list] = []
     prev_newline: int | None = None
+    stray_close = -1
+    guillemets = False  # a « or » seen: a later stray » is no continuation
 
     def innermost(marks: str, level: bool = True) -> int:
         """The index in ``stack`` of the innermost open quotation opened by one of ``marks``;
@@ -86,10 +93,14 @@ def _scan(text: str) -> Quotations:
             prev_newline = at
         elif ch == "«" or ch == "„":
             stack.append([ch, at, -1])
+            guillemets = guillemets or ch == "«"
         elif ch == "»":
             k = innermost("«", level=False)
             if k >= 0:
                 close(k, at)
+            elif not guillemets:
+                stray_close = at
+            guillemets = True
         elif ch == "“":
             k = innermost("„")  # „…“ as Russian writes it; else an English “…” opens
             if k >= 0:
@@ -109,20 +120,33 @@ def _scan(text: str) -> Quotations:
             elif not before.isdigit() and (after.isalnum() or not before.isalpha() and not after.isspace()):
                 stack.append([ch, at, -1])  # before a word, or after a space or a bracket: «Закона"О …"»
             # else an inch mark (24"), or a stray quote with none open («Алем строй".)
+    left = [at for mark, at, _ in stack if mark == "«"]
     _settle(stack, closing)
+    open_at = next((at for at in left if at not in closing), -1)
     # outermost only: a quotation is inside another when it opens within it
     spans: list[tuple[int, int]] = []
     for o in sorted(closing):
         if not spans or o >= spans[-1][1]:
             spans.append((o + 1, closing[o]))
-    return Quotations(tuple(spans), closing)
+    return Quotations(tuple(spans), closing, open_at, stray_close)
+
+
+def continued(first: str, second: str) -> tuple[int, int] | None:
+    """A quotation that runs on from paragraph ``first`` into the next, ``second``: a « left
+    open at the end of ``first`` when the first « or » of ``second`` is a » that closes nothing
+    (Вы пишете: «… ⏎⏎ … ответа нет»). Its inner span's end in ``first`` is that text's end,
+    its start in ``second`` that text's start: (where it starts in ``first``, where it ends in
+    ``second``); None for any other pair, so a quote mark lost still hides nothing."""
+    head, tail = of(first).open_at, of(second).stray_close
+    return (head + 1, tail) if head >= 0 and tail >= 0 else None
 
 
 def of(text: str) -> Quotations:
     """The quotations of a paragraph's text; computed once for each text (the runner, the
     rules and the citation parser all ask about the same paragraphs)."""
-    if "«" not in text and "„" not in text and "“" not in text and '"' not in text:
-        return _NONE  # most paragraphs quote nothing: no cache entry for them
+    if "«" not in text and "„" not in text and "“" not in text and '"' not in text and "»" not in text:
+        return _NONE  # most paragraphs quote nothing: no cache entry for them (a lone » may end
+        # a quotation the paragraph before opened: see continued)
     return _scan(text)
 
 
