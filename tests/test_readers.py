@@ -355,3 +355,13 @@ def test_markdown_emphasis_pairs_runs_in_linear_time(tmp_path):
     opening = text.index("**Ваше")
     closing = text.index("** рассмотрено")
     assert read_path(p).markup == [(opening, opening + 2), (closing, closing + 2)]
+
+
+def test_a_markdown_finding_quotes_its_words_without_the_markers(tmp_path):
+    # the message quoted the span as written, «В **целях** обеспечения безопасности»; the words
+    # are quoted, and the finding's text is still the span in the file
+    p = tmp_path / "reply.md"
+    p.write_text("Уважаемый Ерлан Болатович!\n\nВ **целях** обеспечения безопасности лифт _отключён_.\n", encoding="utf-8")
+    f = next(f for f in anyq.check_file(str(p)).findings if f.code == "J101")
+    assert f.text == "В **целях** обеспечения безопасности"
+    assert f.message.startswith("«В целях обеспечения безопасности»")

@@ -412,7 +412,16 @@ class Linter:
                 part = parts[rule.code, lang] = _RulePart(rule, lang, severities.get(rule.code))
             # a message quotes at most _QUOTE_MAX characters of the match: a run-on «word» of
             # 40,000 letters made a 140,000-character message line (the finding's text keeps all)
-            quoted = matched if len(matched) <= _QUOTE_MAX else _shorten(matched)
+            quoted = matched
+            if markup and (i := bisect_left(markup_starts, end)) and markup_reach[i - 1] > start:
+                # the message quotes the words, «в **целях**» as «в целях»: the markers it holds are
+                # among those before ``end``, back to where none reaches ``start``
+                held, k = [], i - 1
+                while k >= 0 and markup_reach[k] > start:
+                    held += [markup[k]] if markup[k][1] > start else []
+                    k -= 1
+                quoted = _without_markup(text, start, end, held)
+            quoted = quoted if len(quoted) <= _QUOTE_MAX else _shorten(quoted)
             if hit.message is None and part.only_match:
                 message = part.template.replace("{match}", quoted)
             else:
@@ -673,6 +682,15 @@ def _readability(counts: dict[str, Counts]) -> dict[str, dict[str, Any]]:
 
 
 _QUOTE_MAX = 160
+
+
+def _without_markup(text: str, start: int, end: int, markup: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the Markdown markers of ``markup`` (spans that overlap it)."""
+    keep = bytearray(b"\1") * (end - start)
+    for a, b in markup:
+        a, b = max(a, start) - start, min(b, end) - start
+        keep[a:b] = bytes(b - a)
+    return "".join(c for c, k in zip(text[start:end], keep) if k)
 
 
 def _shorten(text: str) -> str:
