@@ -357,6 +357,75 @@ def test_markdown_emphasis_pairs_runs_in_linear_time(tmp_path):
     assert read_path(p).markup == [(opening, opening + 2), (closing, closing + 2)]
 
 
+def _plain_findings(report):
+    return [(f.code, f.line, f.message) for f in report.findings]
+
+
+def test_markdown_links_and_images_are_read_as_their_text(tmp_path):
+    # only a link's text and an image's alt text are prose: the address, its title and the
+    # brackets were read as words, so «,,» and a double space in an address or title got T102
+    # and T106 findings (with fixes), the reference definition was a paragraph of the reply and
+    # the words were counted
+    plain = (
+        "Уважаемая Гульнара Маратовна!\n\n"
+        "Ваше заявление о перерасчёте платы за отопление рассмотрено. Перерасчёт за январь выполнен, "
+        "квитанцию можно получить на портале или в ЦОН до 20 апреля 2026 года.\n\n"
+        "Образец квитанции приложен к ответу.\n\n"
+        "Руководитель отдела                 А. Жумабаев\n\n"
+        "Исп.: Каримова Л., тел. 8 (7172) 55-20-14\n"
+    )
+    md = (
+        plain.replace("на портале", 'на [портале](https://egov.kz/cms/ru/kvitantsiya,,oplata?x=1,y=2 "Портал  оплаты")')
+        .replace("в ЦОН", "в [ЦОН][цон]")
+        .replace("Образец квитанции", "![Образец](img/obrazec,,kvitantsii.png 'Образец  квитанции') квитанции")
+        + '\n[ЦОН]: https://www.gov.kz/memleket/entities/con,,tsentr "Центры  обслуживания"\n'
+    )
+    (tmp_path / "reply.txt").write_text(plain, encoding="utf-8")
+    (tmp_path / "reply.md").write_text(md, encoding="utf-8")
+    expected, got = anyq.check_file(str(tmp_path / "reply.txt")), anyq.check_file(str(tmp_path / "reply.md"))
+    assert (got.extra["kind"], got.score, got.stats["words"]) == (expected.extra["kind"], expected.score, expected.stats["words"])
+    assert _plain_findings(got) == _plain_findings(expected)
+    assert anyq.fix(md, format="md") == md  # nothing in an address or title is «fixed»
+
+
+def test_markdown_autolinks_and_unknown_labels(tmp_path):
+    # an autolink is an address, not words (skipped like code); «[1]» with no definition of «1»
+    # is text, and so is a line that only looks like a definition
+    text = (
+        "Адрес портала: <https://egov.kz/cms/ru,,uslugi>, почта <info@akimat.kz>.\n\n"
+        "Ответ дан в срок [1].\n\n"
+        "[1]: Закон Республики Казахстан «О доступе к информации»\n"
+    )
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    doc = read_path(p)
+    assert [doc.text[a:b] for a, b in doc.skipped] == ["<https://egov.kz/cms/ru,,uslugi>", "<info@akimat.kz>"]
+    assert doc.markup == []
+
+
+def test_markdown_headings_and_rules_inside_block_quotes_are_markup(tmp_path):
+    # a heading's closing «#»s and a rule or setext underline were markup only at a line's start:
+    # inside a quote, nested or not, «##» and «---» stayed in the text the rules read
+    text = (
+        "> > Ваше обращение рассмотрено.\n"
+        "> # Решение по обращению #\n"
+        "> > ## Итог ##\n"
+        "> > Ответ направлен почтой.\n"
+        "> > ---\n"
+        "> Счётчик заменят до 20 мая\n"
+        ">    =====\n"
+        "# Ответ\n"
+    )
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    doc = read_path(p)
+    marked = [doc.text[a:b] for a, b in doc.markup]
+    assert marked == ["> >", ">", "#", "> >", "##", "> >", "> >", "---", ">", ">", "   ====="]
+    # a line of many «>» is read in linear time (the markers match one way only)
+    p.write_text("> " * 100_000 + "x\n", encoding="utf-8")
+    assert len(read_path(p).markup) == 1
+
+
 def test_a_markdown_finding_quotes_its_words_without_the_markers(tmp_path):
     # the message quoted the span as written, «В **целях** обеспечения безопасности»; the words
     # are quoted, and the finding's text is still the span in the file
@@ -365,3 +434,35 @@ def test_a_markdown_finding_quotes_its_words_without_the_markers(tmp_path):
     f = next(f for f in anyq.check_file(str(p)).findings if f.code == "J101")
     assert f.text == "В **целях** обеспечения безопасности"
     assert f.message.startswith("«В целях обеспечения безопасности»")
+
+
+def test_a_plain_text_reply_quoted_whole_is_checked_as_the_quoted_letter(tmp_path):
+    # a reply forwarded entirely in «>» quotes (under an attribution line) had no prose left
+    # once the quotes were skipped: it was not checked at all, or scored on the attribution's
+    # three words; it is the letter, read without its «>» markers, placed on the file's lines
+    lines = REPLY_RU.split("\n")[:-1]
+    quoted = "".join(f"> {l}\n" if l else ">\n" for l in lines)
+    plain = tmp_path / "reply.txt"
+    plain.write_text(REPLY_RU, encoding="utf-8")
+    expected = anyq.check_file(str(plain))
+    for head in ("", "12.05.2026 10:14, Отдел ЖКХ <zhkh@akimat.kz> пишет:\n", "-------- Пересылаемое сообщение --------\n"):
+        p = tmp_path / "mail.txt"
+        p.write_text(head + quoted, encoding="utf-8")
+        got = anyq.check_file(str(p))
+        assert (got.extra["kind"], got.score) == (expected.extra["kind"], expected.score), head
+        shift = head.count("\n")
+        assert [(f.code, f.line - shift, f.column - 2, re.sub(r"\n> ?", "\n", f.text)) for f in got.findings] == [
+            (f.code, f.line, f.column, f.text) for f in expected.findings
+        ], head
+    # --fix edits the words and keeps the markers
+    assert anyq.fix(quoted.replace("отопление рассмотрено", "отопление  рассмотрено")) == quoted
+
+
+def test_markdown_emphasis_does_not_pair_across_a_bare_quote_line(tmp_path):
+    # a bare «>» line ends the quote's paragraph, as a blank line ends one outside a quote: the
+    # «**» before it and the «**» after it were paired into emphasis across two paragraphs
+    text = "Уважаемый Ерлан Болатович!\n\n> Ответ **дан\n>\n> в срок** и _вовремя_.\n"
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    doc = read_path(p)
+    assert [doc.text[a:b] for a, b in doc.markup] == [">", ">", ">", "_", "_"]

@@ -24,16 +24,39 @@ _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
 # block-quote markers («>», «> >») at a line's start; the paragraph splitter then sees a «>» line
 # as the blank line it is
 _QUOTE_MARKERS = re.compile(r"^ {0,3}>(?:[ \t]{0,3}>)*", re.M)
-# a heading's closing «#»s («## Ответ ##»), a setext underline («=====») and a thematic break
-# («---», «***», «___»): the opening «#» and list markers the paragraph splitter leaves out
-_CLOSING_HASHES = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t](#+)[ \t]*$", re.M)
 # an e-mail's quoted lines («> …», «>> …», a bare «>»): a run of them is the message replied
 # to (the citizen's appeal under the reply), not the reply's prose
 _QUOTED_LINES = re.compile(r"^ {0,3}>.*(?:\n {0,3}>.*)*", re.M)
+# a line of prose outside the quotes: one with a letter, not a rule of dashes («-----Original
+# Message-----») nor an attribution ending in «:» («12.05.2026, Ерлан <erlan@mail.kz> пишет:»)
+_PROSE_LINE = re.compile(r"(?![ \t]*[-=_—–]{3})(?!.*:[ \t]*$).*[^\W\d_]")
+# a heading's closing «#»s («## Ответ ##»), a setext underline («=====») and a thematic break
+# («---», «***», «___»): the opening «#» and list markers the paragraph splitter leaves out
+# (after a line's block-quote markers, each with the one space after it: a heading or rule inside
+# a quote, «> ## Итог ##», «> > ---», is one as it is outside; the space is taken when it is
+# there and left when not, so the markers match one way only and a long line of them cannot
+# backtrack exponentially)
+_IN_QUOTE = r"(?: {0,3}>(?:[ \t]|(?![ \t])))*"
+_CLOSING_HASHES = re.compile(rf"^{_IN_QUOTE} {{0,3}}#{{1,6}}[ \t].*?[ \t](#+)[ \t]*$", re.M)
 # a setext underline or thematic break (above); a space has one place in the pattern to match:
 # «(?:-[ \t]*){3,}[ \t]*$» let the group and the tail share the spaces and backtracked
 # quadratically (minutes on «---» and 200 000 spaces before a letter)
-_RULE_LINE = re.compile(r"^ {0,3}(?:=+|-(?:[ \t]*-){2,}|\*(?:[ \t]*\*){2,}|_(?:[ \t]*_){2,})[ \t]*$", re.M)
+_RULE_LINE = re.compile(rf"^{_IN_QUOTE}( {{0,3}}(?:=+|-(?:[ \t]*-){{2,}}|\*(?:[ \t]*\*){{2,}}|_(?:[ \t]*_){{2,}})[ \t]*)$", re.M)
+# Links are read as the letter shows them: their text (an image's alt text) is prose, the
+# brackets, address and title are markup. A reference definition «[1]: https://… "Заголовок"»
+# on a line of its own, and an autolink «<https://egov.kz>», «<info@akimat.kz>», are no prose:
+# skipped, like code. A link's text has no brackets in it (CommonMark allows balanced ones) and
+# its address at most one level of parentheses («…/Закон_(РК)»).
+_LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[([^\[\]\n]+)\]:[ \t]*(?:<[^<>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$", re.M
+)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)>")
+_LINK = re.compile(
+    r"(?<!\\)!?\[(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\n))*)\]"  # [text] or ![alt]
+    r"(?:(?P<inline>\([ \t]*(?:<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"  # (address
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\))"  #  "title")
+    r"|\[(?P<label>[^\[\]\n]*)\])?"  # or [label], [] or nothing: «[ЦОН]» names its definition
+)
 
 
 def normalise_newlines(text: str) -> str:
@@ -109,26 +132,65 @@ def _emphasis(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _markup(text: str, skipped: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of Markdown markup in ``text`` outside the ``skipped`` code and comments."""
-    if skipped:  # code is looked through, not into: its «*» and «>» are no markup
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` as NULs (their line breaks kept): code is looked through, not
+    into, so its «*», «>» and «[» are no markup."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, b):
+            if chars[i] != "\n":
+                chars[i] = "\0"
+    return "".join(chars)
+
+
+def _links(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The reference definitions and autolinks in ``text`` (code masked), which are no prose, and
+    the markup of its links and images: «[» or «![» and «](address "title")», «][label]» or
+    «]». «[text][label]», «[text][]» and «[text]» are links only when the label is defined,
+    as in CommonMark: a «[1]» in a letter is text."""
+    definitions = list(_LINK_DEFINITION.finditer(text))
+    labels = {" ".join(m.group(1).split()).casefold() for m in definitions}
+    plain = [m.span() for m in definitions] + [m.span() for m in _AUTOLINK.finditer(text)]
+    markup: list[tuple[int, int]] = []
+    if "[" in text:
+        for m in _LINK.finditer(_masked(text, plain)):
+            if m.group("inline") is None:
+                label = m.group("label") or m.group("text")
+                if " ".join(label.split()).casefold() not in labels:
+                    continue
+            markup += [(m.start(), m.start("text")), (m.end("text"), m.end())]
+    return plain, markup
+
+
+def _markup(text: str) -> list[tuple[int, int]]:
+    """The spans of Markdown markup in ``text``, its code, comments and links masked."""
+    quotes = [m.span() for m in _QUOTE_MARKERS.finditer(text)]
+    spans = quotes + [m.span(1) for m in _CLOSING_HASHES.finditer(text)]
+    spans += [m.span(1) for m in _RULE_LINE.finditer(text)]
+    if quotes:  # a bare «>» line ends a quote's paragraph, and emphasis never pairs across one
         chars = list(text)
-        for a, b in skipped:
-            for i in range(a, b):
-                if chars[i] != "\n":
-                    chars[i] = "\0"
+        for a, b in quotes:
+            chars[a:b] = " " * (b - a)
         text = "".join(chars)
-    spans = [m.span() for m in _QUOTE_MARKERS.finditer(text)]
-    spans += [m.span(1) for m in _CLOSING_HASHES.finditer(text)]
-    spans += [m.span() for m in _RULE_LINE.finditer(text)]
     return spans + _emphasis(text)
 
 
 def txt_source(path: str, text: str, encoding: str | None) -> SourceDocument:
     """A plain-text letter (``text`` with its line breaks folded): the runs of «>» quoted lines
     of an e-mail are skipped, as quotations, so they are not linted, fixed or counted, and end
-    the paragraph before them."""
-    skipped = [m.span() for m in _QUOTED_LINES.finditer(text)] if ">" in text else []
+    the paragraph before them. A text with no prose outside its quotes (a reply forwarded
+    entirely in «>» quotes, under at most an attribution line «… пишет:» or a «-----» rule) is
+    the quoted letter itself: its «>» markers are markup, as in Markdown, and the words are
+    linted in place."""
+    if ">" not in text:
+        return SourceDocument(path=path, text=text, format="txt", encoding=encoding)
+    skipped = [m.span() for m in _QUOTED_LINES.finditer(text)]
+    outside = _masked(text, skipped)
+    if skipped and not any(_PROSE_LINE.match(line) for line in outside.split("\n")):
+        markup = [m.span() for m in _QUOTE_MARKERS.finditer(text)]
+        return SourceDocument(path=path, text=text, format="txt", encoding=encoding, markup=markup)
     return SourceDocument(path=path, text=text, format="txt", encoding=encoding, skipped=skipped)
 
 
@@ -146,5 +208,8 @@ def read_md(path: str, data: bytes) -> SourceDocument:
     skipped = [front.span()] if front else []
     skipped += _fences(text, front.end() if front else 0)
     skipped += [m.span() for rx in (_HTML_COMMENT, _INLINE_CODE) for m in rx.finditer(text)]
-    markup = sorted(_markup(text, skipped))
+    masked = _masked(text, skipped)
+    plain, links = _links(masked)
+    skipped += plain
+    markup = sorted(links + _markup(_masked(masked, plain + links)))
     return SourceDocument(path=path, text=text, format="md", encoding=encoding, skipped=sorted(skipped), markup=markup)
