@@ -330,6 +330,57 @@ def test_pdf_words_placed_one_at_a_time_keep_the_spaces_between_them(tmp_path):
     assert doc.location_at(doc.text.index("Исп.")) == {"page": 1, "line": 3}
 
 
+def _pdf_justified(path, lines, tight=0.13):
+    """Lines of a justified paragraph, each word placed on its own with no space glyph, the
+    gaps stretched to one right edge; the longest line's gaps are ``tight`` em (a tight line)."""
+    from fpdf import FPDF
+
+    from docgen import dejavu
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", dejavu())
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    em = 12 * 25.4 / 72
+    natural = [sum(pdf.get_string_width(w) for w in l.split()) + tight * em * (len(l.split()) - 1) for l in lines]
+    for i, line in enumerate(lines):
+        words = line.split()
+        gap = tight * em + (max(natural) - natural[i]) / (len(words) - 1) if i < len(lines) - 1 else 0.3 * em
+        x = 20
+        for w in words:
+            pdf.text(x, 30 + 7 * i, w)
+            x += pdf.get_string_width(w) + gap
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_justified_words_placed_one_at_a_time_are_not_glued(tmp_path):
+    kk = ["Жүргізуші куәлігін ауыстыру туралы өтінішіңізге жауап", "ретінде хабарлаймыз: жаңа куәлік дайын, оны алуға болады."]
+    ru = ["Аппарат акима города Караганды рассмотрел Ваше заявление", "о ремонте кровли и сообщает следующее."]
+    for name, lines in (("kk", kk), ("ru", ru)):
+        doc = read_path(_pdf_justified(tmp_path / f"{name}.pdf", lines), limits=IN_PROCESS)
+        assert doc.text == " ".join(lines) + "\n", doc.text
+
+
+def test_pdf_word_placed_letter_by_letter_with_kerning_stays_one_word(tmp_path):
+    from fpdf import FPDF
+
+    from docgen import dejavu
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", dejavu())
+    pdf.set_font("DejaVu", size=12)
+    pdf.add_page()
+    em = 12 * 25.4 / 72
+    x = 20
+    for i, ch in enumerate("Уважаемый"):  # each letter its own run, kerned tighter and looser
+        pdf.text(x, 30, ch)
+        x += pdf.get_string_width(ch) + (-0.08, 0.08)[i % 2] * em
+    pdf.text(x + 0.3 * em, 30, "заявитель!")
+    pdf.output(str(tmp_path / "kern.pdf"))
+    assert read_path(tmp_path / "kern.pdf", limits=IN_PROCESS).text == "Уважаемый заявитель!\n"
+
+
 # -- RTF details ------------------------------------------------------------------------
 def test_rtf_unicode_escapes_code_pages_and_skipped_destinations(tmp_path):
     rtf = (

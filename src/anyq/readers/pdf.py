@@ -28,6 +28,7 @@ saying what to do. A page without text is a scan only if it shows an image; a bl
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,8 @@ _UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd\x00-\x08]")
 _SHORT = 0.8  # a line ending before 80 % of the text width may end a paragraph
 _EDGE = 3  # page furniture: at most this many lines at the top and at the bottom of a page
 _SMALL = 0.8  # small type: at most 80 % of the body's font size
+_WORD_GAP = 0.12  # two runs of text this many ems apart on a line: a space between words (_layout_text)
+_CONTROLS = str.maketrans(dict.fromkeys(range(14, 32), " "))  # as pypdf's layout mode
 _BAND = 0.07  # the very top or bottom of a page: 7 % of its height (21 mm of A4, 15 mm of A5)
 
 
@@ -158,7 +161,7 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool, bool]:
     whether the page had any text at all (a page number counts)."""
     plain = _read_plain(page)
     try:
-        raw = page.extract_text(extraction_mode="layout")
+        raw = _layout_text(page)
     except Exception:  # layout mode gives up on some fonts; the plain mode rarely does
         raw = page.extract_text() or ""
     rows = raw.splitlines()
@@ -206,6 +209,78 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], bool, bool]:
     while out and _PAGE_NUMBER.match(out[0].text):
         out.pop(0)
     return out, decodable, bool(text)
+
+
+@lru_cache(maxsize=1)
+def _layout_api() -> Any:
+    """pypdf's layout-mode steps (private, unchanged since pypdf 3.17); None if they are gone."""
+    try:
+        from pypdf import PageObject
+        from pypdf._text_extraction import _layout_mode
+        from pypdf.generic import ArrayObject, ContentStream, StreamObject
+    except ImportError:
+        return None
+    names = ("text_show_operations", "y_coordinate_groups", "fixed_char_width")
+    if not hasattr(PageObject, "_layout_mode_fonts") or not all(hasattr(_layout_mode, n) for n in names):
+        return None
+    return _layout_mode, ContentStream, (ArrayObject, StreamObject)
+
+
+def _layout_text(page: Any) -> str:
+    """The page as pypdf's layout mode reads it: its runs of text (one per BT…ET, with where
+    each starts and ends on the page) put on a grid of fixed-width characters, as
+    ``fixed_width_page`` does — and a space kept between two runs on a line that stand at
+    least ``_WORD_GAP`` em apart on the page. Justified lines whose words are placed one at a
+    time, with no space glyph between them, run longer on the grid than on the page; pypdf then
+    puts the next word right after the last character, glued («Жүргізушікуәлігін»), and its
+    plain mode glues them too. Kerning, and runs split inside a word (a change of font), leave
+    no such gap. Without those pypdf internals: pypdf's own layout mode."""
+    api = _layout_api()
+    if api is None:
+        return page.extract_text(extraction_mode="layout")
+    layout, content_stream, content_types = api
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if not isinstance(contents, content_types):  # no content: an empty page
+        return ""
+    fonts = page._layout_mode_fonts()
+    runs = layout.text_show_operations(iter(content_stream(contents, page.pdf, "bytes").operations), fonts, True, None)
+    if not runs:
+        return ""
+    rows = layout.y_coordinate_groups(runs, None)
+    char_width = layout.fixed_char_width(runs, 1.25)
+    lines: list[str] = []
+    last_y = 0
+    for y, row in rows.items():
+        if lines:  # blank lines for the vertical space, as pypdf
+            height = row[0]["font_height"]
+            lines.extend([""] * min(1000, int(abs(y - last_y) / height) - 1 if height else 0))
+        parts: list[str] = []
+        length = 0
+        end = None  # where the previous run ends on the page
+        for run in row:
+            x, text = run["tx"], run["text"]
+            pad = min(10_000, int(x // char_width) - length if char_width else 0)
+            if pad > 0 and math.ceil(end or 0) < int(x):
+                parts.append(" " * pad)
+                length += pad
+            elif (
+                end is not None
+                and x - end >= _WORD_GAP * run["font_height"]
+                and not parts[-1][-1:].isspace()
+                and not text[:1].isspace()
+            ):
+                parts.append(" ")  # the grid had no room left for the gap between two words
+                length += 1
+            text = text.translate(_CONTROLS)
+            parts.append(text)
+            length += len(text)
+            end = run["displaced_tx"]
+        line = "".join(parts).rstrip()
+        if line.strip() or lines:
+            lines.append(line)
+        last_y = y
+    return "\n".join(lines)
 
 
 def _respace(line: str, plain: _Plain, start: int) -> tuple[str, list[tuple[float, float]]]:
