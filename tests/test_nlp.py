@@ -251,6 +251,20 @@ def test_stemmer_cases(form, stem):
     assert stemmer().analyse(form).stem == stem
 
 
+def test_verbal_nouns_in_ju_give_stems_in_i_only():
+    # hunspell-kk lists азаю, есею, жою by the verbal noun in «-ю» (й + у): the lexicon build also
+    # made «аза-», «есе-», «жо-» verbs, so «есеп» read есе + converb «-п», «азайды» аза + й + ды,
+    # and «жол», «кеңес», «қалқан» passed as voice forms of «жо-», «кеңе-», «қалқа-»
+    lex = stemmer().lex
+    assert not {"аза", "орта", "есе", "жо", "кеңе", "қалқа", "мен"} & lex.verbs
+    assert {"азай", "ортай", "есей", "жой", "ки"} <= lex.verbs  # кию: the й is in the и
+    by = {w: (a.stem, a.pos) for w in ("есеп", "азайды", "жолды", "кеңесті", "қалқанды") for a in [stemmer().analyse(w)]}
+    assert by == {
+        "есеп": ("есеп", "NOUN"), "азайды": ("азай", "VERB"), "жолды": ("жол", "NOUN"),
+        "кеңесті": ("кеңес", "NOUN"), "қалқанды": ("қалқан", "NOUN"),
+    }
+
+
 def _lemmas(text: str, lang: str) -> dict[str, tuple[str, str]]:
     return {t.text: (t.lemma_, t.pos_) for t in annotate(text, lang) if t.is_alpha}
 

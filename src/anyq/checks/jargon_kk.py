@@ -25,7 +25,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
 from anyq.nlp.clauses import positions
 from anyq.nlp.strings import TokenStrings, token_strings
-from anyq.nlp.stem_kk import GLIDES, VOWELS, Lexicon, lexicon
+from anyq.nlp.stem_kk import GLIDES, VOWELS, lexicon
 from anyq.resources import rules_toml
 from anyq.suggest.kk import attach_chain
 
@@ -76,16 +76,9 @@ def _passive_stem(stem: str) -> bool:
         base = stem[: -len(suffix)]
         if not stem.endswith(suffix) or not (len(base) >= 3 or base == "ал"):
             continue  # «келеді», «жолды», «малды»: a two-letter "base" is a coincidence
-        if _passive_fits(base, suffix) and lex.is_verb(base, depth=1) and not _half_of_ju(base, lex):
+        if _passive_fits(base, suffix) and lex.is_verb(base, depth=1):
             return True
     return False
-
-
-def _half_of_ju(base: str, lex: Lexicon) -> bool:
-    """A vowel "verb" the lexicon has only from a verbal noun in «-ю» whose stem ends in «й»:
-    «қалқа» from қалқаю (қалқай-), so «қалқанды» (a shield, acc.) read қалқа + н + ды. A real
-    vowel verb has its verbal noun in «-у» (анықтау, қабылдау)."""
-    return base[-1] in VOWELS and base + "у" not in lex.words and base + "й" in lex.verbs
 
 
 # -- J700: «қаралатын болады» → «қаралады» -------------------------------------------------------

@@ -325,7 +325,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
-        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v4", sources, lambda: self._build(*sources))
+        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v5", sources, lambda: self._build(*sources))
         self.words: frozenset[str] = words
         self.verbs: frozenset[str] = verbs
         self.short: frozenset[str] = short
@@ -347,13 +347,18 @@ class Lexicon:
                 word = word.lower()
                 words.add(word)
                 # verbs appear as their verbal noun in -у/-ю with the verbal flag set
-                if flags.startswith("Mm") and word[-1:] in ("у", "ю") and len(word) > 2:
+                if flags.startswith("Mm") and word[-1:] == "у" and len(word) > 2:
                     verbs.add(word[:-1])
-                    if word[-1] == "ю":
-                        verbs.add(word[:-1] + "й")  # азаю, ұлғаю: the stem is азай-, ұлғай- (азайған, ұлғайса)
                     if word[-2] in _DEVOICE:
                         # шағу → шақ-: the stem is written voiceless before a consonant (шаққан)
                         verbs.add(word[:-2] + _DEVOICE[word[-2]])
+                elif flags.startswith("Mm") and word[-1:] == "ю" and len(word) > 2 and word[-2] in VOWELS:
+                    # «-ю» is й + у: азаю, ұлғаю have the stem азай-, ұлғай- (азайған, ұлғайса), never
+                    # аза-, ұлға- (which made «ортаны», «азады» verb forms); after и the й is
+                    # written in the и (кию: киді, киген). меню, интервью are nouns.
+                    verbs.add(word[:-1] + "й")
+                    if word[-2] == "и":
+                        verbs.add(word[:-1])
         with open(lexicon, encoding="utf-8") as fh:
             for line in fh:
                 if not line.strip() or line.startswith("#"):

@@ -125,7 +125,7 @@ def _compound(stem: str) -> bool:
     lex = k.lexicon()
     for i in range(4, len(stem) - 3):
         head, tail = stem[:i], stem[i:]
-        if head not in lex.words or (tail[-1] in "ую" and lex.is_verb(tail[:-1], depth=0)):
+        if head not in lex.words or _verbal_noun(tail, lex):
             continue
         if _dropped_plural_consonant(head, tail) or _wrong_negation_class(head, tail):
             continue
@@ -134,6 +134,13 @@ def _compound(stem: str) -> bool:
         if tail in lex.words or russian_noun(tail):
             return True
     return False
+
+
+def _verbal_noun(word: str, lex: k.Lexicon) -> bool:
+    """A verb's noun in «-у», or in «-ю» of a stem in «й» (қою = қой + у)."""
+    if word.endswith("у"):
+        return lex.is_verb(word[:-1], depth=0)
+    return word.endswith("ю") and lex.is_verb(word[:-1] + "й", depth=0)
 
 
 def _dropped_plural_consonant(head: str, tail: str) -> bool:
