@@ -12,9 +12,11 @@ in the forms of a verb in «-ай» (``known_by_glide``: азай + а + ды �
 Russian loans: a Russian noun in the form a dictionary lists it (``russian_noun``: «пандус»,
 «эндокринолог») takes Kazakh endings and derivation, each checked against the loan's last vowel
 and last letter as a Kazakh stem is (эндокринолог + тың, амбулатория + сы + на, модуль + дік);
-a Russian adjective in «-ный» lends its stem to «-ды/-ді», «-лық/-лік» (мобильный → мобильді).
-Compounds of two known words (бөбекжай, ұжымшар) and the dropped vowel of a compound's last
-part (кәсіпорын → кәсіпорны, as орын → орны) are accepted too.
+a Russian adjective in «-ный» lends its stem to «-ды/-ді», «-лық/-лік» (мобильный → мобильді), a
+Russian verb in «-овать» its root to «-ла/-да/-та» (аккредитовать → аккредиттеу).
+Compounds of two known words (ұжымшар, мейірбике; a short last part from a list: бөбекжай) and
+the dropped vowel of a compound's last part (кәсіпорын → кәсіпорны, as орын → орны) are
+accepted too.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ _RULES = [(s, "NOUN", "NOUN") for s in _NOUN_TO_NOUN] + [(s, "VERB", "NOUN") for
 ]
 # Productive first parts of compounds in official vocabulary: «көппәтерлі», «көпбалалы».
 _COMPOUND_HEADS = tuple(rules_toml("kk_grammar.toml")["words"]["compound_heads"])
+# Productive short last parts: «бөбекжай», «саяжай».
+_COMPOUND_TAILS = tuple(rules_toml("kk_grammar.toml")["words"]["compound_tails"])
 # Derivation a Russian adjective's stem takes: мобильный → мобильді, институциональный → институционалдық
 _FROM_ADJECTIVE = ("der.ly", "der.lyq")
 _NOT_LOANS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Init"}
@@ -108,6 +112,18 @@ def _russian_adjective_stem(stem: str) -> bool:
         if any(p.is_known and p.tag.POS == "ADJF" and p.word == p.normal_form for p in m.parse(adj)):
             return True
     return False
+
+
+@lru_cache(maxsize=50_000)
+def _russian_verb_root(stem: str) -> bool:
+    """«аккредит» of «аккредитовать»: a Russian verb in «-овать» lends its root to «-ла/-да/-та»
+    (аккредит + те + у → «аккредиттеу»), as a noun does (лицензия + ла + у)."""
+    if len(stem) < 4 or sum(ch in _VOWELS for ch in stem) < 2:
+        return False
+    from anyq.nlp.morph_ru import morphology
+
+    verb = stem + "овать"
+    return any(p.is_known and p.tag.POS == "INFN" and p.word == verb for p in morphology().analyzer.parse(verb))
 
 
 def _known(stem: str, pos: str) -> bool:
@@ -167,7 +183,8 @@ def _wrong_negation_class(head: str, tail: str) -> bool:
     for consonant in "мбп":
         if consonant != tail[0]:
             a = st.analyse_own(head + consonant + tail[1:])
-            if a.known and a.stem == head and a.tags[:1] == ("neg",):
+            # the head a verb the lexicon lists or one made by derivation (тазар + т)
+            if a.stem == head and a.tags[:1] == ("neg",) and (a.known or derived_known(head, "VERB")):
                 return True
     return False
 
@@ -215,10 +232,16 @@ def derived_known(stem: str, pos: str, depth: int = 2) -> bool:
                     return True
                 if suf.tag in _FROM_ADJECTIVE and _russian_adjective_stem(alt):
                     return True
+                if suf.tag == "der.la" and _russian_verb_root(alt):
+                    return True
     if pos == "NOUN":
         for head in _COMPOUND_HEADS:
             rest = stem[len(head) :]
             if stem.startswith(head) and len(rest) >= 3 and (_known(rest, "NOUN") or (depth > 0 and derived_known(rest, "NOUN", depth - 1))):
+                return True
+        for tail in _COMPOUND_TAILS:
+            head = stem[: -len(tail)]
+            if stem.endswith(tail) and len(head) >= 3 and head in k.lexicon().words:
                 return True
         if _compound(stem):
             return True
