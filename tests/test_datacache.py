@@ -219,3 +219,24 @@ def test_startup_regex_store_keeps_no_more_than_its_limit(tmp_path, monkeypatch)
     (store,) = (tmp_path / "cache").glob("regex-startup-*")
     assert len(marshal.loads(store.read_bytes())) == datacache._STARTUP_LIMIT
     re.purge()
+
+
+def test_the_kazakh_lexicon_and_stem_shapes_are_keyed_by_the_code_that_builds_them(tmp_path, monkeypatch):
+    """A change to how the lexicon is built (not only to its word lists) must not read an
+    old cache entry: the entries' keys cover the building modules' own files."""
+    from anyq import datacache
+    from anyq.nlp import stem_kk
+    from anyq.spell import candidates
+
+    seen: dict[str, list] = {}
+    real = datacache.cached
+    monkeypatch.setattr(stem_kk, "cached", lambda name, sources, build, *a: seen.setdefault(name, sources) and real(name, sources, build, *a))
+    monkeypatch.setattr(datacache, "cached", lambda name, sources, build, *a: seen.setdefault(name, sources) and real(name, sources, build, *a))
+    monkeypatch.setenv("ANYQ_CACHE_DIR", str(tmp_path))
+    stem_kk.Lexicon()
+    candidates._kk_stem_shapes.cache_clear()
+    candidates._kk_stem_shapes()
+    lexicon_sources = {p.name for p in seen["kk-lexicon-v5"]}
+    shape_sources = {p.name for p in seen["kk-stem-shapes"]}
+    assert "stem_kk.py" in lexicon_sources and "kk_lexicon.txt" in lexicon_sources
+    assert {"stem_kk.py", "candidates.py", "kk_lexicon.txt"} <= shape_sources

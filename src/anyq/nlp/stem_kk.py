@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
 from anyq.datacache import cached
 from anyq.resources import package_data, rules_data
@@ -325,7 +326,9 @@ class Lexicon:
 
     def __init__(self) -> None:
         sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
-        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v5", sources, lambda: self._build(*sources))
+        # keyed by this module's own file too: a change to how the lexicon is built must not read an old one
+        key = [*sources, Path(__file__)]
+        words, verbs, short, whole, overrides, harmony_overrides = cached("kk-lexicon-v5", key, lambda: self._build(*sources))
         self.words: frozenset[str] = words
         self.verbs: frozenset[str] = verbs
         self.short: frozenset[str] = short

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import combinations, product
+from pathlib import Path
 
 from anyq.spell import keyboard
 from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru, known_ru_form, ru_lexicon
@@ -109,10 +110,13 @@ def _kk_stem_shapes() -> frozenset[str]:
     """Known stems and the shapes they take before a suffix (бап → баб-, орын → орн-,
     оқы → оқ-у, жой → жо-ю). Built the first time a Kazakh word needs suggestions."""
     from anyq.datacache import cached
+    from anyq.nlp import stem_kk
     from anyq.nlp.stem_kk import lexicon
     from anyq.resources import package_data, rules_data
 
+    # the shapes come from the lexicon's build and this module's: both files are in the key
     sources = [package_data("hunspell", "kk_KZ.dic"), rules_data("kk_lexicon.txt"), rules_data("kk_stem_overrides.txt")]
+    sources += [Path(stem_kk.__file__), Path(__file__)]
     return cached("kk-stem-shapes", sources, lambda: _build_stem_shapes(lexicon()))
 
 
