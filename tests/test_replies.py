@@ -1429,3 +1429,18 @@ def test_a_place_in_the_queue_is_a_fact_of_the_case(sentence, decided):
     )
     _, has, codes = _reading(text, kind="reply")
     assert has["decision"] is decided and ("L110" in codes) is not decided
+
+
+def test_evasive_reply_is_in_the_letters_language_in_a_bilingual_letter():
+    """A bilingual «отписка», Kazakh first: L120 took the first body sentence's language and was
+    Kazakh beside a Russian L110–L114 on the same line (audit letters5 #1). All of them are in
+    the letter's language, that of most of the body (README §Reply completeness)."""
+    text = (
+        "Құрметті Асхат Ерланұлы!\n\nӨтінішіңіз қаралып, мынаны хабарлаймыз. Сіздің мәселеңіз орталықтың бақылауында.\n\n"
+        "Уважаемый Асхат Ерланович!\n\nРассмотрев Ваше обращение о трудоустройстве, сообщаем следующее. "
+        "Ваш вопрос находится на контроле центра занятости.\n"
+    )
+    r = anyq.check(text)
+    langs = {f.code: f.language for f in r.findings if f.code in ("L110", "L112", "L113", "L114", "L120")}
+    assert set(langs) == {"L110", "L112", "L113", "L114", "L120"}
+    assert set(langs.values()) == {"ru"}

@@ -240,10 +240,12 @@ def evasive_reply(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     if not evasive:
         return
     s = _first_body(a)
-    lang = _lang(a, s)
+    # the letter's language, as L110–L114 (``_missing``): in a bilingual letter the first body
+    # sentence may be Kazakh while most of the body, and those findings, are Russian
+    lang = _letter_lang(a)
     words: dict[str, str] = rule.params.get("left_without", {}).get(lang, {})
     items = [words.get(k, k) for k in without if k in words]
-    h = _hit(s, values={"value": ", ".join(items), "threshold": round(e, 2)})
+    h = _hit(s, lang=lang, values={"value": ", ".join(items), "threshold": round(e, 2)})
     if h:
         yield h
 
