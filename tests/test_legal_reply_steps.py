@@ -148,3 +148,36 @@ def test_a_refusal_called_positive_contradicts_itself(body, lang, match):
     r, _, _ = _reading(_letter(body, lang))
     found = [f.text for f in r.findings if f.code == "L123"]
     assert found == ([match] if match else [])
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("На Ваше обращение о назначении выплаты сообщаем, что пособия выплачиваются по Социальному кодексу.", "ru"),
+        ("По Вашему заявлению о включении в список очередников сообщаем, что списки ведёт акимат района.", "ru"),
+        ("Сіздің балаңызды № 47 мектепке ауыстыру мәселесі бойынша өтінішіңіз қаралып, төмендегіні хабарлаймыз.\n\n"
+         "Бос орын пайда болған кезде өтінішіңіз қайта қаралатын болады.", "kk"),
+    ],
+    ids=["ru-subject-noun", "ru-subject-noun-inclusion", "kk-formula-with-a-number"],
+)
+def test_a_formula_that_names_the_appeals_subject_is_no_decision(body, lang):
+    """«… о назначении выплаты сообщаем, что …»: the outcome cue «назначен*» took the noun of the
+    appeal's subject; «өтінішіңіз қаралып, төмендегіні хабарлаймыз» was no formula, so «№ 47»
+    became a fact of the case. Both read as the decision: L111 instead of L110 (audit letters5 #2)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["decision"] is False
+    assert "L110" in codes and "L111" not in codes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "По Вашему заявлению Вам назначена выплата с 1 марта 2026 года, так как доход семьи ниже черты бедности.",
+        "Ваша семья включена в список очередников с 1 марта 2026 года, так как доход семьи ниже черты бедности.",
+    ],
+    ids=["granted", "included"],
+)
+def test_the_participle_of_an_outcome_still_decides(body):
+    _, has, codes = _reading(_letter(body))
+    assert has["decision"] is True and "L110" not in codes
+
