@@ -181,3 +181,24 @@ def test_the_participle_of_an_outcome_still_decides(body):
     _, has, codes = _reading(_letter(body))
     assert has["decision"] is True and "L110" not in codes
 
+
+_COMPLAINT_RU = "Жалоба подтвердилась: в аптеке не было инсулина, потому что поставщик сорвал поставку."
+_COMPLAINT_KK = "Шағым расталды: дәріханада инсулин болмады, себебі жеткізуші жеткізуді бұзды."
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        (_COMPLAINT_RU + "\n\nВы записаны к эндокринологу 25 ноября 2026 года в 10:30.", "ru"),
+        (_COMPLAINT_RU + "\n\nВаша мама записана к терапевту поликлиники № 4 на 25 ноября 2026 года в 10:30.", "ru"),
+        (_COMPLAINT_KK + "\n\nСіз 2026 жылғы 25 қарашада сағат 10:30-ға эндокринологқа жазылдыңыз.", "kk"),
+        (_COMPLAINT_KK + "\n\nСіз 2026 жылғы 25 қарашада сағат 10:30-ға дәрігерге жазылдыңыз.", "kk"),
+    ],
+    ids=["ru-to-the-endocrinologist", "ru-mother-to-the-therapist", "kk-to-the-endocrinologist", "kk-to-the-doctor"],
+)
+def test_an_appointment_with_the_doctor_is_a_next_step(body, lang):
+    """«Вы записаны к эндокринологу 25 ноября в 10:30» is the appointment «Вы записаны на приём к
+    кардиологу 14 октября в 10:30» is: only the latter was read as a next step (audit letters5 #3)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["next_step"] is True and "L112" not in codes
+
