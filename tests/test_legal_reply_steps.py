@@ -202,3 +202,34 @@ def test_an_appointment_with_the_doctor_is_a_next_step(body, lang):
     _, has, codes = _reading(_letter(body, lang))
     assert has["next_step"] is True and "L112" not in codes
 
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("Вы стоите в очереди на арендное жильё под номером 418. "
+         "В 2026 году жильё получили заявители до номера 356, следующий дом сдадут в марте 2027 года.", "ru"),
+        ("Сіз жалға берілетін тұрғын үй кезегінде 418-орындасыз. "
+         "2026 жылы 356 нөмірге дейінгі өтініш берушілер тұрғын үй алды, келесі үй 2027 жылғы наурызда тапсырылады.", "kk"),
+    ],
+    ids=["ru", "kk"],
+)
+def test_a_past_fact_beside_a_future_clause_is_a_reason(body, lang):
+    """«… получили заявители до номера 356, следующий дом сдадут в марте 2027 года»: the future
+    clause made the whole sentence no reason, and the reply got a false L111 (audit letters5 #4)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["reasons"] is True and "L111" not in codes
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("Вы спросили, какой у Вас номер в очереди на арендное жильё.\n\nВаш номер — 418.", "ru"),
+        ("Сіз жалға берілетін тұрғын үй кезегіндегі орныңызды сұрадыңыз.\n\nСіздің нөміріңіз – 377.", "kk"),
+    ],
+    ids=["ru", "kk"],
+)
+def test_the_readers_own_number_is_no_phone(body, lang):
+    """«Ваш номер — 418», «Сіздің нөміріңіз – 377» were blanked as a hotline number, so the
+    direct answer was no fact of the case (audit letters5 #4)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["decision"] is True and "L110" not in codes

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -62,9 +62,11 @@ DATE = {
 _DIGIT = re.compile(r"\d")
 # phone and service numbers («по телефону 102», «контакт-центр 109») are no facts of the case;
 # Kazakh puts the number first («109 бірыңғай байланыс орталығына»). A place in a queue or a
-# register is one: «номер в очереди — 46», «под номером 312», «кезектегі нөміріңіз — 46»
+# register is one: «номер в очереди — 46», «под номером 312», «кезектегі нөміріңіз — 46», and
+# the reader's own number is no phone: «Ваш номер — 418», «Сіздің нөміріңіз – 377»
 _SERVICE_NUMBER = re.compile(
-    r"(?:телефон\w*|номер(?!\w*\s+(?:в\s+)?очеред)(?!ом\s+\d)\w*|центр\w*|орталығ\w*|(?<!кезектегі\s)нөмір\w*|line)"
+    r"(?:телефон\w*|(?<!ваш\s)(?<!вашего\s)(?<!вашем\s)номер(?!\w*\s+(?:в\s+)?очеред)(?!ом\s+\d)\w*|центр\w*|орталығ\w*"
+    r"|(?<!кезектегі\s)нөмір(?!іңіз)\w*|line)"
     r"[^.\d]{0,20}\d{2,4}\b|\b\d{3}-ге\b"
     r"|\b\d{2,4}\s+(?:[^\W\d_]+\s+){0,2}(?:байланыс\s+)?орталығ\w*",
     re.I,
@@ -717,9 +719,12 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                     continue
                 c = c_of(s)
                 blocked = any(c.search(k, s.text) for k in ("formula", "hedge", "promise", "clarified", "noted", "measures", "redirect"))
-                if not blocked and concrete(case_text(s, cits), s.lang) and not has_deadline(s.text, s.lang) and not forward_looking(s):
-                    has["reasons"], ev["reasons"] = True, s
-                    break
+                if not blocked and concrete(case_text(s, cits), s.lang) and not has_deadline(s.text, s.lang):
+                    # a past fact may share its sentence with a future clause: «… получили
+                    # заявители до номера 356, следующий дом сдадут в марте 2027 года»
+                    if not forward_looking(s) or any(_past_fact(x, cits) for x in _clauses(s)):
+                        has["reasons"], ev["reasons"] = True, s
+                        break
 
     if has["decision"] and not has["next_step"]:
         # a case decided needs no date for what the reader does next (domain notes, «Skeleton»
@@ -746,6 +751,41 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         reading.forward_only = not any(_tells_case(s, cits) for s in others)
     has["contact"] = has_contact(lay) or gives_phone(lay)
     return reading
+
+
+def _clauses(s: Sentence) -> list[Sentence]:
+    """The parts of the sentence between its commas and semicolons, each as a sentence of its
+    own (empty for a sentence with none)."""
+    if s.span is None:
+        return []
+    ts = token_strings(s.span.doc)
+    a, b = s.span.start, s.span.end
+    cuts = [i for i in range(a, b) if ts.lower[i] in (",", ";")]
+    if not cuts:
+        return []
+    doc = s.span.doc
+    out = []
+    for i, j in zip([a] + [c + 1 for c in cuts], cuts + [b]):
+        if j <= i:
+            continue
+        last = doc[j - 1]
+        x = s.token_start(doc[i])
+        y = s.para_start + original_span(doc, last.idx, last.idx + len(last.text))[1]
+        out.append(replace(s, start=x, end=y, text=s.text[x - s.start : y - s.start], span=doc[i:j]))
+    return out
+
+
+def _past_fact(c: Sentence, cits: list[Citation]) -> bool:
+    """A clause that tells a fact of the case by a finite verb of the past or present, with a
+    number or a date: «В 2026 году жильё получили заявители до номера 356», «2026 жылы … алды»
+    (not a participle: «Заявление, поданное 5 марта, …» tells no fact by itself)."""
+    if c.span is None or forward_looking(c) or not concrete(case_text(c, cits), c.lang):
+        return False
+    ts = token_strings(c.span.doc)
+    tags = ts.tag[c.span.start : c.span.end]
+    if c.lang == "ru":
+        return any(t.startswith("VERB") for t in tags)
+    return any("past" in t.split("|") for t in tags)
 
 
 # the devices that make an instruction no next step: «рекомендуем обратиться», «при наличии …»;
