@@ -161,3 +161,19 @@ def test_kind_option(tmp_path):
     assert f["kind"] == "reply" and "L110" in {x["code"] for x in f["findings"]}
     bad = runner.invoke(app, ["check", str(news), "--kind", "memo"])
     assert bad.exit_code == 2
+
+
+def test_unanswered_questions_speak_the_letters_language_in_a_bilingual_reply():
+    """L131 took the first body sentence's language: a reply opening with a Kazakh paragraph over
+    a longer Russian body listed the questions in Kazakh beside Russian L110–L114."""
+    appeal = "Акиму района\n\nПрошу сообщить:\n1. Когда отремонтируют крышу нашего дома?\n2. Почему в подъезде нет отопления?\n\nИ. П. Смирнов\n"
+    reply = (
+        "Құрметті Иван Петрович!\n\nҮйдің шатыры 2026 жылғы 1 шілдеге дейін жөнделеді.\n\n"
+        "Уважаемый Иван Петрович!\n\nКрыша Вашего дома будет отремонтирована подрядчиком до 1 июля 2026 года, "
+        "работы оплачены из бюджета района, договор с подрядчиком подписан 3 марта.\n\n"
+        "Руководитель отдела                А. Б. Сидоров\n"
+    )
+    r = anyq.check(reply, appeal=appeal)
+    (l131,) = [f for f in r.findings if f.code == "L131"]
+    assert l131.language == "ru" and "Почему в подъезде нет отопления?" in l131.message
+    assert "(ответ этого вопроса не касается)" in l131.message

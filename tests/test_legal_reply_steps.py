@@ -233,3 +233,20 @@ def test_the_readers_own_number_is_no_phone(body, lang):
     direct answer was no fact of the case (audit letters5 #4)."""
     _, has, codes = _reading(_letter(body, lang))
     assert has["decision"] is True and "L110" not in codes
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("Ваше сообщение о шуме в квартире № 14 принято. Участковый инспектор проверит квартиру "
+         "в течение 24 часов и составит протокол, если нарушение подтвердится.", "ru"),
+        ("Пәтердегі шу туралы хабарламаңыз қабылданды. Учаскелік инспектор пәтерді 24 сағат ішінде "
+         "тексереді және бұзушылық расталса, хаттама толтырады.", "kk"),
+    ],
+    ids=["ru", "kk"],
+)
+def test_a_term_in_hours_dates_a_promise(body, lang):
+    """«в течение 24 часов» / «24 сағат ішінде» is the term of a police or utility call-out: the
+    promise has its date, as «в течение 5 рабочих дней» has (audit letters5, design gaps)."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["next_step"] is True and "L112" not in codes and "L122" not in codes

@@ -305,7 +305,7 @@ def unanswered_questions(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         return
     checked = questions(ctx, a, float(rule.params.get("min_coverage", 0.33)))
     s = _first_body(a)
-    lang = _lang(a, s)
+    lang = _letter_lang(a)  # as L110–L114 and L120: a bilingual letter's findings speak one language
     notes: dict[str, str] = rule.params.get("status", {}).get(lang, {})
     items = []
     for q in checked:
@@ -314,6 +314,6 @@ def unanswered_questions(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         elif q.status == "not_answered":
             items.append(f"«{q.question.text}» ({notes.get(q.missing or '', q.missing or '')})")
     if items:
-        h = _hit(s, values={"value": "; ".join(items), "threshold": len(items)})
+        h = _hit(s, lang=lang, values={"value": "; ".join(items), "threshold": len(items)})
         if h:
             yield h
