@@ -250,3 +250,13 @@ def test_a_term_in_hours_dates_a_promise(body, lang):
     promise has its date, as «в течение 5 рабочих дней» has (audit letters5, design gaps)."""
     _, has, codes = _reading(_letter(body, lang))
     assert has["next_step"] is True and "L112" not in codes and "L122" not in codes
+
+
+def test_a_kazakh_formula_that_names_the_appeals_subject_is_no_decision():
+    """«… жәрдемақы тағайындау туралы өтінішіңіз қаралды»: the verbal noun of the appeal's
+    subject matched the outcome cue «тағайында*» and read as the decision (the Kazakh form of
+    audit letters5 #2); the finite verb still decides."""
+    _, has, codes = _reading(_letter("Сіздің бала күтімі бойынша жәрдемақы тағайындау туралы өтінішіңіз қаралды.", "kk"))
+    assert has["decision"] is False and "L110" in codes
+    _, has, _ = _reading(_letter("Сізге 2026 жылғы 1 наурыздан бастап бала күтімі бойынша жәрдемақы тағайындалды.", "kk"))
+    assert has["decision"] is True
