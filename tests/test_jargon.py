@@ -659,3 +659,27 @@ def test_j561_names_the_russian_model_of_each_phrase():
     на безвозмездной основе» for the whole family (audit regress4 #8)."""
     (f,) = anyq.check("Анықтама электрондық түрде беріледі.", lang="kk", select=["J561"]).findings
     assert "в письменной форме" not in f.message and "«в … виде»" in f.message
+
+
+def test_officialese_of_letters5_is_reported_with_a_plain_wording():
+    """«вопросов, связанных с выдачей», «недоимки», «работа по формированию … ведётся», «введены в
+    действие» went unreported (audit letters5, clear misses); «расходы, связанные с переездом»
+    and the plural «работы по ремонту» are plain and stay."""
+    text = (
+        "Рассмотрение вопросов, связанных с выдачей разрешений на временное проживание, не входит в компетенцию управления. "
+        "На сумму недоимки в соответствии со статьёй 117 Налогового кодекса начислена пеня в размере 64 тенге. "
+        "В настоящее время работа по формированию свободных земельных участков ведётся. "
+        "Тарифы утверждены приказом департамента и введены в действие с 1 ноября 2026 года. "
+        "Расходы, связанные с переездом, возмещает работодатель. Работы по ремонту кровли закончатся 15 июля."
+    )
+    findings = anyq.check(text, lang="ru").findings
+    found = {f.code: (f.text, f.suggestions[:1]) for f in findings if f.code in ("J484", "J485", "J486", "J487")}
+    assert found == {
+        "J484": ("вопросов, связанных с выдачей", ["вопросов о выдаче"]),
+        "J485": ("недоимки", ["долга"]),
+        "J486": ("работа по формированию", []),
+        "J487": ("введены в действие", []),
+    }
+    # J487 says more than J341 on the same «введены»: one finding
+    assert not [f for f in findings if f.code == "J341" and f.text == "введены"]
+
