@@ -683,3 +683,22 @@ def test_officialese_of_letters5_is_reported_with_a_plain_wording():
     # J487 says more than J341 on the same «введены»: one finding
     assert not [f for f in findings if f.code == "J341" and f.text == "введены"]
 
+
+def test_passives_in_a_list_under_a_lead_that_names_the_doer_are_not_reported():
+    """«Акимат района выполнил следующие работы: 1. Установлены дорожные знаки …»: the lead says
+    who did each item, so J341 «не видно, кто» per item was noise (seven in a good reply, audit
+    letters5 ru05). A lead without a doer («Приняты следующие меры:») keeps them."""
+    text = (
+        "Уважаемый Ержан Болатович!\n\n"
+        "Акимат района выполнил следующие работы:\n"
+        "1. Установлены дорожные знаки у школы № 12.\n"
+        "2. Нанесена разметка пешеходного перехода.\n\n"
+        "Мы приняли следующие меры:\n"
+        "1) поставщику ТОО «ФармЛогистик» направлена претензия;\n"
+        "2) Ваша мама записана к эндокринологу на 25 ноября 2026 года.\n\n"
+        "Приняты следующие меры:\n"
+        "1. Установлены дорожные знаки у школы № 12.\n"
+        "2. Нанесена разметка пешеходного перехода.\n"
+    )
+    found = [(f.line, f.text) for f in anyq.check(text, lang="ru", select=["J341"]).findings]
+    assert found == [(11, "Приняты"), (12, "Установлены"), (13, "Нанесена")]

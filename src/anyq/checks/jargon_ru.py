@@ -18,6 +18,7 @@ nouns and their verbs are ``rules/data/ru_verbal_nouns.tsv``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import compress, repeat
@@ -60,6 +61,8 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     tags = token_strings(doc).tag
     if "PRTS" not in "\n".join(tags):
         return  # one string test: most paragraphs have no short participle
+    if ctx.paragraph.role == "list" and _lead_names_doer(ctx.source.text, ctx.paragraph.start, agents):
+        return  # «Мы приняли следующие меры: 1) … выписан; 2) … направлена»: the lead says who
     # the few tokens tagged PRTS, picked at C speed
     for i in compress(range(len(tags)), map(str.startswith, tags, repeat("PRTS"))):
         tok = doc[i]
@@ -80,6 +83,44 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
 
 
 _CLAUSE_END = frozenset(",;:—–()")
+_LIST_MARK = re.compile(r"\s*(?:[-–—•·▪●◦*]|\d{1,3}[.)]|[^\W\d_]\))\s")
+_LEAD_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_PERSONAL = frozenset({"я", "мы", "он", "она", "они"})
+
+
+def _lead_names_doer(text: str, start: int, agents: frozenset[str]) -> bool:
+    """Whether the lead of the list item at ``start`` names who acted: its last sentence ends
+    in «:» and has a subject in the nominative and an active verb («Мы приняли следующие
+    меры:», «Акимат района выполнил следующие работы:») or a doer in the instrumental with a
+    passive («Акиматом выполнены следующие работы:»). The items' passives then hide no one.
+    Conservative: the lead is the nearest line above ending in «:» with an item right under it,
+    within one block (no blank line); «Приняты следующие меры:» names no doer."""
+    # the item's own line is cut at its start; 60 lines back at most, read from a window so a
+    # long list costs no more per item than a short one
+    lines = text[max(0, start - 6000):start].split("\n")[:-1]
+    for k in range(len(lines) - 1, max(-1, len(lines) - 60), -1):
+        line = lines[k].rstrip()
+        if not line:
+            return False  # a blank line ends the list's block
+        if line.endswith(":") and (k + 1 == len(lines) or _LIST_MARK.match(lines[k + 1])):
+            break
+    else:
+        return False
+    clause = re.split(r"[.!?]\s", line)[-1]
+    subject = active = agent = passive = False
+    for w in _LEAD_WORD.findall(clause):
+        for p in parses(w)[:2]:  # the likelier readings only
+            tag, lemma = p.tag, p.normal_form
+            if len(w) < 2 or "Abbr" in tag or "Init" in tag:
+                break  # «к» read as an abbreviation of a person
+            if tag.POS in ("NOUN", "NPRO") and (lemma in agents or "anim" in tag or lemma in _PERSONAL):
+                subject |= "nomn" in tag
+                agent |= "ablt" in tag and tag.POS == "NOUN"
+            elif tag.POS == "VERB" and "indc" in tag and not lemma.endswith(("ся", "сь")):
+                active = True
+            elif tag.POS == "PRTS" and "pssv" in tag:
+                passive = True
+    return (subject and active) or (agent and passive)
 
 
 @cache
