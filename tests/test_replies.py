@@ -1444,3 +1444,17 @@ def test_evasive_reply_is_in_the_letters_language_in_a_bilingual_letter():
     langs = {f.code: f.language for f in r.findings if f.code in ("L110", "L112", "L113", "L114", "L120")}
     assert set(langs) == {"L110", "L112", "L113", "L114", "L120"}
     assert set(langs.values()) == {"ru"}
+
+
+def test_kazakh_review_of_your_appeal_on_a_condition_is_a_promise_without_a_date():
+    """«Құжаттар түскен жағдайда өтінішіңіз қаралады» promises the reader's case a review with no
+    date, as «будет рассмотрено» does; only «қаралатын болады» was read as one (audit letters5
+    kk01). A review with a date, and a rule about appeals in general, are no such promise."""
+    head = "Құрметті Бақытжан Серікұлы!\n\nЗейнетақыны қайта есептеу туралы өтінішіңізді алдық. "
+    sign = "\n\nФилиал директоры    Ж. Оспанов\nОрынд.: Н. Серікбаева\nТел.: 8 7262 43-60-81\n"
+    promise = anyq.check(head + "Қажетті құжаттар түскен жағдайда өтінішіңіз қосымша қаралады." + sign)
+    assert [f.text for f in promise.findings if f.code == "L122"] == ["өтінішіңіз қосымша қаралады"]
+    dated = anyq.check(head + "Мұрағаттан анықтама келді, өтінішіңіз 2026 жылғы 1 желтоқсанға дейін қаралады." + sign)
+    assert "L122" not in _codes(dated)
+    rule = anyq.check(head + "Өтініштер 15 жұмыс күні ішінде қаралады." + sign)
+    assert "L122" not in _codes(rule)
