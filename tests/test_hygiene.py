@@ -451,3 +451,33 @@ def test_a_surname_at_a_line_or_sentence_start_is_not_restored_into_a_kazakh_wor
 
 def test_a_kazakh_word_at_a_sentence_start_is_still_restored():
     assert anyq.fix("Казакстан Республикасы Үкіметі шешім қабылдады.\n", lang="kk").startswith("Қазақстан ")
+
+
+def test_an_overlong_run_of_letters_is_not_tried_as_a_kazakh_word_typed_in_russian(monkeypatch):
+    # a 10,000-letter «word» took minutes: up to 3,000 look-alike variants were each looked up
+    from anyq.spell import candidates
+
+    calls = []
+    monkeypatch.setattr(candidates, "known_kk_word", lambda w: calls.append(w) or False)
+    assert candidates.kazakh_restoration("казакстандагы" * 40) is None
+    assert calls == []
+    assert candidates.kazakh_restoration("казакстандагы") is None  # (the lookup stubbed out)
+    assert calls
+
+
+def test_lost_letters_are_filled_in_by_known_beginnings_each_damaged_word_once():
+    # each «?» was tried as every Kazakh letter (9⁴ lookups for four), for every repeat of a word
+    from anyq.checks.hygiene import _kk_frequency, known_kk_word
+    from anyq.hygiene import lost_letters
+    from anyq.spell.candidates import kk_word_may_start
+
+    text = "?аза?стан Республикасыны? азаматтары. " * 3 + "Бас?арма ?ызметкерлері хабарлайды.\n"
+    looked_up = []
+
+    def known(w):
+        looked_up.append(w)
+        return known_kk_word(w)
+
+    found = lost_letters.restore(text, known, _kk_frequency, lambda w: False, kk_word_may_start)
+    assert [r.word for r in found] == ["Қазақстан", "Республикасының"] * 3 + ["Басқарма", "қызметкерлері"]
+    assert len(looked_up) < 500

@@ -484,3 +484,22 @@ def test_a_word_hyphenated_at_a_line_end_is_checked_whole(text, lang, typo):
     found = _s101(text, lang)
     assert [text[f.start : f.end] for f in found] == [typo]
     assert found[0].fix is None
+
+
+def test_kk_plausible_looks_up_no_stem_longer_than_the_longest_known(monkeypatch):
+    # it sliced and looked up word[:k] for every k: quadratic in a long run of letters
+    from anyq.spell import candidates
+
+    shapes = candidates._kk_stem_shapes()
+    longest = candidates._longest_shape()
+    looked_up = []
+
+    class Counting(frozenset):
+        def __contains__(self, stem):
+            looked_up.append(stem)
+            return frozenset.__contains__(self, stem)
+
+    monkeypatch.setattr(candidates, "_kk_stem_shapes", lambda: Counting(shapes))
+    assert candidates.kk_plausible("мекемесіне")
+    assert not candidates.kk_plausible("қбғ" * 700)
+    assert max(map(len, looked_up)) <= longest < 40

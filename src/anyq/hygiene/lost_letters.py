@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import product
 
 from anyq.resources import rules_toml
+from anyq.spell.candidates import MAX_WORD_LENGTH
 from anyq.text.letters import KAZAKH_LOWER
 
 _SEGMENT = re.compile(r"[\u0400-\u04ff?]+")
@@ -111,36 +111,60 @@ def _groups(text: str) -> list[list[tuple[int, int]]]:
     return [g for g in groups if any("?" in text[s:e] for s, e in g)]
 
 
-def restore(text: str, known: Callable[[str], bool], frequency: Callable[[str], float], is_capitalised: Callable[[str], bool]) -> list[Restored]:
+def restore(
+    text: str,
+    known: Callable[[str], bool],
+    frequency: Callable[[str], float],
+    is_capitalised: Callable[[str], bool],
+    may_start: Callable[[str], bool] = lambda prefix: True,
+) -> list[Restored]:
     """Every run of damaged text in ``text`` that restores to known Kazakh words.
 
     ``known(lower_word)`` is the Kazakh dictionary; ``frequency`` ranks rival restorations;
-    ``is_capitalised(lower_word)`` says the dictionary writes the word with a capital (names).
+    ``is_capitalised(lower_word)`` says the dictionary writes the word with a capital (names);
+    ``may_start(lower_prefix)`` is False when no known word starts so (a cheap filter: up to
+    9⁴ fillings of a word's «?» would each be looked up otherwise).
     """
     out: list[Restored] = []
+    seen: dict[str, list[str]] = {}  # a damaged word recurs in a letter, and in a group's joins
+
+    def candidates(piece: str) -> list[str]:
+        if piece not in seen:
+            seen[piece] = _candidates(piece, known, frequency, may_start)
+        return seen[piece]
+
     for group in _groups(text):
-        out += _restore_group(text, group, known, frequency, is_capitalised)
+        out += _restore_group(text, group, known, candidates, is_capitalised)
     return out
 
 
-def _candidates(piece: str, known, frequency) -> list[str]:
+def _candidates(piece: str, known, frequency, may_start) -> list[str]:
     holes = [i for i, ch in enumerate(piece) if ch == "?"]
-    if not holes or len(holes) > _MAX_LOST or len(piece) - len(holes) < 1 or len(piece) < 2:
+    if not holes or len(holes) > _MAX_LOST or len(piece) - len(holes) < 1 or len(piece) < 2 or len(piece) > MAX_WORD_LENGTH:
         return []
-    lower = piece.lower()
-    found = []
-    for letters in product(KAZAKH_LOWER, repeat=len(holes)):
-        chars = list(lower)
-        for i, ch in zip(holes, letters):
-            chars[i] = ch
-        w = "".join(chars)
-        if known(w):
-            found.append(w)
+    chars = list(piece.lower())
+    found: list[str] = []
+
+    def fill(n: int) -> None:
+        # the holes left to right, in the order of KAZAKH_LOWER (as itertools.product would)
+        if n == len(holes):
+            w = "".join(chars)
+            if known(w):
+                found.append(w)
+            return
+        h = holes[n]
+        for ch in KAZAKH_LOWER:
+            chars[h] = ch
+            if may_start("".join(chars[: h + 1])):
+                fill(n + 1)
+        chars[h] = "?"
+
+    fill(0)
     found.sort(key=lambda w: -frequency(w))
     return found
 
 
-def _restore_group(text, group, known, frequency, is_capitalised) -> list[Restored]:
+def _restore_group(text, group, known, candidates, is_capitalised) -> list[Restored]:
     n = len(group)
     # best[i] = (restored «?» count, −known words swallowed by a join, −pieces, choices) for
     # segments[i:]: restore as many «?» as possible, without gluing a word that stands on its
@@ -153,16 +177,18 @@ def _restore_group(text, group, known, frequency, is_capitalised) -> list[Restor
             s, e = group[i][0], group[j - 1][1]
             raw = text[s:e]
             piece = raw.replace(" ", "")
+            if j - i > 1 and len(piece) > MAX_WORD_LENGTH:
+                break  # no word is this long: joining more fragments cannot restore one
             end = e
             if piece.endswith("?") and _question_mark_ends_sentence(text, e - 1):
                 piece, end = piece[:-1], e - 1  # a real question mark: «Келесіз бе? Иә»
             options: list[tuple[int, int, str | None, tuple[str, ...]]] = [(s, e, None, ())]
-            cands = _candidates(piece, known, frequency)
+            cands = candidates(piece)
             if cands:
                 options.append((s, end, cands[0], tuple(cands[1:3])))
             elif piece.endswith("?") and "?" in piece[:-1]:
                 # the last «?» may be a real question mark: «?аза?стан?»
-                inner = _candidates(piece[:-1], known, frequency)
+                inner = candidates(piece[:-1])
                 if inner:
                     options.append((s, e - 1, inner[0], tuple(inner[1:3])))
             swallowed = sum(whole[i:j]) if j - i > 1 else 0

@@ -11,6 +11,7 @@ single edits cost milliseconds, not a second.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -19,6 +20,12 @@ from pathlib import Path
 
 from anyq.spell import keyboard
 from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru, known_ru_form, ru_lexicon
+
+
+# The longest word our letters use has 26 letters («қанағаттандырылмағандықтан»). A longer
+# run of letters is no typo of a word, and its candidates grow with its length (its Kazakh
+# restorations with its look-alike letters): it gets no suggestions and no restoration.
+MAX_WORD_LENGTH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +144,11 @@ def _build_stem_shapes(lex) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _longest_shape() -> int:
+    return max(map(len, _kk_stem_shapes()), default=0)
+
+
 @lru_cache(maxsize=200_000)
 def _tail_ok(tail: str) -> bool:
     return _kk_tail().fullmatch(tail) is not None
@@ -153,7 +165,9 @@ def kk_plausible(word: str) -> bool:
     from anyq.nlp.stem_kk import harmony
 
     shapes = _kk_stem_shapes()
-    for k in range(len(word), 1, -1):
+    # no stem is longer than the longest shape: starting there keeps a call linear in the
+    # word's length (from the word's end, each slice and hash made it quadratic)
+    for k in range(min(len(word), _longest_shape()), 1, -1):
         stem = word[:k]
         if stem not in shapes:
             continue
@@ -187,6 +201,23 @@ def _ru_lexicon_form(word: str) -> bool:
     return bool(stems) and any(word.startswith(st) for st in stems) and known_ru(word)
 
 
+@cache
+def _sorted_shapes() -> list[str]:
+    return sorted(_kk_stem_shapes())
+
+
+def kk_word_may_start(prefix: str) -> bool:
+    """Can a word :func:`kk_plausible` accepts start with ``prefix`` (lower case)? Either a
+    known stem (in one of its shapes) starts with it, or it starts with one (suffixes follow).
+    Lets a search fill a word's unknown letters left to right and drop dead ends early."""
+    shapes = _sorted_shapes()
+    i = bisect_left(shapes, prefix)
+    if i < len(shapes) and shapes[i].startswith(prefix):
+        return True
+    known = _kk_stem_shapes()
+    return any(prefix[:k] in known for k in range(2, min(len(prefix), _longest_shape()) + 1))
+
+
 def known_kk_word(word: str) -> bool:
     """A Kazakh word (lower case) our stemmer or hunspell-kk knows."""
     return (kk_plausible(word) and known_kk(word)) or known_hunspell(word, "kk")
@@ -202,6 +233,8 @@ def kazakh_restoration(lower: str, max_changes: int = 4) -> str | None:
     """
     from anyq.spell import frequency
 
+    if len(lower) > MAX_WORD_LENGTH:
+        return None
     found = [(w, k) for w, k in kazakh_restorations(lower, max_changes=max_changes) if known_kk_word(w)]
     if not found:
         return None

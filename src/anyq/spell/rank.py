@@ -15,11 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyq.spell import frequency
-from anyq.spell.candidates import hunspell_suggestions, known_candidates
-
-
-# Candidates grow with length × alphabet; longer "words" get no suggestions (time bound).
-MAX_LENGTH = 32
+from anyq.spell.candidates import MAX_WORD_LENGTH, hunspell_suggestions, known_candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +51,7 @@ def match_case(template: str, word: str) -> str:
 def rank(word: str, lang: str, weights: Weights = Weights(), limit: int = 5) -> Ranked:
     """Suggestions for a flagged ``word``, best first, in the word's own case."""
     lower = word.lower()
-    if len(lower) > MAX_LENGTH:
+    if len(lower) > MAX_WORD_LENGTH:
         return Ranked((), (), False)  # a run of letters this long is no typo of a word
     scored: list[tuple[float, float, str]] = []
     for c in known_candidates(lower, lang):
