@@ -702,3 +702,14 @@ def test_passives_in_a_list_under_a_lead_that_names_the_doer_are_not_reported():
     )
     found = [(f.line, f.text) for f in anyq.check(text, lang="ru", select=["J341"]).findings]
     assert found == [(11, "Приняты"), (12, "Установлены"), (13, "Нанесена")]
+
+
+def test_imeetsya_is_reported_once_and_j446_keeps_to_the_participle():
+    """pymorphy3 gives «имеющийся» the lemma «иметься»: matched by lemma, J446 reported every
+    «имеется» that J440 already did, twice on one span (audit letters5 #5)."""
+    text = (
+        "У Вас имеется задолженность по налогу на имущество. Задолженности по земельному налогу не имеется.\n"
+        "Обратитесь в отдел с имеющимися документами. Имеющаяся переплата будет зачтена.\n"
+    )
+    found = [(f.code, f.text) for f in anyq.check(text, lang="ru", select=["J440", "J446"]).findings]
+    assert found == [("J440", "имеется"), ("J440", "имеется"), ("J446", "имеющимися"), ("J446", "Имеющаяся")]
