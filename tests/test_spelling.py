@@ -503,3 +503,21 @@ def test_kk_plausible_looks_up_no_stem_longer_than_the_longest_known(monkeypatch
     assert candidates.kk_plausible("мекемесіне")
     assert not candidates.kk_plausible("қбғ" * 700)
     assert max(map(len, looked_up)) <= longest < 40
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Бөлімге келіңіз: Алматы обл., Талғар ауд., Қонаев к-сі, 25, 7-кабинет.", "kk"),
+        ("Мекенжайымыз: Абай даң., 12; Самал ш/а, 5-үй; Жібек жолы д-р, 3.", "kk"),
+        ("Приходите по адресу: пр-кт Абая, 12, мкр-н Самал-2, Алмалинский р-н.", "ru"),
+    ],
+)
+def test_address_abbreviations_are_no_typos(text, lang):
+    """«к-сі» (көшесі) was reported as a misspelling of «к-су» in correct replies (audit
+    letters5 #8): the abbreviations cut with a hyphen and no full stop are listed now."""
+    assert _s101(text, lang) == []
+
+
+def test_a_listed_hyphenated_abbreviation_does_not_hide_a_typo_next_to_it():
+    assert [f.text for f in _s101("Бөлімге Қонаев к-сі, 25-үйде орналасқан орталқта келіңіз.", "kk")] == ["орталқта"]

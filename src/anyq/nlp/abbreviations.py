@@ -57,3 +57,10 @@ def parts(lang: str) -> frozenset[str]:
     """The parts of the spaced spellings («т.», «е.» of «т. е.»): each one token with its full
     stop, so no part is counted as a word («т», «е») nor taken for a sentence end."""
     return frozenset(p for key in abbreviations(lang) if " " in key for p in key.split(" "))
+
+
+@cache
+def hyphenated(lang: str) -> frozenset[str]:
+    """The language's abbreviations cut with a hyphen and no full stop («к-сі»), lower case."""
+    with open(rules_data("abbreviations.toml"), "rb") as fh:
+        return frozenset(tomllib.load(fh).get("hyphenated", {}).get(lang, ()))

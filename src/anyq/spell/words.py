@@ -2,7 +2,8 @@
 
 Not checked: numbers and anything with a digit (codes «ЗТ-2024-11820», «9-дан», «61-үй»),
 URLs and e-mail addresses, abbreviations in capitals («АППК», «ХҚКО-ға», «КазНУ»),
-abbreviations with a full stop from ``rules/data/abbreviations.toml`` («даңғ.», «мкр.»),
+abbreviations with a full stop from ``rules/data/abbreviations.toml`` («даңғ.», «мкр.») and
+the ones cut with a hyphen listed there («к-сі»),
 initials and other one- and two-letter tokens, words with Latin letters or with letters of
 neither alphabet (the hygiene rules T101, T108–T112 report those), and — configurable in the
 rule's ``params`` — names (a capitalised word inside a sentence) and anything in quotes
@@ -67,10 +68,11 @@ class WordToCheck(NamedTuple):
 
 @cache
 def abbreviation_set() -> frozenset[str]:
-    """Abbreviations with a full stop of both languages, lower case («даңғ.», «мкр.»)."""
-    from anyq.nlp.abbreviations import abbreviations
+    """Abbreviations with a full stop of both languages, lower case («даңғ.», «мкр.»), and
+    those cut with a hyphen («к-сі»)."""
+    from anyq.nlp.abbreviations import abbreviations, hyphenated
 
-    return frozenset(a.lower() for lang in ("ru", "kk") for a in abbreviations(lang))
+    return frozenset(a.lower() for lang in ("ru", "kk") for a in abbreviations(lang)) | hyphenated("ru") | hyphenated("kk")
 
 
 def clean(text: str) -> str:
@@ -220,6 +222,8 @@ def _scan(doc: Doc, opts: WordOptions, abbreviations: frozenset[str], lang: str)
             continue
         if not spacy_flags[i] and i + 1 < n and texts[i + 1] == "." and f"{t.lower()}." in abbreviations:
             continue
+        if "-" in t and t.lower() in abbreviations:
+            continue  # «к-сі»
         text = words[t]
         if k == _CHECKED_CAPITAL and (not at_start or _before_a_name_part(ts, i)):
             names.append(_new_word(WordToCheck, (doc, i, text, at_start, True, False)))
