@@ -713,3 +713,11 @@ def test_imeetsya_is_reported_once_and_j446_keeps_to_the_participle():
     )
     found = [(f.code, f.text) for f in anyq.check(text, lang="ru", select=["J440", "J446"]).findings]
     assert found == [("J440", "имеется"), ("J440", "имеется"), ("J446", "имеющимися"), ("J446", "Имеющаяся")]
+
+
+def test_j725_leaves_the_month_kazan_with_its_aiy():
+    """«қазан айында» → «қазанда» also reads "in the cauldron": the usual official form stays
+    (audit letters5 #10); the other months are still reported."""
+    text = "Жол қазан айында жөнделеді. Кесте қазан айынан бастап өзгереді. Жарық шілде айында қосылады."
+    found = [(f.code, f.text, f.suggestions) for f in anyq.check(text, lang="kk", select=["J725"]).findings]
+    assert found == [("J725", "шілде айында", ["шілдеде"])]
