@@ -131,3 +131,18 @@ def test_listed_letters_are_the_word_class_below_u0530():
     # a letter beyond U+0530 inside a word or alone: the words stay whole
     assert _voters("Это ﬁнал, а не ﬁ. Ⅻ века и 中文") == (["Это"], ["ﬁнал", "а", "не", "Ⅻ", "века", "и", "中文"])
     assert _voters("это ﬁнал и ﬁ вот Ⅻ века") == ([], ["это", "ﬁнал", "и", "ﬁ", "вот", "Ⅻ", "века"])
+
+
+def test_an_abbreviation_in_capitals_at_a_line_start_does_not_vote():
+    """A Russian letterhead «ГУ «Отдел …»» was Kazakh («гу» is a Kazakh verb stem), and its
+    monolingual Russian letter «mixed» (audit letters5 #9). A Kazakh one stays Kazakh, and a
+    heading word in capitals still votes."""
+    assert detect("ГУ «Отдел земельных отношений Карасайского района»").lang == "ru"
+    assert detect("КММ «Жер қатынастары бөлімі»").lang == "kk"
+    assert detect("ЖАУАП").lang == "kk"
+    letter = [
+        "ГУ «Отдел земельных отношений Карасайского района»",
+        "Уважаемая Светлана Петровна!",
+        "Участок Вам выделен 5 ноября 2026 года: очередь дошла до Вас.",
+    ]
+    assert assign_languages(letter) == ["ru", "ru", "ru"]

@@ -169,6 +169,12 @@ def _is_name(word: str) -> bool:
     return bool({"Name", "Surn", "Patr"} & tag.grammemes)
 
 
+def _capitals(w: str) -> bool:
+    """An abbreviation in capitals: two to four letters («ГУ», «ТОО», «ГККП»); not an initial,
+    nor a heading word, which is longer («ОТВЕТ», «ЖАУАП», «УВЕДОМЛЕНИЕ») and still votes."""
+    return 1 < len(w) < 5 and w.isupper()
+
+
 @lru_cache(maxsize=100_000)
 def _cyrillic_word(w: str) -> bool:
     """A Cyrillic word, or one with a Latin «i» typed inside Cyrillic: the words that vote
@@ -261,8 +267,11 @@ def _voter(w: str, sentence_start: bool, dotted: bool, abbr: tuple[frozenset[str
             return "\x00both"  # «Тел.»: shared by both languages, votes for neither
         if ru != kk:
             return "\x00ru" if ru else "\x00kk"
-    if cls == 2 and (not sentence_start or (KAZAKH_LETTERS.isdisjoint(w) and _is_name(w))):
-        return None  # names of people, places and bodies do not vote
+    if cls == 2 and (not sentence_start or (KAZAKH_LETTERS.isdisjoint(w) and (_is_name(w) or _capitals(w)))):
+        # names of people, places and bodies do not vote, nor does an abbreviation in capitals
+        # that starts a sentence, as it would not inside one: the letterhead «ГУ «Отдел …»» was
+        # Kazakh, «гу» being a Kazakh verb
+        return None
     if cls == 2 and _KK_LETTER.search(w) is not None:
         # at a sentence start a name votes too: its Kazakh letters count as one word, not two,
         # or «Шұғыла жалуется.», «Өскемен отказал.» were Kazakh (now a tie: the document's)
