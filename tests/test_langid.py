@@ -146,3 +146,32 @@ def test_an_abbreviation_in_capitals_at_a_line_start_does_not_vote():
         "Участок Вам выделен 5 ноября 2026 года: очередь дошла до Вас.",
     ]
     assert assign_languages(letter) == ["ru", "ru", "ru"]
+
+
+def test_a_line_in_both_languages_is_split_at_the_slash_into_language_runs():
+    """«Орталық директоры / Директор центра»: the Russian half was linted as Kazakh, «центра»
+    a Kazakh misspelling and a Russian sentence measured by the Kazakh threshold (audit
+    letters5 #6, #7). A quoted or a one-language « / » splits nothing."""
+    from anyq.langid import language_runs
+
+    line = "Орталық директоры / Директор центра\nГ. Шайхина"
+    assert [(line[a:b], l) for a, b, l in language_runs(line)] == [("Орталық директоры", "kk"), ("Директор центра\nГ. Шайхина", "ru")]
+    assert language_runs("Представьте справку и / или выписку из банка.") is None
+    assert language_runs("№ 3Т-2024-0042 / 12.03.2024") is None
+    assert language_runs("Сізге «Орталық директоры / Директор центра» деген хат келді.") is None
+    assert language_runs("Өтінішіңіз тіркелді. Мұрағат бөлімі Сізге хабарласады.") is None
+
+
+def test_each_half_of_a_bilingual_line_is_checked_in_its_own_language():
+    import anyq
+
+    report = anyq.check("Сізге жұмыс ұсынамыз.\n\nОрталық директоры / Директор центра\nГ. Шайхина\n")
+    assert [f.code for f in report.findings if f.code == "S101"] == []
+    text = (
+        "Жауаппен келіспеген жағдайда, оны алған күннен бастап үш ай ішінде әкімдікке шағым бере аласыз. / "
+        "Если Вы не согласны с ответом, его можно обжаловать в Департамент государственных доходов по городу "
+        "Шымкенту в течение трёх месяцев.\n"
+    )
+    report = anyq.check(text)
+    assert [f.code for f in report.findings if f.code.startswith("C1")] == []
+    assert report.stats["paragraphs"] == 1 and report.stats["paragraphs_by_language"] == {"kk": 1, "ru": 1, "other": 0}

@@ -22,7 +22,7 @@ from anyq.engine.loader import RuleError
 from anyq.engine.model import SEVERITY_WEIGHT, Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
 from anyq.findings import FileReport, Finding
-from anyq.langid import assign_languages
+from anyq.langid import assign_languages, language_runs
 from anyq.legal.layout import Layout, layout, prose_paragraphs
 from anyq.nlp.normalize import doc_text, original_span, span_offsets
 from anyq.nlp.strings import token_strings
@@ -225,6 +225,8 @@ class Linter:
         forced = lang if lang in ("kk", "ru") else None
         for p, l in zip(paragraphs, assign_languages([p.text for p in paragraphs], forced)):
             p.lang = l
+        if forced is None:
+            paragraphs = _language_runs(paragraphs)
         docs = self._annotate(paragraphs)
         hits: list[tuple[Rule, Hit, str]] = []
         for p, doc in zip(paragraphs, docs):
@@ -557,7 +559,7 @@ class Linter:
             "words": total,
             "words_by_language": words,
             "sentences": sentences,
-            "paragraphs": len(paragraphs),
+            "paragraphs": len({p.index for p in paragraphs}),  # a line's language runs are one paragraph
             "paragraphs_by_language": langs,
             "mean_sentence_length": round((prose["kk"].words + prose["ru"].words) / sentences, 1) if sentences else 0.0,
             "max_sentence_length": max(lengths, default=0),
@@ -650,6 +652,22 @@ def _prose(paragraphs: list[Paragraph], zones_read: Layout) -> list[bool] | None
     reply layout's reading of the letter, without its sentences (it is given no docs)."""
     keep = prose_paragraphs(zones_read, paragraphs)
     return None if all(keep) else keep
+
+
+def _language_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph that gives one text in both languages on either side of « / » («Бөлім
+    басшысы / Руководитель отдела») is linted as one paragraph per language run
+    (``language_runs``): otherwise its Russian half went to the Kazakh speller and got Kazakh
+    thresholds. The runs keep the paragraph's number, role and location."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        runs = language_runs(p.text) if p.lang in ("kk", "ru") else None
+        if runs is None:
+            out.append(p)
+            continue
+        for a, b, lang in runs:
+            out.append(Paragraph(p.index, p.start + a, p.start + b, p.text[a:b], lang, location=dict(p.location), role=p.role))
+    return out
 
 
 def _counts(paragraphs: list[Paragraph], docs: list[Doc | None], zones_read: Layout) -> tuple[dict[str, Counts], dict[str, Counts]]:

@@ -586,3 +586,43 @@ def assign_languages(texts: list[str], forced: str | None = None) -> list[str]:
             weight[g.lang] += abs(g.kk - g.ru)
     majority = "kk" if weight["kk"] > weight["ru"] else "ru" if weight["ru"] > 0 else None
     return [g.lang if g.decided or majority is None else majority for g in guesses]
+
+
+# « / » between the two languages' versions of one line or sentence: «Бөлім басшысы /
+# Руководитель отдела», «Шағым беру мерзімі – үш ай. / Срок обжалования – три месяца.»
+_SLASH = re.compile(r"\s/\s")
+
+
+def language_runs(text: str) -> list[tuple[int, int, str]] | None:
+    """A paragraph that gives one text in both languages on either side of « / » (outside
+    quotes): its runs (start, end, language), the parts of one language joined; None when it
+    is of one language. Each part is identified alone, without its quotations, and decides
+    only when all its votes go one way: a part that does not (a number, a name, a quoted term
+    in a sentence of another language) goes with the part before it, the first with the next.
+    Only parts that are Kazakh and Russian on their own words make runs, so a «и / или» or a
+    «№ 3Т-0042 / 12.03.2024» stays one paragraph."""
+    cuts = [*_SLASH.finditer(text)]
+    if not cuts:
+        return None
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    cuts = [m for m in cuts if not any(a <= m.start() < b for a, b in quoted)]
+    bounds = [0, *(x for m in cuts for x in m.span()), len(text)]
+    parts: list[tuple[int, int, str | None]] = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        g = detect(_QUOTED.sub(" ", text[a:b]))
+        clear = g.decided and g.lang in ("kk", "ru") and min(g.kk, g.ru) == 0.0
+        parts.append((a, b, g.lang if clear else None))
+    if {l for _, _, l in parts} - {None} != {"kk", "ru"}:
+        return None
+    runs: list[list] = []
+    pending = 0  # where the leading undecided parts began
+    for a, b, l in parts:
+        if l is None and runs:
+            runs[-1][1] = b
+        elif l is None:
+            continue
+        elif runs and runs[-1][2] == l:
+            runs[-1][1] = b
+        else:
+            runs.append([pending if not runs else a, b, l])
+    return [(a, b, l) for a, b, l in runs]
