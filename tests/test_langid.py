@@ -175,3 +175,16 @@ def test_each_half_of_a_bilingual_line_is_checked_in_its_own_language():
     report = anyq.check(text)
     assert [f.code for f in report.findings if f.code.startswith("C1")] == []
     assert report.stats["paragraphs"] == 1 and report.stats["paragraphs_by_language"] == {"kk": 1, "ru": 1, "other": 0}
+
+
+def test_sentences_in_two_languages_without_a_slash_are_cut_only_when_each_is_clear():
+    from anyq.langid import language_runs
+
+    text = (
+        "Сіздің өтінішіңіз тіркелді, жауап он күн ішінде жіберіледі. "
+        "Ваше обращение зарегистрировано, ответ будет направлен в течение десяти дней."
+    )
+    assert [(l, text[a:b][:6]) for a, b, l in language_runs(text)] == [("kk", "Сіздің"), ("ru", "Ваше о")]
+    # an address after «г.», a short sentence: no cut
+    assert language_runs("Обратитесь в ЦОН по адресу: г. Астана, Абай даңғылы, 12. Приём с 9:00.") is None
+    assert language_runs("Өтінішіңіз қаралды. Ваше обращение рассмотрено.") is None

@@ -601,7 +601,26 @@ def language_runs(text: str) -> list[tuple[int, int, str]] | None:
     in a sentence of another language) goes with the part before it, the first with the next.
     Only parts that are Kazakh and Russian on their own words make runs, so a «и / или» or a
     «№ 3Т-0042 / 12.03.2024» stays one paragraph."""
-    cuts = [*_SLASH.finditer(text)]
+    runs = _runs(text, _SLASH, 0.0) if "/" in text else None
+    if runs is not None or not _SENTENCE_END.search(text):
+        return runs
+    # without « / », sentences in two languages run on in one paragraph: only sentences of
+    # several words (``_SENTENCE_VOTES``), at most a fifth of whose votes go the other way
+    # (Russian «он» in Kazakh «он күн»), are cut apart; read only when the paragraph as a
+    # whole has that many votes for each language
+    g = detect(text)
+    return _runs(text, _SENTENCE_END, _SENTENCE_VOTES) if min(g.kk, g.ru) >= _SENTENCE_VOTES else None
+
+
+# a sentence's end before a capital: where a paragraph may change language
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"]?[A-ZА-ЯЁ" + "".join(sorted(c for c in KAZAKH_LETTERS if c.isupper())) + "])")
+_SENTENCE_VOTES = 4.0  # two words with a language's letters, or four its dictionary knows
+
+
+def _runs(text: str, cut: re.Pattern[str], votes: float) -> list[tuple[int, int, str]] | None:
+    """``language_runs`` at the cuts ``cut`` finds; a part decides with at least ``votes``, and
+    a sentence (``votes`` > 0) with a fifth of them the other way."""
+    cuts = [*cut.finditer(text)]
     if not cuts:
         return None
     quoted = [m.span() for m in _QUOTED.finditer(text)]
@@ -610,7 +629,8 @@ def language_runs(text: str) -> list[tuple[int, int, str]] | None:
     parts: list[tuple[int, int, str | None]] = []
     for a, b in zip(bounds[::2], bounds[1::2]):
         g = detect(_QUOTED.sub(" ", text[a:b]))
-        clear = g.decided and g.lang in ("kk", "ru") and min(g.kk, g.ru) == 0.0
+        lead, other = max(g.kk, g.ru), min(g.kk, g.ru)
+        clear = g.decided and g.lang in ("kk", "ru") and lead >= votes and other <= (lead / 5 if votes else 0.0)
         parts.append((a, b, g.lang if clear else None))
     if {l for _, _, l in parts} - {None} != {"kk", "ru"}:
         return None
