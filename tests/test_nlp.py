@@ -568,3 +568,41 @@ def test_rules_data_word_lists_load_once_and_name_each_entry_once():
 )
 def test_initials_typed_with_a_space_are_no_spaced_abbreviation(lang, text, sentences):
     assert len(list(annotate(text, lang).sents)) == sentences
+
+
+def test_numbered_word_tests_skip_the_regex_where_they_can(monkeypatch):
+    """«91-бабының» is looked for with a regex that starts with the digit (the engine skips to
+    digits at C speed; a look-behind first was tried at every character), with the same
+    answers; a token of letters alone is a word without asking the word regex at all."""
+    import re
+
+    from anyq.nlp import words
+
+    old = re.compile(r"(?<!\S)\d+[-–][^\W\d_]")
+    assert words._NUMBERED_IN.pattern.startswith("\\d")
+    for text in [
+        "Согласно 91-бабының 2-тармағына",
+        "в 2024 году, 5-летний срок",
+        "номер А12-б и 3–й этап",
+        "12-3/45 от 12.03.2024",
+        "1) документы; 2)справка",
+        "5-",
+        "",
+    ]:
+        a, b = old.search(text), words._NUMBERED_IN.search(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+    word = words.WORD
+
+    class Counting:
+        runs = 0
+
+        def fullmatch(self, text):
+            Counting.runs += 1
+            return word.fullmatch(text)
+
+    monkeypatch.setattr(words, "WORD", Counting())
+    assert words.letters_of("бабының", "kk") == "бабының"
+    assert Counting.runs == 0
+    assert words.letters_of("северо-западный", "ru") == "северо-западный"
+    assert Counting.runs == 1
