@@ -142,3 +142,32 @@ def test_table_cells_are_labels_and_values_not_sentences_nor_skipped_text():
         whole = [f for f in r.findings if f.code in ("L112", "L113")]
         assert len(whole) == 2 and all(text.index("Плата") <= f.start < text.index("Месяц") for f in whole), fmt
         assert [f.text for f in r.findings if f.code == "J341"] == ["пересчитана"], fmt
+
+
+def test_line_end_tests_answer_as_their_regexes():
+    """A line ending a sentence or a clause is read from the line's end without a regex (which
+    tried its class at every character of the line); the answers are the regexes'."""
+    import re
+
+    from anyq.text.paragraphs import _ENDS_SENTENCE, _ends_clause, _ends_sentence
+
+    ends_clause = re.compile(r"[:;,]\s*$")
+    lines = [
+        "Ваше обращение рассмотрено.",
+        "Ответ направлен по адресу: г. Астана, ул. Абая, 10. ",
+        "Просим представить документы:\t",
+        "Справка о доходах;\n",
+        "Заявление («О назначении пособия»)",
+        "Рассмотрено (см. ответ).»\u00a0",
+        "Выплата назначена!»",
+        "Почему?\u2003",
+        "Өтінішіңіз қаралды…",
+        "Исх. № 12-3/45 от 12.03.2024 г",
+        "Справка, ",
+        "Текст. » ",
+        "",
+        "   ",
+    ]
+    for line in lines:
+        assert _ends_sentence(line) == bool(_ENDS_SENTENCE.search(line)), line
+        assert _ends_clause(line) == bool(ends_clause.search(line)), line

@@ -29,12 +29,23 @@ _CELLS = {"|": re.compile(r"[^|]+"), "\t": re.compile(r"[^\t]+")}
 
 _LIST_LEAD = re.compile(r"[:;]\s*$")
 _CONTINUES = re.compile(r"[:;,\-–—(]\s*$")
-_ENDS_CLAUSE = re.compile(r"[:;,]\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """``_ENDS_SENTENCE.search(line)`` without the regex, which tries its class at every
+    character of the line: the line without trailing whitespace (``\\s`` and ``str.rstrip``
+    strip the same characters) and closing quotes or brackets ends in «.», «!», «?» or «…»."""
+    return line.rstrip().rstrip("»\"')]").endswith((".", "!", "?", "…"))
+
+
+def _ends_clause(line: str) -> bool:
+    """``[:;,]\\s*$`` without the regex (see _ends_sentence)."""
+    return line.rstrip().endswith((":", ";", ","))
 
 
 def _starts_new(prev: str, line: str, prose: bool = True) -> bool:
     """``prose``: the block of ``line`` ends a sentence somewhere (see _ends_prose)."""
-    if _ENDS_SENTENCE.search(prev):
+    if _ends_sentence(prev):
         return True
     if _CONTINUES.search(prev):
         return False  # «… документы:» / «справка о доходах,» — a clause goes on
@@ -71,8 +82,7 @@ def _ends_prose(lines: list[str]) -> list[bool]:
     out = [False] * len(lines)
     later = False
     for i in range(len(lines) - 1, -1, -1):
-        ends = _ENDS_SENTENCE.search(lines[i]) or _ENDS_CLAUSE.search(lines[i])
-        later = bool(lines[i].strip()) and (later or ends is not None)
+        later = bool(lines[i].strip()) and (later or _ends_sentence(lines[i]) or _ends_clause(lines[i]))
         out[i] = later
     return out
 
