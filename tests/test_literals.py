@@ -110,3 +110,38 @@ def test_the_index_of_a_language_answers_as_each_rule_s_own_test():
 def test_a_word_across_whitespace_is_not_looked_for_in_chunks():
     index = LiteralIndex([required_literals(re.compile("в случае несогласия", re.I))])
     assert index.tests == [None]
+
+
+class _Counting:
+    """A compiled pattern that counts the times it is run."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx, self.runs = rx, 0
+
+    def finditer(self, text: str):
+        self.runs += 1
+        return self.rx.finditer(text)
+
+
+def test_an_exception_pattern_runs_only_where_its_words_are():
+    """A rule's exceptions are asked of a window around each of its findings; a window without
+    the words every match of an exception holds is not searched (the answers stay the same)."""
+    from anyq.engine.model import Hit
+    from anyq.engine.runner import _excepted
+
+    rx = re.compile(r"(?:в\s+соответствии\s+с|согласно)\s+действующ\w+\s+законодательств", re.I)
+    counted = _Counting(rx)
+    need = required_literals(rx)
+    assert need is not None
+    text = "Ваше обращение рассмотрено в установленный срок, ответ направлен по почте."
+    hit = Hit(text.index("рассмотрено"), text.index("рассмотрено") + len("рассмотрено"))
+    assert not _excepted(text, hit, [counted], [need])
+    assert counted.runs == 0  # none of its words: the regex is not run
+    text = "Согласно действующему законодательству обращение рассмотрено в срок."
+    hit = Hit(text.index("рассмотрено"), text.index("рассмотрено") + len("рассмотрено"))
+    assert not _excepted(text, hit, [counted], [need])  # the exception lies elsewhere
+    hit = Hit(0, len("Согласно"))
+    assert _excepted(text, hit, [counted], [need])
+    assert counted.runs == 2
+    # without a pre-test the pattern runs on every window
+    assert not _excepted("Ответ дан.", Hit(0, 5), [counted], [None]) and counted.runs == 3

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.matcher import Matcher
 
 from anyq.datacache import compiled_patterns
-from anyq.engine.literals import LiteralIndex, required_literals_of
+from anyq.engine.literals import LiteralIndex, Literals, required_literals_of
 from anyq.engine.model import PhraseEntry, Rule
 from anyq.engine.needs import need_of
 from anyq.engine.phrases import PhraseIndex, phrase_tokens
@@ -59,11 +59,17 @@ class CompiledRules:
         self.document_regex: list[tuple[Rule, re.Pattern[str], Callable[[str], bool] | None]] = []
         self.document_python: list[Rule] = []
         self.exceptions: dict[str, list[re.Pattern[str]]] = {}
-        exception_patterns = iter(compiled_patterns("exceptions", [(e, re.I) for r in rules for e in r.exceptions]))
+        # code → per exception pattern, the words every match of it holds (None: no pre-test):
+        # the runner tests a hit's window for them before running the pattern over it
+        self.exception_needs: dict[str, list[Literals | None]] = {}
+        exception_list = compiled_patterns("exceptions", [(e, re.I) for r in rules for e in r.exceptions])
+        exception_patterns = iter(exception_list)
+        exception_literals = iter(required_literals_of(exception_list))
         document_patterns = iter(compiled_patterns("document", [_regex_of(r) for r in rules if r.kind == "regex" and r.scope == "document"]))
         for r in rules:
             if r.exceptions:
                 self.exceptions[r.code] = [next(exception_patterns) for _ in r.exceptions]
+                self.exception_needs[r.code] = [next(exception_literals) for _ in r.exceptions]
             if r.kind == "python":
                 table = DOCUMENT_RULES if r.scope == "document" else PARAGRAPH_RULES
                 if r.code not in table:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from anyq.engine import suppress
 from anyq.engine.compiled import CompiledRules
+from anyq.engine.literals import Literals, LiteralTest
 from anyq.engine.loader import RuleError
 from anyq.engine.model import SEVERITY_WEIGHT, Hit, Rule
 from anyq.engine.registry import DOCUMENT_RULES, DocumentContext, DocumentRule, ParagraphContext
@@ -402,7 +403,7 @@ class Linter:
                 # exactly when one of them ends past the hit's start
                 if furthest > start if start < end else any(f.code == rule.code and f.start < end and start < f.end for f in findings):
                     continue
-            if rule.code in exceptions and _excepted(linted, hit, exceptions[rule.code]):
+            if rule.code in exceptions and _excepted(linted, hit, exceptions[rule.code], self.compiled.exception_needs[rule.code]):
                 continue
             if furthest is None or end > furthest:
                 reach[rule.code] = end
@@ -747,12 +748,17 @@ def _lang_at(paragraphs: list[Paragraph], offset: int) -> str | None:
     return None
 
 
-def _excepted(text: str, hit: Hit, patterns: list[re.Pattern[str]]) -> bool:
+def _excepted(text: str, hit: Hit, patterns: list[re.Pattern[str]], needs: list[Literals | None]) -> bool:
     # look at the sentence-sized window around the hit
     a = max(0, hit.start - 80)
     b = min(len(text), hit.end + 80)
     window = text[a:b]
-    for rx in patterns:
+    test = None
+    for rx, need in zip(patterns, needs):
+        if need is not None:
+            test = test or LiteralTest(window)
+            if not test.holds_any(need):
+                continue  # the window lacks the words every match of the exception holds
         for m in rx.finditer(window):
             if a + m.start() < hit.end and hit.start < a + m.end():
                 return True
