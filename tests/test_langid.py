@@ -188,3 +188,17 @@ def test_sentences_in_two_languages_without_a_slash_are_cut_only_when_each_is_cl
     # an address after «г.», a short sentence: no cut
     assert language_runs("Обратитесь в ЦОН по адресу: г. Астана, Абай даңғылы, 12. Приём с 9:00.") is None
     assert language_runs("Өтінішіңіз қаралды. Ваше обращение рассмотрено.") is None
+
+
+def test_a_sentence_end_inside_any_of_many_quotations_is_no_cut():
+    """Cuts inside quotations are dropped by bisection over the quotations (a long paragraph of
+    quoted sentences made the old all-pairs test quadratic): a cut inside the second, the
+    last or the only quotation stays uncut, one between quotations is cut."""
+    from anyq.langid import language_runs
+
+    kk = "Сіздің өтінішіңіз «Бірыңғай терезе. Жүйе» арқылы тіркелді, жауап он күн ішінде жіберіледі. "
+    ru = "Ваше обращение зарегистрировано в системе «Е-өтініш. Портал», ответ будет направлен в течение десяти дней. "
+    text = (kk + ru) * 3
+    runs = language_runs(text)
+    assert [l for _, _, l in runs] == ["kk", "ru"] * 3
+    assert all("«" not in text[a:b] or text[a:b].count("«") == text[a:b].count("»") for a, b, _ in runs)

@@ -658,8 +658,9 @@ def _prose(paragraphs: list[Paragraph], zones_read: Layout) -> list[bool] | None
 def _language_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """A paragraph that gives one text in both languages on either side of « / » («Бөлім
     басшысы / Руководитель отдела»), or runs on from a Kazakh sentence to a Russian one, is
-    linted as one paragraph per language run (``language_runs``): otherwise its Russian half went to the Kazakh speller and got Kazakh
-    thresholds. The runs keep the paragraph's number, role and location."""
+    linted as one paragraph per language run (``language_runs``): otherwise its Russian half
+    went to the Kazakh speller and got Kazakh thresholds. The runs keep the paragraph's number,
+    role and location."""
     out: list[Paragraph] = []
     for p in paragraphs:
         runs = language_runs(p.text) if p.lang in ("kk", "ru") else None

@@ -21,6 +21,7 @@ numbers or e-mail addresses). A paragraph whose votes tie takes the document's l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -623,8 +624,11 @@ def _runs(text: str, cut: re.Pattern[str], votes: float) -> list[tuple[int, int,
     cuts = [*cut.finditer(text)]
     if not cuts:
         return None
+    # quotations come in order and apart: each cut is looked up by bisection, not against all
+    # of them (a long paragraph of quoted sentences made that quadratic)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    cuts = [m for m in cuts if not any(a <= m.start() < b for a, b in quoted)]
+    starts = [a for a, _ in quoted]
+    cuts = [m for m in cuts if not ((i := bisect_right(starts, m.start()) - 1) >= 0 and m.start() < quoted[i][1])]
     bounds = [0, *(x for m in cuts for x in m.span()), len(text)]
     parts: list[tuple[int, int, str | None]] = []
     for a, b in zip(bounds[::2], bounds[1::2]):
