@@ -202,3 +202,20 @@ def test_a_sentence_end_inside_any_of_many_quotations_is_no_cut():
     runs = language_runs(text)
     assert [l for _, _, l in runs] == ["kk", "ru"] * 3
     assert all("«" not in text[a:b] or text[a:b].count("«") == text[a:b].count("»") for a, b, _ in runs)
+
+
+def test_language_runs_reuse_the_guess_assign_languages_made():
+    """The runner asks ``language_runs`` of every paragraph right after ``assign_languages`` has
+    voted on it: the paragraph is voted on once, the second ask is answered from the first."""
+    from anyq.langid import assign_languages, language_runs
+    from anyq.langid.detect import _paragraph_guess
+
+    text = (
+        "Сіздің өтінішіңіз тіркелді, жауап он күн ішінде жіберіледі. "
+        "Ваше обращение зарегистрировано, ответ будет направлен в течение десяти дней."
+    )
+    _paragraph_guess.cache_clear()
+    assign_languages([text])
+    language_runs(text)
+    info = _paragraph_guess.cache_info()
+    assert (info.misses, info.hits) == (1, 1)

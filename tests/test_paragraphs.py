@@ -171,3 +171,14 @@ def test_line_end_tests_answer_as_their_regexes():
     for line in lines:
         assert _ends_sentence(line) == bool(_ENDS_SENTENCE.search(line)), line
         assert _ends_clause(line) == bool(ends_clause.search(line)), line
+
+
+def test_blanked_ranges_keep_every_offset_and_line_break():
+    """``blank_out`` (skipped ranges as spaces for the paragraph splitter, code as NULs for the
+    Markdown reader) keeps the text's length and its line breaks, overlapping ranges included."""
+    from anyq.text.source import blank_out
+
+    text = "Исх. № 12\nот 03.03.2026\n\nУважаемый"
+    assert blank_out(text, [(0, 12), (5, 9)]) == "         \n   03.03.2026\n\nУважаемый"
+    assert blank_out(text, [(10, 23)], "\0") == "Исх. № 12\n" + "\0" * 13 + "\n\nУважаемый"
+    assert blank_out(text, []) is text

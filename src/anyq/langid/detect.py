@@ -576,11 +576,16 @@ def detect(text: str) -> LanguageGuess:
     return _guess(lang, kk, ru)
 
 
+# A paragraph's guess, kept for ``language_runs``, which the runner asks right after
+# ``assign_languages`` has read the same paragraphs: they are read once.
+_paragraph_guess = lru_cache(maxsize=1024)(detect)
+
+
 def assign_languages(texts: list[str], forced: str | None = None) -> list[str]:
     """Language per paragraph; undecided paragraphs take the document's majority."""
     if forced in ("kk", "ru"):
         return [forced if detect(t).lang != "other" else "other" for t in texts]
-    guesses = [detect(t) for t in texts]
+    guesses = [_paragraph_guess(t) for t in texts]
     weight = {"kk": 0.0, "ru": 0.0}
     for g in guesses:
         if g.lang in weight and g.decided:
@@ -609,7 +614,7 @@ def language_runs(text: str) -> list[tuple[int, int, str]] | None:
     # several words (``_SENTENCE_VOTES``), at most a fifth of whose votes go the other way
     # (Russian «он» in Kazakh «он күн»), are cut apart; read only when the paragraph as a
     # whole has that many votes for each language
-    g = detect(text)
+    g = _paragraph_guess(text)
     return _runs(text, _SENTENCE_END, _SENTENCE_VOTES) if min(g.kk, g.ru) >= _SENTENCE_VOTES else None
 
 

@@ -6,6 +6,7 @@ import re
 
 from anyq.readers import decode_or_fail, register
 from anyq.text import SourceDocument
+from anyq.text.source import blank_out
 
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
@@ -135,14 +136,7 @@ def _emphasis(text: str) -> list[tuple[int, int]]:
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the ``spans`` as NULs (their line breaks kept): code is looked through, not
     into, so its «*», «>» and «[» are no markup."""
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = "\0"
-    return "".join(chars)
+    return blank_out(text, spans, "\0")
 
 
 def _links(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from anyq.text.source import Paragraph, SourceDocument
+from anyq.text.source import Paragraph, SourceDocument, blank_out
 
 _ENDS_SENTENCE = re.compile(r"[.!?…][»\"')\]]*\s*$")
 _MD_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)")
@@ -87,18 +87,6 @@ def _ends_prose(lines: list[str]) -> list[bool]:
     return out
 
 
-def _blank_out(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace skipped ranges with spaces (keeping newlines) so offsets do not move."""
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
 def split_paragraphs(doc: SourceDocument) -> list[Paragraph]:
     if doc.blocks:
         paras = []
@@ -111,7 +99,7 @@ def split_paragraphs(doc: SourceDocument) -> list[Paragraph]:
                 paras.append(Paragraph(len(paras), start, start + len(body), body, location=dict(b.location)))
         return paras
 
-    text = _blank_out(doc.text, doc.skipped)
+    text = blank_out(doc.text, doc.skipped)
     markdown = doc.format == "md"
     paras: list[Paragraph] = []
     cur_start: int | None = None

@@ -8,6 +8,22 @@ from itertools import accumulate
 from typing import Any
 
 
+def blank_out(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    """``text`` with the characters of ``spans`` replaced by ``fill``, line breaks kept, so that
+    offsets and line numbers do not move (skipped ranges; code that markup is read around)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for a, b in sorted(spans):
+        a = max(a, at)
+        if a >= b:
+            continue
+        parts += [text[at:a], "\n".join(fill * len(x) for x in text[a:b].split("\n"))]
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 class LineIndex:
     """Maps character offsets of a text to 1-based (line, column)."""
 
