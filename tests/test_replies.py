@@ -1458,3 +1458,29 @@ def test_kazakh_review_of_your_appeal_on_a_condition_is_a_promise_without_a_date
     assert "L122" not in _codes(dated)
     rule = anyq.check(head + "Өтініштер 15 жұмыс күні ішінде қаралады." + sign)
     assert "L122" not in _codes(rule)
+
+
+@pytest.mark.parametrize(
+    ("refusal", "placeholder", "body"),
+    [
+        (
+            "Уважаемая Алия Сериковна!\n\nВ переводе сына в школу № 56 Вам отказано: свободных мест в 5 классе нет.",
+            "[вышестоящий орган]",
+            "управление образования Акмолинской области",
+        ),
+        (
+            "Құрметті Әйгерім Дәуренқызы!\n\nЖалдамалы пәтер беруден бас тартылды: Сіз есепте тұрмайсыз.",
+            "[жоғары тұрған органға]",
+            "Ақмола облысының мәдениет басқармасына",
+        ),
+    ],
+)
+def test_the_appeal_route_l113_advises_satisfies_l113_and_is_no_long_sentence(refusal, placeholder, body):
+    # an audit found the Kazakh pattern always a C101 (22–24 words against 18): following L113 tripped C101
+    letter = f"{refusal}\n\nБөлім басшысы    Р. С. Жамбылова"
+    [l113] = [f for f in anyq.check(letter).findings if f.code == "L113"]
+    pattern = re.search(r"«(.+)»", l113.advice).group(1)
+    assert placeholder in pattern
+    added = pattern.replace(placeholder, body)
+    fixed = anyq.check(f"{refusal}\n\n{added}\n\nБөлім басшысы    Р. С. Жамбылова")
+    assert [f.code for f in fixed.findings if f.code in ("L113", "C101")] == []
