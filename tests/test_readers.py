@@ -466,3 +466,67 @@ def test_markdown_emphasis_does_not_pair_across_a_bare_quote_line(tmp_path):
     p.write_text(text, encoding="utf-8")
     doc = read_path(p)
     assert [doc.text[a:b] for a, b in doc.markup] == [">", ">", ">", "_", "_"]
+
+
+MAIL_HEADERS = [
+    # Outlook's Russian header, at the very top of a saved message
+    "От: Отдел ЖКХ акимата г. Караганды <zhkh@krg.gov.kz>\n"
+    "Отправлено: 12 марта 2026 г. 16:05\n"
+    "Кому: Сарсенова Гульнара <g.sarsenova@mail.kz>\n"
+    "Тема: Ответ на Ваше заявление № ЗТ-2026-00412 по вопросу перерасчёта платы\n\n",
+    # a Kazakh mail program's
+    "Кімнен: Тұрғын үй бөлімі <tu@krg.gov.kz>\nКімге: Сарсенова Г. <g.sarsenova@mail.kz>\nТақырыбы: Өтінішке жауап\n\n",
+    # English, under a forwarding line, with no blank line before the letter
+    "-----Original Message-----\nFrom: zhkh@krg.gov.kz\nSent: Thursday, March 12, 2026 4:05 PM\n"
+    "To: g.sarsenova@mail.kz\nSubject: RE: обращение по вопросу осуществления перерасчёта\n",
+]
+
+
+@pytest.mark.parametrize("head", MAIL_HEADERS)
+def test_a_mail_header_block_over_a_plain_text_reply_is_markup(tmp_path, head):
+    # a reply saved from a mail program was linted with its header: «Отправлено» was a passive
+    # (J341), the subject line a long sentence (C104) with «по вопросу» (J116), the addresses
+    # went to the speller and the words to the counts; the letter under it is read as it is alone
+    plain = tmp_path / "reply.txt"
+    plain.write_text(REPLY_RU, encoding="utf-8")
+    expected = anyq.check_file(str(plain))
+    p = tmp_path / "mail.txt"
+    p.write_text(head + REPLY_RU, encoding="utf-8")
+    doc = read_path(p)
+    assert "".join(doc.text[a:b] + "\n" for a, b in doc.markup) == head.replace("\n\n", "\n")
+    got = anyq.check_file(str(p))
+    shift = head.count("\n")
+    assert (got.score, got.stats["words"]) == (expected.score, expected.stats["words"])
+    assert [(f.code, f.line - shift, f.column, f.text) for f in got.findings] == [
+        (f.code, f.line, f.column, f.text) for f in expected.findings
+    ]
+    # a reply forwarded in «>» quotes under the header was skipped whole as a quotation, and only
+    # the header was linted: it is the letter, read without its markers
+    quoted = "".join(f"> {l}\n" if l else ">\n" for l in REPLY_RU.split("\n")[:-1])
+    p.write_text(head + quoted, encoding="utf-8")
+    got = anyq.check_file(str(p))
+    assert (got.score, got.stats["words"]) == (expected.score, expected.stats["words"])
+    assert [(f.code, f.line - shift, f.column - 2) for f in got.findings] == [(f.code, f.line, f.column) for f in expected.findings]
+    # --fix leaves the header as it is
+    assert anyq.fix(head + REPLY_RU.replace("отопление рассмотрено", "отопление  рассмотрено")) == head + REPLY_RU
+
+
+def test_header_like_lines_elsewhere_are_text(tmp_path):
+    # only a block at the top or under a forwarding line is a header: lines in the body, a single
+    # «Тема:» line, or fields that name no sender or recipient stay prose
+    p = tmp_path / "reply.txt"
+    for text in (
+        REPLY_RU + "\nОт: отдела ЖКХ\nКому: жильцам дома № 12\n",
+        "Тема: Ответ на обращение о перерасчёте\n\n" + REPLY_RU,
+        "Дата: 12.03.2026\nТема: Перерасчёт платы за отопление\n\n" + REPLY_RU,
+        "Направляю ответ на Ваше обращение.\nОт: Отдел ЖКХ <zhkh@krg.gov.kz>\nКому: Сарсенова Г.\n\n" + REPLY_RU,
+    ):
+        p.write_text(text, encoding="utf-8")
+        assert read_path(p).markup == [], text
+    # under a forwarding line lower in the text, the header is markup and the note above is prose
+    note = "Добрый день! Пересылаю ответ отдела.\n\n"
+    fwd = "-------- Пересылаемое сообщение --------\nОт: Отдел ЖКХ <zhkh@krg.gov.kz>\nКому: Сарсенова Г.\n\n"
+    p.write_text(note + fwd + REPLY_RU, encoding="utf-8")
+    doc = read_path(p)
+    assert [doc.text[a:b] for a, b in doc.markup] == fwd.split("\n")[:3]
+    assert doc.markup[0][0] == len(note)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from anyq.readers import decode_or_fail, register
+from anyq.resources import rules_toml
 from anyq.text import SourceDocument
 from anyq.text.source import blank_out
 
@@ -171,21 +173,86 @@ def _markup(text: str) -> list[tuple[int, int]]:
     return spans + _emphasis(text)
 
 
+def _alternatives(words: list[str]) -> str:
+    # the longest first, so «Отправлено» is not read as «От»; a space stands for any run of them
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _mail_patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """A header field's line, the fields that name a sender or recipient, and a forwarding line
+    (rules/data/reply_cues.toml, ``[layout]``). Both lines may stand in «>» quotes."""
+    layout = rules_toml("reply_cues.toml")["layout"]
+    field = re.compile(rf"[ \t>]*({_alternatives(layout['mail_header_fields'])})[ \t]*:", re.I)
+    addresses = frozenset(" ".join(w.casefold().split()) for w in layout["mail_header_addresses"])
+    phrase = rf"(?:{_alternatives(layout['forwarded_lines'])})[ \t]*:?"
+    # «-----Original Message-----», «Пересылаемое сообщение», or dashes or underscores alone
+    rule = r"[-_=]{3,}"
+    # (each optional part takes the spaces before it, so a space has one place to match: a line
+    # of dashes and many spaces is not backtracked through quadratically)
+    forwarded = re.compile(rf"^[ \t>]*(?:{rule}(?:[ \t]*{phrase}(?:[ \t]*{rule})?)?|{phrase}(?:[ \t]*{rule})?)[ \t]*$", re.M | re.I)
+    return field, addresses, forwarded
+
+
+def _mail_headers(text: str) -> list[tuple[int, int, bool]]:
+    """The lines of an e-mail's header blocks in ``text`` («От: …», «Кому: …», «Тема: …»), each
+    as (start, end, quoted), its break and «>» markers left out: a block is two or more header
+    lines in a row, one of them naming a sender or recipient, on the first lines of the text or
+    under a forwarding line («-----Original Message-----»), blank lines before it allowed; the
+    forwarding line over a block is one of its lines. A «Тема:» line in a letter's body is text."""
+    if ":" not in text:
+        return []
+    field, addresses, forwarded = _mail_patterns()
+    starts = [(0, None)] + [(m.end() + 1, m.span()) for m in forwarded.finditer(text)]
+    spans: list[tuple[int, int, bool]] = []
+    for at, over in starts:
+        block: list[tuple[int, int, bool]] = []
+        named = False
+        while at < len(text):
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            line = text[at:end]
+            body = line.lstrip(" \t>")
+            if not body.strip():
+                if block:
+                    break
+            elif m := field.match(line):
+                named = named or " ".join(m.group(1).casefold().split()) in addresses
+                block.append((at + len(line) - len(body), end, ">" in line[: len(line) - len(body)]))
+            else:
+                break
+            at = end + 1
+        if len(block) >= 2 and named:
+            if over is not None:
+                a, b = over
+                line = text[a:b]
+                body = line.lstrip(" \t>")
+                block.insert(0, (b - len(body), b, ">" in line[: len(line) - len(body)]))
+            spans += block
+    return sorted(set(spans))
+
+
 def txt_source(path: str, text: str, encoding: str | None) -> SourceDocument:
     """A plain-text letter (``text`` with its line breaks folded): the runs of «>» quoted lines
     of an e-mail are skipped, as quotations, so they are not linted, fixed or counted, and end
     the paragraph before them. A text with no prose outside its quotes (a reply forwarded
     entirely in «>» quotes, under at most an attribution line «… пишет:» or a «-----» rule) is
     the quoted letter itself: its «>» markers are markup, as in Markdown, and the words are
-    linted in place."""
+    linted in place.
+
+    An e-mail's header block («От: …», «Кому: …», «Тема: …», «Дата: …») at the top of the text
+    or under a forwarding line («-----Original Message-----») is markup: the letter under it is
+    read, and linted, without it (and so is a quoted letter under it)."""
+    headers = _mail_headers(text)
+    plain_headers = [(a, b) for a, b, quoted in headers if not quoted]
     if ">" not in text:
-        return SourceDocument(path=path, text=text, format="txt", encoding=encoding)
+        return SourceDocument(path=path, text=text, format="txt", encoding=encoding, markup=plain_headers)
     skipped = [m.span() for m in _QUOTED_LINES.finditer(text)]
-    outside = _masked(text, skipped)
+    outside = _masked(text, skipped + plain_headers)
     if skipped and not any(_PROSE_LINE.match(line) for line in outside.split("\n")):
-        markup = [m.span() for m in _QUOTE_MARKERS.finditer(text)]
-        return SourceDocument(path=path, text=text, format="txt", encoding=encoding, markup=markup)
-    return SourceDocument(path=path, text=text, format="txt", encoding=encoding, skipped=skipped)
+        markup = [m.span() for m in _QUOTE_MARKERS.finditer(text)] + [(a, b) for a, b, _ in headers]
+        return SourceDocument(path=path, text=text, format="txt", encoding=encoding, markup=sorted(markup))
+    return SourceDocument(path=path, text=text, format="txt", encoding=encoding, skipped=skipped, markup=plain_headers)
 
 
 @register(".txt", ".text", "")
