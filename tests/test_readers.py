@@ -530,3 +530,30 @@ def test_header_like_lines_elsewhere_are_text(tmp_path):
     doc = read_path(p)
     assert [doc.text[a:b] for a, b in doc.markup] == fwd.split("\n")[:3]
     assert doc.markup[0][0] == len(note)
+
+
+def test_markdown_inline_code_is_found_as_commonmark_finds_it(tmp_path):
+    # only single backticks on one line were code: a span wrapped onto the next line, and a
+    # double-backtick span with a backtick inside, were linted as prose («в целях», «данный»)
+    text = (
+        "Уважаемый Ерлан Болатович!\n\n"
+        "Для проверки статуса выполните `anyq check --select J101\nв целях отладки` в терминале.\n"
+        "Шаблон ``поле `данный вопрос` в ответе`` заполняется автоматически.\n"
+        "Тройные ```код ` и `` внутри``` тоже код, \\`а это` `не код.\n\n"
+        "Незакрытый `апостроф\n\nне тянется в следующий абзац`.\n\n"
+        "```\nблок `кода\n```\nи текст после него, `строка кода`.\n"
+    )
+    p = tmp_path / "reply.md"
+    p.write_text(text, encoding="utf-8")
+    doc = read_path(p)
+    assert [doc.text[a:b] for a, b in doc.skipped] == [
+        "`anyq check --select J101\nв целях отладки`",
+        "``поле `данный вопрос` в ответе``",
+        "```код ` и `` внутри```",
+        "` `",
+        "```\nблок `кода\n```",
+        "`строка кода`",
+    ]
+    got = anyq.check_file(str(p))
+    # before: J101 «в целях» and J464 «данный вопрос» inside the code
+    assert not [f for f in got.findings if f.code in ("J101", "J464")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from anyq.readers import decode_or_fail, register
@@ -14,7 +15,7 @@ _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _COMMENT_OPEN = re.compile(r" {0,3}<!--")
-_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_BACKTICKS = re.compile(r"`+")
 # YAML (---) or TOML (+++, Hugo) front matter
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
 # Markup that is no text: the linter reads the letter's words without it (anyq.text.invisible),
@@ -100,6 +101,38 @@ def _fences(text: str, start: int = 0) -> list[tuple[int, int]]:
         offset = end + 1
     if opened is not None:
         spans.append((opened[0], len(text)))
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code in ``text`` (its fenced blocks blanked out), as CommonMark finds it: a run of
+    backticks opens a span that the next run of exactly as many closes, over line breaks within
+    its paragraph («`a⏎b`», «`` a ` b ``»); a run with no such closer is text, and so is a
+    backtick after a backslash (the rest of its run may open). Each run is looked at once, and
+    its closer found by bisection over the runs of its length."""
+    spans: list[tuple[int, int]] = []
+    if "`" not in text:
+        return spans
+    for para in _PARAGRAPH.finditer(text):
+        runs = [m.span() for m in _BACKTICKS.finditer(text, *para.span())]
+        if len(runs) < 2:
+            continue
+        by_length: dict[int, list[int]] = {}  # a run's length → the indices of the runs that long
+        for i, (a, b) in enumerate(runs):
+            by_length.setdefault(b - a, []).append(i)
+        i = 0
+        while i < len(runs):
+            a, b = runs[i]
+            if a and text[a - 1] == "\\":
+                a += 1  # «\`» is a backtick; the rest of the run may still open a span
+            same = by_length.get(b - a, [])
+            k = bisect_right(same, i)
+            if a < b and k < len(same):
+                j = same[k]
+                spans.append((a, runs[j][1]))
+                i = j + 1
+            else:
+                i += 1
     return spans
 
 
@@ -268,7 +301,8 @@ def read_md(path: str, data: bytes) -> SourceDocument:
     front = _FRONT_MATTER.match(text)
     skipped = [front.span()] if front else []
     skipped += _fences(text, front.end() if front else 0)
-    skipped += [m.span() for rx in (_HTML_COMMENT, _INLINE_CODE) for m in rx.finditer(text)]
+    # code spans are found around the blocks (blanked, they end a paragraph as a fence does)
+    skipped += _code_spans(blank_out(text, skipped)) + [m.span() for m in _HTML_COMMENT.finditer(text)]
     masked = _masked(text, skipped)
     plain, links = _links(masked)
     skipped += plain
