@@ -1484,3 +1484,110 @@ def test_the_appeal_route_l113_advises_satisfies_l113_and_is_no_long_sentence(re
     added = pattern.replace(placeholder, body)
     fixed = anyq.check(f"{refusal}\n\n{added}\n\nБөлім басшысы    Р. С. Жамбылова")
     assert [f.code for f in fixed.findings if f.code in ("L113", "C101")] == []
+
+
+# ---------------------------------------------------------------------------- bilingual replies (L124)
+
+# The whole reply in Kazakh, then in Russian; the Kazakh half does not say how to appeal
+BILINGUAL_KK_NO_ROUTE = (
+    "«Шымкент қаласының энергетика және тұрғын үй-коммуналдық шаруашылық бөлімі» ММ\nГУ «Отдел энергетики и жилищно-коммунального хозяйства города Шымкент»\n\n"
+    "Шығ. № / Исх. № 07-14/2290, 02.10.2026\n\n"
+    "Құрметті Бауыржан Асқарұлы!\n\n"
+    "Байтерек көшесіндегі көше жарығы туралы өтінішіңіз бойынша хабарлаймыз. Көшеде 18 шам орнатылады, жұмысты мердігер 2026 жылғы 20 қазанға дейін аяқтайды. Шамдар бұрын орнатылмаған, себебі көше 2025 жылы ғана қала шекарасына кірді және оның жарығы биылғы бюджетке енгізілді.\n\n"
+    "Уважаемый Бауыржан Аскарович!\n\n"
+    "Сообщаем по Вашему обращению об освещении улицы Байтерек. На улице установят 18 фонарей, подрядчик закончит работы до 20 октября 2026 года. Фонарей не было, потому что улица вошла в черту города только в 2025 году и её освещение включили в бюджет этого года. Если Вы не согласны с ответом, его можно обжаловать в акимат города в течение трёх месяцев (ст. 91, 92 АППК РК).\n\n"
+    "Бөлім басшысы / Руководитель отдела    Е. С. Тұрсынов\n\n"
+    "Орынд. / Исп.: Ж. Әбілова\nТел.: 8 (7252) 30-15-77\n"
+)
+
+# Russian first: the Russian half only retells how the allowance is paid; the Kazakh half grants it
+BILINGUAL_RU_NO_DECISION = (
+    "Уважаемая Сауле Ермековна!\n\n"
+    "Ваше обращение о выплате пособия по уходу за ребёнком до полутора лет рассмотрено. Сообщаем, что пособие выплачивается Государственным фондом социального страхования ежемесячно. Размер пособия зависит от Вашего дохода за последние два года. Сведения о выплатах Вы можете получить в личном кабинете на портале «электронного правительства».\n\n"
+    "Құрметті Сәуле Ермекқызы!\n\n"
+    "Бала бір жарым жасқа толғанға дейін оның күтіміне байланысты жәрдемақы төлеу туралы өтінішіңіз қанағаттандырылды: жәрдемақы Сізге 2026 жылғы 1 қарашадан бастап тағайындалды, алғашқы төлем 25 қарашаға дейін түседі. Жәрдемақы мөлшері соңғы екі жылдағы табысыңызға байланысты, сондықтан ай сайын 86 400 теңге болады.\n\n"
+    "Басқарма басшысы / Руководитель управления    Қ. Б. Нұрмағамбетова\n\n"
+    "Орынд. / Исп.: А. Сейітова\nТел.: 8 (7172) 74-00-31\n"
+)
+
+
+def test_a_half_that_lacks_what_the_other_half_says_is_flagged_in_its_own_language():
+    """The letter as one has an appeal route, so L113 is silent, but the Kazakh reader's half has
+    none: L124 says so in Kazakh, on the Kazakh half's last sentence (where the route would go)."""
+    r, has, codes = _reading(BILINGUAL_KK_NO_ROUTE)
+    assert has["appeal_route"] and "L113" not in codes
+    halves = r.extra["reply"]["halves"]
+    assert [h["language"] for h in halves] == ["kk", "ru"]
+    assert halves[0]["has"]["appeal_route"] is False and halves[1]["has"]["appeal_route"] is True
+    found = [f for f in r.findings if f.code == "L124"]
+    assert [(f.language, f.text) for f in found] == [
+        ("kk", "Шамдар бұрын орнатылмаған, себебі көше 2025 жылы ғана қала шекарасына кірді және оның жарығы биылғы бюджетке енгізілді.")
+    ]
+    assert "шағымдану тәртібі" in found[0].message
+
+
+def test_a_russian_half_without_the_decision_is_flagged_at_its_start():
+    """The Kazakh half grants the allowance with its date; the Russian half, read first by a
+    Russian reader, decides nothing and gives no step: one Russian finding naming both, on the
+    Russian half's first sentence."""
+    r, has, codes = _reading(BILINGUAL_RU_NO_DECISION)
+    assert has["decision"] and "L110" not in codes
+    found = [f for f in r.findings if f.code == "L124"]
+    assert len(found) == 1 and found[0].language == "ru"
+    assert found[0].text.startswith("Ваше обращение о выплате пособия")
+    assert "решения по обращению и следующего шага" in found[0].message
+
+
+def test_the_bilingual_example_letter_has_two_complete_halves():
+    """corpora/examples/mixed_kk_ru_housing.txt: Kazakh then Russian under one bilingual
+    letterhead and signature; each half answers in full, so nothing is flagged."""
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "corpora" / "examples" / "mixed_kk_ru_housing.txt"
+    r = anyq.check(path.read_text(encoding="utf-8"))
+    halves = r.extra["reply"]["halves"]
+    assert [h["language"] for h in halves] == ["kk", "ru"]
+    assert all(all(h["has"].values()) for h in halves)
+    assert "L124" not in _codes(r)
+
+
+def test_a_russian_reply_with_a_kazakh_line_has_no_halves():
+    """A Kazakh line in a Russian reply is no Kazakh reply: it is not read as a half, though it
+    says nothing of an appeal."""
+    text = (
+        "Уважаемый Нурлан Серикович!\n\nНа Ваше обращение о ремонте моста через реку Шаган сообщаем: мост включён в план "
+        "ремонта на 2027 год. Работы начнутся в мае 2027 года и закончатся до 1 октября 2027 года, потому что проект уже "
+        "прошёл экспертизу 14 сентября 2026 года. Если Вы не согласны с ответом, его можно обжаловать в акимат области в "
+        "течение трёх месяцев (ст. 91, 92 АППК РК).\n\nКөпір жөндеу жұмыстары 2027 жылғы мамырда басталады, ауыл "
+        "тұрғындары жиналыста бұл туралы хабардар етілді.\n\nАким сельского округа    Б. Т. Жолдыбаев\n\n"
+        "Исп.: Оспанова А.\nТел.: 8 (7122) 27-41-09\n"
+    )
+    r = anyq.check(text)
+    assert "halves" not in r.extra["reply"] and "L124" not in _codes(r)
+
+
+def _sentences(*blocks):
+    from anyq.legal.layout import Sentence
+
+    return [Sentence(0, 0, "", lang, i, "body", words=n) for i, (lang, n) in enumerate(blocks)]
+
+
+@pytest.mark.parametrize(
+    "blocks,cut",
+    [
+        ((("kk", 20), ("kk", 15), ("ru", 25), ("ru", 20)), (2, "kk", "ru")),
+        ((("ru", 45), ("kk", 35)), (1, "ru", "kk")),
+        # a stray Russian sentence in the Kazakh half does not break it
+        ((("kk", 25), ("ru", 4), ("kk", 20), ("ru", 50)), (3, "kk", "ru")),
+        # too few Kazakh words (a Kazakh line or two), or too small a share of the letter
+        ((("kk", 25), ("ru", 60)), None),
+        ((("ru", 150), ("kk", 35)), None),
+        # the languages alternate: no two halves
+        ((("kk", 40), ("ru", 40), ("kk", 40), ("ru", 40)), None),
+    ],
+    ids=["kk-ru", "ru-kk", "stray-sentence", "kazakh-lines", "small-share", "alternating"],
+)
+def test_two_language_halves(blocks, cut):
+    from anyq.legal.halves import split
+
+    assert split(_sentences(*blocks), {"ru": 40, "kk": 30}, 0.25, 0.85) == cut

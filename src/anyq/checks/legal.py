@@ -11,6 +11,7 @@ from anyq.engine.model import Hit, Rule
 from anyq.engine.registry import DocumentContext, document_rule
 from anyq.legal.analysis import LegalAnalysis, analyse, body_languages, questions
 from anyq.legal.cues import cues
+from anyq.legal.halves import read_halves
 from anyq.legal.layout import Sentence
 from anyq.legal.reply import addresses_reader
 
@@ -162,6 +163,54 @@ def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
 
 for _code in _PARTS:
     document_rule(_code)(_missing)
+
+
+# the parts a half is compared on; the contact is the shared executor's line, in both halves
+_COMPARED = ("decision", "reasons", "next_step", "appeal_route")
+
+
+@document_rule("L124")
+def halves_disagree(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
+    """A reply in two language halves: what one half lacks that the other has. A Kazakh reader
+    does not look for the appeal route in the Russian text. Said in the lacking half's language
+    and placed in it, where the part would go (as L110–L114: the decision at its start, the
+    reasons at its decision, the rest at its end)."""
+    a = analyse(ctx)
+    if a.kind != "reply" or a.reading is None:
+        return
+    halves = read_halves(
+        a.layout,
+        {id(s) for s in a.norm_sentences},
+        a.citations,
+        {lang: int(_param(rule, "min_words", lang, 40)) for lang in ("ru", "kk")},
+        float(rule.params.get("min_share", 0.25)),
+        float(rule.params.get("min_purity", 0.85)),
+    )
+    if halves is None:
+        return
+    index = ctx.facts.setdefault("reply", {})
+    index["halves"] = [{"language": h.lang, "has": {p: h.reading.has[p] for p in _COMPARED}} for h in halves]
+    for h, other in ((halves[0], halves[1]), (halves[1], halves[0])):
+        has, there = h.reading.has, other.reading.has
+        lacking = [p for p in _COMPARED if not has[p] and there[p]]
+        if not has["decision"] and "reasons" in lacking:
+            lacking.remove("reasons")  # reasons of no decision: the decision is what it lacks
+        if not lacking:
+            continue
+        anchors = [s for s in h.sentences if s.words] or h.sentences
+        if lacking[0] == "decision":
+            s = anchors[0]
+        elif lacking[0] == "reasons":
+            s = h.reading.evidence.get("decision") or anchors[0]
+        else:
+            s = anchors[-1]
+        names: dict[str, str] = rule.params.get("parts", {}).get(h.lang, {})
+        items = [names.get(p, p) for p in lacking]
+        if len(items) > 1:  # «…, A и B» / «…, A және B»
+            items[-2:] = [f"{items[-2]}{_param(rule, 'last_join', h.lang, ', ')}{items[-1]}"]
+        hit = _hit(s, lang=h.lang, values={"value": ", ".join(items), "threshold": len(lacking)})
+        if hit:
+            yield hit
 
 
 # ---------------------------------------------------------------------------- evasiveness
