@@ -1566,6 +1566,24 @@ def test_a_russian_reply_with_a_kazakh_line_has_no_halves():
     assert "halves" not in r.extra["reply"] and "L124" not in _codes(r)
 
 
+def test_the_second_halfs_greeting_is_no_opening_paragraph():
+    """The Russian half answers with a fact of the case in its opening paragraph («маршрут снова
+    будет работать с 2 марта»), which is the direct answer only there: the half's own greeting
+    was taken for its opening paragraph, and the Russian half was flagged for no decision."""
+    text = (
+    "Құрметті Ерлан Ризабекұлы!\n\n"
+    "№ 14 автобус бағыты 2026 жылғы 2 наурыздан бастап бұрынғы сызбасымен қайта жұмыс істейді: Құнай шағын ауданынан темір жол вокзалына дейін, таңғы 6:30-дан кешкі 22:00-ге дейін. Бағыт жабылған еді, себебі 2026 жылғы 12 қаңтарда тасымалдаушы одан бас тартты. Жаңа тасымалдаушы 16 ақпандағы конкурс қорытындысы бойынша анықталды. Жауаппен келіспеген жағдайда, оны алған күннен бастап үш ай ішінде қала әкімдігіне шағым бере аласыз (ҚР ӘРПК-нің 91, 92-баптары).\n\n"
+    "Уважаемый Ерлан Ризабекович!\n\n"
+    "Автобусный маршрут № 14 снова будет работать с 2 марта 2026 года по прежней схеме: от мкр. Кунай до железнодорожного вокзала, с 6:30 до 22:00.\n\n"
+    "Маршрут закрывали, потому что 12 января 2026 года перевозчик от него отказался. Нового перевозчика определили по итогам конкурса 16 февраля. Если Вы не согласны с ответом, его можно обжаловать в акимат города в течение трёх месяцев (ст. 91, 92 АППК РК).\n\n"
+    "Бөлім басшысы / Руководитель отдела    А. Ж. Каримов\n\n"
+    "Орынд. / Исп.: Ли В.\nТел.: 8 (7142) 53-22-70\n"
+)
+    r = anyq.check(text)
+    assert [h["has"]["decision"] for h in r.extra["reply"]["halves"]] == [True, True]
+    assert "L124" not in _codes(r)
+
+
 def _sentences(*blocks):
     from anyq.legal.layout import Sentence
 

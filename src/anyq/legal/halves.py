@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from anyq.legal.citations import Citation
-from anyq.legal.layout import Layout, Sentence
+from anyq.legal.cues import cues
+from anyq.legal.layout import Layout, Sentence, word_count
 from anyq.legal.reply import ReplyReading, read_reply
 
 
@@ -66,6 +67,21 @@ def read_halves(
     out = []
     for lang, mine, other in ((first, body[:k], body[k:]), (second, body[k:], body[:k])):
         drop = {id(s) for s in other}
-        sub = replace(lay, sentences=[s for s in lay.sentences if id(s) not in drop])
-        out.append(Half(lang, mine, read_reply(sub, norms, lang, cits)))
+        # the second half's own greeting («Уважаемая Динара Болатовна!») is its greeting, not its
+        # opening paragraph, where a fact of the case is the direct answer
+        greeting = {id(s) for s in _greeting(mine)}
+        sentences = [replace(s, zone="greeting") if id(s) in greeting else s for s in lay.sentences if id(s) not in drop]
+        sub = replace(lay, sentences=sentences)
+        out.append(Half(lang, [s for s in mine if id(s) not in greeting], read_reply(sub, norms, lang, cits)))
     return out[0], out[1]
+
+
+def _greeting(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences of the half's first paragraph when it is a greeting, as the layout reads one."""
+    if not sentences:
+        return []
+    para = [s for s in sentences if s.para == sentences[0].para]
+    text = " ".join(s.text.strip() for s in para)
+    # either language's greeting: a short line of Kazakh names may be identified as either
+    greets = any(cues(lang).rx("greeting").match(text) for lang in ("ru", "kk"))
+    return para if greets and word_count(text) <= 10 else []
