@@ -121,7 +121,7 @@ def test_the_api_refuses_bad_arguments_with_one_clear_error(tmp_path):
 
 
 # the findings the README calls verdicts on the whole letter
-VERDICTS = {"L110", "L111", "L112", "L113", "L114", "L120", "L130", "C110"}
+VERDICTS = {"L110", "L111", "L112", "L113", "L114", "L120", "L124", "L130", "C110"}
 
 
 def test_the_verdicts_on_the_whole_letter_are_marked_in_the_rule_files():
