@@ -481,3 +481,59 @@ def test_lost_letters_are_filled_in_by_known_beginnings_each_damaged_word_once()
     found = lost_letters.restore(text, known, _kk_frequency, lambda w: False, kk_word_may_start)
     assert [r.word for r in found] == ["Қазақстан", "Республикасының"] * 3 + ["Басқарма", "қызметкерлері"]
     assert len(looked_up) < 500
+
+
+
+# a Windows-1251 round trip: і survives, the other Kazakh letters are «?»
+_DAMAGED_REPLY = (
+    "Сізді? ?тініші?із ?аралып, жер учаскесін беру м?селесі комиссияда ?аралады. "
+    "Бас?арма ?ызметкерлері ?осымша ??жаттарды ?арайды.\n"
+)
+
+
+def _t109(budget):
+    from anyq.config import Settings
+
+    report = anyq.check(_DAMAGED_REPLY, lang="kk", settings=Settings(params={"T109": {"lookup_budget": budget}}))
+    return [f for f in report.findings if f.code == "T109"]
+
+
+def test_lost_letters_restoration_stops_at_its_budget_with_one_finding_for_the_rest():
+    # a long export whose every Kazakh letter is lost spent minutes on per-word restoration:
+    # past the look-up budget the words left get one finding that says so and how many they are
+    unlimited = _t109(0)
+    assert [f.fix for f in unlimited] == [
+        "Сіздің", "өтінішіңіз", "қаралып", "мәселесі", "қаралады", "Басқарма", "қызметкерлері", "қосымша", "құжаттарды", "қарайды",
+    ]
+    assert _t109(150_000) == unlimited  # a letter is far within the default budget
+    cut = _t109(1)
+    # the first run of damaged words (glued to one another by «?») is finished, the rest is one finding
+    assert [f.fix for f in cut[:-1]] == ["Сіздің", "өтінішіңіз", "қаралып"] and cut[:-1] == unlimited[:3]
+    stopped = cut[-1]
+    assert "тоқтатылды" in stopped.message and "тағы 7 сөз" in stopped.message
+    assert (stopped.start, stopped.end, stopped.fix) == (unlimited[3].start, unlimited[3].end, None)
+
+
+def test_lost_letters_budget_counts_lookups_and_looks_up_nothing_after_it():
+    from anyq.checks.hygiene import _kk_frequency
+    from anyq.hygiene import lost_letters
+    from anyq.spell.candidates import kk_word_may_start, known_kk_word
+
+    calls = []
+
+    def known(w):
+        calls.append(w)
+        return known_kk_word(w)
+
+    args = (_DAMAGED_REPLY, known, _kk_frequency, lambda w: False, kk_word_may_start)
+    everything, none_left = lost_letters.restore_within(*args)
+    total = len(calls)
+    assert none_left is None and len(everything) == 10
+    calls.clear()
+    found, stopped = lost_letters.restore_within(*args, budget=1)
+    first_word = len(calls)
+    assert found == everything[:3] and 0 < first_word < total
+    assert stopped is not None and (stopped.text, stopped.remaining) == ("м?селесі", 7)
+    calls.clear()
+    found, stopped = lost_letters.restore_within(*args, budget=first_word + 1)
+    assert found == everything[:4] and (stopped.text, stopped.remaining) == ("?аралады", 6)

@@ -521,3 +521,18 @@ def test_address_abbreviations_are_no_typos(text, lang):
 
 def test_a_listed_hyphenated_abbreviation_does_not_hide_a_typo_next_to_it():
     assert [f.text for f in _s101("Бөлімге Қонаев к-сі, 25-үйде орналасқан орталқта келіңіз.", "kk")] == ["орталқта"]
+
+
+def test_hunspell_kk_is_not_asked_about_a_word_its_stems_and_endings_cannot_make(monkeypatch):
+    # restoring lost letters asks about thousands of fillings; hunspell-kk has only suffix rules,
+    # so a filling no stem-plus-ending of its files can spell is rejected without asking it
+    from anyq.spell import candidates, dictionary
+
+    accepted = ["қазақстан", "мемлекеттік", "өтінішіңізді", "қызметкерлері", "басқармасына", "комиссиясында", "жаздыңыз"]
+    known = [w for w in accepted if dictionary.known_hunspell(w, "kk")]
+    assert len(known) >= 4 and all(map(dictionary.may_be_hunspell_kk, known))
+    asked = []
+    monkeypatch.setattr(candidates, "known_hunspell", lambda w, lang: asked.append(w) or False)
+    for filling in ("өәзмет", "ғызмеңкерлері", "һұқылар"):
+        assert not candidates.known_kk_word(filling)
+    assert asked == []

@@ -146,10 +146,21 @@ def lost_kazakh_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     if "?" not in text:
         return
     margin = float(rule.params.get("fix_margin", 0.5))
+    budget = rule.params.get("lookup_budget")
     is_name = lambda w: frequency.is_name(w, "kk")  # noqa: E731
-    for r in lost_letters.restore(text, known_kk_word, _kk_frequency, is_name, kk_word_may_start):
+    found, stopped = lost_letters.restore_within(
+        text, known_kk_word, _kk_frequency, is_name, kk_word_may_start, int(budget) if budget else None
+    )
+    for r in found:
         sure = not r.alternatives or _kk_frequency(r.word.lower()) - _kk_frequency(r.alternatives[0].lower()) >= margin
         yield Hit(r.start, r.end, suggestions=[r.word, *r.alternatives], fix=r.word if sure else None)
+    if stopped is not None:
+        # one finding for the rest: thousands of guesses help no one, the source must be re-saved
+        message = rule.params.get("message_stopped")
+        if isinstance(message, dict):
+            lang = _lang_at(ctx)(stopped.start)
+            message = message.get(lang if lang in message else "kk")
+        yield Hit(stopped.start, stopped.end, values={"remaining": stopped.remaining}, message=message)
 
 
 @document_rule("T110")

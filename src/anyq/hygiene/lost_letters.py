@@ -7,6 +7,11 @@ the fragments are joined into the fewest words the Kazakh dictionary knows. A «
 end a question (before a capital letter, at the end of a line, before punctuation, after a
 question particle or before a quoting «деген»/«деп») is never taken for a letter, so
 «Келесіз бе? Иә» and «Құжат қашан дайын болады? деген сұрағыңызға» are left alone.
+
+Each damaged word costs up to thousands of dictionary look-ups (9 letters per «?»), so a
+document has a budget of look-ups: a letter spends a few tens of thousands, a long export whose
+every Kazakh letter is lost would spend minutes. Once the budget is spent the remaining damaged
+words are not restored one by one; :class:`Stopped` says where they begin and how many there are.
 """
 
 from __future__ import annotations
@@ -39,6 +44,16 @@ class Restored:
     text: str  # the damaged text
     word: str  # the restored word
     alternatives: tuple[str, ...]  # other known restorations (empty when unambiguous)
+
+
+@dataclass(frozen=True, slots=True)
+class Stopped:
+    """Restoration stopped at the budget: the first damaged word left and how many are left."""
+
+    start: int
+    end: int
+    text: str
+    remaining: int  # damaged words left unrestored (runs of letters with a lost «?»), this one included
 
 
 def _question_mark_ends_sentence(text: str, pos: int) -> bool:
@@ -125,17 +140,50 @@ def restore(
     ``may_start(lower_prefix)`` is False when no known word starts so (a cheap filter: up to
     9⁴ fillings of a word's «?» would each be looked up otherwise).
     """
+    return restore_within(text, known, frequency, is_capitalised, may_start)[0]
+
+
+def restore_within(
+    text: str,
+    known: Callable[[str], bool],
+    frequency: Callable[[str], float],
+    is_capitalised: Callable[[str], bool],
+    may_start: Callable[[str], bool] = lambda prefix: True,
+    budget: int | None = None,
+) -> tuple[list[Restored], Stopped | None]:
+    """:func:`restore` with at most about ``budget`` calls of ``known`` (None: no limit).
+
+    The budget is checked between damaged words, so a word begun is finished (one word costs at
+    most 9⁴ look-ups per way of joining its fragments). What is left is a :class:`Stopped`."""
     out: list[Restored] = []
     seen: dict[str, list[str]] = {}  # a damaged word recurs in a letter, and in a group's joins
+    spent = 0
+
+    def counted(word: str) -> bool:
+        nonlocal spent
+        spent += 1
+        return known(word)
 
     def candidates(piece: str) -> list[str]:
         if piece not in seen:
-            seen[piece] = _candidates(piece, known, frequency, may_start)
+            seen[piece] = _candidates(piece, counted, frequency, may_start)
         return seen[piece]
 
-    for group in _groups(text):
-        out += _restore_group(text, group, known, candidates, is_capitalised)
-    return out
+    groups = _groups(text)
+    for n, group in enumerate(groups):
+        if budget is not None and spent >= budget:
+            left = [(s, e) for g in groups[n:] for s, e in g if _has_lost_letter(text, s, e)]
+            if not left:
+                break
+            s, e = left[0]
+            return out, Stopped(s, e, text[s:e], len(left))
+        out += _restore_group(text, group, counted, candidates, is_capitalised)
+    return out, None
+
+
+def _has_lost_letter(text: str, s: int, e: int) -> bool:
+    """Does the segment ``text[s:e]`` hold a «?» that is not a real question mark?"""
+    return any(text[i] == "?" and not _question_mark_ends_sentence(text, i) for i in range(s, e))
 
 
 def _candidates(piece: str, known, frequency, may_start) -> list[str]:

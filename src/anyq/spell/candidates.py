@@ -19,7 +19,7 @@ from itertools import combinations, product
 from pathlib import Path
 
 from anyq.spell import keyboard
-from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru, known_ru_form, ru_lexicon
+from anyq.spell.dictionary import ALPHABET, hunspell, known_hunspell, known_kk, known_ru, known_ru_form, may_be_hunspell_kk, ru_lexicon
 
 
 # The longest word our letters use has 26 letters («қанағаттандырылмағандықтан»). A longer
@@ -220,7 +220,7 @@ def kk_word_may_start(prefix: str) -> bool:
 
 def known_kk_word(word: str) -> bool:
     """A Kazakh word (lower case) our stemmer or hunspell-kk knows."""
-    return (kk_plausible(word) and known_kk(word)) or known_hunspell(word, "kk")
+    return (kk_plausible(word) and known_kk(word)) or (may_be_hunspell_kk(word) and known_hunspell(word, "kk"))
 
 
 @lru_cache(maxsize=20_000)

@@ -116,6 +116,36 @@ def known_hunspell(word: str, lang: str) -> bool:
     return lang == "kk" and "ё" in word and h.spell(word.replace("ё", "е"))
 
 
+@cache
+def _hunspell_kk_parts() -> tuple[frozenset[str], frozenset[str], int]:
+    """hunspell-kk's stems and endings, for a cheap test before asking it: kk_KZ.aff has only
+    suffix rules (no prefixes, no compounds, no continuation flags), so every word it accepts is
+    a stem of kk_KZ.dic, less a rule's stripped letters, plus a rule's ending, or no ending."""
+    dic, aff = package_data("hunspell", "kk_KZ.dic"), package_data("hunspell", "kk_KZ.aff")
+    strips, endings = {""}, {""}
+    for line in aff.read_text(encoding="utf-8-sig").splitlines():
+        f = line.split()
+        if len(f) >= 5 and f[0] == "SFX":
+            strips.add("" if f[2] == "0" else f[2].lower())
+            endings.add("" if f[3] == "0" else f[3].split("/")[0].lower())
+    stems: set[str] = set()
+    for line in dic.read_text(encoding="utf-8-sig").splitlines()[1:]:
+        root = line.split("/")[0].strip().lower()
+        stems.update(root[: len(root) - len(x)] for x in strips if root.endswith(x))
+    return frozenset(stems), frozenset(endings), max(map(len, endings))
+
+
+def may_be_hunspell_kk(lower: str) -> bool:
+    """False when hunspell-kk surely rejects ``lower`` (a stem and an ending of its files cannot
+    make it): spares a hunspell call (and its cache entry) per filling when lost letters are
+    restored. Never False for a word hunspell-kk accepts as written or capitalised."""
+    if "ё" in lower:
+        return True  # read with е (``known_hunspell``)
+    stems, endings, longest = _hunspell_kk_parts()
+    n = len(lower)
+    return any(lower[j:] in endings and lower[:j] in stems for j in range(max(0, n - longest), n + 1))
+
+
 def known_own(lower: str, lang: str) -> bool:
     """Known to our own resources (no hunspell): what candidate generation asks."""
     return known_ru(lower) if lang == "ru" else known_kk(lower)
