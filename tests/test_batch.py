@@ -398,3 +398,35 @@ def test_sigterm_stops_a_batch_quietly_and_cleans_up(tmp_path):
     assert proc.returncode == 143, err
     assert "Traceback" not in err and "leaked" not in err, err
     assert not list(tmp_path.glob(".report.jsonl.*")) and not out.exists()
+
+
+def test_progress_bar_names_the_file_it_has_waited_for_for_seconds(tmp_path, monkeypatch):
+    import io
+
+    from anyq.batch import progress
+
+    now = [100.0]
+    monkeypatch.setattr(progress.time, "monotonic", lambda: now[0])
+    stream = io.StringIO()
+    bar = progress.Progress(enabled=True, stream=stream)
+    bar.plan(3)
+    bar.begin("letters/short.txt")
+    now[0] += 0.5
+    bar.advance()
+    assert bar._bar is None  # within the delay: no bar yet
+    now[0] += 1.0
+    bar.begin("letters/export.txt")  # the first file took the delay: the bar opens
+    assert bar._bar is not None and bar.slow_file() == ""
+    now[0] += progress.SLOW
+    assert bar.slow_file() == "letters/export.txt"
+    bar._bar.refresh()
+    assert "export.txt" in stream.getvalue() and "short.txt" not in stream.getvalue()
+    bar.close()
+
+    # the runner tells the bar which file it lints, in order
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text("Өтінішіңіз қаралды.\n", encoding="utf-8")
+    begun = []
+    b = BatchRunner(Resolver(isolated=True), Discovery(Resolver(isolated=True)), Cache("unused", enabled=False), jobs=1, on_begin=begun.append)
+    assert len(list(b.run([str(tmp_path)]))) == 2
+    assert [os.path.basename(p) for p in begun] == ["a.txt", "b.txt"]

@@ -335,7 +335,7 @@ def check(
     cache = Cache(root, enabled=not no_cache)
     stdout_tty = sys.stdout.isatty()
     bar = Progress(enabled=progress if progress is not None else (sys.stderr.isatty() and (output is not None or not stdout_tty)))
-    runner = BatchRunner(resolver, discovery, cache, jobs=jobs, stdin_filename=stdin_filename, on_plan=bar.plan)
+    runner = BatchRunner(resolver, discovery, cache, jobs=jobs, stdin_filename=stdin_filename, on_plan=bar.plan, on_begin=bar.begin)
     stats = Statistics() if statistics else None
     report_file = _ReportFile(output) if output else None
     out = report_file.fh if report_file else sys.stdout

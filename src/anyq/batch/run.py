@@ -101,6 +101,7 @@ class BatchRunner:
         jobs: int | None = None,
         stdin_filename: str | None = None,
         on_plan: Callable[[int], None] | None = None,
+        on_begin: Callable[[str], None] | None = None,
     ) -> None:
         self.resolver = resolver
         self.discovery = discovery
@@ -108,6 +109,7 @@ class BatchRunner:
         self.jobs = max(1, jobs or default_jobs())
         self.stdin_filename = stdin_filename
         self.on_plan = on_plan
+        self.on_begin = on_begin  # told which file the run waits for next (the progress bar)
         self.info = RunInfo(jobs=self.jobs)
         self._keys: dict[tuple[int, tuple[str, ...]], str] = {}
         self.pool: _Pool | None = None  # the worker pool of the current run, if any
@@ -175,6 +177,8 @@ class BatchRunner:
         return self.cache.get(item.key, item.path) if item.hit and item.key else None
 
     def _lint_here(self, item: Item) -> FileReport:
+        if self.on_begin:
+            self.on_begin(item.path)
         report = lint_one(item.path, item.settings, self.stdin_filename if item.path == "-" else None)
         if item.key:
             self.cache.put(item.key, report)
@@ -206,6 +210,8 @@ class BatchRunner:
                     yield Outcome(cached, item.settings, True) if cached is not None else Outcome(self._lint_here(item), item.settings)
                     continue
                 n = chunk_of[item.index]
+                if self.on_begin and item.index not in results:
+                    self.on_begin(item.path)  # the reports go out in order: this file holds them up
                 while next_chunk < len(chunks) and (next_chunk <= n or pool.in_flight < window):
                     pool.submit(next_chunk, chunks[next_chunk])
                     next_chunk += 1
