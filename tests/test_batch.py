@@ -421,6 +421,8 @@ def test_progress_bar_names_the_file_it_has_waited_for_for_seconds(tmp_path, mon
     assert bar.slow_file() == "letters/export.txt"
     bar._bar.refresh()
     assert "export.txt" in stream.getvalue() and "short.txt" not in stream.getvalue()
+    bar.advance()
+    assert bar.slow_file() == ""  # done: not named while the next file starts
     bar.close()
 
     # the runner tells the bar which file it lints, in order

@@ -38,6 +38,7 @@ class Progress:
 
     def advance(self, cached: bool = False) -> None:
         self.done += 1
+        self._current = ""  # a file is done: no longer the one waited for
         self.cached += cached
         if not self.enabled or self.total < 2:
             return
