@@ -534,5 +534,15 @@ def test_hunspell_kk_is_not_asked_about_a_word_its_stems_and_endings_cannot_make
     asked = []
     monkeypatch.setattr(candidates, "known_hunspell", lambda w, lang: asked.append(w) or False)
     for filling in ("өәзмет", "ғызмеңкерлері", "һұқылар"):
-        assert not candidates.known_kk_word(filling)
+        assert not candidates.known_kk_filling(filling)
     assert asked == []
+
+
+def test_a_cold_check_of_an_undamaged_kazakh_letter_does_not_read_hunspell_kk_files(monkeypatch):
+    # reading kk_KZ.dic for the stem-plus-ending test costs ~0.2 s: only a restoration of lost
+    # letters pays it; an ordinary letter's unknown words go to hunspell directly
+    from anyq.spell import dictionary
+
+    dictionary._hunspell_kk_parts.cache_clear()
+    anyq.check("Құрметті Айгүл Серікқызы! Өтінішіңіз қаралды, жәрдемақы тағайындалды.", lang="kk")
+    assert dictionary._hunspell_kk_parts.cache_info().currsize == 0

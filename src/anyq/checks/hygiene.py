@@ -15,7 +15,7 @@ from anyq.engine.needs import need_of
 from anyq.engine.registry import DocumentContext, ParagraphContext, document_rule, paragraph_rule
 from anyq.hygiene import font_encoding, homoglyphs, lost_letters, mojibake, quotes, repeated_words, spaced_hyphen
 from anyq.spell import frequency
-from anyq.spell.candidates import kazakh_restoration, kk_word_may_start, known_kk_word
+from anyq.spell.candidates import kazakh_restoration, kk_word_may_start, known_kk_filling, known_kk_word
 from anyq.spell.dictionary import is_known, known_ru_form
 from anyq.spell.rank import match_case
 from anyq.spell.words import WordOptions, abbreviation_set, unknown_words
@@ -149,7 +149,7 @@ def lost_kazakh_letters(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     budget = rule.params.get("lookup_budget")
     is_name = lambda w: frequency.is_name(w, "kk")  # noqa: E731
     found, stopped = lost_letters.restore_within(
-        text, known_kk_word, _kk_frequency, is_name, kk_word_may_start, int(budget) if budget else None
+        text, known_kk_filling, _kk_frequency, is_name, kk_word_may_start, int(budget) if budget else None
     )
     for r in found:
         sure = not r.alternatives or _kk_frequency(r.word.lower()) - _kk_frequency(r.alternatives[0].lower()) >= margin
