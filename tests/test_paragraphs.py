@@ -100,6 +100,8 @@ def test_table_cells_are_paragraphs_in_markdown_and_tabbed_text():
         ("Принесите документы.", "body"),
     ]
     assert all(md[p.start : p.end] == p.text for p in paras)
+    # each cell knows its table, row and column (the «|---|» rule is no row)
+    assert [p.grid for p in paras] == [(1, 1, 1), (1, 1, 2), (1, 2, 1), (1, 2, 2), None]
     txt = "Документ\tГде получить\nСправка о составе семьи\tЦОН или портал\n\nПринесите документы.\n"
     assert _paras(txt) == ["Документ", "Где получить", "Справка о составе семьи", "ЦОН или портал", "Принесите документы."]
     # one tabbed line is a signature with the name pushed right, not a table

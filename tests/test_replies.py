@@ -1609,3 +1609,50 @@ def test_two_language_halves(blocks, cut):
     from anyq.legal.halves import split
 
     assert split(_sentences(*blocks), {"ru": 40, "kk": 30}, 0.25, 0.85) == cut
+
+
+def test_a_reason_or_a_term_given_in_a_table_row_counts(tmp_path):
+    """A reply that gives its reason or its term as a table's label and value: «Бас тарту негізі
+    | Анықтаманың болмауы», «Срок исполнения | 15 апреля 2026 года». The cells were never read
+    as reasons (L111) or as a next step with its date (L112)."""
+    from docgen import Letter, write_docx
+
+    kk = Letter(paragraphs=[
+        "Құрметті Айгерім Болатқызы!",
+        "Тұрғын үй көмегін тағайындау туралы өтінішіңіз қаралды. Тұрғын үй көмегін тағайындаудан бас тартылды.",
+        "Шешіммен келіспесеңіз, оған Астана қаласының жұмыспен қамту басқармасына үш ай ішінде шағым жасай аласыз.",
+        "Бөлім басшысы                Ә. С. Бекова",
+    ], table=[["Бас тарту негізі", "Соңғы үш айдағы отбасы табысы туралы анықтаманың болмауы"]], table_after=2)
+    r = anyq.check_file(str(write_docx(kk, tmp_path / "kk.docx")))
+    assert r.extra["reply"]["has"]["reasons"] is True and "L111" not in _codes(r)
+    # the value's cell is the evidence, not its label
+    assert r.source_text.splitlines()[r.extra["reply"]["evidence"]["reasons"] - 1].startswith("Соңғы үш айдағы")
+    # a label of its own words only: «Негізгі мәліметтер» (the main data) names no reason
+    kk.table = [["Негізгі мәліметтер", "Соңғы үш айдағы отбасы табысы туралы анықтаманың болмауы"]]
+    assert "L111" in _codes(anyq.check_file(str(write_docx(kk, tmp_path / "main.docx"))))
+
+    # a column's header over its values, in an HTML page
+    page = (
+        "<p>Құрметті Айгерім Болатқызы!</p><p>Тұрғын үй көмегін тағайындау туралы өтінішіңіз қаралды.</p>"
+        "<table><tr><th>Шешім</th><th>Бас тарту негізі</th></tr>"
+        "<tr><td>Көмек тағайындаудан бас тартылды</td><td>Отбасы табысы туралы анықтаманың болмауы</td></tr></table>"
+        "<p>Шешіммен келіспесеңіз, оған Астана қаласының жұмыспен қамту басқармасына үш ай ішінде шағым жасай аласыз.</p>"
+        "<p>Бөлім басшысы Ә. С. Бекова</p>"
+    )
+    path = tmp_path / "kk.html"
+    path.write_text(page, encoding="utf-8")
+    r = anyq.check_file(str(path))
+    assert r.extra["reply"]["has"]["reasons"] is True and "L111" not in _codes(r)
+
+    # a term's row in Markdown: the date in the value is the next step's
+    md = (
+        "Уважаемый Нурлан Серикович!\n\n"
+        "Ваша заявка на ремонт кровли дома № 14 по улице Жансугурова удовлетворена.\n\n"
+        "| Работы | Срок исполнения |\n|---|---|\n| Замена кровли над третьим подъездом | 15 апреля 2026 года |\n\n"
+        "Руководитель отдела                    Н. Сарсенов\n"
+    )
+    r = anyq.check(md, format="md")
+    assert r.extra["reply"]["has"]["next_step"] is True and "L112" not in _codes(r)
+    # a date under any other header is a fact, no term
+    r = anyq.check(md.replace("Срок исполнения", "Дата обследования"), format="md")
+    assert r.extra["reply"]["has"]["next_step"] is False and "L112" in _codes(r)

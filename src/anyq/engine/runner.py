@@ -668,7 +668,7 @@ def _language_runs(paragraphs: list[Paragraph]) -> list[Paragraph]:
             out.append(p)
             continue
         for a, b, lang in runs:
-            out.append(Paragraph(p.index, p.start + a, p.start + b, p.text[a:b], lang, location=dict(p.location), role=p.role))
+            out.append(Paragraph(p.index, p.start + a, p.start + b, p.text[a:b], lang, location=dict(p.location), role=p.role, grid=p.grid))
     return out
 
 

@@ -152,6 +152,8 @@ class Layout:
     texts: list[str] = field(default_factory=list)
     incoming: bool = False  # the header refers to the reader's appeal («На № … от …», «… өтінішке»)
     cells: frozenset[int] = frozenset()  # the paragraphs that are table cells
+    # a table cell's table, row and column (``Paragraph.grid``), by paragraph
+    grids: dict[int, tuple[int, int, int]] = field(default_factory=dict)
 
     def body(self) -> list[Sentence]:
         return [s for s in self.sentences if s.zone == "body"]
@@ -296,7 +298,10 @@ def _zones(paragraphs: list[Paragraph], lang: str) -> Layout:
         words = paragraphs[greeting].text.split()[1:]
         personal = any(w[:1].isupper() for w in words)
     cells = frozenset(i for i, p in enumerate(paragraphs) if p.table_cell)
-    return Layout(zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming, cells=cells)
+    grids = {i: p.grid for i, p in enumerate(paragraphs) if p.grid is not None}
+    return Layout(
+        zones, greeting, signature, requisites, personal, texts=[p.text for p in paragraphs], incoming=incoming, cells=cells, grids=grids
+    )
 
 
 def _add_sentences(out: Layout, paragraphs: list[Paragraph], docs: list[Doc | None]) -> None:

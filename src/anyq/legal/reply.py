@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from anyq.engine.literals import LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
-from anyq.legal.layout import PHONE, Layout, Sentence
+from anyq.legal.layout import PHONE, Layout, Sentence, word_count
 from anyq.nlp.normalize import OFFSETS, original_span
 from anyq.resources import rules_toml
 from anyq.text import quotations
@@ -706,6 +706,13 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
                 has["decision"], ev["decision"] = True, s
                 break
 
+    if lay.grids and not (has["reasons"] and has["next_step"]):
+        for kind, s in _table_values(lay, body, appeal_ids, norms):
+            if kind == "reasons" and not has["reasons"]:
+                has["reasons"], ev["reasons"] = True, s
+            elif kind == "term" and not has["next_step"] and has_date(step_text(s, cits), s.lang):
+                has["next_step"], ev["next_step"] = True, s
+
     if has["decision"] and not has["reasons"]:
         # reasons given as the facts of the case: a justification after a colon or a dash in the
         # decision itself («отказано: свободных мест нет»), or a fact of this case told in the past
@@ -752,6 +759,61 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         reading.forward_only = not any(_tells_case(s, cits) for s in others)
     has["contact"] = has_contact(lay) or gives_phone(lay)
     return reading
+
+
+def _label_rx(key: str) -> re.Pattern[str]:
+    """A word of a table's label that names the reasons or a term (reply_cues.toml, ``reason_labels``
+    and ``term_labels`` of [words.ru] and [words.kk]), not one that only begins like it."""
+    stems = _WORDS["ru"][key] + _WORDS["kk"][key]
+    not_words = "".join(f"(?!{re.escape(w)})" for w in _WORDS["ru"]["not_labels"] + _WORDS["kk"]["not_labels"])
+    return re.compile(rf"(?<![\w-]){not_words}(?:{'|'.join(map(re.escape, stems))})", re.I)
+
+
+_LABELS = {"reasons": _label_rx("reason_labels"), "term": _label_rx("term_labels")}
+# a label is a few words («Основание для отказа в назначении помощи»), not a sentence
+_LABEL_WORDS = 7
+
+
+def _label_kind(text: str) -> str | None:
+    if word_count(text) > _LABEL_WORDS or text.rstrip().endswith((".", "!", "?")):
+        return None
+    return next((k for k, rx in _LABELS.items() if rx.search(text)), None)
+
+
+def _table_values(lay: Layout, body: list[Sentence], appeal_ids: set[int], norms: set[int]) -> list[tuple[str, Sentence]]:
+    """A table gives a reason or a term as a label and its value: a row's first cell names it
+    («Основание отказа | Отсутствие справки о доходах», «Бас тарту негізі | Анықтаманың
+    болмауы», «Срок исполнения | до 15 апреля 2026 года»), or a column's header does, over the
+    values under it. The value's first sentence, with what its label names: "reasons" or "term"."""
+    kinds: dict[int, str] = {}  # paragraph of a label cell → its kind
+    first_col: dict[tuple[int, int], int] = {}  # (table, row) → its first column that holds text
+    for i, (t, r, c) in lay.grids.items():
+        first_col[t, r] = min(c, first_col.get((t, r), c))
+    labels_row: dict[tuple[int, int], str] = {}  # (table, row) whose first cell is a label
+    labels_col: dict[tuple[int, int], str] = {}  # (table, column) whose header (first row) is a label
+    for i, (t, r, c) in lay.grids.items():
+        kind = _label_kind(lay.texts[i])
+        if kind is None:
+            continue
+        kinds[i] = kind
+        if c == first_col[t, r]:
+            labels_row.setdefault((t, r), kind)
+        if r == 1:
+            labels_col.setdefault((t, c), kind)
+    out: list[tuple[str, Sentence]] = []
+    seen: set[int] = set()
+    for s in body:
+        g = lay.grids.get(s.para)
+        if g is None or s.para in kinds or s.para in seen or id(s) in appeal_ids or id(s) in norms or not s.words:
+            continue
+        t, r, c = g
+        kind = labels_row.get((t, r)) if c > first_col[t, r] else None
+        if kind is None and r > 1:
+            kind = labels_col.get((t, c))
+        if kind is not None:
+            seen.add(s.para)
+            out.append((kind, s))
+    return out
 
 
 def _clauses(s: Sentence) -> list[Sentence]:

@@ -4,8 +4,9 @@ Scripts, styles, the head, templates and elements hidden by the ``hidden`` attri
 an inline ``display:none`` / ``visibility:hidden`` are dropped; block elements (p, div,
 li, h1–h6, td, …) end a paragraph, ``<br>`` is a line break, whitespace collapses as a
 browser collapses it. Locations: ``paragraph`` (visible paragraphs counted from the
-top), ``source_line`` (the line of the HTML file where the paragraph's text starts) and
-``excerpt``.
+top), ``source_line`` (the line of the HTML file where the paragraph's text starts),
+``excerpt``, and in a table cell (``td``, ``th``) ``table``, ``row``, ``cell`` as a .docx
+gives them (a nested table keeps the outer cell's).
 
 Unclosed and stray tags are common in published pages; the open-element stack keeps a
 count per tag, so a stray end tag costs nothing and deep nesting costs no recursion.
@@ -50,6 +51,10 @@ class _Visible(HTMLParser):
         self.line = 0
         self.started = False  # the paragraph has visible text
         self.paragraph = 0
+        self.tables = 0
+        # per open table: its number, row and cell; the cell's element depth while it is open
+        self.grid: list[list[int]] = []
+        self.cell_depth: list[int] = []
 
     def flush(self) -> None:
         text = "".join(self.buf)
@@ -60,7 +65,11 @@ class _Visible(HTMLParser):
         text = re.sub(rf" *{_LINE_BREAK} *", _LINE_BREAK, text).strip(" " + _LINE_BREAK)
         if text:
             self.paragraph += 1
-            self.out.add(text, {"paragraph": self.paragraph, "source_line": self.line})
+            loc = {"paragraph": self.paragraph, "source_line": self.line}
+            if self.cell_depth and self.grid:  # the outermost table's cell
+                t, r, c = self.grid[0]
+                loc.update(table=t, row=r, cell=c)
+            self.out.add(text, loc)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -82,6 +91,14 @@ class _Visible(HTMLParser):
         )
         self.stack.append((tag, hidden))
         self.open[tag] += 1
+        if tag == "table":
+            self.tables += 1
+            self.grid.append([self.tables, 0, 0])
+        elif tag == "tr" and self.grid:
+            self.grid[-1][1:] = [self.grid[-1][1] + 1, 0]
+        elif tag in ("td", "th") and self.grid:
+            self.grid[-1][2] += 1
+            self.cell_depth.append(len(self.stack))
         self.hidden += hidden
         self.pre += tag == "pre"
 
@@ -100,6 +117,10 @@ class _Visible(HTMLParser):
             self.flush()
         while self.stack:  # implicitly close what was left open inside it
             name, hidden = self.stack.pop()
+            if self.cell_depth and self.cell_depth[-1] > len(self.stack):
+                self.cell_depth.pop()
+            if name == "table" and self.grid:
+                self.grid.pop()
             self.open[name] -= 1
             self.hidden -= hidden
             self.pre -= name == "pre"

@@ -96,7 +96,9 @@ def split_paragraphs(doc: SourceDocument) -> list[Paragraph]:
             body = seg.strip()
             if body:
                 start = b.start + lead
-                paras.append(Paragraph(len(paras), start, start + len(body), body, location=dict(b.location)))
+                loc = b.location
+                grid = (loc["table"], loc["row"], loc["cell"]) if "cell" in loc and "table" in loc and "row" in loc else None
+                paras.append(Paragraph(len(paras), start, start + len(body), body, location=dict(loc), grid=grid))
         return paras
 
     text = blank_out(doc.text, doc.skipped)
@@ -120,6 +122,7 @@ def split_paragraphs(doc: SourceDocument) -> list[Paragraph]:
     table = _table_rows(lines, markdown)
     prose = _ends_prose(lines)
     offset = 0
+    tables = rows = 0  # a table's rows: consecutive row lines, «|---|» rules not counted
     for k, line in enumerate(lines):
         line_start, line_end = offset, offset + len(line)
         offset = line_end + 1
@@ -131,12 +134,19 @@ def split_paragraphs(doc: SourceDocument) -> list[Paragraph]:
             # each cell a paragraph of its own, as a .docx table's; «|---|» rules are no text
             flush()
             prev_line = ""
+            if k == 0 or not table[k - 1]:
+                tables, rows = tables + 1, 0
             if not (markdown and _MD_TABLE_RULE.match(line)):
-                for m in _CELLS[table[k]].finditer(line):
+                rows += 1
+                sep = table[k]
+                lead = len(line) - len(line.lstrip()) if sep == "\t" else 0
+                for m in _CELLS[sep].finditer(line):
                     cell = m.group()
                     if cell.strip():
                         a = line_start + m.start() + len(cell) - len(cell.lstrip())
-                        paras.append(Paragraph(len(paras), a, a + len(cell.strip()), cell.strip(), role="table"))
+                        # the column counts the separators before the cell, so an empty cell keeps its place
+                        col = line.count(sep, lead, m.start()) + (sep == "\t")
+                        paras.append(Paragraph(len(paras), a, a + len(cell.strip()), cell.strip(), role="table", grid=(tables, rows, col)))
             continue
         content_start = line_start + (len(line) - len(line.lstrip()))
         role = "body"

@@ -77,12 +77,15 @@ class Paragraph:
     location: dict[str, Any] = field(default_factory=dict)
     # "heading", "list", "body" … set by the paragraph splitter for Markdown structure.
     role: str = "body"
+    # a table cell's table (numbered through the document), row and column, from 1: the reply
+    # reading pairs a row's label with its value («Основание отказа | …»); None outside tables
+    grid: tuple[int, int, int] | None = None
 
     @property
     def table_cell(self) -> bool:
         """A table's cell: a .docx or .odt cell carries its coordinates, a Markdown or tabbed
         plain-text cell its role. A cell is a label or a value, not a sentence."""
-        return self.role == "table" or "cell" in self.location
+        return self.role == "table" or "cell" in self.location or self.grid is not None
 
 
 @dataclass(slots=True)
