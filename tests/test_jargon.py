@@ -704,6 +704,27 @@ def test_passives_in_a_list_under_a_lead_that_names_the_doer_are_not_reported():
     assert found == [(11, "Приняты"), (12, "Установлены"), (13, "Нанесена")]
 
 
+def test_a_split_predicate_naming_a_measure_in_a_list_item_is_not_reported():
+    """A list of measures or works names each by its term: «1) проведена внеплановая проверка
+    …;», «- провести капитальный ремонт кровли …;». J352 reported the verb with its adjective and
+    noun there, with no rewrite (one verb loses the adjective). In prose, and a list item whose
+    noun stands next to its verb («осуществить газификацию улицы»: «газифицировать») or that tells
+    a clause («в мае отдел проведёт внеплановую проверку»), keep it."""
+    text = (
+        "Уважаемый Ерлан Сейтович!\n\n"
+        "По Вашему обращению отдел сделал следующее:\n"
+        "1) проведена внеплановая проверка управляющей компании;\n"
+        "2) жильцам дома № 7 выданы предписания.\n\n"
+        "В план работ на 2027 год включено:\n"
+        "- провести капитальный ремонт кровли дома № 5;\n"
+        "- осуществить газификацию улицы Абая;\n"
+        "- в мае отдел проведёт внеплановую проверку управляющей компании.\n\n"
+        "В мае отдел провёл внеплановую проверку управляющей компании.\n"
+    )
+    found = [(f.line, f.text) for f in anyq.check(text, lang="ru", select=["J352"]).findings]
+    assert found == [(9, "осуществить газификацию улицы"), (10, "проведёт внеплановую проверку"), (12, "провёл внеплановую проверку")]
+
+
 def test_imeetsya_is_reported_once_and_j446_keeps_to_the_participle():
     """pymorphy3 gives «имеющийся» the lemma «иметься»: matched by lemma, J446 reported every
     «имеется» that J440 already did, twice on one span (audit letters5 #5)."""
