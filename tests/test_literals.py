@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
-from anyq.engine.literals import LiteralIndex, LiteralTest, required_literals
+from anyq.engine.literals import OTHER_LETTER, LiteralIndex, LiteralTest, required_literals
 from anyq.engine.loader import load_rules
 
 
@@ -145,3 +146,13 @@ def test_an_exception_pattern_runs_only_where_its_words_are():
     assert counted.runs == 2
     # without a pre-test the pattern runs on every window
     assert not _excepted("Ответ дан.", Hit(0, 5), [counted], [None]) and counted.runs == 3
+
+
+def test_other_letter_is_every_letter_beyond_ascii_and_cyrillic() -> None:
+    # the pattern is written for speed (ranges, then a look-behind): it must take exactly the
+    # letters its plain form does, over every code point
+    plain = re.compile(r"[^\W\d_a-zA-Z\u0400-\u04ff]")
+    wrong = [hex(i) for i in range(sys.maxunicode + 1) if (OTHER_LETTER.match(chr(i)) is None) != (plain.match(chr(i)) is None)]
+    assert wrong == []
+    assert OTHER_LETTER.search("Өтініш «қаралды» — № 5") is None
+    assert OTHER_LETTER.search("Жауап ſ") is not None
