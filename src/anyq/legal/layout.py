@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
@@ -51,7 +52,7 @@ _RUNS_ON = re.compile(rf"\n\s*[{_LOWER}]")
 
 
 def _reference_shaped(line: str) -> bool:
-    return word_count(line) <= _REQUISITE_WORDS and not _SENTENCE_END.search(line)
+    return not words_over(line, _REQUISITE_WORDS) and not _SENTENCE_END.search(line)
 
 
 def _line_starts_with(rx: re.Pattern[str], text: str) -> bool:
@@ -122,6 +123,12 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def words_over(text: str, limit: int) -> bool:
+    """``word_count(text) > limit``, reading the text only up to its word ``limit + 1``: the
+    layout asks whether a paragraph is short, and most of those it asks about are not."""
+    return next(islice(WORD.finditer(text), limit, None), None) is not None
+
+
 @dataclass(slots=True)
 class Sentence:
     """A sentence of a Kazakh or Russian paragraph, with document offsets and its zone."""
@@ -171,7 +178,7 @@ def _is_signature(text: str) -> bool:
     end of the first one with the position's end wrapped under it."""
     t = text.strip()
     lines = [l.strip() for l in t.split("\n")]
-    if len(lines) > 4 or word_count(t) > 25:
+    if len(lines) > 4 or words_over(t, 25):
         return False
     # both name patterns hold an initial («Е.»): a last line without one may only continue the
     # position of a first line that ends with the name
@@ -202,9 +209,9 @@ def _is_header_line(text: str) -> bool:
     t = text.strip()
     if _requisites(t) or _FOOTER.match(t):
         return True
-    words = word_count(t)
-    if words > 16:
+    if words_over(t, 16):
         return False
+    words = word_count(t)
     if re.fullmatch(rf"(?:[^\n]*\s)?(?:{_INITIALS_NAME}|{_NAME_INITIALS})\.?", t):  # addressee «Ахметовой Г. С.»
         return True
     if _ADDRESS.search(t) and not t.endswith((".", "!", "?")) or "«" in t and not t.endswith((".", "!", "?")):
@@ -238,7 +245,7 @@ def _zones(paragraphs: list[Paragraph], lang: str) -> Layout:
     greeting = None
     for i, p in enumerate(paragraphs[:15]):
         t = p.text.strip()
-        if (greet_rx.match(t) or greet_other.match(t)) and word_count(t) <= 10:  # the anchored match first: it is cheaper
+        if (greet_rx.match(t) or greet_other.match(t)) and not words_over(t, 10):  # the anchored match first: it is cheaper
             greeting = i
             break
     signature = None
@@ -250,7 +257,7 @@ def _zones(paragraphs: list[Paragraph], lang: str) -> Layout:
         # «Бөлім басшысы» / «А. Тұрсынбеков» on two lines
         if i > 0 and "." in paragraphs[i].text and _NAME_LINE.fullmatch(paragraphs[i].text.strip()):
             prev = paragraphs[i - 1].text.strip()
-            if word_count(prev) <= 8 and _POSITION.search(prev) and "\n" not in prev:
+            if not words_over(prev, 8) and _POSITION.search(prev) and "\n" not in prev:
                 signature = i - 1
                 break
         if i < last - 8:
@@ -261,7 +268,7 @@ def _zones(paragraphs: list[Paragraph], lang: str) -> Layout:
     # отношений» / «Енбекшиказахского района    Е. К. Байжанов»)
     while signature is not None and signature > 0:
         prev = paragraphs[signature - 1].text.strip()
-        if word_count(prev) <= 10 and "\n" not in prev and not re.search(r"[.!?:;]$", prev) and _POSITION.search(prev):
+        if not words_over(prev, 10) and "\n" not in prev and not re.search(r"[.!?:;]$", prev) and _POSITION.search(prev):
             signature -= 1
         else:
             break
