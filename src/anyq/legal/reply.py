@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from anyq.engine.literals import LiteralTest, required_literals_of
+from anyq.engine.literals import Literals, LiteralTest, required_literals_of
 from anyq.legal.citations import Citation
 from anyq.legal.cues import Cues, cues
 from anyq.legal.firstchar import skipping
@@ -127,7 +127,13 @@ def has_deadline(text: str, lang: str) -> bool:
 
 _NOT_A_NAME = re.compile(r"^(?:Вы|Вам|Вас|Ваш\w*|Сіз\w*|Республик\w*|Казахстан\w*|Қазақстан\w*|РК|ҚР|Закон\w*|Заң\w*|Кодекс\w*)$")
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+")
-_READER_RU = re.compile(r"(?<![\w-])(?:вы|вам|вас|вами|ваш\w*)(?![\w-])", re.I)
+_READER_RU_WORDS = ("вы", "вам", "вас", "вами", r"ваш\w*")
+_READER_RU = re.compile(r"(?<![\w-])(?:" + "|".join(_READER_RU_WORDS) + r")(?![\w-])", re.I)
+# searched led by the class of the words' first letters (``firstchar``): the same matches, and
+# the search skips at C speed to the next «в» instead of trying the words at every position
+_READER_RU_SKIP = skipping([(w, True, True) for w in _READER_RU_WORDS])
+assert _READER_RU_SKIP is not None
+_READER_RU_SEARCH = re.compile(_READER_RU_SKIP[0] + "(?:" + "|".join(_READER_RU_SKIP[1]) + r")(?![\w-])")
 # the reading's plain word lists (reply_cues.toml, [words.ru] and [words.kk])
 _WORDS = {lang: rules_toml("reply_cues.toml")["words"][lang] for lang in ("ru", "kk")}
 _RU_MODALS = frozenset(_WORDS["ru"]["modals"])
@@ -172,6 +178,13 @@ _APPEAL_DATE = {
         + _appeal_words("kk", dated=True),
         re.I,
     ),
+}
+# the words an appeal's date needs one of: the appeal's own word or (Russian) its «№». Most
+# sentences with a date hold none, and the substitution tries the pattern at every position
+# (``required_literals_of`` finds no words in it: «№» is too short for its pre-tests)
+_APPEAL_DATE_WORDS = {
+    lang: Literals(tuple(_WORDS[lang]["appeal_words"] + _WORDS[lang].get("appeal_words_dated", [])) + (("№",) if lang == "ru" else ()), ignorecase=True)
+    for lang in ("ru", "kk")
 }
 # verbs that say what we do not know or have, not what we refuse («не располагаем», «білмейміз»)
 _NOT_REFUSALS = frozenset(_WORDS["ru"]["not_refusals"] + _WORDS["kk"]["not_refusals"])
@@ -234,7 +247,7 @@ def _candidate_tokens(s: Sentence, words: tuple[str, ...], in_tag: tuple[str, ..
 
 def addresses_reader(s: Sentence) -> bool:
     if s.lang == "ru":
-        return _READER_RU.search(s.text) is not None
+        return _READER_RU_SEARCH.search(s.text) is not None
     if s.span is None:
         return "сіз" in s.text.lower()
     # kk: the tag string holds the stemmer's tags (``poss2…``, ``2pol``) of every analysed word
@@ -603,7 +616,10 @@ def norm_sentence(s: Sentence, cits: list[Citation]) -> bool:
         return False
     # «Согласно ст. 76 АППК обращение рассматривается в течение 15 рабочих дней»: the term (and
     # a rate: «40 процентов») is the norm's content, not a fact of the reader's case (nor a next step)
-    rest = _TERM[s.lang].sub(" ", _blank_citations(s, inside))
+    rest = _blank_citations(s, inside)
+    if _DIGIT.search(rest) is None:
+        return True  # a term and a rate hold a number: without one there is nothing to blank
+    rest = _TERM[s.lang].sub(" ", rest)
     return _DIGIT.search(_RATE[s.lang].sub(" ", rest)) is None
 
 
@@ -613,8 +629,7 @@ def case_text(s: Sentence, cits: list[Citation]) -> str:
     2026 жылғы 10 қарашадағы өтінішіңізге», «на Ваше обращение от 10 ноября 2026 года»)."""
     if _DIGIT.search(s.text) is None:
         return s.text  # a citation's number and an appeal's date both hold one
-    rest = _blank_citations(s, _norms_in(s, cits))
-    return _APPEAL_DATE[s.lang].sub(lambda m: " " * len(m.group(0)), rest)
+    return _blank_appeal_date(_blank_citations(s, _norms_in(s, cits)), s.lang)
 
 
 def step_text(s: Sentence, cits: list[Citation]) -> str:
@@ -623,8 +638,15 @@ def step_text(s: Sentence, cits: list[Citation]) -> str:
     next step. (A cited order stays a fact of the case for the decision and its reasons.)"""
     if _DIGIT.search(s.text) is None:
         return s.text
-    rest = _blank_citations(s, [c for c in cits if c.start < s.end and s.start < c.end])
-    return _APPEAL_DATE[s.lang].sub(lambda m: " " * len(m.group(0)), rest)
+    return _blank_appeal_date(_blank_citations(s, [c for c in cits if c.start < s.end and s.start < c.end]), s.lang)
+
+
+def _blank_appeal_date(text: str, lang: str) -> str:
+    """``text`` with the date of the reader's appeal blanked (``_APPEAL_DATE``), the pattern
+    run only on a text that holds one of the words it needs."""
+    if not LiteralTest(text).holds_any(_APPEAL_DATE_WORDS[lang]):
+        return text
+    return _APPEAL_DATE[lang].sub(lambda m: " " * len(m.group(0)), text)
 
 
 def named_body(text: str) -> bool:
@@ -936,7 +958,8 @@ def gives_phone(lay: Layout) -> bool:
     (the signer's own «тел. 8 (7182) 55-31-20»), or in the body next to a specialist or a
     service («маман Ә. Сейітова, тел. …», «по телефону 8 (727) …»). Not enough to make a
     letter a reply (``kind``), which asks for the executor."""
-    return PHONE.search(_tail(lay)) is not None or any(PHONE.search(t) for t, z in zip(lay.texts, lay.zones) if z == "body")
+    # a phone holds a digit: a body paragraph without one is not searched (most are not)
+    return PHONE.search(_tail(lay)) is not None or any(PHONE.search(t) for t, z in zip(lay.texts, lay.zones) if z == "body" and _DIGIT.search(t))
 
 
 # the lists ``find_signals`` reads every body sentence with, in the order of its signals
