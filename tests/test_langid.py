@@ -1,5 +1,6 @@
 """Language identification: the team's benchmark set and the hard cases it names."""
 
+import importlib
 import json
 
 import pytest
@@ -219,3 +220,20 @@ def test_language_runs_reuse_the_guess_assign_languages_made():
     language_runs(text)
     info = _paragraph_guess.cache_info()
     assert (info.misses, info.hits) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Өтініш қаралды. Заявление рассмотрено.",
+        "Өтініш қаралды.Заявление рассмотрено.",
+        "Срок — 5 дней! «Мерзімі» бес күн.",
+        "Ответ дан… ответ повторён.",
+        "Жауап берілді?   Ответ дан.",
+        "Без конца предложения и без точки",
+        "",
+    ],
+)
+def test_sentence_end_test_finds_what_the_cut_pattern_finds(text: str) -> None:
+    d = importlib.import_module("anyq.langid.detect")  # the module: the package's ``detect`` is its function
+    assert (d._SENTENCE_END_IN.search(text) is None) is (d._SENTENCE_END.search(text) is None)

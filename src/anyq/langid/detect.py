@@ -608,7 +608,7 @@ def language_runs(text: str) -> list[tuple[int, int, str]] | None:
     Only parts that are Kazakh and Russian on their own words make runs, so a «и / или» or a
     «№ 3Т-0042 / 12.03.2024» stays one paragraph."""
     runs = _runs(text, _SLASH, 0.0) if "/" in text else None
-    if runs is not None or not _SENTENCE_END.search(text):
+    if runs is not None or not _SENTENCE_END_IN.search(text):
         return runs
     # without « / », sentences in two languages run on in one paragraph: only sentences of
     # several words (``_SENTENCE_VOTES``), at most a fifth of whose votes go the other way
@@ -619,7 +619,11 @@ def language_runs(text: str) -> list[tuple[int, int, str]] | None:
 
 
 # a sentence's end before a capital: where a paragraph may change language
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"]?[A-ZА-ЯЁ" + "".join(sorted(c for c in KAZAKH_LETTERS if c.isupper())) + "])")
+_BEFORE_CAPITAL = r"\s+(?=[«\"]?[A-ZА-ЯЁ" + "".join(sorted(c for c in KAZAKH_LETTERS if c.isupper())) + "])"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])" + _BEFORE_CAPITAL)
+# whether there is one: the mark taken first (the search skips at C speed to the next one,
+# where the look-behind was tried at every position)
+_SENTENCE_END_IN = re.compile(r"[.!?…]" + _BEFORE_CAPITAL)
 _SENTENCE_VOTES = 4.0  # two words with a language's letters, or four its dictionary knows
 
 
