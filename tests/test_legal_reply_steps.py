@@ -260,3 +260,56 @@ def test_a_kazakh_formula_that_names_the_appeals_subject_is_no_decision():
     assert has["decision"] is False and "L110" in codes
     _, has, _ = _reading(_letter("Сізге 2026 жылғы 1 наурыздан бастап бала күтімі бойынша жәрдемақы тағайындалды.", "kk"))
     assert has["decision"] is True
+
+
+_ROAD_RU = "Ваше обращение о ямах на дороге по улице Жамбыла рассмотрено. "
+_ROAD_KK = "Жамбыл көшесіндегі жолдың шұңқырлары туралы өтінішіңіз қаралды. "
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        (_ROAD_RU + "Ремонт дороги включён в план на 2027 год.", "ru"),
+        (_ROAD_RU + "Средний ремонт улицы Жамбыла запланирован на 2027 год.", "ru"),
+        (_ROAD_RU + "На 2027 год в бюджете города предусмотрены средства на ремонт улицы.", "ru"),
+        (_ROAD_RU + "Подрядчик отремонтирует дорогу в конце 2027 года.", "ru"),
+        (_ROAD_KK + "Жамбыл көшесін жөндеу 2027 жылға жоспарланды.", "kk"),
+        (_ROAD_KK + "Көшені жөндеу 2027 жылғы жоспарға енгізілді.", "kk"),
+        # already dated before: the year with «в», «до конца», «жылы», «жылдың соңына дейін»
+        (_ROAD_RU + "Работы будут выполнены в 2027 году.", "ru"),
+        (_ROAD_RU + "Дорогу отремонтируют до конца 2027 года.", "ru"),
+        (_ROAD_KK + "Жөндеу жұмыстары 2027 жылы жүргізіледі.", "kk"),
+        (_ROAD_KK + "Көшені 2027 жылдың соңына дейін жөндейміз.", "kk"),
+    ],
+    ids=["ru-in-the-plan-for", "ru-planned-for", "ru-provided-for", "ru-end-of-year", "kk-planned-for", "kk-in-the-plan-of",
+         "ru-in-year", "ru-by-end-of-year", "kk-in-year", "kk-by-end-of-year"],
+)
+def test_a_year_without_a_day_dates_a_plan(body, lang):
+    """«включён в план на 2027 год», «2027 жылға жоспарланды»: a plan for a year says what will be
+    done and when, though its verb is a participle, as «в 2027 году» with a future verb does; «в
+    конце 2027 года» is a part of the year as «до конца 2027 года» is."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["next_step"] is True and "L112" not in codes
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        (_ROAD_RU + "В 2019 году на улице было проведено освещение.", "ru"),
+        (_ROAD_RU + "Ремонт дороги был включён в план на 2019 год.", "ru"),
+        (_ROAD_RU + "Ремонт дороги не включён в план на 2027 год.", "ru"),
+        (_ROAD_RU + "На 2027 год ремонт улицы не запланирован.", "ru"),
+        (_ROAD_RU + "Улица включена в перечень дорог района в 2019 году.", "ru"),
+        (_ROAD_KK + "2019 жылы көшеге жарық орнатылды.", "kk"),
+        (_ROAD_KK + "Көшені жөндеу 2019 жылға жоспарланған болатын.", "kk"),
+        (_ROAD_KK + "Көшені жөндеу 2027 жылға жоспарланбаған.", "kk"),
+        (_ROAD_KK + "Көше 2019 жылғы 5 наурызда аудан жолдарының тізіміне енгізілді.", "kk"),
+    ],
+    ids=["ru-past", "ru-plan-of-before", "ru-not-in-plan", "ru-not-planned", "ru-included-when", "kk-past",
+         "kk-plan-of-before", "kk-not-planned", "kk-included-when"],
+)
+def test_a_year_of_the_past_is_no_next_step(body, lang):
+    """A year told of what was done or planned before, or of a plan that leaves the work out, is
+    no term of a next step."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["next_step"] is False and "L112" in codes

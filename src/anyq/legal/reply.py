@@ -42,7 +42,9 @@ DATE = {
         # a quarter by its ordinal: «во втором квартале 2026 года», «до конца 3-го квартала»
         r"\b(?:[1-4](?:-?(?:й|го|м|ом))?|перв\w+|втор\w+|трет\w+|четв[её]рт\w+)\s+квартал\w*|"
         r"\bдо\s+конца\s+(?:учебного\s+|этого\s+|текущего\s+)?(?:года|месяца|недели)|"
-        r"\b(?:в|до|к|с|не\s+позднее)\s+(?:конца\s+|началу\s+|начала\s+)?\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:году|года|годах|годов|г\.)",
+        r"\b(?:в|до|к|с|не\s+позднее)\s+(?:конца\s+|началу\s+|начала\s+)?\d{4}(?:\s*[–—-]\s*\d{4})?\s+(?:году|года|годах|годов|г\.)|"
+        # a part of a year, as of a quarter: «в конце 2027 года», «в течение 2027 года», «во втором полугодии 2027 года»
+        r"\b(?:в|во)\s+(?:конце|начале|середине|течение|перв\w+\s+полугоди\w+|втор\w+\s+полугоди\w+|перв\w+\s+половин\w+|втор\w+\s+половин\w+)\s+\d{4}\s+(?:года|г\.)",
         re.I,
     ),
     "kk": re.compile(
@@ -725,7 +727,13 @@ def read_reply(lay: Layout, norms: set[int], lang: str, cits: list[Citation]) ->
         dated = has_date(s.text, s.lang) and has_date(step_text(s, cits), s.lang)  # not the appeal's or an act's date
         # an appointment made for the reader is a next step with its date: «Вы записаны на приём
         # 14 октября в 10:30» says what happens when, as «Кардиолог примет Вас 14 октября» does
-        if not has["next_step"] and (has_deadline(s.text, s.lang) or dated and (forward_looking(s) or c.search("appointment", s.text))):
+        # a plan for a year told as made («включён в план на 2027 год», «2027 жылға жоспарланды»)
+        # says what will be done and when, as a deadline does, though its verb is a participle
+        if not has["next_step"] and (
+            has_deadline(s.text, s.lang)
+            or dated and (forward_looking(s) or c.search("appointment", s.text))
+            or c.search("planned", step_text(s, cits))
+        ):
             if not c.search("hedge", s.text) and id(s) not in norms:
                 has["next_step"], ev["next_step"] = True, s
     if not has["decision"] and body:
