@@ -313,3 +313,52 @@ def test_a_year_of_the_past_is_no_next_step(body, lang):
     no term of a next step."""
     _, has, codes = _reading(_letter(body, lang))
     assert has["next_step"] is False and "L112" in codes
+
+
+
+def _formulas(r) -> list[str]:
+    return [s["text"] for s in r.extra["reply"]["signals"] if s["name"] == "formula"]
+
+
+@pytest.mark.parametrize(
+    "body,lang,formula",
+    [
+        ("Отдел образования Алатауского района рассмотрел Ваше обращение о переводе сына в школу № 12 и сообщает следующее.\n\n"
+         "Перевод в другую школу во время учебного года возможен при наличии свободного места.", "ru", "сообщает следующее"),
+        ("Алатау ауданының білім бөлімі ұлыңызды № 12 мектепке ауыстыру туралы өтінішіңізді қарап, мынаны хабарлайды.\n\n"
+         "Оқу жылы ішінде басқа мектепке ауысу бос орын болған жағдайда мүмкін.", "kk", "мынаны хабарлайды"),
+    ],
+    ids=["ru", "kk"],
+)
+def test_the_body_speaking_of_itself_opens_with_a_formula(body, lang, formula):
+    """«Отдел … рассмотрел Ваше обращение … и сообщает следующее.», «Бөлім … өтінішіңізді қарап,
+    мынаны хабарлайды.» are the opening formula «сообщаем следующее» / «мынаны хабарлаймыз» in the
+    third person: no decision, though they name the school's number (it was read as a fact of the
+    case, and the formula as the direct answer)."""
+    r, has, codes = _reading(_letter(body, lang))
+    assert _formulas(r) == [formula]
+    assert has["decision"] is False and "L110" in codes
+
+
+def test_a_third_party_reported_is_no_formula():
+    """«Подрядчик … сообщает следующее: …» tells what someone else reported, with its content."""
+    body = ("Ваше заявление о ремонте кровли удовлетворено. "
+            "Подрядчик ТОО «Курылыс-Сервис» сообщает следующее: кровлю над Вашей квартирой отремонтируют до 1 июня 2027 года.")
+    r, _, _ = _reading(_letter(body))
+    assert _formulas(r) == []
+
+
+@pytest.mark.parametrize(
+    "body,lang",
+    [
+        ("Рассмотрев Ваше обращение о переводе сына в школу, сообщаем следующее.\n\nСвободных мест во 2 классе школы нет.", "ru"),
+        ("Управление образования, рассмотрев Ваше обращение о переводе сына в школу, сообщает следующее.\n\n"
+         "Свободных мест во 2 классе школы нет.", "ru"),
+    ],
+    ids=["first-person", "third-person"],
+)
+def test_one_formula_sentence_is_one_device(body, lang):
+    """«Рассмотрев Ваше обращение, сообщаем следующее» holds two formula cues and is one stock
+    phrase: it weighs in the «отписка» score once (L120's ``formula`` weight), not twice."""
+    r, _, _ = _reading(_letter(body, lang))
+    assert len(_formulas(r)) == 1

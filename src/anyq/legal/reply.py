@@ -987,6 +987,10 @@ def find_signals(reading: ReplyReading, lay: Layout, cits: list[Citation]) -> No
                 continue
             for m in c.rx(name).finditer(s.text):
                 reading.signals.append(Signal(name, s.start + m.start(), s.start + m.end(), m.group(0)))
+                if name == "formula":
+                    # one stock phrase, whatever its cues («Рассмотрев Ваше обращение, сообщаем
+                    # следующее»): the sentence is one device, not two
+                    break
         redirects = list(c.rx("redirect").finditer(s.text)) if "redirect" in lists else []
         if not redirects and not reading.forwarded_named:
             _vague_instruction(reading, s)
