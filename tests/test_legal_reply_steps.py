@@ -315,6 +315,42 @@ def test_a_year_of_the_past_is_no_next_step(body, lang):
     assert has["next_step"] is False and "L112" in codes
 
 
+_GRANTED_RU = "Ваше заявление удовлетворено: пособие назначено с 1 марта 2026 года, так как доход семьи ниже черты бедности. "
+_GRANTED_KK2 = ("Өтінішіңіз қанағаттандырылды: жәрдемақы 2026 жылғы 1 наурыздан бастап тағайындалды, себебі "
+                "отбасыңыздың табысы кедейлік шегінен төмен. ")
+
+
+@pytest.mark.parametrize(
+    "body,lang,step",
+    [
+        # a phone offered for any question or for more information is a contact, not a step
+        (_GRANTED_RU + "По всем вопросам звоните по телефону 8 (7172) 55-12-34.", "ru", False),
+        (_GRANTED_KK2 + "Қосымша ақпаратты 55-12-34 телефоны арқылы алуға болады.", "kk", False),
+        (_GRANTED_KK2 + "Сұрағыңыз болса, 55-12-34 телефоны бойынша хабарласыңыз.", "kk", False),
+        (_GRANTED_RU + "Для получения дополнительной информации звоните по телефону 8 (7172) 55-12-34.", "ru", False),
+        (_GRANTED_KK2 + "Кеңес алу үшін 55-12-34 телефоны бойынша хабарласыңыз.", "kk", False),
+        # the call beside an action the reader is told to take: the action is the step
+        (_GRANTED_RU + "Позвоните по телефону 8 (7172) 55-12-34 и запишитесь на подписание договора.", "ru", True),
+        (_GRANTED_KK2 + "Шартқа қол қою үшін бөлімге 15 наурызға дейін келіңіз, телефон: 55-12-34.", "kk", True),
+        # a call for a purpose the reply names is that step told through the phone
+        (_GRANTED_RU + "Для подписания договора о выплате позвоните по телефону 8 (7172) 55-12-34.", "ru", True),
+        (_GRANTED_RU + "Позвоните по телефону 8 (7172) 55-12-34, чтобы согласовать день подписания договора.", "ru", True),
+        (_GRANTED_KK2 + "Шартқа қол қою уақытын келісу үшін 55-12-34 телефоны бойынша хабарласыңыз.", "kk", True),
+        (_GRANTED_KK2 + "Шартқа қол қою үшін 55-12-34 телефонына қоңырау шалыңыз.", "kk", True),
+    ],
+    ids=["ru-any-question", "kk-more-information", "kk-questions", "ru-information", "kk-advice", "ru-call-and-book",
+         "kk-come-to-sign", "ru-call-to-sign", "ru-call-to-agree", "kk-call-to-agree", "kk-ring-to-sign"],
+)
+def test_a_phone_is_a_contact_not_a_step(body, lang, step):
+    """«По всем вопросам звоните …», «Қосымша ақпаратты … телефоны арқылы алуға болады», «Для
+    получения информации звоните …» offer a contact (L114 reads the executor and the phone); they
+    tell the reader nothing to do next, so a reply with only them still lacks its next step
+    (L112). A call for a purpose the reply names («Для подписания договора позвоните …», «… келісу
+    үшін … хабарласыңыз») is the step «запишитесь на подписание договора» is, told through the phone."""
+    _, has, codes = _reading(_letter(body, lang))
+    assert has["decision"] is True and has["contact"] is True
+    assert has["next_step"] is step and ("L112" in codes) is not step
+
 
 def _formulas(r) -> list[str]:
     return [s["text"] for s in r.extra["reply"]["signals"] if s["name"] == "formula"]

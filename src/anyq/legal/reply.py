@@ -195,6 +195,17 @@ _KK_TELLING = frozenset(_WORDS["kk"]["telling"])
 # verbs whose imperative is no next step: calling in with questions (a contact), «извините»
 _RU_NOT_STEPS = frozenset(_WORDS["ru"]["not_step_verbs"])
 _KK_NOT_STEPS = frozenset(_WORDS["kk"]["not_step_verbs"])
+# …unless the call is for a purpose the reply names («Для записи на приём позвоните …»)
+_CALL_VERBS = {lang: frozenset(_WORDS[lang]["call_verbs"]) for lang in ("ru", "kk")}
+_PURPOSE_WORDS = {lang: frozenset(_WORDS[lang]["purpose_words"]) for lang in ("ru", "kk")}
+_CONTACT_PURPOSES = {lang: tuple(_WORDS[lang]["contact_purposes"]) for lang in ("ru", "kk")}
+
+
+def _call_for_a_purpose(lang: str, words: list[str]) -> bool:
+    """The sentence's words (lower case) give a call a purpose of the case: a word of purpose
+    («для», «чтобы», «үшін») and no purpose of information or questions («информации»,
+    «консультации», «ақпарат»): the call is then a step, not a contact."""
+    return not _PURPOSE_WORDS[lang].isdisjoint(words) and not any(w.startswith(_CONTACT_PURPOSES[lang]) for w in words)
 
 
 @dataclass(slots=True)
@@ -355,10 +366,18 @@ def _instruction(s: Sentence) -> int | None:
     a, b = s.span.start, s.span.end
     if s.lang == "ru":
         lower, tag, lemma = ts.lower, ts.tag, ts.lemma
+        purpose = None  # asked only of a sentence with a call in it
         for i in range(a, b):
             t = tag[i]
-            if not t.startswith("VERB") or lemma[i] in _RU_NOT_STEPS:
+            if not t.startswith("VERB"):
                 continue
+            if lemma[i] in _RU_NOT_STEPS:
+                if lemma[i] not in _CALL_VERBS["ru"]:
+                    continue
+                if purpose is None:
+                    purpose = _call_for_a_purpose("ru", lower[a:b])
+                if not purpose:
+                    continue
             # «получите», «обратитесь» are read as the indicative «вы получите»: without «Вы»
             # before them in the sentence they are the imperative («В обращении Вы указываете …
             # и просите …» retells the appeal)
@@ -370,7 +389,7 @@ def _instruction(s: Sentence) -> int | None:
     for t in _candidate_tokens(s, words=(), in_tag=("2pol",)):
         # the verb ends its clause: «қызыңыз Айша …», «табысыңыз туралы» are nouns of the same form
         ends = t.i + 1 >= b or not doc[t.i + 1].is_alpha or doc[t.i + 1].lower_ in _KK_AND
-        if ends and (_kk_instructs(t) or _kk_you_will_do(t, ts, a)):
+        if ends and (_kk_instructs(t) or _kk_you_will_do(t, ts, a) or _kk_call_for_a_purpose(t, ts, a, b)):
             return t.i
     return None
 
@@ -387,6 +406,13 @@ def _kk_instructs(t: Token) -> bool:
     a = t._.kk
     # the imperative is the bare stem with «-(ы)ңыз»: «жеріңізді», «балаларыңыз» are nouns
     return a is not None and a.tags == ("poss2pol",) and a.stem not in _KK_NOT_STEPS and stemmer().lex.is_verb(a.stem, depth=0)
+
+
+def _kk_call_for_a_purpose(t: Token, ts: TokenStrings, a: int, b: int) -> bool:
+    """The polite imperative of a call for a purpose the reply names: «Шартқа қол қою уақытын
+    келісу үшін 55-12-34 телефоны бойынша хабарласыңыз» (``_call_for_a_purpose``)."""
+    k = t._.kk
+    return k is not None and k.tags == ("poss2pol",) and k.stem in _CALL_VERBS["kk"] and _call_for_a_purpose("kk", ts.lower[a:b])
 
 
 # «Сіз кезекте тұрасыз», «білесіз»: the present of a state tells a fact, no step to take
