@@ -202,7 +202,9 @@ _RU_UNIT = {
 _RU_JOIN = re.compile(r"\s*(?:,\s*|\s(?:и|или)\s+)", re.I)
 _RU_UNIT_START = re.compile(r"(?<![\w-])(?:" + "|".join(kw for _, kw in _RU_UNITS) + r")\s*\d", re.I)
 
-_RU_LAW = re.compile(r"(?<![\w-])Закон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
+# a constitutional law is a law: «Конституционного закона …» (the adjective is no Constitution)
+_RU_LAW = re.compile(r"(?<![\w-])(?:Конституционн[а-яё]+\s+[Зз]|З)акон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
+_RU_CONST_ADJ = re.compile(r"Конституционн", re.I)
 _RU_CODE = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ого|ым|ый|ом|ому|ой|ий|его|ему|им|ем)\s+))?[Кк]одекс(?:а|у|ом|е|ы|ов)?(?![\w-])")
 _RU_CONST = re.compile(r"(?<![\w-])Конституци(?:я|и|ю|ей|ей)(?![\w-])")
 _RU_RULES = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+)[Пп]равил|Правил)(?:а|ам|ами|ах)?(?![\w-])")
@@ -504,6 +506,8 @@ class _RussianParser:
         """An act named at ``pos`` (after locators: also bare anaphors «Закона», «Правил»)."""
         # a known act's name or abbreviation
         hit = self.reg.match_name("ru", text, pos)
+        if hit and hit[1].type == "constitution" and _RU_CONST_ADJ.match(hit[0].group(0)):
+            hit = None  # «Конституционного закона», «Конституционного Суда»: not the Constitution
         if hit:
             m, act, _abbr = hit
             ref = _ActRef(pos, m.end(), act.type, act)
@@ -634,7 +638,8 @@ _KK_UNITS = [("article", _KK_ARTICLE), ("part", _KK_PART), ("point", _KK_POINT),
 _AFTER_WORD_START = r"(?<![\w-][\s\S])"
 _KK_LOC_START = re.compile(r"\d" + _AFTER_WORD_START + r"\d*(?:-\d+)?(?:-?\s*(?:,|және)\s*\d+(?:-\d+)?)*-(?:бап|баб|б\.)", re.I)
 
-_KK_LAW = re.compile(r"[Зз]" + _AFTER_WORD_START + r"аң(?:ы|ның|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
+# «Конституциялық заңының»: a constitutional law, read as a law (not as the Constitution)
+_KK_LAW = re.compile(r"(?:К" + _AFTER_WORD_START + r"онституциялық\s+з|[Зз]" + _AFTER_WORD_START + r")аң(?:ы|ның|ына|ымен|ында|ға|да|мен|ды|нан|ынан|ының)?(?![\w-])")
 _KK_CODE = re.compile(r"[Кк]" + _AFTER_WORD_START + r"одекс[" + _KK_LETTERS + r"]*(?![\w-])")
 _KK_RULES = re.compile(
     r"[Ққ]" + _AFTER_WORD_START + r"ағида(?:лар|ларының|ларына|ларында|ларымен|лардың|ларға|ларда|ларын|лары|ларынан|ның|сы|сына|сының)(?![\w-])"
@@ -644,6 +649,7 @@ _KK_ISSUED = re.compile(
     r"(?P<kind>[бқшЖжө]" + _AFTER_WORD_START + r"(?:(?<=б)ұйры[ғқ]|(?<=қ)аулы|(?<=ш)ешім|(?<=[Жж])арлы[ғқ]|(?<=ө)кім))[" + _KK_LETTERS + r"]*(?![\w-])"
 )
 _KK_CONSTITUTION = re.compile(r"К" + _AFTER_WORD_START + r"онституция[" + _KK_LETTERS + r"]*")
+_KK_CONST_ADJ = re.compile(r"Конституциялық")
 # A word every match of each head's regex holds (case-blind: a superset of the regex's own
 # cases), so the regex is not run on the many paragraphs without it.
 _KK_HEAD_WORDS = {
@@ -813,10 +819,14 @@ class _KazakhParser:
         if self.reg.may_name("kk", test):
             for m in self.reg.name_rx["kk"].finditer(text):
                 act = self.reg._groups["kk"][m.lastgroup or ""]
+                if act.type == "constitution" and _KK_CONST_ADJ.match(m.group(0)):
+                    continue  # «Конституциялық заң / Сот»: not the Constitution
                 out.append((m.start(), m.end(), "known", act))
         for rx, kind in ((_KK_LAW, "law"), (_KK_CODE, "code"), (_KK_RULES, "rules"), (_KK_ISSUED, "issued"), (_KK_CONSTITUTION, "constitution")):
             if test.holds_any(_KK_HEAD_WORDS[kind]):
                 for m in rx.finditer(text):
+                    if kind == "constitution" and _KK_CONST_ADJ.match(m.group(0)):
+                        continue
                     out.append((m.start(), m.end(), kind, m))
         if test.holds_any(_KK_HEAD_WORDS["bare"]):
             for m in _KK_LOC_START.finditer(text):
