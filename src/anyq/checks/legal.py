@@ -58,6 +58,15 @@ def repealed_act(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
             yield Hit(c.start, c.end, values={"act": title}, suggestions=[c.current_norm] if c.current_norm else [])
 
 
+def _evasive(c: Any, text: str) -> bool:
+    """A sentence that only files or defers the reader's matter («принято к сведению», «будет
+    рассмотрено при наличии финансирования», «ұсынысыңыз ескеріледі»): it addresses the reader
+    but applies no norm to them, so it explains no citation. One that also decides is not."""
+    if not (c.search("noted", text) or c.search("promise", text)):
+        return False
+    return not any(c.search(k, text) for k in ("decision", "impossible", "appointment") if k in c.lists)
+
+
 def _explained(a: LegalAnalysis, i: int, cit_sentences: set[int]) -> bool:
     sents = a.layout.sentences
     s = sents[i]
@@ -72,7 +81,13 @@ def _explained(a: LegalAnalysis, i: int, cit_sentences: set[int]) -> bool:
             cn = cues(n.lang)
             if cn.search("explanation", n.text):
                 return True
-            if i + 1 not in cit_sentences and addresses_reader(n) and not cn.search("clarified", n.text) and not cn.search("formula", n.text):
+            if (
+                i + 1 not in cit_sentences
+                and addresses_reader(n)
+                and not cn.search("clarified", n.text)
+                and not cn.search("formula", n.text)
+                and not _evasive(cn, n.text)
+            ):
                 return True
     return False
 
