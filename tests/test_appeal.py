@@ -177,3 +177,23 @@ def test_unanswered_questions_speak_the_letters_language_in_a_bilingual_reply():
     (l131,) = [f for f in r.findings if f.code == "L131"]
     assert l131.language == "ru" and "Почему в подъезде нет отопления?" in l131.message
     assert "(ответ этого вопроса не касается)" in l131.message
+
+
+def test_a_request_met_only_by_a_word_that_fits_any_subject_is_untouched():
+    appeal = (
+        "Облыстық білім басқармасына\n\n"
+        "Неліктен маған мемлекеттік грант бөлінбеді? Жатақханадан орын беруіңізді сұраймын.\n\n"
+        "Д. Е. Омарова\n"
+    )
+    reply = (
+        "Құрметті Дина Ерланқызы!\n\n"
+        "Сізге грант бөлінбеді, себебі «Информатика» мамандығы бойынша 30 орынға 140 өтініш түсті, ал соңғы грант 121 балмен берілді.\n\n"
+        "Басқарма басшысы                Д. Мұқанов\n"
+    )
+    r = anyq.check(reply, appeal=appeal)
+    qs = r.extra["appeal"]["questions"]
+    assert [q["status"] for q in qs] == ["answered", "untouched"]
+    assert "Жатақханадан орын беруіңізді сұраймын." in next(f.message for f in r.findings if f.code == "L131")
+    # the same request is touched when the reply speaks of the dormitory
+    r = anyq.check(reply.replace("\n\nБасқарма", " Жатақханадан орын 1 қыркүйекте беріледі.\n\nБасқарма"), appeal=appeal)
+    assert [q["status"] for q in r.extra["appeal"]["questions"]][1] != "untouched"

@@ -27,6 +27,7 @@ from anyq.text import LineIndex, SourceDocument
 _WORDS = rules_toml("reply_cues.toml")["words"]
 _RU_STOP = frozenset(_WORDS["ru"]["question_stop_words"])
 _KK_STOP = frozenset(_WORDS["kk"]["question_stop_words"])
+_GENERIC = {lang: frozenset(_WORDS[lang].get("question_generic_words", [])) for lang in ("ru", "kk")}
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 _LATIN_KK = str.maketrans("әғқңөұүһі", "агкноууhи")
 
@@ -273,9 +274,13 @@ def check_questions(appeal: Appeal, lay: Layout, reply_lang: str, min_coverage: 
         if not pool:
             out.append(QuestionCheck(q, "unchecked", []))
             continue
-        matched = [w for k, w in pool.items() if (_meets(k, keys, prefixes) if same else k in skel)]
+        hits = [k for k in pool if (_meets(k, keys, prefixes) if same else k in skel)]
+        matched = [pool[k] for k in hits]
         coverage = len(matched) / len(pool)
-        if not matched or coverage < min_coverage:
+        # a word that fits any subject («орын», «место») does not touch a question alone
+        generic = _GENERIC.get(q.lang, frozenset()) if same else frozenset()
+        only_generic = all(k in generic for k in hits) and any(k not in generic and not k.isdigit() for k in pool)
+        if not matched or coverage < min_coverage or only_generic:
             out.append(QuestionCheck(q, "untouched", matched, coverage=coverage))
             continue
         missing = None
