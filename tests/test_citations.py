@@ -410,3 +410,9 @@ def test_an_article_of_the_criminal_procedure_code_is_not_bound_to_the_tax_code_
     cits = parse_citations("Пени исчислены по ст. 117 Налогового кодекса РК. Порядок проверки заявления определён ст. 180 УПК РК.", "ru")
     last = cits[-1]
     assert (last.text, last.act_short) == ("ст. 180 УПК РК", "УПК РК")
+
+
+def test_an_article_of_an_unknown_code_ends_with_its_abbreviation_and_is_not_bound_to_the_code_before():
+    cits = parse_citations("Пени исчислены по ст. 117 Налогового кодекса РК. Оценка воздействия проводится по ст. 65 ЭК РК.", "ru")
+    last = cits[-1]
+    assert (last.text, last.act_type, last.act_title) == ("ст. 65 ЭК РК", "code", None)

@@ -205,6 +205,8 @@ _RU_UNIT_START = re.compile(r"(?<![\w-])(?:" + "|".join(kw for _, kw in _RU_UNIT
 # a constitutional law is a law: «Конституционного закона …» (the adjective is no Constitution)
 _RU_LAW = re.compile(r"(?<![\w-])(?:Конституционн[а-яё]+\s+[Зз]|З)акон(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![\w-])")
 _RU_CONST_ADJ = re.compile(r"Конституционн", re.I)
+# an abbreviation unknown to acts.toml with «РК» after it: «ЭК РК», «ПДД РК»
+_RU_UNKNOWN_ABBR = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})\s+(?:РК|Республики\s+Казахстан)(?![\w-])")
 _RU_CODE = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ого|ым|ый|ом|ому|ой|ий|его|ему|им|ем)\s+))?[Кк]одекс(?:а|у|ом|е|ы|ов)?(?![\w-])")
 _RU_CONST = re.compile(r"(?<![\w-])Конституци(?:я|и|ю|ей|ей)(?![\w-])")
 _RU_RULES = re.compile(r"(?<![\w-])(?:(?P<adj>[А-ЯЁ][а-яё]+(?:ые|ых|ым|ыми|ие|их|им|ими)\s+)[Пп]равил|Правил)(?:а|ам|ами|ах)?(?![\w-])")
@@ -564,6 +566,11 @@ class _RussianParser:
             if ref.date or ref.number:
                 ref.end = end
                 return ref
+        m = _RU_UNKNOWN_ABBR.match(text, pos) if after_locators else None
+        if m:
+            # «ст. 8 ЭК РК»: an act we do not know ends the citation as itself, and is not
+            # bound to the last act named before it; «…К» is a code («кодекс»)
+            return _ActRef(pos, m.end(), "code" if m.group("abbr").endswith("К") else None)
         return None
 
     def _rules(self, text: str, pos: int, m: re.Match[str]) -> _ActRef | None:
