@@ -1,0 +1,44 @@
+"""The reply reading against the wordings an audit of twenty new replies found it missed."""
+
+from __future__ import annotations
+
+import pytest
+
+import anyq
+
+
+def _codes(report) -> set[str]:
+    return {f.code for f in report.findings}
+
+
+def _reply(body: str) -> str:
+    kk = any(ch in body for ch in "әғқңөұүһі")
+    if kk:
+        return f"Құрметті Гүлнар Сәкенқызы!\n\n{body}\n\nБөлім басшысы    Н. Б. Тұрсынов\n\nОрынд.: Әбенова Д., тел. 8 (7172) 55-41-90\n"
+    return f"Уважаемая Гульнар Сакеновна!\n\n{body}\n\nРуководитель отдела    Н. Б. Турсынов\n\nИсп.: Абенова Д., тел. 8 (7172) 55-41-90\n"
+
+
+@pytest.mark.parametrize(
+    "body,match",
+    [
+        ("Ваше обращение о вырубке деревьев в сквере направлено в соответствующие органы.", "направлено в соответствующие органы"),
+        ("Ваше заявление мы передали для рассмотрения в компетентный орган.", "передали для рассмотрения в компетентный орган"),
+        ("Саябақтағы ағаштарды кесу туралы өтінішіңіз тиісті органдарға жолданды.", "тиісті органдарға жолданды"),
+        ("Өтінішіңіз қарау үшін тиісті органға жіберілді.", "тиісті органға жіберілді"),
+    ],
+    ids=["ru-sent-to-relevant-bodies", "ru-passed-to-competent-body", "kk-sent-to-relevant-bodies", "kk-sent-to-relevant-body"],
+)
+def test_forwarding_to_a_body_named_by_its_kind_is_a_redirect(body, match):
+    """«направлено в соответствующие органы», «тиісті органдарға жолданды» hide where the appeal
+    went (АППК ст. 65): a one-line reply of them got neither L121 nor L120."""
+    r = anyq.check(_reply(body))
+    assert match in [f.text for f in r.findings if f.code == "L121"]
+    assert "L120" in _codes(r)
+
+
+def test_forwarding_to_a_named_body_after_its_kind_is_no_redirect():
+    r = anyq.check(_reply(
+        "Вопрос вырубки деревьев решает не наш отдел, поэтому 3 ноября 2026 года мы направили Ваше обращение в уполномоченный орган — "
+        "ГУ «Управление природных ресурсов города Астаны». Ответ управления придёт до 24 ноября 2026 года."
+    ))
+    assert "L121" not in _codes(r)
