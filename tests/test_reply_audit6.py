@@ -42,3 +42,31 @@ def test_forwarding_to_a_named_body_after_its_kind_is_no_redirect():
         "ГУ «Управление природных ресурсов города Астаны». Ответ управления придёт до 24 ноября 2026 года."
     ))
     assert "L121" not in _codes(r)
+
+
+@pytest.mark.parametrize(
+    "body,match",
+    [
+        ("Ваше обращение рассмотрено. Освещение улицы Садовой будет восстановлено по мере выделения бюджетных средств.", "по мере выделения"),
+        ("Ваше обращение рассмотрено. Ремонт кровли школы будет проведён по мере финансирования.", "по мере финансирования"),
+        ("Ваше обращение рассмотрено. Ваше предложение будет проработано и учтено при планировании работ.", "будет проработано"),
+        ("Ваше обращение о ремонте моста находится на рассмотрении.", "находится на рассмотрении"),
+        ("Ваше обращение рассмотрено. Путёвка в детский сад будет выдана по мере продвижения очереди.", "по мере продвижения"),
+        ("Көпір жөндеу туралы өтінішіңіз қарастырылуда.", "қарастырылуда"),
+        ("Өтінішіңіз қаралды. Нәтижесі туралы қосымша хабарлаймыз.", "қосымша хабарлаймыз"),
+        ("Өтінішіңіз қаралды. Кезегіңіз келген кезде балабақшаға жолдама беріледі.", "Кезегіңіз келген кезде"),
+    ],
+    ids=["ru-funds-allocated", "ru-financing", "ru-worked-out", "ru-under-review", "ru-queue", "kk-under-review", "kk-tell-later", "kk-queue-turn"],
+)
+def test_promises_without_a_date(body, match):
+    """Common promises with no date: J177 called «по мере выделения средств» a promise
+    without a date, L122 did not see it; a reply of «қарастырылуда, қосымша хабарлаймыз» had no L120."""
+    r = anyq.check(_reply(body))
+    assert match in [f.text for f in r.findings if f.code == "L122"]
+    assert "L120" in _codes(r)
+
+
+def test_under_review_is_charged_once():
+    """«находится на рассмотрении» is a promise, no longer also an opening formula."""
+    r = anyq.check(_reply("Ваше обращение о ремонте моста находится на рассмотрении."))
+    assert [s["name"] for s in r.extra["reply"]["signals"]].count("formula") == 0
