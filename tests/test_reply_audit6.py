@@ -70,3 +70,27 @@ def test_under_review_is_charged_once():
     """«находится на рассмотрении» is a promise, no longer also an opening formula."""
     r = anyq.check(_reply("Ваше обращение о ремонте моста находится на рассмотрении."))
     assert [s["name"] for s in r.extra["reply"]["signals"]].count("formula") == 0
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "На Ваше обращение от 4 ноября 2026 года сообщаем, что вопрос ремонта тротуара находится на контроле отдела.",
+        "На Ваше коллективное обращение о ремонте тротуара сообщаем, что вопрос находится на контроле отдела.",
+        "В ответ на Ваше обращение о ремонте тротуара по улице Жибек жолы вопрос находится на контроле отдела.",
+        "Жібек жолы көшесіндегі тротуарды жөндеу туралы өтінішіңізге жауап ретінде мәселе бөлімнің бақылауында екенін хабарлаймыз.",
+    ],
+    ids=["ru-on-your-appeal-we-inform", "ru-on-your-collective-appeal", "ru-in-reply-to", "kk-in-reply-to"],
+)
+def test_a_bare_draft_opening_on_the_usual_reply_formula_is_a_reply(draft):
+    """A one-sentence draft with no greeting or signature that opens «На Ваше обращение …
+    сообщаем», «В ответ на Ваше обращение», «… өтінішіңізге жауап ретінде» was `other`: no
+    reply rule ran on an «отписка» that «Рассмотрев Ваше обращение, …» would have caught."""
+    r = anyq.check(draft + "\n")
+    assert r.extra["kind"] == "reply"
+    assert {"L110", "L120"} <= _codes(r)
+
+
+def test_a_news_item_quoting_a_reply_formula_stays_other():
+    r = anyq.check("В акимате района ответили жителям, что ремонт тротуаров по улице Жибек жолы начнётся весной.\n")
+    assert r.extra["kind"] == "other"

@@ -70,8 +70,9 @@ def detect_kind(lay: Layout) -> tuple[str, list[str]]:
             return "reply", evidence
     if not letter and ref and ref[0] in first_body and not ref[0].text.rstrip().endswith("?"):
         # a reply's body without its letter frame: a draft that opens on the reader's appeal
-        # with an answer or the usual formula («Ваше заявление удовлетворено», «Өтінішіңіз қаралды»)
+        # with an answer or the usual formula («Ваше заявление удовлетворено», «Өтінішіңіз қаралды»,
+        # «На Ваше обращение … сообщаем, что …»)
         c = cues(ref[0].lang)
-        if any(c.search(k, ref[0].text) for k in ("decision", "outcome", "formula", "clarified")):
+        if any(c.search(k, ref[0].text) for k in ("decision", "outcome", "formula", "clarified", "reply_opening")):
             return "reply", evidence
     return ("letter" if letter else "other"), evidence
