@@ -94,3 +94,15 @@ def test_a_bare_draft_opening_on_the_usual_reply_formula_is_a_reply(draft):
 def test_a_news_item_quoting_a_reply_formula_stays_other():
     r = anyq.check("В акимате района ответили жителям, что ремонт тротуаров по улице Жибек жолы начнётся весной.\n")
     assert r.extra["kind"] == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Информацию о шуме во дворе приняли к сведению.", "Информацию о шуме во дворе принимаем к сведению.", "Сведения о шуме во дворе приняты к сведению."],
+    ids=["ru-past-plural", "ru-present", "ru-participle"],
+)
+def test_taken_into_account_is_a_device_in_any_form(sentence):
+    """«Информацию приняли к сведению» is the «принято к сведению» of an «отписка»: only the
+    participle was read."""
+    r = anyq.check(_reply(f"Ваше обращение рассмотрено. {sentence}"))
+    assert [s["name"] for s in r.extra["reply"]["signals"]].count("noted") == 1
