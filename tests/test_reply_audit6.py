@@ -106,3 +106,22 @@ def test_taken_into_account_is_a_device_in_any_form(sentence):
     participle was read."""
     r = anyq.check(_reply(f"Ваше обращение рассмотрено. {sentence}"))
     assert [s["name"] for s in r.extra["reply"]["signals"]].count("noted") == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Сіз әскери есепке Қостанайда емес, Астанада тұруға бола ма деп сұрадыңыз.\n\nИә, болады. Жеке ісіңізді 2026 жылғы 12 қарашада "
+        "Сарыарқа ауданының қорғаныс істері жөніндегі басқармасына жібердік. Басқармаға 2026 жылғы 3 желтоқсанға дейін жеке куәлігіңізбен келесіз.",
+        "Вы спросили, можно ли встать на воинский учёт в Астане, а не в Костанае.\n\nДа, можно. Мы отправили Ваше личное дело в управление по делам "
+        "обороны района Сарыарка 12 ноября 2026 года. Придите в управление с удостоверением личности до 3 декабря 2026 года.",
+    ],
+    ids=["kk", "ru"],
+)
+def test_a_dated_past_fact_is_the_reason_in_both_languages(body):
+    """«Жеке ісіңізді … 12 қарашада … жібердік» tells a fact of the case as its Russian twin does:
+    the accusative «ісіңізді» (stem «іс», also a verb) was read as a polite imperative, so the
+    sentence looked forward and the Kazakh reply alone got L111."""
+    r = anyq.check(_reply(body))
+    assert r.extra["reply"]["has"]["reasons"]
+    assert "L111" not in _codes(r)

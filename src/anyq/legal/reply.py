@@ -345,8 +345,10 @@ def _kk_forward_looking(t: Token) -> bool:
         return not (a.stem in _KK_TELLING and "1pl" in a.tags)
     from anyq.nlp.stem_kk import stemmer
 
-    # «тапсырыңыз», «хабарласыңыз»: the polite imperative
-    return "poss2pol" in a.tags and stemmer().lex.is_verb(a.stem, depth=0)
+    # «тапсырыңыз», «хабарласыңыз»: the polite imperative, which ends the word. A case after
+    # «-ыңыз» makes it «your …»: «Жеке ісіңізді … жібердік» (stem «іс», also a verb) tells a
+    # past fact, and was read as looking forward, so it did not count as the reasons
+    return a.tags[-1:] == ("poss2pol",) and stemmer().lex.is_verb(a.stem, depth=0)
 
 
 def instructs(s: Sentence) -> bool:
