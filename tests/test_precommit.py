@@ -147,9 +147,10 @@ def test_manifest_declares_both_hooks():
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
     assert set(hooks) == {"anyq", "anyq-documents"}
     assert hooks["anyq"]["types_or"] == ["plain-text", "markdown"]
-    for ext in ("docx", "odt", "pdf"):
+    for ext in ("docx", "odt", "pdf", "rtf", "html", "htm"):  # every document format anyq reads
         assert re.search(hooks["anyq-documents"]["files"], f"letters/reply.{ext}"), ext
-    assert not re.search(hooks["anyq-documents"]["files"], "letters/reply.txt")
+    for other in ("letters/reply.txt", "letters/reply.doc", "letters/reply.htmlx"):
+        assert not re.search(hooks["anyq-documents"]["files"], other), other
     for h in hooks.values():
         assert h["language"] == "python" and h["require_serial"] is True
         assert "--force-exclude" in h["entry"]
