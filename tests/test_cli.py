@@ -480,3 +480,14 @@ def test_check_help_lists_the_formats_a_folder_is_searched_for(root, tmp_path):
         (tmp_path / f"reply{suffix}").write_bytes(b"x")
     found = Discovery(Resolver(isolated=True)).files([str(tmp_path)])
     assert sorted(os.path.splitext(p)[1] for p in found) == sorted(listed)
+
+
+def test_output_linking_to_a_letter_of_a_checked_folder_is_a_usage_error(tmp_path, monkeypatch):
+    """A stale report.txt link to a letter was written through: the letter emptied, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "letters").mkdir()
+    p = _write(tmp_path, "letters/letter.txt", OFFICIALESE)
+    (tmp_path / "report.txt").symlink_to("letters/letter.txt")
+    result = runner.invoke(app, ["check", "letters", "--no-cache", "-o", "report.txt"])
+    assert result.exit_code == 2 and "one of the files to check" in result.stderr
+    assert p.read_text(encoding="utf-8") == OFFICIALESE

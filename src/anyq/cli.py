@@ -322,6 +322,13 @@ def check(
     except ReadError as exc:
         _fail(f"--appeal: {exc.path}: {exc.reason}")
 
+    if output is not None and os.path.islink(output) and os.path.isfile(output):
+        # a link to a letter of a checked folder would be written through (the letter lost);
+        # an old report lying in the folder is a plain file and is skipped below instead
+        target = os.path.realpath(output)
+        probe = Discovery(resolver, include=include, exclude=exclude, respect_gitignore=respect_gitignore, force_exclude=force_exclude)
+        if any(f != "-" and os.path.realpath(f) == target for f in probe.files(paths)):
+            _fail(f"{output}: links to {target}, one of the files to check; the report would overwrite it")
     # the report file is never itself an input (ruff does not lint its own output either)
     discovery = Discovery(
         resolver, include=include, exclude=exclude, respect_gitignore=respect_gitignore, force_exclude=force_exclude,
