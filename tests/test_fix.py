@@ -258,6 +258,14 @@ def test_a_document_on_standard_input_goes_to_standard_output_unchanged(tmp_path
     assert diff.stdout_bytes == b"" and diff.exit_code == 0
 
 
+def test_standard_input_that_cannot_be_read_goes_back_unchanged_with_exit_2():
+    """`--fix -` printed nothing for a letter cut mid-character: an editor's filter emptied it."""
+    for data, name in (("Уважаемый Ерлан Маратович!\nСообщаем, что".encode() + b"\xd0", "reply.txt"), (b"\x00\x01", "reply.txt"), (b"x", "reply.docx")):
+        result = runner.invoke(app, ["check", "-", "--fix", "-q", "--no-cache", "--stdin-filename", name], input=data)
+        assert result.stdout_bytes == data, name
+        assert result.exit_code == 2 and result.stderr.startswith(f"{name}: error: "), result.stderr
+
+
 def test_fixed_standard_input_goes_to_standard_output_and_the_report_to_standard_error():
     for fmt in ("json", "jsonl", "text"):
         result = runner.invoke(app, ["check", "-", "--fix", "--lang", "ru", "--select", "J216,T", "-f", fmt], input=REPLY)

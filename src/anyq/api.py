@@ -350,7 +350,10 @@ def fix_file(path: str, settings: Settings | None = None, *, spelling: bool = Fa
         else:
             source = read_path(path, limits=limits)
     except ReadError as exc:
-        return FileFix(FileReport(path=path, errors=[exc.reason]))
+        # standard input that was read but is no text (cut UTF-8, NUL bytes, a broken .docx)
+        # goes back unchanged, as ruff's `--fix -` does: an editor's filter must not empty the letter
+        name = (stdin_filename or "-") if path == "-" else path  # as check_file names it
+        return FileFix(FileReport(path=name, errors=[exc.reason]), stdin_output=data)
     report = check_source(source, s)
     if path != "-" and not can_fix(path):
         return FileFix(report, source.text, note="not fixed: --fix and --diff work on .txt and .md files only")
