@@ -406,3 +406,32 @@ def test_a_file_that_is_not_what_its_name_says_is_told_in_plain_words(tmp_path):
         with pytest.raises(ReadError) as info:
             read_path(tmp_path / name, limits=Limits(timeout=0))
         assert info.value.reason == reason, name
+
+
+def _as_ordinary_user(cmd: list[str]) -> list[str]:
+    """Root reads any folder: drop the capabilities that let it, so mode 000 bites as for a user."""
+    if os.geteuid() == 0:
+        return ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--", *cmd]
+    return cmd
+
+
+def test_a_folder_that_cannot_be_listed_is_one_input_error_and_the_rest_is_checked(tmp_path):
+    """Named on the command line it crashed with a traceback and exit 1; inside a checked
+    folder it was skipped without a word, the run passing with letters never read."""
+    (tmp_path / "ok.txt").write_text("Уважаемая Айгуль Сериковна!\nВаше обращение рассмотрено, дорогу отремонтируют до 1 июля.\n", encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text("Сообщаем, что в целях обеспечения безопасности проведена проверка.\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        for args, checked in (([str(locked)], 0), ([str(tmp_path)], 1)):
+            proc = subprocess.run(
+                _as_ordinary_user([sys.executable, "-m", "anyq", "check", *args, "--no-cache", "-f", "jsonl", "--fail-on", "never"]),
+                capture_output=True, text=True, timeout=300,
+            )
+            assert "Traceback" not in proc.stderr
+            assert proc.returncode == 2, proc.stderr
+            assert f"{locked}: error: permission denied" in proc.stderr.splitlines()
+            assert sum(not json.loads(l)["errors"] for l in proc.stdout.splitlines()) == checked
+    finally:
+        locked.chmod(0o755)

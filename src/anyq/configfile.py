@@ -137,7 +137,9 @@ def find_config(start: str | Path) -> Path | None:
 def _find_in(folder: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file() and (name != "pyproject.toml" or _has_anyq_table(candidate)):
+        # os.path.isfile, not Path.is_file: in a folder we may not read the latter raises
+        # (Python 3.11); the walk reports that folder as one input error
+        if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_anyq_table(candidate)):
             return candidate
     parent = folder.parent
     return None if parent == folder else _find_in(parent)

@@ -177,7 +177,12 @@ class Discovery:
         abs_top = os.path.abspath(top)
         top_settings = self.resolver.settings_for(top)
         chains = {abs_top: self.gitignore.chain(abs_top) if self._gitignore_on(top_settings) else []}
-        for root, dirs, files in os.walk(top):
+        # A folder that cannot be listed is yielded as if it were a file: reading it then
+        # makes it one input error (README: each named, the rest of the batch checked).
+        unlisted: list[str] = []
+        for root, dirs, files in os.walk(top, onerror=lambda exc: unlisted.append(os.path.normpath(exc.filename or top))):
+            yield from unlisted
+            unlisted.clear()
             abs_root = os.path.abspath(root)
             chain = chains.pop(abs_root, [])
             s = self.resolver.settings_for(root)
@@ -201,6 +206,7 @@ class Discovery:
                 if _special(full):
                     continue  # a named pipe or device inside a folder is not a letter (and could block)
                 yield os.path.normpath(os.path.join(root, name))
+        yield from unlisted
 
 
 def _special(path: str) -> bool:
