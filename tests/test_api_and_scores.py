@@ -120,6 +120,14 @@ def test_the_api_refuses_bad_arguments_with_one_clear_error(tmp_path):
     assert anyq.check("").errors == anyq.check(" \n\n ").errors == ["is empty"]
 
 
+def test_settings_take_one_comma_separated_string_of_selectors():
+    """Settings(select="J,L") was read character by character (an error on «,»)."""
+    text = "В целях проверки данный вопрос рассмотрен."
+    plain = anyq.check(text, lang="ru", settings=anyq.Settings(select="J101, J464"))
+    assert {f.code for f in plain.findings} == {"J101", "J464"}
+    assert {f.code for f in anyq.check(text, lang="ru", settings=anyq.Settings(select="J101,J464", ignore="J101")).findings} == {"J464"}
+
+
 # the findings the README calls verdicts on the whole letter
 VERDICTS = {"L110", "L111", "L112", "L113", "L114", "L120", "L124", "L130", "C110"}
 

@@ -75,10 +75,21 @@ class Settings:
     config_file: str | None = None
     root: str | None = None
 
+    def _normalise(self) -> None:
+        """What an embedder writes as on the command line — one comma-separated string of
+        selectors — becomes a list (a str was read character by character)."""
+        for name in ("select", "ignore", "extend_select"):
+            v = getattr(self, name)
+            if isinstance(v, str):
+                setattr(self, name, [c.strip() for c in v.split(",") if c.strip()])
+            elif v is not None and not (isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(c, str) for c in v)):
+                raise ValueError(f"{name} must be a list of rule selectors or one comma-separated string, not {v!r}")
+
     def limits(self) -> Limits:
         return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
 
     def validate(self) -> None:
+        self._normalise()
         if self.kind not in DOCUMENT_KINDS:
             raise ValueError(f"--kind must be one of {', '.join(DOCUMENT_KINDS)}, not {self.kind!r}")
         if self.lang not in ("auto", "kk", "ru"):
