@@ -128,6 +128,23 @@ def test_settings_take_one_comma_separated_string_of_selectors():
     assert {f.code for f in anyq.check(text, lang="ru", settings=anyq.Settings(select="J101,J464", ignore="J101")).findings} == {"J464"}
 
 
+def test_settings_of_a_wrong_type_are_one_error_naming_the_field():
+    """Settings(max_file_size="20M") gave «'<=' not supported between 'str' and 'int'»."""
+    import pytest
+
+    text = "В целях проверки данный вопрос рассмотрен."
+    # a size as the command line and config files write it
+    assert anyq.check(text, lang="ru", settings=anyq.Settings(max_file_size="20M", select="J101")).findings
+    for settings, kind, words in (
+        (anyq.Settings(fail_under="60"), ValueError, "fail_under must be a number, not '60'"),
+        (anyq.Settings(max_unzipped_size="много"), ValueError, "max_unzipped_size: not a size"),
+        (anyq.Settings(exclude="drafts/"), ValueError, "exclude must be a list of strings"),
+        ({"select": ["J"]}, TypeError, "settings must be an anyq.Settings, not dict"),
+    ):
+        with pytest.raises(kind, match=words):
+            anyq.check(text, settings=settings)
+
+
 # the findings the README calls verdicts on the whole letter
 VERDICTS = {"L110", "L111", "L112", "L113", "L114", "L120", "L124", "L130", "C110"}
 

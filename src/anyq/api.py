@@ -128,6 +128,7 @@ def _selection_checked(linter: Linter, select: tuple[str, ...], extend_select: t
 def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
     """The caller's settings with the keyword arguments applied, on a copy: a call's
     ``lang=`` or ``select=`` must not stay behind for the caller's next call."""
+    _is_settings(settings)
     s = replace(settings) if settings is not None else Settings()
     for k, v in overrides.items():
         if v is None:
@@ -140,7 +141,13 @@ def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
     return s
 
 
+def _is_settings(settings: Any) -> None:
+    if settings is not None and not isinstance(settings, Settings):
+        raise TypeError(f"settings must be an anyq.Settings, not {type(settings).__name__} (write anyq.Settings(**...) for a dict)")
+
+
 def _validated(settings: Settings | None) -> Settings:
+    _is_settings(settings)
     s = settings or Settings()
     s.validate()
     return s

@@ -76,14 +76,35 @@ class Settings:
     root: str | None = None
 
     def _normalise(self) -> None:
-        """What an embedder writes as on the command line — one comma-separated string of
-        selectors — becomes a list (a str was read character by character)."""
+        """What an embedder writes as on the command line or in a config file — one
+        comma-separated string of selectors, a size such as «20M» — becomes the field's type;
+        any other wrong type is a ValueError naming the field (not a bare comparison error)."""
         for name in ("select", "ignore", "extend_select"):
             v = getattr(self, name)
             if isinstance(v, str):
                 setattr(self, name, [c.strip() for c in v.split(",") if c.strip()])
             elif v is not None and not (isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(c, str) for c in v)):
                 raise ValueError(f"{name} must be a list of rule selectors or one comma-separated string, not {v!r}")
+        for name in ("max_file_size", "max_unzipped_size"):
+            v = getattr(self, name)
+            if isinstance(v, str):
+                try:
+                    setattr(self, name, parse_size(v))
+                except ValueError as exc:
+                    raise ValueError(f"{name}: {exc}") from None
+            elif isinstance(v, bool) or not isinstance(v, int):
+                raise ValueError(f"{name} must be a number of bytes or a size such as 20M, not {v!r}")
+        for name, optional in (("timeout", False), ("fail_under", True)):
+            v = getattr(self, name)
+            if (v is None and not optional) or (v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)))):
+                raise ValueError(f"{name} must be a number, not {v!r}")
+        for name in ("rule_dirs", "rule_files", "allowlist", "include", "exclude"):
+            v = getattr(self, name)
+            if isinstance(v, str) or not isinstance(v, (list, tuple)) or not all(isinstance(x, str) for x in v):
+                raise ValueError(f"{name} must be a list of strings, not {v!r}")
+        for name in ("severity", "params", "per_file_ignores"):
+            if not isinstance(getattr(self, name), dict):
+                raise ValueError(f"{name} must be a dict, not {getattr(self, name)!r}")
 
     def limits(self) -> Limits:
         return Limits(self.max_file_size, self.max_unzipped_size, self.timeout)
