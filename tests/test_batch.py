@@ -432,3 +432,14 @@ def test_progress_bar_names_the_file_it_has_waited_for_for_seconds(tmp_path, mon
     b = BatchRunner(Resolver(isolated=True), Discovery(Resolver(isolated=True)), Cache("unused", enabled=False), jobs=1, on_begin=begun.append)
     assert len(list(b.run([str(tmp_path)]))) == 2
     assert [os.path.basename(p) for p in begun] == ["a.txt", "b.txt"]
+
+
+def test_command_line_globs_apply_to_a_folder_outside_the_working_directory(tmp_path):
+    """--exclude out was matched against paths relative to the working directory only: under
+    /archive checked from elsewhere, the excluded folder's reports were linted as letters."""
+    _tree(tmp_path, {"archive/a.txt": OFFICIALESE, "archive/out/report.txt": OFFICIALESE, "archive/b.md": OFFICIALESE, "elsewhere/x.txt": OFFICIALESE})
+    archive, elsewhere = str(tmp_path / "archive"), str(tmp_path / "elsewhere")
+    d = Discovery(Resolver(isolated=True), exclude=["out"], cwd=elsewhere)
+    assert [os.path.relpath(f, archive) for f in d.files([archive])] == ["a.txt", "b.md"]
+    d = Discovery(Resolver(isolated=True), include=["*.md"], cwd=elsewhere)
+    assert [os.path.relpath(f, archive) for f in d.files([archive])] == ["b.md"]

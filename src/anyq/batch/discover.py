@@ -3,7 +3,8 @@ what ``exclude`` patterns and ``.gitignore`` files exclude.
 
 Patterns are gitignore-style (pathspec's ``gitwildmatch``): ``*.md`` matches at any depth,
 ``drafts/`` a folder anywhere, ``/drafts`` only at the top; a config file's patterns are
-relative to its folder, command-line patterns to the working directory. Files named on
+relative to its folder, command-line patterns to the working directory (to the folder
+named on the command line when that lies outside it). Files named on
 the command line are checked even if excluded (as in ruff), unless ``force_exclude`` —
 what the pre-commit hook sets, since pre-commit passes every staged file.
 """
@@ -132,12 +133,19 @@ class Discovery:
     def _root(self, s: Settings) -> str:
         return s.root or self.cwd
 
-    def excluded(self, path: str, s: Settings, is_dir: bool = False) -> bool:
-        return _matches(s.exclude, path, self._root(s), is_dir) or _matches(self.cli_exclude, path, self.cwd, is_dir)
+    def _cli_root(self, path: str, top: str | None) -> str:
+        """Command-line globs are relative to the working directory; a folder named outside
+        it is their root instead (or «--exclude out» would never match under /archive)."""
+        if top is None or _rel(path, self.cwd) is not None:
+            return self.cwd
+        return top
 
-    def wanted(self, path: str, s: Settings) -> bool:
+    def excluded(self, path: str, s: Settings, is_dir: bool = False, top: str | None = None) -> bool:
+        return _matches(s.exclude, path, self._root(s), is_dir) or _matches(self.cli_exclude, path, self._cli_root(path, top), is_dir)
+
+    def wanted(self, path: str, s: Settings, top: str | None = None) -> bool:
         if self.cli_include is not None:
-            return _matches(self.cli_include, path, self.cwd)
+            return _matches(self.cli_include, path, self._cli_root(path, top))
         if s.include:
             return _matches(s.include, path, self._root(s))
         return os.path.splitext(path)[1].lower() in self.suffixes
@@ -192,7 +200,7 @@ class Discovery:
                 if d in SKIP_DIRS or d.startswith("."):
                     continue
                 full = os.path.join(abs_root, d)
-                if self.excluded(full, s, is_dir=True) or (use_git and GitIgnore.ignored(chain, full, is_dir=True)):
+                if self.excluded(full, s, is_dir=True, top=abs_top) or (use_git and GitIgnore.ignored(chain, full, is_dir=True)):
                     continue
                 keep.append(d)
                 chains[full] = self.gitignore.extend(chain, full) if use_git else chain
@@ -201,7 +209,7 @@ class Discovery:
                 if name.startswith("."):
                     continue
                 full = os.path.join(abs_root, name)
-                if not self.wanted(full, s) or self.excluded(full, s) or (use_git and GitIgnore.ignored(chain, full)):
+                if not self.wanted(full, s, abs_top) or self.excluded(full, s, top=abs_top) or (use_git and GitIgnore.ignored(chain, full)):
                     continue
                 if _special(full):
                     continue  # a named pipe or device inside a folder is not a letter (and could block)
