@@ -336,6 +336,27 @@ def test_a_real_passive_is_still_flagged():
     assert "J800" in codes("Тексеру барысында бұзушылық анықталды.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сізге 2027 жылғы 1 қаңтардан бастап жасына байланысты зейнетақы тағайындалды.",
+        "Үйге жер телімін беруден бас тартылды, себебі Сіз кезекте тұрмайсыз.",
+        "Біз 3 желтоқсанда орынға шықтық: қоқыс шығарылды.",
+    ],
+)
+def test_a_decision_told_to_the_reader_or_a_named_doer_is_no_hidden_passive(text):
+    assert "J800" not in codes(text)
+
+
+def test_sizge_of_an_earlier_verb_leaves_the_passive_a_finding():
+    text = "Тексеру кезінде Сізге мерзімнің ұзартылғаны туралы хабарланбағаны анықталды."
+    assert "анықталды" in [t for c, t, _ in jargon(text) if c == "J800"]
+
+
+def test_a_promise_to_the_reader_is_still_a_passive():
+    assert "J800" in codes("Сізге жауап 10 қаңтарға дейін жіберіледі.")
+
+
 def passives(text: str) -> list[str]:
     return [t for c, t, _ in jargon(text) if c == "J800"]
 

@@ -473,3 +473,31 @@ def test_a_gerund_or_a_clause_is_offered_only_where_its_commas_fit(text, code, s
 )
 def test_a_replacement_that_changes_the_meaning_is_not_offered(text, code, span, suggestions):
     assert hit_of(text, code) == (span, suggestions)
+
+
+# -- J341: the decision told to the reader, a doer named earlier in the sentence ---------------
+def test_a_decision_told_to_the_reader_is_no_hidden_doer():
+    text = (
+        "Вам назначена пенсия по возрасту с 1 января 2027 года, потому что стаж подтверждён. "
+        "Вам отказано в доплате за вредные условия труда. "
+        "После повторного освидетельствования Вам установлена II группа инвалидности."
+    )
+    assert [s for c, s, _ in jargon(text) if c == "J341"] == ["подтверждён"]
+
+
+def test_a_promise_to_the_reader_still_hides_the_doer():
+    assert [s for c, s, _ in jargon("Вам будет выдано новое удостоверение до 10 января.") if c == "J341"] == ["будет выдано"]
+
+
+def test_a_passive_after_we_acted_in_the_same_sentence_hides_no_one():
+    text = "Мы выехали на место 3 декабря: мусор вывезен, контейнерная площадка очищена."
+    assert "J341" not in codes(text)
+    # what «мы» only report: the passive after «что» still hides who did it
+    reported = "Мы сообщаем, что мусор вывезен с площадки у дома № 14."
+    assert [s for c, s, _ in jargon(reported) if c == "J341"] == ["вывезен"]
+
+
+def test_a_refusal_retold_with_bylo_still_hides_who_refused():
+    # the reader's complaint retold: the clinic refused, the reply does not say so
+    text = "В обращении Вы указываете, что в регистратуре поликлиники Вам было отказано в записи."
+    assert [s for c, s, _ in jargon(text) if c == "J341"] == ["было отказано"]

@@ -109,6 +109,8 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     finite = rule.word_set("finite")
     not_verbs = rule.word_set("not_verbs")
     passive_with = rule.params.get("passive_with", {})
+    addressed = rule.word_set("addressed")
+    doers = rule.word_set("doers")
     doc = ctx.doc
     ts = token_strings(doc)
     # is_passive's first test: the verbs, found by C scans
@@ -125,6 +127,10 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         ends = {"|".join(tail[-k:]) for k in (1, 2)}
         if not (ends & finite):
             continue
+        if "past" in tail and (_to_reader(ts, i, addressed) or _doer_before(ts, i, doers, not_verbs)):
+            # «Сізге зейнетақы тағайындалды»: the decision told to the reader, as L110 asks;
+            # «Біз бригада жібердік: иттер жеткізілді»: the sentence says who
+            continue
         end = tok.i + 1
         if tags.endswith("conv.p"):
             # «беріліп отыр», «жоспарланып отыр»: the converb with its auxiliary
@@ -134,6 +140,37 @@ def passive(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
                 continue
         s, e = ctx.token_span(tok.i, end)
         yield Hit(s, e)
+
+
+def _to_reader(ts: TokenStrings, i: int, addressed: frozenset[str]) -> bool:
+    """Whether one of ``addressed`` («сізге») stands in the clause of the verb at ``i``, at
+    most twelve words before it (the verb ends its clause): «Сізге мүгедектіктің II тобы
+    белгіленді»."""
+    j = i - 1
+    while j >= 0 and i - j <= 12 and not (ts.punct[j] and ts.lower[j] in ",;:—–()"):
+        if ts.pos[j] == "VERB" and any(p.startswith(("ptcp", "vn")) for p in ts.tag[j].split("|")):
+            break  # «Сізге … хабарланбағаны анықталды»: «Сізге» goes with the clause before
+        if ts.lower[j] in addressed:
+            return True
+        if ts.sent_start[j]:
+            break
+        j -= 1
+    return False
+
+
+def _doer_before(ts: TokenStrings, i: int, doers: frozenset[str], not_verbs: frozenset[str]) -> bool:
+    """Whether an earlier clause of the verb's sentence has one of ``doers`` («біз») and an
+    active finite verb after it: «Біз аулау бригадасын жібердік: 9 ит баспанаға жеткізілді»."""
+    j = i
+    while j > 0 and not ts.sent_start[j]:
+        j -= 1
+    subject = False
+    for k in range(j, i):
+        if ts.lower[k] in doers:
+            subject = True
+        elif subject and ts.pos[k] == "VERB" and "past" in ts.tag[k].split("|") and not is_passive("VERB", ts.lower[k], ts.lemma[k], not_verbs):
+            return True
+    return False
 
 
 def _passive_with(ts: TokenStrings, i: int, subjects: list[str] | None) -> bool:

@@ -56,9 +56,12 @@ def _left_aux(doc: Doc, i: int) -> int:
 @paragraph_rule("J341")
 def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
     skip = rule.word_set("exclude")
+    addressed = rule.word_set("addressed")
+    doers = rule.word_set("doers")
     agents = _agents()
     doc = ctx.doc
-    tags = token_strings(doc).tag
+    ts = token_strings(doc)
+    tags = ts.tag
     if "PRTS" not in "\n".join(tags):
         return  # one string test: most paragraphs have no short participle
     if ctx.paragraph.role == "list" and _lead_names_doer(ctx.source.text, ctx.paragraph.start, agents):
@@ -78,11 +81,56 @@ def passive_participle(ctx: ParagraphContext, rule: Rule) -> Iterator[Hit]:
         if _named_agent(doc, tok.i, agents):
             continue  # «рассмотрено комиссией»: the passive says who did it
         a = _left_aux(doc, tok.i)
+        if a == tok.i:
+            # a decision told, without an auxiliary: «будет направлен», «может быть обжаловано»
+            # promise; «Вам было отказано» mostly retells the refusal the reader complains of
+            if _to_reader(ts, tok.i, addressed):
+                continue  # «Вам назначена пенсия»: the decision on the reader, as L110 asks
+            if _doer_before(ts, tok.i, doers):
+                continue  # «мы направили бригаду: собаки пойманы»: the sentence says who
         s, e = ctx.token_span(a, tok.i + 1)
         yield Hit(s, e)
 
 
 _CLAUSE_END = frozenset(",;:—–()")
+
+
+def _to_reader(ts, i: int, addressed: frozenset[str]) -> bool:
+    """Whether the participle at ``i`` is said of the reader («Вам назначена», «Вас включили»
+    reads the same): one of ``addressed`` within its clause, at most four words before it or
+    right after it («установлена Вам»)."""
+    lower, starts = ts.lower, ts.sent_start
+    j = i - 1
+    while j >= 0 and i - j <= 4 and lower[j] not in _CLAUSE_END:
+        if lower[j] in addressed:
+            return True
+        if starts[j]:
+            break
+        j -= 1
+    return i + 1 < len(lower) and not starts[i + 1] and lower[i + 1] in addressed
+
+
+def _doer_before(ts, i: int, doers: frozenset[str]) -> bool:
+    """Whether an earlier clause of the participle's sentence has one of ``doers`` («мы») as
+    the subject of an active verb: «Мы направили бригаду: 9 собак пойманы». Not across «что»:
+    «мы сообщаем, что заявление рассмотрено» tells what was done, not who did it."""
+    lower, pos, lemma, starts = ts.lower, ts.pos, ts.lemma, ts.sent_start
+    j = i
+    while j > 0 and not starts[j]:
+        j -= 1
+    subject = acted = False
+    for k in range(j, i):
+        if lower[k] in doers:
+            subject = True
+        elif subject and pos[k] == "VERB" and not lemma[k].endswith(_REFLEXIVE) and "PRTS" not in ts.tag[k]:
+            acted = True
+        elif lower[k] in _REPORTED:
+            # «Мы сообщаем, что заявление рассмотрено»: what is told, not what we did
+            subject = acted = False
+    return acted
+
+
+_REPORTED = frozenset({"что", "чтобы", "как", "ли"})
 _LIST_MARK = re.compile(r"\s*(?:[-–—•·▪●◦*]|\d{1,3}[.)]|[^\W\d_]\))\s")
 _LEAD_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PERSONAL = frozenset({"я", "мы", "он", "она", "они"})
