@@ -742,3 +742,24 @@ def test_j725_leaves_the_month_kazan_with_its_aiy():
     text = "Жол қазан айында жөнделеді. Кесте қазан айынан бастап өзгереді. Жарық шілде айында қосылады."
     found = [(f.code, f.text, f.suggestions) for f in anyq.check(text, lang="kk", select=["J725"]).findings]
     assert found == [("J725", "шілде айында", ["шілдеде"])]
+
+
+# -- J103: an object whose case the new preposition changes, with words still agreeing with it --
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle set off by a comma: «По Правилам …, утвержденными приказом» is not Russian
+        "Пособие выплачивается в соответствии с Правилами назначения пособий, утвержденными приказом Министра труда.",
+        # a second conjoined object after the first one's own words stays instrumental
+        "Отлов проводится в соответствии с Законом Республики Казахстан «Об ответственном обращении с животными» и Правилами отлова.",
+    ],
+)
+def test_no_suggestion_that_strands_an_agreeing_word_in_the_old_case(text):
+    found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J103"]
+    assert [(f.text, f.suggestions) for f in found] == [("в соответствии с", [])]
+
+
+def test_an_object_with_nothing_agreeing_after_it_keeps_its_suggestion():
+    text = "Пособие выплачивается в соответствии с Правилами, и мы перечислим его до 5 января."
+    found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J103"]
+    assert [f.suggestions for f in found] == [["по Правилам"]]

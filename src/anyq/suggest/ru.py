@@ -622,6 +622,8 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
                         return _unfitted(doc, start, end)
                     np_text = f"{np_text} {doc[np_end].text} {text2}"
                     np_end = second[0]
+            if case != dst and _stranded_agreement(doc, np_end, case, found[1][-1][1]):
+                return Fit(end, ())  # the whole phrase is the finding, with no suggestion
             subject_number = _a(found[1][-1][1].tag.number) if dst == "nom" else None
         elif any(_needs_object(rep) or (dst == "nom" and _ends_with_verb(rep)) for rep in replace):
             return Fit(end, ())  # «там, где находится» needs the noun that is there
@@ -782,6 +784,34 @@ def _genitive_follows(doc: Doc, end: int) -> bool:
     if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "PRON", "DET"):
         return False
     return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO") for p in parses(doc[i].text))
+
+
+def _stranded_agreement(doc: Doc, i: int, case: str | None, head) -> bool:
+    """Whether a word further on still agrees with the object in its old ``case``, so that
+    re-inflecting the object alone leaves it ungrammatical: a participle set off by a comma
+    («по Правилам …, утвержденными приказом»), or a noun conjoined after the object's own
+    dependents («по Закону «О ветеринарии» и Правилами»). Looked for up to the sentence's next
+    verb, within 25 words; the fix then needs a manual rewrite."""
+    if case is None:
+        return False
+    number = _a(head.tag.number)
+    for k in range(i, min(len(doc), i + 25)):
+        t = doc[k]
+        if k > i and t.is_sent_start:
+            break
+        gs = grammemes(t)
+        if "VERB" in gs or "PRTS" in gs:
+            break  # the predicate: what follows is no longer the object's
+        if k + 1 >= len(doc):
+            break
+        nxt = doc[k + 1]
+        if t.text == "," and nxt.is_alpha:
+            _, mod = _np_parses(nxt.text, CASE_GRAMMEME.get(case))
+            if mod is not None and mod.tag.POS == "PRTF" and _a(mod.tag.number) == number:
+                return True
+        elif t.lower_ in ("и", "или") and noun_phrase(doc, k + 1, case) is not None:
+            return True
+    return False
 
 
 def _unfitted(doc: Doc, start: int, end: int) -> Fit:
