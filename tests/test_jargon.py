@@ -763,3 +763,10 @@ def test_an_object_with_nothing_agreeing_after_it_keeps_its_suggestion():
     text = "Пособие выплачивается в соответствии с Правилами, и мы перечислим его до 5 января."
     found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J103"]
     assert [f.suggestions for f in found] == [["по Правилам"]]
+
+
+# -- J124: «если вы не согласны» is a clause: its comma, its object, the letter's «Вы» --------
+def test_the_conditional_clause_takes_its_comma_and_the_letters_polite_vy():
+    text = "Дополнительно поясняем, что в случае несогласия Вы вправе обратиться в суд по месту жительства."
+    found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J124"]
+    assert [(f.text, f.suggestions) for f in found] == [("в случае несогласия", ["если Вы не согласны,"])]

@@ -14,6 +14,7 @@ Nothing here runs per token: only for findings, and each word's parses are cache
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
@@ -582,6 +583,8 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         # «если нужно» is a clause of its own: commas set it off (``_fits_place`` saw one before)
         after = "" if end >= len(doc) or doc[end].text in _CLAUSE_EDGE else ","
         replace = [r + after if r.lower() in _CLAUSE_REPLACEMENTS else r for r in replace]
+    if any(r.lower() in _CONDITIONAL_CLAUSES for r in replace):
+        return _conditional_clause(doc, start, end, replace)
     if len(tokens) > 1 and _attributive(doc, tokens, end) and not all(_modifier_word(rep) for rep in replace):
         return Fit(end, ())  # «на основании изложенного решения»: «поэтому решения» is not Russian
     np_end, np_text = end, ""
@@ -784,6 +787,38 @@ def _genitive_follows(doc: Doc, end: int) -> bool:
     if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB", "NUM", "PRON", "DET"):
         return False
     return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO") for p in parses(doc[i].text))
+
+
+_CONDITIONAL_CLAUSES = frozenset(rules_toml("ru_grammar.toml")["conditional_clauses"])
+_POLITE = frozenset({"вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашему", "вашим", "ваших", "вашу"})
+
+
+def _conditional_clause(doc: Doc, start: int, end: int, replace: list[str]) -> Fit:
+    """«в случае несогласия (с решением)» → «если Вы не согласны (с решением),»: the clause takes
+    its object with it and the comma before the main clause («…, Вы вправе обжаловать»), and
+    the «Вы» the letter writes. No suggestion where the main clause's start is unclear."""
+    k = end
+    if k < len(doc) and doc[k].lower_ in ("с", "со"):
+        found = noun_phrase(doc, k + 1, "ins")
+        if found is None:
+            return Fit(end, ())
+        k = found[0]
+        for _ in range(3):
+            more = noun_phrase(doc, k, "gen")
+            if more is None:
+                break
+            k = more[0]
+    after = _after_clause(doc, k)
+    if after is None:
+        return Fit(end, ())
+    polite = any(t.lower_ in _POLITE and t.text[0] == "В" and not t.is_sent_start for t in doc)
+    rest = text_between(doc, end, k)
+    out = []
+    for rep in replace:
+        if polite:
+            rep = re.sub(r"\bвы\b", "Вы", rep)
+        out.append(_match_case(doc[start].text, rep) + (f" {rest}" if rest else "") + after)
+    return Fit(k, tuple(out))
 
 
 def _stranded_agreement(doc: Doc, i: int, case: str | None, head) -> bool:
