@@ -770,3 +770,12 @@ def test_the_conditional_clause_takes_its_comma_and_the_letters_polite_vy():
     text = "Дополнительно поясняем, что в случае несогласия Вы вправе обратиться в суд по месту жительства."
     found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J124"]
     assert [(f.text, f.suggestions) for f in found] == [("в случае несогласия", ["если Вы не согласны,"])]
+
+
+# -- J140: «по очереди» cannot take the genitive that followed «в порядке очередности» --------
+def test_the_order_of_a_genitive_is_kept_as_v_poryadke():
+    text = "Места в детском саду предоставляются в порядке очередности постановки на учёт."
+    found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J140"]
+    assert [f.suggestions for f in found] == [["в порядке"]]
+    alone = [f for f in anyq.check("Места предоставляются в порядке очередности.", lang="ru").findings if f.code == "J140"]
+    assert [f.suggestions for f in alone] == [["по очереди"]]

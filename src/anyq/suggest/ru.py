@@ -576,6 +576,10 @@ def fit(doc: Doc, start: int, end: int, replace: list[str], object_case: str | N
         replace = [r for r in replace if r != "о"]
         if not replace:
             return Fit(end, ())
+    if any(r.lower() in _BEFORE_GENITIVE for r in replace) and noun_phrase(doc, end, "gen") is not None:
+        # «в порядке очередности поступления заявок»: «по очереди поступления» is not Russian,
+        # the genitive needs the noun the replacement has dropped: «в порядке поступления»
+        replace = [_match_case(doc[start].text, _BEFORE_GENITIVE[r.lower()]) if r.lower() in _BEFORE_GENITIVE else r for r in replace]
     replace = [r for r in replace if _fits_place(doc, start, end, r)]
     if not replace:
         return Fit(end, ())
@@ -789,6 +793,7 @@ def _genitive_follows(doc: Doc, end: int) -> bool:
     return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO") for p in parses(doc[i].text))
 
 
+_BEFORE_GENITIVE = rules_toml("ru_grammar.toml")["before_genitive"]
 _CONDITIONAL_CLAUSES = frozenset(rules_toml("ru_grammar.toml")["conditional_clauses"])
 _POLITE = frozenset({"вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашему", "вашим", "ваших", "вашу"})
 
