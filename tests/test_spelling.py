@@ -546,3 +546,13 @@ def test_a_cold_check_of_an_undamaged_kazakh_letter_does_not_read_hunspell_kk_fi
     dictionary._hunspell_kk_parts.cache_clear()
     anyq.check("Құрметті Айгүл Серікқызы! Өтінішіңіз қаралды, жәрдемақы тағайындалды.", lang="kk")
     assert dictionary._hunspell_kk_parts.cache_info().currsize == 0
+
+
+# -- a Russian street name opening a Kazakh sentence, before «көшесі», is a name ---------------
+@pytest.mark.parametrize("text", ["Мира көшесіндегі шамдарды 5 желтоқсанға дейін жөндейміз.", "Мир көшесін биыл асфальттаймыз."])
+def test_a_street_name_opening_a_kazakh_sentence_is_no_typo(text):
+    assert _s101(text, "kk") == []
+
+
+def test_a_misspelt_word_opening_a_kazakh_sentence_is_still_found():
+    assert _s101("Өтінішңіз қаралды, көшені биыл жөндейміз.", "kk") != []

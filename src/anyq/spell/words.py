@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from anyq.nlp.normalize import NEWLINES
 from anyq.nlp.strings import TokenStrings, token_strings
+from anyq.resources import rules_toml
 from anyq.spell.dictionary import ALPHABET, PerText, unknown_tokens, word_language
 from anyq.text import quotations
 
@@ -256,14 +257,19 @@ _INITIAL = re.compile(r"^[А-ЯЁӘҒҚҢӨҰҮҺІ]\.(?:[А-ЯЁӘҒҚҢӨҰҮ�
 
 def _before_a_name_part(ts: TokenStrings, i: int) -> bool:
     """A sentence-initial capitalised word (token ``i``) followed by another capitalised word
-    or initials is a name: «Омаровой Г. С.», «Мұқанова Айгүл Серікқызына»."""
+    or initials is a name: «Омаровой Г. С.», «Мұқанова Айгүл Серікқызына»; so is one before a
+    Kazakh place noun: «Мира көшесіндегі шамдар»."""
     texts = ts.text
     if i + 1 >= len(texts) or ts.space[i + 1]:
         return False
     t = texts[i + 1]
     if _INITIAL.match(t) or (len(t) == 1 and t.isupper() and i + 2 < len(texts) and texts[i + 2] == "."):
         return True
-    return t[:1].isupper() and t.isalpha() and not t.isupper()
+    return (t[:1].isupper() and t.isalpha() and not t.isupper()) or t.lower().startswith(_PLACE_NOUNS)
+
+
+# Kazakh nouns a place name stands before («Мира көшесіндегі»): rules/data/kk_grammar.toml
+_PLACE_NOUNS = tuple(n.split()[0] for n in rules_toml("kk_grammar.toml")["words"]["place_nouns"])
 
 
 def in_alphabet(text: str, lang: str) -> bool:
