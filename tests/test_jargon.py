@@ -779,3 +779,10 @@ def test_the_order_of_a_genitive_is_kept_as_v_poryadke():
     assert [f.suggestions for f in found] == [["в порядке"]]
     alone = [f for f in anyq.check("Места предоставляются в порядке очередности.", lang="ru").findings if f.code == "J140"]
     assert [f.suggestions for f in alone] == [["по очереди"]]
+
+
+def test_a_noun_conjoined_under_another_preposition_leaves_the_suggestion():
+    # «и освещением» goes with «со скамьёй», not with «графиком»
+    text = "В соответствии с графиком работ установка павильона со скамьёй и освещением завершится в мае."
+    found = [f for f in anyq.check(text, lang="ru").findings if f.code == "J103"]
+    assert [f.suggestions for f in found] == [["По графику"]]

@@ -23,6 +23,7 @@ from anyq.engine.phrases import verb_gap
 from anyq.nlp.morph_ru import morphology
 from anyq.nlp.strings import token_strings
 from anyq.resources import rules_toml
+from anyq.text import quotations
 from anyq.suggest.base import Fit
 from anyq.suggest.base import match_case as _match_case
 
@@ -826,13 +827,18 @@ def _conditional_clause(doc: Doc, start: int, end: int, replace: list[str]) -> F
     return Fit(k, tuple(out))
 
 
+_INSTRUMENTAL_PREPOSITIONS = frozenset({"с", "со", "над", "под", "за", "перед", "между"})
+
+
 def _stranded_agreement(doc: Doc, i: int, case: str | None, head) -> bool:
     """Whether a word further on still agrees with the object in its old ``case``, so that
     re-inflecting the object alone leaves it ungrammatical: a participle set off by a comma
     («по Правилам …, утвержденными приказом»), or a noun conjoined after the object's own
     dependents («по Закону «О ветеринарии» и Правилами»). Looked for up to the sentence's next
     verb, within 25 words; the fix then needs a manual rewrite."""
-    if case is None:
+    if case in (None, "gen"):
+        # a genitive reads everywhere — the next noun's dependents, a second conjunct of
+        # something else: only a rarer case («с Правилами …, утвержденными») tells agreement
         return False
     number = _a(head.tag.number)
     for k in range(i, min(len(doc), i + 25)):
@@ -842,6 +848,8 @@ def _stranded_agreement(doc: Doc, i: int, case: str | None, head) -> bool:
         gs = grammemes(t)
         if "VERB" in gs or "PRTS" in gs:
             break  # the predicate: what follows is no longer the object's
+        if k > i and t.lower_ in _INSTRUMENTAL_PREPOSITIONS and k not in quotations.quoted_tokens(doc):
+            break  # «с графиком работ установка павильона со скамьёй и освещением»: the later noun is its
         if k + 1 >= len(doc):
             break
         nxt = doc[k + 1]
