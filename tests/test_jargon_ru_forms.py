@@ -501,3 +501,8 @@ def test_a_refusal_retold_with_bylo_still_hides_who_refused():
     # the reader's complaint retold: the clinic refused, the reply does not say so
     text = "В обращении Вы указываете, что в регистратуре поликлиники Вам было отказано в записи."
     assert [s for c, s, _ in jargon(text) if c == "J341"] == ["было отказано"]
+
+
+def test_the_reader_after_a_preposition_is_no_addressee_of_a_decision():
+    text = "Сведения о Вас внесены в базу данных центра занятости."
+    assert [s for c, s, _ in jargon(text) if c == "J341"] == ["внесены"]

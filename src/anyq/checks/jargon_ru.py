@@ -103,7 +103,8 @@ def _to_reader(ts, i: int, addressed: frozenset[str]) -> bool:
     j = i - 1
     while j >= 0 and i - j <= 4 and lower[j] not in _CLAUSE_END:
         if lower[j] in addressed:
-            return True
+            # «Сведения о Вас внесены»: the reader after a preposition is no addressee
+            return j == 0 or starts[j] or ts.pos[j - 1] != "ADP"
         if starts[j]:
             break
         j -= 1
