@@ -147,6 +147,16 @@ def _letter_lang(a: LegalAnalysis) -> str:
     return max(words, key=words.__getitem__)
 
 
+def _where_missing(part: str, decision: Sentence | None, first: Sentence | None, last: Sentence | None) -> Sentence | None:
+    """Where a missing part is reported (L110–L114, L124): the decision at the body's start, the
+    reasons at the decision, anything else at the body's end."""
+    if part == "decision":
+        return first
+    if part == "reasons":
+        return decision or first
+    return last
+
+
 def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
     """A part of the reply is missing: the message and its sentence pattern in the letter's
     language, wherever the finding is anchored (a Russian reply may end on a Kazakh signature)."""
@@ -158,19 +168,11 @@ def _missing(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         return
     if part == "reasons" and not a.reading.has["decision"]:
         return  # no decision: L110 says it; reasons of nothing are not missing on their own
-    if part == "decision":
-        s = _first_body(a)
-    elif part == "reasons":
-        s = a.reading.evidence.get("decision") or _first_body(a)
-    elif part == "contact":
-        sig = a.layout.signature
-        if sig is not None:
-            p = ctx.paragraphs[sig]
-            yield Hit(p.start, p.end, lang=_letter_lang(a))
-            return
-        s = _last_body(a)
-    else:
-        s = _last_body(a)
+    if part == "contact" and a.layout.signature is not None:
+        p = ctx.paragraphs[a.layout.signature]
+        yield Hit(p.start, p.end, lang=_letter_lang(a))
+        return
+    s = _where_missing(part, a.reading.evidence.get("decision"), _first_body(a), _last_body(a))
     h = _hit(s, lang=_letter_lang(a))
     if h:
         yield h
@@ -181,7 +183,7 @@ for _code in _PARTS:
 
 
 # the parts a half is compared on; the contact is the shared executor's line, in both halves
-_COMPARED = ("decision", "reasons", "next_step", "appeal_route")
+_COMPARED = tuple(p for p in _PARTS.values() if p != "contact")
 
 
 @document_rule("L124")
@@ -213,12 +215,7 @@ def halves_disagree(ctx: DocumentContext, rule: Rule) -> Iterator[Hit]:
         if not lacking:
             continue
         anchors = [s for s in h.sentences if s.words] or h.sentences
-        if lacking[0] == "decision":
-            s = anchors[0]
-        elif lacking[0] == "reasons":
-            s = h.reading.evidence.get("decision") or anchors[0]
-        else:
-            s = anchors[-1]
+        s = _where_missing(lacking[0], h.reading.evidence.get("decision"), anchors[0], anchors[-1])
         names: dict[str, str] = rule.params.get("parts", {}).get(h.lang, {})
         items = [names.get(p, p) for p in lacking]
         if len(items) > 1:  # «…, A и B» / «…, A және B»
